@@ -1,0 +1,15 @@
+// Prisma CLI configuration: the js engine with a driver adapter, so no Prisma binary is ever
+// downloaded (see shared docs/stack.md). The app itself connects in src/repositories/prisma.ts.
+import { defineConfig } from 'prisma/config';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+
+const url = process.env.DATABASE_URL?.startsWith('file:') ? process.env.DATABASE_URL : 'file:./data/bot.db';
+
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: 'js',
+  schema: 'prisma/schema.prisma',
+  async adapter() {
+    return new PrismaBetterSQLite3({ url });
+  },
+});

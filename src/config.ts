@@ -1,0 +1,147 @@
+// The only reader of process.env. Every variable is documented in .env.example.
+// A bad value stops start-up with one line naming the variable and what is wrong.
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const REAL_WECOM_API_BASE = 'https://qyapi.weixin.qq.com';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const schema = z.object({
+  PORT: z.coerce
+    .number({ message: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(3000),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default('file:./data/bot.db')
+    .refine((v) => /^file:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v), {
+      message: 'must start with file: (SQLite) or postgresql:// (PostgreSQL)',
+    }),
+  TZ_BUSINESS: z
+    .string()
+    .trim()
+    .default('Asia/Shanghai')
+    .refine(isTimeZone, { message: 'must be an IANA time zone such as Asia/Shanghai' }),
+  ORG_CODE: z
+    .string()
+    .trim()
+    .default('default')
+    .refine((v) => /^[a-z0-9][a-z0-9-]{0,31}$/.test(v), {
+      message: 'must be 1-32 lowercase letters, digits or dashes',
+    }),
+  WECOM_CORP_ID: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9]{1,64}$/.test(v), {
+    message: 'must be the corp id from the WeCom admin console (letters and digits)',
+  }),
+  WECOM_AGENT_ID: optionalText.refine((v) => v === undefined || /^\d{1,10}$/.test(v), {
+    message: 'must be the numeric AgentId of the self-built application',
+  }),
+  WECOM_SECRET: optionalText,
+  WECOM_TOKEN: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9]{1,32}$/.test(v), {
+    message: 'must be 1-32 letters or digits, as set on the callback page',
+  }),
+  WECOM_AES_KEY: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9]{43}$/.test(v), {
+    message: 'must be exactly 43 letters or digits (the EncodingAESKey)',
+  }),
+  WECOM_API_BASE: z
+    .string()
+    .trim()
+    .default(REAL_WECOM_API_BASE)
+    .refine((v) => /^https?:\/\/[^\s/]+(:\d+)?(\/[^\s]*)?$/.test(v), {
+      message: 'must be an http(s) URL such as https://qyapi.weixin.qq.com',
+    })
+    .transform((v) => v.replace(/\/+$/, '')),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+});
+
+const WECOM_VARS = ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_AES_KEY'] as const;
+
+export interface WecomAppConfig {
+  corpId: string;
+  agentId: number;
+  secret: string;
+  token: string;
+  aesKey: string;
+  apiBase: string;
+}
+
+export interface Config {
+  port: number;
+  databaseUrl: string;
+  businessTimeZone: string;
+  orgCode: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  /** 'local': no WeCom credentials, the simulator plays WeCom. 'wecom': a real self-built app. */
+  mode: 'local' | 'wecom';
+  /** Present in wecom mode; in local mode the simulator fills it in at start. */
+  wecom?: WecomAppConfig;
+  wecomApiBase: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
+    super(`Configuration error: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads a config from an environment (process.env by default, after loading ./.env if present). */
+export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
+  }
+  const v = parsed.data;
+  const present = WECOM_VARS.filter((name) => v[name] !== undefined);
+  if (present.length > 0 && present.length < WECOM_VARS.length) {
+    const missing = WECOM_VARS.find((name) => v[name] === undefined)!;
+    throw new ConfigError(missing, `is missing: set all of ${WECOM_VARS.join(', ')} for WeCom mode, or none for local mode`);
+  }
+  const base = {
+    port: v.PORT,
+    databaseUrl: v.DATABASE_URL,
+    businessTimeZone: v.TZ_BUSINESS,
+    orgCode: v.ORG_CODE,
+    logLevel: v.LOG_LEVEL,
+    wecomApiBase: v.WECOM_API_BASE,
+  };
+  if (present.length === 0) return { ...base, mode: 'local' };
+  return {
+    ...base,
+    mode: 'wecom',
+    wecom: {
+      corpId: v.WECOM_CORP_ID!,
+      agentId: Number(v.WECOM_AGENT_ID),
+      secret: v.WECOM_SECRET!,
+      token: v.WECOM_TOKEN!,
+      aesKey: v.WECOM_AES_KEY!,
+      apiBase: v.WECOM_API_BASE,
+    },
+  };
+}
+
+function readProcessEnv(): NodeJS.ProcessEnv {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return process.env;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
