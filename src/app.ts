@@ -1,0 +1,129 @@
+// Composition root: wires config, database, platform channel, workers and HTTP routes.
+// Nothing here decides anything; each piece does its one job.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Router from '@koa/router';
+import type Koa from 'koa';
+import type { Config, WecomAppConfig } from './config.ts';
+import { Dispatcher } from './bot/dispatcher.ts';
+import { createRouter } from './bot/commands/index.ts';
+import { createHttpApp } from './http/app.ts';
+import { mountOpsRoutes } from './http/ops-routes.ts';
+import { InboundWorker } from './jobs/inbound-worker.ts';
+import { OutboxWorker, type OutboxWorkerOptions } from './jobs/outbox-worker.ts';
+import { systemClock, type Clock } from './lib/clock.ts';
+import type { Logger } from './lib/logger.ts';
+import { Metrics } from './lib/metrics.ts';
+import type { Channel, PlatformClient } from './platforms/types.ts';
+import { WecomClient } from './platforms/wecom/client.ts';
+import { mountWecomReceiver } from './platforms/wecom/receiver.ts';
+import { InboundClaimer } from './repositories/inbound-claimer.ts';
+import { inboundBacklog } from './repositories/inbound-repo.ts';
+import { migrate, pendingMigrations, readMigrations } from './repositories/migrate.ts';
+import { outboxStats } from './repositories/outbox-repo.ts';
+import { ensureOrganisation } from './repositories/people-repo.ts';
+import { connectDb, type Db } from './repositories/prisma.ts';
+import { Outbound } from './services/outbound.ts';
+import { startLocalSimulator, type LocalSimulator } from './simulator/local-simulator.ts';
+
+export const WECOM_CALLBACK_PATH = '/wecom/callback';
+
+export interface BotAppOptions {
+  logger: Logger;
+  clock?: Clock;
+  outbox?: Partial<OutboxWorkerOptions>;
+  /** Tests can drive the workers by hand with runOnce(). */
+  startWorkers?: boolean;
+}
+
+export interface BotApp {
+  config: Config;
+  wecom: WecomAppConfig;
+  db: Db;
+  orgId: number;
+  metrics: Metrics;
+  http: Koa;
+  inboundWorker: InboundWorker;
+  outboxWorker: OutboxWorker;
+  simulator?: LocalSimulator;
+  /** Set once listening. */
+  url: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function createBotApp(config: Config, options: BotAppOptions): Promise<BotApp> {
+  const { logger } = options;
+  const clock = options.clock ?? systemClock;
+  const migrations = readMigrations();
+  const migrated = migrate(config.databaseUrl, migrations);
+  if (migrated.applied.length) logger.info({ applied: migrated.applied }, 'database migrated');
+  const db = await connectDb(config.databaseUrl);
+  const org = await ensureOrganisation(db, config.orgCode, config.mode === 'local' ? LOCAL_ORG_NAME : undefined);
+  const simulator = config.mode === 'local' ? await startLocalSimulator(db, org.id, config, logger) : undefined;
+  const wecom = simulator?.app ?? config.wecom!;
+
+  const metrics = new Metrics();
+  const clients = new Map<Channel, PlatformClient>([['wecom', new WecomClient(wecom, clock)]]);
+  let outboxWorker: OutboxWorker | undefined;
+  const outbound = new Outbound(db, clock, () => outboxWorker?.poke());
+  outboxWorker = new OutboxWorker(db, clients, clock, logger, metrics, options.outbox);
+  const dispatcher = new Dispatcher({ db, clock, outbound, logger }, createRouter());
+  const inboundWorker = new InboundWorker(db, dispatcher, clock, logger, metrics);
+  registerQueueGauges(metrics, db, clock);
+
+  const http = createHttpApp(logger);
+  const router = new Router();
+  mountOpsRoutes(router, { db, pendingMigrations: () => pendingMigrations(config.databaseUrl, migrations) }, metrics);
+  mountWecomReceiver(router, {
+    path: WECOM_CALLBACK_PATH,
+    app: wecom,
+    orgId: org.id,
+    claimer: new InboundClaimer(db),
+    metrics,
+    onAccepted: () => inboundWorker.poke(),
+  });
+  simulator?.mount(router);
+  http.use(router.routes()).use(router.allowedMethods());
+
+  let server: Server | undefined;
+  const bot: BotApp = {
+    config, wecom, db, orgId: org.id, metrics, http, inboundWorker, outboxWorker, simulator, url: '',
+    async start() {
+      server = http.listen(config.port);
+      await new Promise((resolve, reject) => server!.once('listening', resolve).once('error', reject));
+      bot.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      simulator?.connect(`${bot.url}${WECOM_CALLBACK_PATH}`);
+      if (options.startWorkers !== false) {
+        inboundWorker.start();
+        outboxWorker!.start();
+      }
+    },
+    async stop() {
+      // Stop taking callbacks, let in-flight requests and worker batches finish, then close.
+      await new Promise<void>((resolve) => {
+        if (!server) return resolve();
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await Promise.all([inboundWorker.stop(), outboxWorker!.stop()]);
+      await simulator?.stop();
+      await db.$disconnect();
+    },
+  };
+  return bot;
+}
+
+export const LOCAL_ORG_NAME = '示范县人大常委会';
+
+function registerQueueGauges(metrics: Metrics, db: Db, clock: Clock): void {
+  metrics.gauge('bot_outbox_rows', 'Outbox rows by status', async () =>
+    (await outboxStats(db, clock.now())).byStatus.map((s) => ({ labels: { status: s.status }, value: s.count })),
+  );
+  metrics.gauge('bot_outbox_oldest_pending_age_seconds', 'Age of the oldest unsent outbox row', async () => [
+    { value: (await outboxStats(db, clock.now())).oldestPendingAgeSeconds },
+  ]);
+  metrics.gauge('bot_inbound_events', 'Inbound events not yet done, by status', async () =>
+    (await inboundBacklog(db)).map((s) => ({ labels: { status: s.status }, value: s.count })),
+  );
+}

@@ -1,0 +1,59 @@
+// Cards are neutral JSON definitions in /cards with stable action ids; this fills in the
+// {{placeholders}} and turns actions into button keys ("<action>" or "<action>:<argument>").
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { NeutralCard } from '../platforms/types.ts';
+
+const CARDS_DIR = join(import.meta.dirname, '..', '..', 'cards');
+
+const definitionSchema = z.object({
+  id: z.string(),
+  source: z.string().optional(),
+  title: z.string(),
+  description: z.string().optional(),
+  emphasis: z.object({ title: z.string(), description: z.string().optional() }).optional(),
+  quote: z.string().optional(),
+  fields: z.array(z.object({ label: z.string(), value: z.string() })).max(6).optional(),
+  buttons: z
+    .array(z.object({ action: z.string(), text: z.string(), style: z.enum(['primary', 'default', 'danger']).optional() }))
+    .max(6),
+});
+
+export type CardDefinition = z.infer<typeof definitionSchema>;
+
+const cache = new Map<string, CardDefinition>();
+
+export function cardDefinition(id: string): CardDefinition {
+  let def = cache.get(id);
+  if (!def) {
+    def = definitionSchema.parse(JSON.parse(readFileSync(join(CARDS_DIR, `${id}.json`), 'utf8')));
+    cache.set(id, def);
+  }
+  return def;
+}
+
+export function buildCard(
+  id: string,
+  options: { taskId: string; vars?: Record<string, string>; argument?: string },
+): NeutralCard {
+  const def = cardDefinition(id);
+  const fill = (s: string) => s.replace(/\{\{(\w+)\}\}/g, (_, name: string) => options.vars?.[name] ?? '');
+  const suffix = options.argument === undefined ? '' : `:${options.argument}`;
+  return {
+    taskId: options.taskId,
+    source: def.source && fill(def.source),
+    title: fill(def.title),
+    description: def.description && fill(def.description),
+    emphasis: def.emphasis && { title: fill(def.emphasis.title), description: def.emphasis.description && fill(def.emphasis.description) },
+    quote: def.quote && fill(def.quote),
+    fields: def.fields?.map((f) => ({ label: fill(f.label), value: fill(f.value) })),
+    buttons: def.buttons.map((b) => ({ key: `${b.action}${suffix}`, text: fill(b.text), style: b.style })),
+  };
+}
+
+/** Splits a button key into its action id and argument. */
+export function parseActionKey(key: string): { action: string; argument?: string } {
+  const i = key.indexOf(':');
+  return i < 0 ? { action: key } : { action: key.slice(0, i), argument: key.slice(i + 1) };
+}

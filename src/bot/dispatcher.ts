@@ -1,0 +1,57 @@
+// Turns one claimed InboundEvent into work: finds the person, routes text to a command or a
+// click to a card action, and falls back to help. Its error boundary makes sure a user whose
+// message finally fails is told so instead of hearing nothing.
+import type { InboundEvent } from '../platforms/types.ts';
+import type { ClaimedInboundEvent } from '../repositories/inbound-repo.ts';
+import { findPersonByAccount } from '../repositories/people-repo.ts';
+import type { EventHandler } from '../jobs/inbound-worker.ts';
+import { BotContext, type BotDeps } from './context.ts';
+import { messages } from './messages.ts';
+import type { Router } from './router.ts';
+import { sendHelp } from './commands/help.ts';
+import { AUDIENCE_LABEL, audiencesOf } from '../domain/roles.ts';
+
+export class Dispatcher implements EventHandler {
+  constructor(
+    private readonly deps: BotDeps,
+    private readonly router: Router,
+  ) {}
+
+  async handle(row: ClaimedInboundEvent, finalAttempt: boolean): Promise<void> {
+    const event = JSON.parse(row.payload) as InboundEvent;
+    const person = await findPersonByAccount(this.deps.db, row.orgId, event.channel, event.senderId);
+    const ctx = new BotContext(this.deps, row, event, person);
+    try {
+      await this.route(ctx);
+    } catch (err) {
+      if (finalAttempt) await ctx.reply(messages.systemError);
+      throw err;
+    }
+  }
+
+  private async route(ctx: BotContext): Promise<void> {
+    const { event } = ctx;
+    if (event.type === 'event') return; // enter_agent and the like need no answer
+    if (!ctx.person) {
+      await ctx.reply(messages.unknownUser);
+      return;
+    }
+    if (event.type === 'card_action') {
+      const match = this.router.matchAction(event.actionKey);
+      if (match) await match.action.run(ctx, match.argument);
+      else await ctx.reply(messages.staleButton);
+      return;
+    }
+    if (event.msgType !== 'text' || !event.text) {
+      await ctx.reply(messages.notText);
+      return;
+    }
+    const match = this.router.matchText(event.text);
+    if (match) {
+      if (audiencesOf(ctx.actor).has(match.command.audience)) await match.command.run(ctx, match.args);
+      else await ctx.reply(messages.notForYou(match.command.name, AUDIENCE_LABEL[match.command.audience]));
+      return;
+    }
+    await sendHelp(ctx, this.router.commands, event.text);
+  }
+}

@@ -1,0 +1,71 @@
+// Processes claimed InboundEvent rows through the dispatcher, never inside the HTTP request.
+// Events of one sender run in order; different senders run side by side. A failure is
+// retried with backoff; after the last try the row is marked failed (the dispatcher's error
+// boundary has already told the user).
+import { backoffDelay } from '../lib/backoff.ts';
+import type { Clock } from '../lib/clock.ts';
+import { errorMessage } from '../lib/errors.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { Metrics } from '../lib/metrics.ts';
+import type { Db } from '../repositories/prisma.ts';
+import * as inbound from '../repositories/inbound-repo.ts';
+import { PollingWorker } from './polling-worker.ts';
+
+export interface EventHandler {
+  handle(event: inbound.ClaimedInboundEvent, finalAttempt: boolean): Promise<void>;
+}
+
+const MAX_ATTEMPTS = 4;
+const LOCK_MS = 60_000;
+const BACKOFF = { baseMs: 1_000, maxMs: 60_000 };
+
+export class InboundWorker extends PollingWorker {
+  private readonly countProcessed: ReturnType<Metrics['counter']>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly handler: EventHandler,
+    private readonly clock: Clock,
+    logger: Logger,
+    metrics: Metrics,
+    private readonly batchSize = 100,
+    idleDelayMs = 500,
+  ) {
+    super('inbound', logger, idleDelayMs);
+    this.countProcessed = metrics.counter('bot_inbound_processed_total', 'Inbound events processed by result');
+  }
+
+  async runOnce(): Promise<number> {
+    const events = await inbound.claimDueEvents(this.db, this.clock.now(), this.batchSize, LOCK_MS);
+    const bySender = new Map<string, inbound.ClaimedInboundEvent[]>();
+    for (const e of events) {
+      const key = `${e.orgId}:${e.channel}:${e.senderId}`;
+      bySender.set(key, [...(bySender.get(key) ?? []), e]);
+    }
+    await Promise.all([...bySender.values()].map(async (list) => {
+      for (const e of list) await this.process(e);
+    }));
+    return events.length;
+  }
+
+  private async process(event: inbound.ClaimedInboundEvent): Promise<void> {
+    const finalAttempt = event.attempts >= MAX_ATTEMPTS;
+    try {
+      await this.handler.handle(event, finalAttempt);
+      await inbound.markEventDone(this.db, event.id, event.attempts, this.clock.now());
+      this.countProcessed({ result: 'done' });
+    } catch (err) {
+      const message = errorMessage(err);
+      if (finalAttempt) {
+        await inbound.markEventFailed(this.db, event.id, event.attempts, this.clock.now(), message);
+        this.countProcessed({ result: 'failed' });
+        this.log.error({ inboundId: event.id, err: message }, 'inbound event failed for good');
+        return;
+      }
+      const next = new Date(this.clock.now().getTime() + backoffDelay(event.attempts, BACKOFF));
+      await inbound.markEventRetry(this.db, event.id, event.attempts, next, message);
+      this.countProcessed({ result: 'retry' });
+      this.log.warn({ inboundId: event.id, err: message, attempts: event.attempts }, 'inbound event failed, will retry');
+    }
+  }
+}

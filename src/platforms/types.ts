@@ -1,0 +1,106 @@
+// The neutral boundary between platforms and the bot. Only src/platforms/* knows XML, AES,
+// template-card JSON or access tokens; everything else speaks these types.
+
+export type Channel = 'wecom' | 'dingtalk';
+
+interface InboundBase {
+  channel: Channel;
+  /** The platform's user id of the sender (WeCom userid, DingTalk userId). */
+  senderId: string;
+  /** 'group' when it came from a group chat; the reply then goes to chatId. */
+  chatType: 'single' | 'group';
+  chatId?: string;
+  /** When the platform says it happened (ISO 8601). */
+  sentAt: string;
+}
+
+export interface InboundMessage extends InboundBase {
+  type: 'message';
+  msgId: string;
+  /** text | image | voice | video | file | location | link | mixed */
+  msgType: string;
+  /** The text, trimmed; empty for non-text messages. */
+  text: string;
+  /** A platform reference to attached media (media id / url), when there is one. */
+  mediaRef?: string;
+}
+
+export interface InboundCardAction extends InboundBase {
+  type: 'card_action';
+  /** The clicked button's key: "<actionId>" or "<actionId>:<argument>" (see cards/). */
+  actionKey: string;
+  taskId: string;
+  /** Single-use code to update the clicked card (WeCom: 72 h). */
+  responseCode?: string;
+  selections: Record<string, string[]>;
+}
+
+export interface InboundPlatformEvent extends InboundBase {
+  type: 'event';
+  /** enter_agent | click | subscribe | ... */
+  event: string;
+  eventKey?: string;
+}
+
+export type InboundEvent = InboundMessage | InboundCardAction | InboundPlatformEvent;
+
+export interface CardField {
+  label: string;
+  value: string;
+}
+
+export interface CardButton {
+  key: string;
+  text: string;
+  style?: 'primary' | 'danger' | 'default';
+}
+
+/** A card as the bot means it; each adapter renders it in its platform's format. */
+export interface NeutralCard {
+  taskId: string;
+  source?: string;
+  title: string;
+  description?: string;
+  emphasis?: { title: string; description?: string };
+  quote?: string;
+  fields?: CardField[];
+  buttons: CardButton[];
+  /** Shown instead of the buttons once the card is settled ("已批准（张三）"). */
+  settledText?: string;
+}
+
+export type OutboundMessage =
+  | { kind: 'text'; toUsers: string[]; text: string }
+  | { kind: 'markdown'; toUsers: string[]; markdown: string }
+  | { kind: 'card'; toUsers: string[]; card: NeutralCard }
+  | { kind: 'card_update'; toUsers: string[]; responseCode: string; card: NeutralCard }
+  | { kind: 'chat_text'; chatId: string; text: string }
+  | { kind: 'chat_create'; chatId: string; name: string; owner: string; members: string[] };
+
+export interface SendReceipt {
+  messageId?: string;
+  /** Code to update a sent card later (WeCom response_code). */
+  responseCode?: string;
+  /** Recipients the platform refused while delivering to the others. */
+  invalidUsers?: string[];
+}
+
+export interface PlatformClient {
+  readonly channel: Channel;
+  send(message: OutboundMessage): Promise<SendReceipt>;
+}
+
+/** A platform refused a call. `final` means retrying the same request cannot succeed. */
+export class PlatformError extends Error {
+  constructor(
+    readonly channel: Channel,
+    readonly code: number,
+    message: string,
+    readonly final: boolean,
+    /** A minimum wait before retrying, for rate limits. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'PlatformError';
+  }
+}

@@ -1,0 +1,43 @@
+// What each WeCom errcode means for us (docs 90313 / platforms.md §4). Branch on errcode,
+// never on errmsg.
+
+/** The access token is invalid or expired: fetch a new one and retry the call once. */
+export const TOKEN_ERRCODES = new Set([40014, 42001, 41001]);
+
+/**
+ * Worth retrying later with backoff: the platform is busy or rate-limiting us, or an admin
+ * can fix the cause in the console (IP whitelist, secret, API permission) while we wait.
+ */
+const TRANSIENT = new Map<number, number>([
+  [-1, 2_000], // system busy
+  [45009, 60_000], // API frequency limit
+  [45033, 5_000], // too many concurrent calls
+  [60020, 300_000], // caller IP not in the trusted list
+  [40001, 300_000], // secret rejected
+  [48002, 300_000], // API not permitted for this app
+]);
+
+export function isTransient(errcode: number): boolean {
+  return TRANSIENT.has(errcode);
+}
+
+/** Minimum wait before the next try for a transient errcode. */
+export function minimumWaitMs(errcode: number): number | undefined {
+  return TRANSIENT.get(errcode);
+}
+
+/** Anything else (42022 response_code used, 81013 no valid recipient, card validation 4202x…)
+ *  is final: the same request cannot succeed. */
+export function describeErrcode(errcode: number, errmsg: string): string {
+  const known: Record<number, string> = {
+    42022: 'response_code already used or expired',
+    81013: 'no recipient is valid or within the app visible range',
+    82001: 'all recipients are empty',
+    86003: 'chat does not exist',
+    86008: 'chat was not created by this app',
+    45009: 'API frequency limit reached',
+    45033: 'too many concurrent calls',
+    60020: 'server IP is not in the app trusted IP list',
+  };
+  return `wecom errcode ${errcode}: ${known[errcode] ?? errmsg}`;
+}

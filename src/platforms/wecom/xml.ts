@@ -1,0 +1,50 @@
+// XML in and out of WeCom. Entities are never expanded and a DOCTYPE is refused outright
+// (no entity expansion attacks); every value stays a string (MsgId is a 64-bit integer).
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+
+export class XmlError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'XmlError';
+  }
+}
+
+const parser = new XMLParser({
+  processEntities: false,
+  htmlEntities: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  ignoreAttributes: true,
+  trimValues: true,
+  isArray: (name) => name === 'SelectedItem' || name === 'OptionId',
+});
+
+/** Parses a `<xml>…</xml>` document into its child map. */
+export function parseXml(text: string): Record<string, unknown> {
+  if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new XmlError('DOCTYPE and entity declarations are not accepted');
+  let doc: unknown;
+  try {
+    doc = parser.parse(text, true);
+  } catch (err) {
+    throw new XmlError(`malformed XML: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const root = (doc as Record<string, unknown> | undefined)?.xml;
+  if (!root || typeof root !== 'object') throw new XmlError('the document has no <xml> root element');
+  return root as Record<string, unknown>;
+}
+
+const builder = new XMLBuilder({ cdataPropName: '__cdata', format: false, processEntities: false });
+
+/** Builds `<xml>` with every string value in CDATA, as WeCom sends it. */
+export function buildXml(fields: Record<string, string | number | Record<string, unknown>>): string {
+  return builder.build({ xml: wrapCdata(fields) }) as string;
+}
+
+function wrapCdata(value: unknown): unknown {
+  if (typeof value === 'string') return { __cdata: value };
+  if (Array.isArray(value)) return value.map(wrapCdata);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wrapCdata(v)]));
+  }
+  return value;
+}

@@ -1,0 +1,100 @@
+// Who is talking to the bot: a person found by their platform account, with units and roles.
+import type { Db } from './prisma.ts';
+
+export interface PersonWithRoles {
+  id: number;
+  orgId: number;
+  name: string;
+  mobile: string;
+  levels: string[];
+  isStaff: boolean;
+  memberships: { role: string; unit: { id: number; kind: string; name: string } }[];
+}
+
+export async function findPersonByAccount(
+  db: Db,
+  orgId: number,
+  channel: string,
+  platformUserId: string,
+): Promise<PersonWithRoles | undefined> {
+  const account = await db.platformAccount.findUnique({
+    where: { orgId_channel_platformUserId: { orgId, channel, platformUserId } },
+    select: {
+      person: {
+        select: {
+          id: true,
+          orgId: true,
+          name: true,
+          mobile: true,
+          levels: true,
+          isStaff: true,
+          memberships: { select: { role: true, unit: { select: { id: true, kind: true, name: true } } } },
+        },
+      },
+    },
+  });
+  if (!account) return undefined;
+  const p = account.person;
+  return { ...p, levels: p.levels ? p.levels.split(',') : [] };
+}
+
+/** Members of the given units holding one of the roles, with their account on a channel. */
+export async function findUnitContacts(db: Db, unitIds: number[], roles: string[], channel: string) {
+  const rows = await db.membership.findMany({
+    where: { unitId: { in: unitIds }, role: { in: roles } },
+    select: {
+      role: true,
+      unit: { select: { id: true, kind: true, name: true } },
+      person: { select: { id: true, name: true, mobile: true, accounts: { where: { channel }, select: { platformUserId: true } } } },
+    },
+    orderBy: [{ unitId: 'asc' }, { id: 'asc' }],
+  });
+  return rows.map((r) => ({
+    role: r.role,
+    unit: r.unit,
+    person: { id: r.person.id, name: r.person.name, mobile: r.person.mobile },
+    platformUserId: r.person.accounts[0]?.platformUserId,
+  }));
+}
+
+export async function findOfficeUnitIds(db: Db, orgId: number): Promise<number[]> {
+  const units = await db.unit.findMany({ where: { orgId, kind: 'office' }, select: { id: true } });
+  return units.map((u) => u.id);
+}
+
+export async function ensureOrganisation(db: Db, code: string, name?: string): Promise<{ id: number; name: string }> {
+  return db.organisation.upsert({
+    where: { code },
+    create: { code, name: name ?? code },
+    update: name ? { name } : {},
+    select: { id: true, name: true },
+  });
+}
+
+/** Everyone with an account on a channel, with their roles (the simulator's "log in as" list). */
+export async function listPeopleWithAccounts(db: Db, orgId: number, channel: string) {
+  const accounts = await db.platformAccount.findMany({
+    where: { orgId, channel },
+    select: {
+      platformUserId: true,
+      person: {
+        select: {
+          name: true,
+          levels: true,
+          isStaff: true,
+          memberships: { select: { role: true, unit: { select: { kind: true, name: true } } } },
+        },
+      },
+    },
+    orderBy: { personId: 'asc' },
+  });
+  return accounts.map((a) => ({ userId: a.platformUserId, ...a.person }));
+}
+
+export async function hasAccount(db: Db, orgId: number, channel: string, platformUserId: string): Promise<boolean> {
+  const found = await db.platformAccount.findUnique({
+    where: { orgId_channel_platformUserId: { orgId, channel, platformUserId } },
+    select: { id: true },
+  });
+  return found !== null;
+}

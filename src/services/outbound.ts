@@ -1,0 +1,44 @@
+// The one way business code sends anything: write Outbox rows (idempotent by key) and nudge
+// the outbox worker. Nothing here talks to a platform.
+import type { Clock } from '../lib/clock.ts';
+import type { Channel, OutboundMessage } from '../platforms/types.ts';
+import { enqueue } from '../repositories/outbox-repo.ts';
+import type { Db } from '../repositories/prisma.ts';
+
+export interface OutboundItem {
+  /** Unique for this message for ever: a retry of the same work must produce the same key. */
+  key: string;
+  message: OutboundMessage;
+  notBefore?: Date;
+}
+
+export class Outbound {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly onEnqueued: () => void = () => {},
+  ) {}
+
+  async send(orgId: number, channel: Channel, items: OutboundItem[]): Promise<number> {
+    const added = await enqueue(
+      this.db,
+      items.map((item) => ({
+        orgId,
+        channel,
+        idempotencyKey: item.key,
+        kind: item.message.kind,
+        recipient: recipientOf(item.message),
+        payload: JSON.stringify(item.message),
+        notBefore: item.notBefore,
+      })),
+      this.clock.now(),
+    );
+    if (added > 0) this.onEnqueued();
+    return added;
+  }
+}
+
+function recipientOf(message: OutboundMessage): string {
+  if (message.kind === 'chat_text' || message.kind === 'chat_create') return `chat:${message.chatId}`;
+  return message.toUsers.join('|');
+}

@@ -1,0 +1,89 @@
+// Plays the WeCom server's side of a callback: builds the XML WeCom would send, encrypts and
+// signs it with the app's real keys, and POSTs it to the bot. Used by the simulator page,
+// the tests and the benchmark, so all three exercise the real receiver.
+import { randomBytes } from 'node:crypto';
+import type { WecomAppConfig } from '../config.ts';
+import { encrypt, sign } from '../platforms/wecom/crypto.ts';
+import { buildXml } from '../platforms/wecom/xml.ts';
+
+export interface SignedCallback {
+  query: string;
+  body: string;
+}
+
+let msgSeq = BigInt(Date.now()) * 1000n;
+
+export class WecomCallbackSender {
+  constructor(
+    private readonly app: Pick<WecomAppConfig, 'corpId' | 'agentId' | 'token' | 'aesKey'>,
+    /** The bot's callback URL; set once the bot is listening. */
+    public callbackUrl = '',
+  ) {}
+
+  textXml(from: string, content: string, msgId = nextMsgId(), createTime = nowSeconds()): string {
+    return buildXml({
+      ToUserName: this.app.corpId,
+      FromUserName: from,
+      CreateTime: createTime,
+      MsgType: 'text',
+      Content: content,
+      MsgId: msgId,
+      AgentID: this.app.agentId,
+    });
+  }
+
+  cardClickXml(
+    from: string,
+    click: { eventKey: string; taskId: string; responseCode?: string; cardType?: string },
+    createTime = nowSeconds(),
+  ): string {
+    return buildXml({
+      ToUserName: this.app.corpId,
+      FromUserName: from,
+      CreateTime: createTime,
+      MsgType: 'event',
+      Event: 'template_card_event',
+      EventKey: click.eventKey,
+      TaskId: click.taskId,
+      CardType: click.cardType ?? 'button_interaction',
+      ResponseCode: click.responseCode ?? randomBytes(16).toString('hex'),
+      AgentID: this.app.agentId,
+    });
+  }
+
+  /** Encrypts and signs an inner XML message the way WeCom does. */
+  seal(innerXml: string, receiveId = this.app.corpId): SignedCallback {
+    const timestamp = String(nowSeconds());
+    const nonce = randomBytes(6).toString('hex');
+    const encrypted = encrypt(this.app.aesKey, innerXml, receiveId);
+    const signature = sign(this.app.token, timestamp, nonce, encrypted);
+    const outer = buildXml({ ToUserName: this.app.corpId, AgentID: this.app.agentId, Encrypt: encrypted });
+    const query = new URLSearchParams({ msg_signature: signature, timestamp, nonce }).toString();
+    return { query, body: outer };
+  }
+
+  async post(callback: SignedCallback): Promise<Response> {
+    return fetch(`${this.callbackUrl}?${callback.query}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml' },
+      body: callback.body,
+    });
+  }
+
+  sendText(from: string, content: string): Promise<Response> {
+    return this.post(this.seal(this.textXml(from, content)));
+  }
+
+  clickCard(from: string, click: Parameters<WecomCallbackSender['cardClickXml']>[1]): Promise<Response> {
+    return this.post(this.seal(this.cardClickXml(from, click)));
+  }
+}
+
+export function nextMsgId(): string {
+  msgSeq += 1n;
+  return msgSeq.toString();
+}
+
+function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
+}

@@ -1,0 +1,114 @@
+// A faithful fake of the WeCom server API on loopback: gettoken, message/send (text,
+// markdown, template_card), message/update_template_card and appchat, with the errcodes the
+// real one answers (40001, 40014, 40056, 44004, 81013, 42022, 86003).
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Router from '@koa/router';
+import Koa from 'koa';
+import { readRawBody } from '../http/raw-body.ts';
+import type { SimStore } from './sim-store.ts';
+
+export interface FakeWecomApiOptions {
+  corpId: string;
+  secret: string;
+  agentId: number;
+  store: SimStore;
+  isKnownUser(userId: string): Promise<boolean>;
+}
+
+type Body = Record<string, any>;
+const MESSAGE_TYPES = new Set(['text', 'markdown', 'template_card']);
+
+export function createFakeWecomApi(options: FakeWecomApiOptions): Koa {
+  const tokens = new Set<string>();
+  const router = new Router({ prefix: '/cgi-bin' });
+  const { store } = options;
+
+  router.get('/gettoken', (ctx) => {
+    if (ctx.query.corpid !== options.corpId || ctx.query.corpsecret !== options.secret) {
+      ctx.body = { errcode: 40001, errmsg: 'invalid credential' };
+      return;
+    }
+    const token = randomBytes(32).toString('hex');
+    tokens.add(token);
+    ctx.body = { errcode: 0, errmsg: 'ok', access_token: token, expires_in: 7200 };
+  });
+
+  router.post('/message/send', async (ctx) => {
+    const body = await readJson(ctx);
+    if (body.agentid !== options.agentId) return answer(ctx, 40056, 'invalid agentid');
+    if (!MESSAGE_TYPES.has(body.msgtype) || !body[body.msgtype]) return answer(ctx, 40008, 'invalid message type');
+    if (body.msgtype !== 'template_card' && !String(body[body.msgtype].content ?? '').trim()) return answer(ctx, 44004, 'empty content');
+    const users = String(body.touser ?? '').split('|').filter(Boolean);
+    const valid: string[] = [];
+    for (const u of users) if (await options.isKnownUser(u)) valid.push(u);
+    const invalid = users.filter((u) => !valid.includes(u));
+    if (valid.length === 0) return answer(ctx, 81013, 'user & party & tag all invalid');
+    const ids = valid.map((u) => storeMessage(store, `user:${u}`, body).id);
+    const responseCode = body.msgtype === 'template_card' ? store.issueResponseCode(ids) : undefined;
+    ctx.body = { errcode: 0, errmsg: 'ok', invaliduser: invalid.join('|'), msgid: randomBytes(12).toString('hex'), response_code: responseCode };
+  });
+
+  router.post('/message/update_template_card', async (ctx) => {
+    const body = await readJson(ctx);
+    if (body.agentid !== options.agentId) return answer(ctx, 40056, 'invalid agentid');
+    const users: string[] = Array.isArray(body.userids) ? body.userids : [];
+    const card = body.template_card ?? (body.button ? { replaced_button: body.button.replace_name } : undefined);
+    if (!card) return answer(ctx, 40058, 'template_card or button required');
+    if (!store.spendResponseCode(String(body.response_code ?? ''), users, card)) {
+      return answer(ctx, 42022, 'response_code has been used or expired');
+    }
+    ctx.body = { errcode: 0, errmsg: 'ok', invaliduser: [] };
+  });
+
+  router.post('/appchat/create', async (ctx) => {
+    const body = await readJson(ctx);
+    const chatId = String(body.chatid || randomBytes(8).toString('hex'));
+    store.chats.set(chatId, { name: String(body.name ?? ''), owner: String(body.owner ?? ''), members: body.userlist ?? [] });
+    ctx.body = { errcode: 0, errmsg: 'ok', chatid: chatId };
+  });
+
+  router.post('/appchat/send', async (ctx) => {
+    const body = await readJson(ctx);
+    if (!store.chats.has(String(body.chatid))) return answer(ctx, 86003, 'chat not exists');
+    storeMessage(store, `chat:${body.chatid}`, body);
+    ctx.body = { errcode: 0, errmsg: 'ok' };
+  });
+
+  const app = new Koa();
+  app.silent = true;
+  // Every call but gettoken needs a live token, as on the real server.
+  app.use(async (ctx, next) => {
+    if (ctx.path !== '/cgi-bin/gettoken' && !tokens.has(String(ctx.query.access_token ?? ''))) {
+      return answer(ctx, ctx.query.access_token ? 40014 : 41001, 'invalid access_token');
+    }
+    await next();
+  });
+  app.use(router.routes());
+  return app;
+}
+
+export async function listenOnLoopback(app: Koa): Promise<{ server: Server; url: string }> {
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, url: `http://127.0.0.1:${port}` };
+}
+
+function storeMessage(store: SimStore, conversation: string, body: Body) {
+  if (body.msgtype === 'template_card') return store.add({ conversation, from: 'bot', kind: 'card', card: body.template_card });
+  return store.add({ conversation, from: 'bot', kind: body.msgtype, text: String(body[body.msgtype]?.content ?? '') });
+}
+
+async function readJson(ctx: Koa.Context): Promise<Body> {
+  try {
+    return JSON.parse((await readRawBody(ctx.req, 1024 * 1024)).toString('utf8')) as Body;
+  } catch {
+    return {};
+  }
+}
+
+function answer(ctx: Koa.Context, errcode: number, errmsg: string): void {
+  ctx.body = { errcode, errmsg };
+}

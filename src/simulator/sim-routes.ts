@@ -1,0 +1,99 @@
+// The chat page at /sim and its small API. The page never fakes the bot: what it "says" is
+// sent as a real encrypted callback to /wecom/callback, and what it shows is what the bot
+// sent to the fake WeCom API. Mounted in local mode only: it lets anyone speak as anyone.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type Router from '@koa/router';
+import type Koa from 'koa';
+import { ROLE_LABEL } from '../domain/roles.ts';
+import { readRawBody } from '../http/raw-body.ts';
+import { rejectRequest } from '../lib/errors.ts';
+import { listPeopleWithAccounts } from '../repositories/people-repo.ts';
+import type { Db } from '../repositories/prisma.ts';
+import type { WecomCallbackSender } from './callback-sender.ts';
+import type { SimStore } from './sim-store.ts';
+
+const PAGE_DIR = join(import.meta.dirname, 'page');
+const ASSETS: Record<string, string> = {
+  '/sim': 'index.html',
+  '/sim/app.js': 'app.js',
+  '/sim/style.css': 'style.css',
+};
+const LONG_POLL_MS = 20_000;
+/** A corp member who is not on the roster, to show what such a person is told. */
+const OUTSIDER = { userId: 'outsider', name: '名册外成员', roles: ['企业微信里有、代表名册里没有的人'] };
+
+export interface SimRoutesOptions {
+  db: Db;
+  orgId: number;
+  store: SimStore;
+  sender: WecomCallbackSender;
+}
+
+export function mountSimulatorRoutes(router: Router, options: SimRoutesOptions): void {
+  const { store, sender } = options;
+  for (const [path, file] of Object.entries(ASSETS)) {
+    router.get(path, (ctx) => {
+      ctx.type = file.split('.').pop()!;
+      ctx.body = readFileSync(join(PAGE_DIR, file));
+    });
+  }
+
+  router.get('/sim/api/people', async (ctx) => {
+    const people = await listPeopleWithAccounts(options.db, options.orgId, 'wecom');
+    ctx.body = [...people.map((p) => ({
+      userId: p.userId,
+      name: p.name,
+      roles: [
+        ...(p.levels ? [p.levels.split(',').join('、') + '代表'] : []),
+        ...p.memberships.map((m) => `${m.unit.name}${ROLE_LABEL[m.role] ?? m.role}`),
+      ],
+    })), OUTSIDER];
+  });
+
+  router.get('/sim/api/messages', async (ctx) => {
+    const userId = requiredString(ctx.query.userId, 'userId');
+    const version = Number(ctx.query.version ?? -1);
+    await store.waitForChange(version, LONG_POLL_MS);
+    ctx.body = { version: store.version, messages: store.visibleTo(userId).slice(-200) };
+  });
+
+  router.post('/sim/api/say', async (ctx) => {
+    const body = await readJsonBody(ctx);
+    const userId = requiredString(body.userId, 'userId');
+    const text = requiredString(body.text, 'text').slice(0, 2000);
+    store.add({ conversation: `user:${userId}`, from: userId, kind: 'text', text });
+    const res = await sender.sendText(userId, text);
+    ctx.body = { callbackStatus: res.status };
+  });
+
+  router.post('/sim/api/click', async (ctx) => {
+    const body = await readJsonBody(ctx);
+    const userId = requiredString(body.userId, 'userId');
+    const key = requiredString(body.key, 'key');
+    const message = store.get(Number(body.messageId));
+    const card = message?.card as { task_id?: string; button_list?: { key: string }[] } | undefined;
+    if (!message || message.conversation !== `user:${userId}` || !card?.task_id) {
+      throw rejectRequest('no_such_card', 404, 'no such card in this chat');
+    }
+    if (!card.button_list?.some((b) => b.key === key)) throw rejectRequest('no_such_button', 400, 'no such button on this card');
+    // As in WeCom, every click carries a fresh single-use code for updating this card.
+    const responseCode = store.issueResponseCode([message.id]);
+    const res = await sender.clickCard(userId, { eventKey: key, taskId: card.task_id, responseCode });
+    ctx.body = { callbackStatus: res.status };
+  });
+}
+
+async function readJsonBody(ctx: Koa.Context): Promise<Record<string, unknown>> {
+  const raw = (await readRawBody(ctx.req, 16 * 1024)).toString('utf8');
+  try {
+    return JSON.parse(raw) as Record<string, unknown>;
+  } catch {
+    throw rejectRequest('bad_json', 400, 'body must be JSON');
+  }
+}
+
+function requiredString(value: unknown, name: string): string {
+  if (typeof value !== 'string' || !value.trim()) throw rejectRequest('missing_field', 400, `${name} is required`);
+  return value.trim();
+}

@@ -1,0 +1,104 @@
+// What the simulated WeCom holds: each member's private chat with the app and the app's
+// group chats, card response codes, and a version the page long-polls on.
+import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+
+export interface SimMessage {
+  id: number;
+  /** "user:<userid>" for a member's private chat with the app, "chat:<chatid>" for a group. */
+  conversation: string;
+  /** 'bot', or the userid of the member who typed it. */
+  from: string;
+  kind: 'text' | 'markdown' | 'card';
+  text?: string;
+  /** The template_card exactly as the bot sent it (or as an update replaced it). */
+  card?: Record<string, unknown>;
+  at: string;
+}
+
+interface ResponseCode {
+  messageIds: number[];
+  used: boolean;
+  expiresAt: number;
+}
+
+/** WeCom keeps a response_code usable once, for 72 hours. */
+const RESPONSE_CODE_TTL_MS = 72 * 3600_000;
+
+export class SimStore {
+  private readonly messages: SimMessage[] = [];
+  private readonly codes = new Map<string, ResponseCode>();
+  private seq = 0;
+  private changeCount = 0;
+  private readonly events = new EventEmitter();
+  readonly chats = new Map<string, { name: string; owner: string; members: string[] }>();
+
+  constructor() {
+    this.events.setMaxListeners(0);
+  }
+
+  get version(): number {
+    return this.changeCount;
+  }
+
+  add(message: Omit<SimMessage, 'id' | 'at'>): SimMessage {
+    const stored = { ...message, id: ++this.seq, at: new Date().toISOString() };
+    this.messages.push(stored);
+    this.changed();
+    return stored;
+  }
+
+  get(id: number): SimMessage | undefined {
+    return this.messages.find((m) => m.id === id);
+  }
+
+  /** Issues a fresh single-use response code for these card messages. */
+  issueResponseCode(messageIds: number[]): string {
+    const code = randomBytes(24).toString('base64url');
+    this.codes.set(code, { messageIds, used: false, expiresAt: Date.now() + RESPONSE_CODE_TTL_MS });
+    return code;
+  }
+
+  /** Spends a response code on a card update; false when unknown, used or expired (42022). */
+  spendResponseCode(code: string, users: string[], card: Record<string, unknown>): boolean {
+    const entry = this.codes.get(code);
+    if (!entry || entry.used || entry.expiresAt < Date.now()) return false;
+    entry.used = true;
+    for (const id of entry.messageIds) {
+      const m = this.get(id);
+      if (m && users.some((u) => m.conversation === `user:${u}`)) m.card = card;
+    }
+    this.changed();
+    return true;
+  }
+
+  /** Messages a member can see: their private chat with the app and their group chats. */
+  visibleTo(user: string): SimMessage[] {
+    const groups = new Set([...this.chats].filter(([, c]) => c.members.includes(user)).map(([id]) => `chat:${id}`));
+    return this.messages.filter((m) => m.conversation === `user:${user}` || groups.has(m.conversation));
+  }
+
+  all(): SimMessage[] {
+    return [...this.messages];
+  }
+
+  /** Resolves when the store changes after `version`, or after `timeoutMs`. */
+  async waitForChange(version: number, timeoutMs: number): Promise<void> {
+    if (this.changeCount !== version) return;
+    await new Promise<void>((resolve) => {
+      const events = this.events;
+      const timer = setTimeout(done, timeoutMs);
+      function done() {
+        clearTimeout(timer);
+        events.off('change', done);
+        resolve();
+      }
+      events.once('change', done);
+    });
+  }
+
+  private changed(): void {
+    this.changeCount++;
+    this.events.emit('change');
+  }
+}
