@@ -1,0 +1,137 @@
+// Pure: compares what the file says with what the database holds, so that an unchanged
+// person causes no write at all (updatedAt stays put) and a changed one gets exactly the
+// file's memberships and accounts.
+import {
+  CHANNELS,
+  unitKey,
+  type Channel,
+  type PlannedPerson,
+  type RoleInUnit,
+  type UnitKind,
+  type UnitRef,
+} from './roster-types.ts';
+
+export interface ExistingUnit {
+  id: number;
+  kind: string;
+  name: string;
+}
+
+export interface ExistingPerson {
+  id: number;
+  name: string;
+  mobile: string;
+  levels: string;
+  isStaff: boolean;
+  memberships: { unitId: number; role: string }[];
+  accounts: { channel: string; platformUserId: string }[];
+}
+
+export interface OrgSnapshot {
+  units: ExistingUnit[];
+  people: ExistingPerson[];
+}
+
+export interface PersonFields {
+  name: string;
+  levels: string;
+  isStaff: boolean;
+}
+
+export interface PersonChange {
+  planned: PlannedPerson;
+  status: 'created' | 'updated' | 'unchanged';
+  personId?: number;
+  fields: PersonFields;
+  dropUnitIds: number[];
+  setRoles: { unitId: number; role: string }[];
+  /** By unit name and kind: the unit may be created by this same import. */
+  addMemberships: RoleInUnit[];
+  dropChannels: Channel[];
+  addAccounts: { channel: Channel; platformUserId: string }[];
+}
+
+export interface RosterDiff {
+  newUnits: UnitRef[];
+  changes: PersonChange[];
+}
+
+/** Units of other kinds (added later by other features) are not the roster's business. */
+const MANAGED_KINDS: readonly string[] = ['group', 'station', 'office'] satisfies UnitKind[];
+
+export function diffRoster(snapshot: OrgSnapshot, apply: PlannedPerson[]): RosterDiff {
+  const unitsByKey = new Map(snapshot.units.map((u) => [unitKey(u), u]));
+  const peopleByMobile = new Map(snapshot.people.map((p) => [p.mobile, p]));
+  const newUnits = new Map<string, UnitRef>();
+  for (const m of apply.flatMap((p) => p.memberships)) {
+    if (!unitsByKey.has(unitKey(m))) newUnits.set(unitKey(m), { kind: m.kind, name: m.name });
+  }
+  const managedUnitIds = new Set(snapshot.units.filter((u) => MANAGED_KINDS.includes(u.kind)).map((u) => u.id));
+  const changes = apply.map((p) => diffPerson(p, peopleByMobile.get(p.mobile), unitsByKey, managedUnitIds));
+  return { newUnits: [...newUnits.values()], changes };
+}
+
+function diffPerson(
+  planned: PlannedPerson,
+  existing: ExistingPerson | undefined,
+  unitsByKey: Map<string, ExistingUnit>,
+  managedUnitIds: Set<number>,
+): PersonChange {
+  const fields = { name: planned.name, levels: planned.levels.join(','), isStaff: planned.isStaff };
+  const accounts = diffAccounts(planned, existing?.accounts ?? []);
+  if (!existing) {
+    const memberships = { dropUnitIds: [], setRoles: [], addMemberships: planned.memberships };
+    return { planned, status: 'created', fields, ...memberships, ...accounts };
+  }
+  const current = existing.memberships.filter((m) => managedUnitIds.has(m.unitId));
+  const memberships = diffMemberships(planned, current, unitsByKey);
+  const fieldsChanged =
+    existing.name !== fields.name || existing.levels !== fields.levels || existing.isStaff !== fields.isStaff;
+  const changed =
+    fieldsChanged ||
+    [memberships.dropUnitIds, memberships.setRoles, memberships.addMemberships].some((l) => l.length > 0) ||
+    accounts.dropChannels.length + accounts.addAccounts.length > 0;
+  const status = changed ? 'updated' : 'unchanged';
+  return { planned, status, personId: existing.id, fields, ...memberships, ...accounts };
+}
+
+function diffMemberships(
+  planned: PlannedPerson,
+  current: { unitId: number; role: string }[],
+  unitsByKey: Map<string, ExistingUnit>,
+): Pick<PersonChange, 'dropUnitIds' | 'setRoles' | 'addMemberships'> {
+  const keep = new Set<number>();
+  const setRoles: PersonChange['setRoles'] = [];
+  const addMemberships: RoleInUnit[] = [];
+  for (const m of planned.memberships) {
+    const unit = unitsByKey.get(unitKey(m));
+    const held = unit && current.find((c) => c.unitId === unit.id);
+    if (!unit || !held) {
+      addMemberships.push(m);
+      continue;
+    }
+    keep.add(unit.id);
+    if (held.role !== m.role) setRoles.push({ unitId: unit.id, role: m.role });
+  }
+  const dropUnitIds = current.filter((c) => !keep.has(c.unitId)).map((c) => c.unitId);
+  return { dropUnitIds, setRoles, addMemberships };
+}
+
+/** Only the channels the roster manages; other channels a person may have are left alone. */
+function diffAccounts(
+  planned: PlannedPerson,
+  current: { channel: string; platformUserId: string }[],
+): Pick<PersonChange, 'dropChannels' | 'addAccounts'> {
+  const dropChannels: Channel[] = [];
+  const addAccounts: PersonChange['addAccounts'] = [];
+  for (const channel of CHANNELS) {
+    const want = planned.accounts[channel]?.id;
+    const have = current.find((a) => a.channel === channel)?.platformUserId;
+    if (want === have) continue;
+    // Replaced by delete + create, never updated in place: two people swapping accounts
+    // would otherwise collide on the unique (org, channel, userid) index.
+    if (have !== undefined) dropChannels.push(channel);
+    if (want !== undefined) addAccounts.push({ channel, platformUserId: want });
+  }
+  return { dropChannels, addAccounts };
+}

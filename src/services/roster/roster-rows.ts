@@ -1,0 +1,137 @@
+// Pure: header check, normalisation and per-row validation (rules U1–U5). No I/O.
+import { cleanCode, cleanMobile, cleanName, cleanText } from './normalise.ts';
+import { channelLabels, fileMessages, rowMessages } from './messages.ts';
+import {
+  LEVELS,
+  OFFICE_UNIT_NAME,
+  ROLE_WORDS,
+  ROSTER_HEADER,
+  RosterFileError,
+  STAFF_LEVEL,
+  type Channel,
+  type Level,
+  type RoleInUnit,
+  type RosterRow,
+  type RowError,
+} from './roster-types.ts';
+
+const MAX_NAME = 30;
+const MAX_UNIT_NAME = 50;
+const MOBILE = /^1[3-9]\d{9}$/;
+const ACCOUNT_ID = /^[A-Za-z0-9_.@-]{1,64}$/;
+
+/** Which columns hold a unit and the role in it. */
+const UNIT_COLUMNS = [
+  { kind: 'group', unitColumn: 5, roleColumn: 6 },
+  { kind: 'station', unitColumn: 7, roleColumn: 8 },
+] as const;
+
+export interface ParsedTable {
+  rows: RosterRow[];
+  errors: RowError[];
+  /** Every non-blank data row, good or bad (for the "skipped rows" count). */
+  dataRowNumbers: number[];
+}
+
+export function parseRosterTable(table: string[][]): ParsedTable {
+  checkHeader(table[0]);
+  const parsed: ParsedTable = { rows: [], errors: [], dataRowNumbers: [] };
+  table.forEach((cells, index) => {
+    if (index === 0 || cells.every((c) => cleanText(c) === '')) return;
+    parsed.dataRowNumbers.push(index + 1);
+    const result = parseRow(cells, index + 1);
+    if (result.row) parsed.rows.push(result.row);
+    parsed.errors.push(...result.errors);
+  });
+  if (parsed.dataRowNumbers.length === 0) throw new RosterFileError(fileMessages.noDataRows);
+  return parsed;
+}
+
+/** The header is a contract: surrounding spaces are forgiven, nothing else. */
+export function checkHeader(header: string[] | undefined): void {
+  if (!header || header.every((c) => c.trim() === '')) throw new RosterFileError(fileMessages.empty);
+  const cells = header.map((c) => c.replace(/^\uFEFF/, '').trim());
+  ROSTER_HEADER.forEach((expected, i) => {
+    const actual = cells[i] ?? '';
+    if (actual !== expected) throw new RosterFileError(fileMessages.headerMismatch(i + 1, expected, actual));
+  });
+  const extra = cells.findIndex((c, i) => i >= ROSTER_HEADER.length && c !== '');
+  if (extra >= 0) throw new RosterFileError(fileMessages.headerExtra(extra + 1, cells[extra]!));
+}
+
+export function parseRow(cells: string[], rowNumber: number): { row?: RosterRow; errors: RowError[] } {
+  const reasons: string[] = [];
+  const name = readName(cells[0], reasons);
+  const mobile = readMobile(cells[1], reasons);
+  const accounts: RosterRow['accounts'] = {};
+  readAccount('wecom', cells[2], accounts, reasons);
+  readAccount('dingtalk', cells[3], accounts, reasons);
+  const level = readLevel(cells[4], reasons);
+  const memberships = UNIT_COLUMNS.flatMap((col) => readMembership(col, cells, reasons));
+  checkExtraCells(cells, reasons);
+  if (reasons.length > 0) {
+    const mobiles = mobile ? [mobile] : [];
+    return { errors: reasons.map((reason) => ({ rowNumber, reason, mobiles, ...(name ? { name } : {}) })) };
+  }
+  // Rule U4: a member of staff listed in no group or station works in the office.
+  if (level === null && memberships.length === 0) {
+    memberships.push({ kind: 'office', name: OFFICE_UNIT_NAME, role: 'staff' });
+  }
+  return { row: { rowNumber, name: name!, mobile: mobile!, accounts, level: level as Level | null, memberships }, errors: [] };
+}
+
+function readName(raw: string | undefined, reasons: string[]): string | undefined {
+  const name = cleanName(raw);
+  if (name === '') reasons.push(rowMessages.nameMissing);
+  else if ([...name].length > MAX_NAME) reasons.push(rowMessages.nameTooLong(name, MAX_NAME));
+  else return name;
+  return undefined;
+}
+
+function readMobile(raw: string | undefined, reasons: string[]): string | undefined {
+  const mobile = cleanMobile(raw);
+  if (mobile === '') reasons.push(rowMessages.mobileMissing);
+  else if (!/^\d{11}$/.test(mobile)) reasons.push(rowMessages.mobileLength(cleanText(raw)));
+  else if (!MOBILE.test(mobile)) reasons.push(rowMessages.mobileNotMainland(mobile));
+  else return mobile;
+  return undefined;
+}
+
+function readAccount(channel: Channel, raw: string | undefined, into: RosterRow['accounts'], reasons: string[]): void {
+  const id = cleanCode(raw);
+  if (id === '') return;
+  if (ACCOUNT_ID.test(id)) into[channel] = id;
+  else reasons.push(rowMessages.accountInvalid(channelLabels[channel], id));
+}
+
+/** Returns null for 工作人员, undefined when invalid. */
+function readLevel(raw: string | undefined, reasons: string[]): Level | null | undefined {
+  const text = cleanText(raw);
+  if (text === STAFF_LEVEL) return null;
+  if ((LEVELS as readonly string[]).includes(text)) return text as Level;
+  reasons.push(text === '' ? rowMessages.levelMissing : rowMessages.levelInvalid(text));
+  return undefined;
+}
+
+function readMembership(col: (typeof UNIT_COLUMNS)[number], cells: string[], reasons: string[]): RoleInUnit[] {
+  const unitLabel = ROSTER_HEADER[col.unitColumn];
+  const roleLabel = ROSTER_HEADER[col.roleColumn];
+  const unit = cleanText(cells[col.unitColumn]);
+  const roleText = cleanText(cells[col.roleColumn]);
+  const roles = ROLE_WORDS[col.kind];
+  const role = roleText === '' ? 'member' : roles.get(roleText);
+  if (unit === '') {
+    if (roleText !== '') reasons.push(rowMessages.roleWithoutUnit(roleLabel, roleText, unitLabel));
+    return [];
+  }
+  if (role === undefined) reasons.push(rowMessages.roleInvalid(roleLabel, roleText, [...roles.keys()]));
+  if ([...unit].length > MAX_UNIT_NAME) reasons.push(rowMessages.unitNameTooLong(unitLabel, unit, MAX_UNIT_NAME));
+  return role === undefined ? [] : [{ kind: col.kind, name: unit, role }];
+}
+
+function checkExtraCells(cells: string[], reasons: string[]): void {
+  for (let i = ROSTER_HEADER.length; i < cells.length; i++) {
+    const value = cleanText(cells[i]);
+    if (value !== '') reasons.push(rowMessages.extraCell(i + 1, value));
+  }
+}

@@ -1,0 +1,145 @@
+// Roster import: file -> validated rows -> people -> diff against the database -> writes.
+// Nothing is written while any error stands, unless the caller asked to skip bad rows.
+import { join } from 'node:path';
+import type { Db } from '../../repositories/prisma.ts';
+import {
+  createRosterRepo,
+  type OrganisationRow,
+  type RosterRepo,
+  type RosterSnapshot,
+} from '../../repositories/roster-repo.ts';
+import { readTable } from './read-table.ts';
+import { diffRoster, type PersonChange, type RosterDiff } from './roster-diff.ts';
+import { mergePeople } from './roster-plan.ts';
+import { parseRosterTable } from './roster-rows.ts';
+import { selectPeople, type ExistingAccount, type Selection } from './roster-select.ts';
+import { CHANNELS, unitKey, type Channel, type ImportReport, type RoleInUnit } from './roster-types.ts';
+
+export type { ImportReport } from './roster-types.ts';
+
+export interface ImportOptions {
+  orgCode: string;
+  /** Defaults to the organisation's current name, or its code for a new one. */
+  orgName?: string;
+  /** A .csv (UTF-8) or .xlsx file. */
+  file: string;
+  skipBadRows?: boolean;
+}
+
+export const DEMO_ROSTER_PATH = join(import.meta.dirname, '..', '..', '..', 'prisma', 'seed', 'demo-roster.csv');
+export const DEMO_ORG_NAME = '示范县人大常委会';
+
+/**
+ * Imports a roster file. Throws RosterFileError when the file as a whole is unusable
+ * (encoding, header); row errors come back in the report, with `applied` false when
+ * they stopped the import.
+ */
+export async function importRoster(db: Db, options: ImportOptions): Promise<ImportReport> {
+  const parsed = parseRosterTable(await readTable(options.file));
+  const merged = mergePeople(parsed.rows);
+  const repo = createRosterRepo(db);
+  const org = await repo.findOrganisation(options.orgCode);
+  const snapshot: RosterSnapshot = org ? await repo.loadSnapshot(org.id) : { units: [], people: [] };
+  const selection = selectPeople(merged.people, [...parsed.errors, ...merged.errors], accountOwners(snapshot));
+  const orgName = options.orgName ?? org?.name ?? options.orgCode;
+  // A person whose every row is bad is still "in the file", not outside the roster.
+  const fileMobiles = new Set(merged.people.map((p) => p.mobile));
+  selection.errors.forEach((e) => e.mobiles.forEach((m) => fileMobiles.add(m)));
+  const report = emptyReport(options.orgCode, orgName, selection);
+  report.outsideRoster = snapshot.people.filter((p) => !fileMobiles.has(p.mobile)).length;
+  if (selection.errors.length > 0 && !options.skipBadRows) {
+    return { ...report, applied: false, skippedRows: parsed.dataRowNumbers.length };
+  }
+  const diff = diffRoster(snapshot, selection.apply);
+  const orgId = await ensureOrganisation(repo, org, options.orgCode, orgName);
+  await applyDiff(repo, orgId, snapshot, diff);
+  return countChanges(report, diff, parsed.dataRowNumbers.length);
+}
+
+/** The fictional county the local mode starts with; importing it again changes nothing. */
+export async function loadDemoRoster(db: Db, orgCode: string): Promise<ImportReport> {
+  return importRoster(db, { orgCode, orgName: DEMO_ORG_NAME, file: DEMO_ROSTER_PATH });
+}
+
+function isRosterChannel(channel: string): channel is Channel {
+  return (CHANNELS as readonly string[]).includes(channel);
+}
+
+function accountOwners(snapshot: RosterSnapshot): ExistingAccount[] {
+  return snapshot.people.flatMap(({ mobile, name, accounts }) =>
+    accounts.flatMap(({ channel, platformUserId }) =>
+      isRosterChannel(channel) ? [{ channel, platformUserId, mobile, name }] : [],
+    ),
+  );
+}
+
+function emptyReport(orgCode: string, orgName: string, selection: Selection): ImportReport {
+  return {
+    orgCode,
+    orgName,
+    applied: true,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    unitsCreated: 0,
+    skippedRows: 0,
+    updatedNames: [],
+    skippedPeople: selection.skipped.map((p) => ({ name: p.name, mobile: p.mobile })),
+    outsideRoster: 0,
+    errors: selection.errors,
+  };
+}
+
+function countChanges(report: ImportReport, diff: RosterDiff, dataRows: number): ImportReport {
+  const count = (status: PersonChange['status']) => diff.changes.filter((c) => c.status === status).length;
+  const importedRows = diff.changes.reduce((n, c) => n + c.planned.rowNumbers.length, 0);
+  return {
+    ...report,
+    created: count('created'),
+    updated: count('updated'),
+    unchanged: count('unchanged'),
+    unitsCreated: diff.newUnits.length,
+    skippedRows: dataRows - importedRows,
+    updatedNames: diff.changes.filter((c) => c.status === 'updated').map((c) => c.planned.name),
+  };
+}
+
+async function ensureOrganisation(
+  repo: RosterRepo,
+  org: OrganisationRow | null,
+  code: string,
+  name: string,
+): Promise<number> {
+  if (!org) return (await repo.createOrganisation(code, name)).id;
+  if (org.name !== name) await repo.renameOrganisation(org.id, name);
+  return org.id;
+}
+
+async function applyDiff(repo: RosterRepo, orgId: number, snapshot: RosterSnapshot, diff: RosterDiff): Promise<void> {
+  const unitIds = new Map(snapshot.units.map((u) => [unitKey(u), u.id]));
+  for (const u of diff.newUnits) unitIds.set(unitKey(u), await repo.createUnit(orgId, u.kind, u.name));
+  const changed = diff.changes.filter((c) => c.status !== 'unchanged');
+  // All old accounts go first, so an account moving between two people is free to take.
+  for (const c of changed) if (c.personId) await repo.deleteAccounts(c.personId, c.dropChannels);
+  const accounts = [];
+  for (const c of changed) {
+    const personId = await writePerson(repo, orgId, c, unitIds);
+    accounts.push(...c.addAccounts.map((a) => ({ orgId, personId, ...a })));
+  }
+  await repo.createAccounts(accounts);
+}
+
+async function writePerson(
+  repo: RosterRepo,
+  orgId: number,
+  change: PersonChange,
+  unitIds: Map<string, number>,
+): Promise<number> {
+  const personId = change.personId ?? (await repo.createPerson(orgId, change.planned.mobile, change.fields));
+  if (change.personId) await repo.updatePerson(personId, change.fields);
+  await repo.deleteMemberships(personId, change.dropUnitIds);
+  for (const r of change.setRoles) await repo.setMembershipRole(r.unitId, personId, r.role);
+  const unitId = (m: RoleInUnit) => unitIds.get(unitKey(m))!;
+  await repo.createMemberships(change.addMemberships.map((m) => ({ unitId: unitId(m), personId, role: m.role })));
+  return personId;
+}
