@@ -3,6 +3,7 @@
 // the tests and the benchmark, so all three exercise the real receiver.
 import { randomBytes } from 'node:crypto';
 import type { WecomAppConfig } from '../config.ts';
+import { httpPost, type PostAnswer } from '../lib/http-post.ts';
 import { encrypt, sign } from '../platforms/wecom/crypto.ts';
 import { buildXml } from '../platforms/wecom/xml.ts';
 
@@ -62,19 +63,15 @@ export class WecomCallbackSender {
     return { query, body: outer };
   }
 
-  async post(callback: SignedCallback): Promise<Response> {
-    return fetch(`${this.callbackUrl}?${callback.query}`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/xml' },
-      body: callback.body,
-    });
+  post(callback: SignedCallback): Promise<PostAnswer> {
+    return httpPost(`${this.callbackUrl}?${callback.query}`, callback.body, { 'content-type': 'text/xml' });
   }
 
-  sendText(from: string, content: string): Promise<Response> {
+  sendText(from: string, content: string): Promise<PostAnswer> {
     return this.post(this.seal(this.textXml(from, content)));
   }
 
-  clickCard(from: string, click: Parameters<WecomCallbackSender['cardClickXml']>[1]): Promise<Response> {
+  clickCard(from: string, click: Parameters<WecomCallbackSender['cardClickXml']>[1]): Promise<PostAnswer> {
     return this.post(this.seal(this.cardClickXml(from, click)));
   }
 }
