@@ -3,7 +3,7 @@
 // the tests and the benchmark, so all three exercise the real receiver.
 import { randomBytes } from 'node:crypto';
 import type { WecomAppConfig } from '../config.ts';
-import { httpPost, type PostAnswer } from '../lib/http-post.ts';
+import { httpPost, type HttpAnswer } from '../lib/http-client.ts';
 import { encrypt, sign } from '../platforms/wecom/crypto.ts';
 import { buildXml } from '../platforms/wecom/xml.ts';
 
@@ -63,15 +63,15 @@ export class WecomCallbackSender {
     return { query, body: outer };
   }
 
-  post(callback: SignedCallback): Promise<PostAnswer> {
+  post(callback: SignedCallback): Promise<HttpAnswer> {
     return httpPost(`${this.callbackUrl}?${callback.query}`, callback.body, { 'content-type': 'text/xml' });
   }
 
-  sendText(from: string, content: string): Promise<PostAnswer> {
+  sendText(from: string, content: string): Promise<HttpAnswer> {
     return this.post(this.seal(this.textXml(from, content)));
   }
 
-  clickCard(from: string, click: Parameters<WecomCallbackSender['cardClickXml']>[1]): Promise<PostAnswer> {
+  clickCard(from: string, click: Parameters<WecomCallbackSender['cardClickXml']>[1]): Promise<HttpAnswer> {
     return this.post(this.seal(this.cardClickXml(from, click)));
   }
 }

@@ -23,13 +23,20 @@ export interface TestBot {
   sender: WecomCallbackSender;
   callbackUrl: string;
   logs: string[];
-  stop(): Promise<void>;
+  dir: string;
+  /** Stops the bot; keepFiles leaves the database for a restart. */
+  stop(options?: { keepFiles?: boolean }): Promise<void>;
 }
 
 export async function startTestBot(
-  options: { mode?: 'wecom' | 'local'; env?: Record<string, string> } & Partial<Omit<BotAppOptions, 'logger'>> = {},
+  options: {
+    mode?: 'wecom' | 'local';
+    env?: Record<string, string>;
+    /** Reuse a folder (and its database) from an earlier bot: a restart. */
+    dir?: string;
+  } & Partial<Omit<BotAppOptions, 'logger'>> = {},
 ): Promise<TestBot> {
-  const dir = mkdtempSync(join(tmpdir(), 'bot-it-'));
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'bot-it-'));
   const env = {
     PORT: '0',
     DATABASE_URL: `file:${join(dir, 'bot.db')}`,
@@ -53,9 +60,10 @@ export async function startTestBot(
     sender,
     callbackUrl,
     logs,
-    async stop() {
+    dir,
+    async stop({ keepFiles = false } = {}) {
       await bot.stop();
-      rmSync(dir, { recursive: true, force: true });
+      if (!keepFiles) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

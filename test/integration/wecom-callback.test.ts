@@ -2,7 +2,7 @@
 // standing in for the WeCom API (no other network).
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { httpPost } from '../../src/lib/http-post.ts';
+import { httpPost } from '../../src/lib/http-client.ts';
 import { encrypt, sign } from '../../src/platforms/wecom/crypto.ts';
 import { CALLBACK_BODY_LIMIT } from '../../src/platforms/wecom/receiver.ts';
 import { eventually, startTestBot, TEST_WECOM, type TestBot } from '../helpers/bot.ts';

@@ -2,6 +2,7 @@
 // single-flight refresh, errcode checks on every call, one retry after a token refresh.
 import type { WecomAppConfig } from '../../config.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { httpRequest, type HttpAnswer, type HttpRequestOptions } from '../../lib/http-client.ts';
 import { PlatformError, type NeutralCard, type OutboundMessage, type PlatformClient, type SendReceipt } from '../types.ts';
 import { renderTemplateCard } from './cards.ts';
 import { TOKEN_ERRCODES, describeErrcode, isTransient, minimumWaitMs } from './errcodes.ts';
@@ -111,16 +112,17 @@ export class WecomClient implements PlatformClient {
   }
 }
 
-async function request(url: string, init: RequestInit): Promise<WecomAnswer> {
-  let res: Response;
+async function request(url: string, init: HttpRequestOptions): Promise<WecomAnswer> {
+  let res: HttpAnswer;
   try {
-    res = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    res = await httpRequest(url, { ...init, timeoutMs: REQUEST_TIMEOUT_MS });
   } catch (err) {
     throw new PlatformError('wecom', -1, `network error: ${(err as Error).message}`, false);
   }
-  if (!res.ok) throw new PlatformError('wecom', -1, `HTTP ${res.status} from WeCom`, res.status < 500 && res.status !== 429);
+  // Errors come as HTTP 200 with an errcode; any other status is the network or a proxy.
+  if (res.status !== 200) throw new PlatformError('wecom', -1, `HTTP ${res.status} from WeCom`, false);
   try {
-    return (await res.json()) as WecomAnswer;
+    return JSON.parse(res.body) as WecomAnswer;
   } catch {
     throw new PlatformError('wecom', -1, 'WeCom answered with a body that is not JSON', false);
   }

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+
+const WECOM = {
+  WECOM_CORP_ID: 'ww1234567890',
+  WECOM_AGENT_ID: '1000002',
+  WECOM_SECRET: 'secret',
+  WECOM_TOKEN: 'token123',
+  WECOM_AES_KEY: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+};
+
+function messageFor(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error('expected a configuration error');
+}
+
+describe('config', () => {
+  it('starts in local mode with defaults when no WeCom variable is set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      mode: 'local',
+      port: 3000,
+      databaseUrl: 'file:./data/bot.db',
+      businessTimeZone: 'Asia/Shanghai',
+      logLevel: 'info',
+      wecomApiBase: 'https://qyapi.weixin.qq.com',
+    });
+    expect(config.wecom).toBeUndefined();
+  });
+
+  it('starts in WeCom mode when all five WeCom variables are set', () => {
+    const config = loadConfig({ ...WECOM, WECOM_API_BASE: 'http://127.0.0.1:9999/' });
+    expect(config.mode).toBe('wecom');
+    expect(config.wecom).toEqual({
+      corpId: 'ww1234567890',
+      agentId: 1000002,
+      secret: 'secret',
+      token: 'token123',
+      aesKey: WECOM.WECOM_AES_KEY,
+      apiBase: 'http://127.0.0.1:9999',
+    });
+  });
+
+  const invalid: [string, Record<string, string>, RegExp][] = [
+    ['PORT', { PORT: 'eighty' }, /^Configuration error: PORT must be a port number$/],
+    ['PORT', { PORT: '70000' }, /^Configuration error: PORT must be between 0 and 65535$/],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }, /^Configuration error: DATABASE_URL must start with file:/],
+    ['TZ_BUSINESS', { TZ_BUSINESS: 'Mars/Olympus' }, /^Configuration error: TZ_BUSINESS must be an IANA time zone/],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }, /^Configuration error: LOG_LEVEL must be one of fatal, error/],
+    ['WECOM_API_BASE', { WECOM_API_BASE: 'qyapi.weixin.qq.com' }, /^Configuration error: WECOM_API_BASE must be an http\(s\) URL/],
+    ['WECOM_CORP_ID', { ...WECOM, WECOM_CORP_ID: 'ww corp' }, /^Configuration error: WECOM_CORP_ID must be the corp id/],
+    ['WECOM_AGENT_ID', { ...WECOM, WECOM_AGENT_ID: 'abc' }, /^Configuration error: WECOM_AGENT_ID must be the numeric AgentId/],
+    ['WECOM_TOKEN', { ...WECOM, WECOM_TOKEN: 'has space' }, /^Configuration error: WECOM_TOKEN must be 1-32 letters or digits/],
+    ['WECOM_AES_KEY', { ...WECOM, WECOM_AES_KEY: 'short' }, /^Configuration error: WECOM_AES_KEY must be exactly 43 letters or digits/],
+    ['WECOM_SECRET', { ...WECOM, WECOM_SECRET: '' }, /^Configuration error: WECOM_SECRET is missing: set all of/],
+    ['ORG_CODE', { ORG_CODE: 'Big County!' }, /^Configuration error: ORG_CODE must be 1-32 lowercase/],
+  ];
+  for (const [variable, env, expected] of invalid) {
+    it(`names ${variable} in one line when it is invalid (${JSON.stringify(Object.values(env).at(-1))})`, () => {
+      const message = messageFor(env);
+      expect(message).toMatch(expected);
+      expect(message).not.toContain('\n');
+    });
+  }
+
+  it('names the first missing WeCom variable when only some are set', () => {
+    expect(messageFor({ WECOM_CORP_ID: 'ww1' })).toMatch(/^Configuration error: WECOM_AGENT_ID is missing/);
+  });
+
+  it('the process exits with that one line', async () => {
+    const { execFileSync } = await import('node:child_process');
+    let output = '';
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        env: { PATH: process.env.PATH, PORT: 'eighty' },
+        stdio: 'pipe',
+      });
+    } catch (err) {
+      const e = err as { status: number; stderr: Buffer };
+      expect(e.status).toBe(1);
+      output = e.stderr.toString().trim();
+    }
+    expect(output).toBe('Configuration error: PORT must be a port number');
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { backoffDelay } from '../../../src/lib/backoff.ts';
+import { Metrics } from '../../../src/lib/metrics.ts';
+
+describe('backoffDelay', () => {
+  const policy = { baseMs: 1000, maxMs: 10_000 };
+  it('doubles per attempt with jitter between half and the full step', () => {
+    expect(backoffDelay(1, policy, () => 0)).toBe(500);
+    expect(backoffDelay(1, policy, () => 1)).toBe(1000);
+    expect(backoffDelay(3, policy, () => 0)).toBe(2000);
+    expect(backoffDelay(3, policy, () => 1)).toBe(4000);
+  });
+  it('never exceeds the cap', () => {
+    expect(backoffDelay(30, policy, () => 1)).toBe(10_000);
+  });
+});
+
+describe('Metrics', () => {
+  it('renders counters and gauges in Prometheus text format with escaped labels', async () => {
+    const m = new Metrics();
+    const inc = m.counter('bot_things_total', 'Things');
+    inc({ result: 'ok' });
+    inc({ result: 'ok' }, 2);
+    inc({ result: 'say "hi"' });
+    m.gauge('bot_depth', 'Depth', () => [{ labels: { status: 'pending' }, value: 4 }]);
+    const text = await m.render();
+    expect(text).toContain('# TYPE bot_things_total counter');
+    expect(text).toContain('bot_things_total{result="ok"} 3');
+    expect(text).toContain('bot_things_total{result="say \\"hi\\""} 1');
+    expect(text).toContain('bot_depth{status="pending"} 4');
+    expect(m.read('bot_things_total', { result: 'ok' })).toBe(3);
+  });
+});
