@@ -1,0 +1,106 @@
+// The inbound worker and dispatcher on a real database: retries, the final failure telling
+// the user, events left "processing" by a crashed worker, and per-sender ordering.
+import { Writable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Dispatcher } from '../../src/bot/dispatcher.ts';
+import { Router } from '../../src/bot/router.ts';
+import { messages } from '../../src/bot/messages.ts';
+import { InboundWorker, type EventHandler } from '../../src/jobs/inbound-worker.ts';
+import { fixedClock } from '../../src/lib/clock.ts';
+import { createLogger } from '../../src/lib/logger.ts';
+import { Metrics } from '../../src/lib/metrics.ts';
+import { claimDueEvents, insertNewEvents } from '../../src/repositories/inbound-repo.ts';
+import { ensureOrganisation } from '../../src/repositories/people-repo.ts';
+import { Outbound } from '../../src/services/outbound.ts';
+import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { addPerson } from '../helpers/seed.ts';
+
+const quiet = createLogger('silent', new Writable({ write: (_c, _e, done) => done() }));
+let tdb: TestDb;
+let orgId: number;
+const clock = fixedClock('2026-11-23T02:00:00Z');
+
+beforeEach(async () => {
+  tdb = await createTestDb();
+  orgId = (await ensureOrganisation(tdb.db, 'test')).id;
+  await addPerson(tdb.db, orgId, { name: '张三', mobile: '13800000001', wecom: 'zhangsan' });
+});
+afterEach(() => tdb.close());
+
+async function addEvent(key: string, text: string, sender = 'zhangsan') {
+  const payload = { channel: 'wecom', type: 'message', senderId: sender, chatType: 'single', sentAt: clock.now().toISOString(), msgId: key, msgType: 'text', text };
+  await insertNewEvents(tdb.db, [{ orgId, channel: 'wecom', platformKey: key, kind: 'message', senderId: sender, payload: JSON.stringify(payload), receivedAt: clock.now() }]);
+}
+
+const event = (key: string) => tdb.db.inboundEvent.findFirstOrThrow({ where: { platformKey: key } });
+
+describe('inbound worker', () => {
+  it('retries a failing event with backoff and marks it done when it succeeds', async () => {
+    let calls = 0;
+    const handler: EventHandler = { handle: async () => { if (++calls === 1) throw new Error('database hiccup'); } };
+    const worker = new InboundWorker(tdb.db, handler, clock, quiet, new Metrics());
+    await addEvent('e1', '帮助');
+    await worker.runOnce();
+    const retrying = await event('e1');
+    expect(retrying).toMatchObject({ status: 'pending', attempts: 1, lastError: 'database hiccup' });
+    expect(retrying.nextAttemptAt.getTime()).toBeGreaterThan(clock.now().getTime());
+    clock.advance(60_000);
+    await worker.runOnce();
+    expect(await event('e1')).toMatchObject({ status: 'done', attempts: 2, lastError: null });
+  });
+
+  it('after the last try marks the event failed and the user is told to send again', async () => {
+    const outbound = new Outbound(tdb.db, clock);
+    const boom = new Router([{ name: '帮助', summary: '', audience: 'everyone', run: async () => { throw new Error('bug'); } }], []);
+    const worker = new InboundWorker(tdb.db, new Dispatcher({ db: tdb.db, clock, outbound, logger: quiet }, boom), clock, quiet, new Metrics());
+    await addEvent('e2', '帮助');
+    for (let i = 0; i < 4; i++) {
+      await worker.runOnce();
+      clock.advance(120_000);
+    }
+    expect(await event('e2')).toMatchObject({ status: 'failed', attempts: 4, lastError: 'bug' });
+    const replies = await tdb.db.outbox.findMany();
+    expect(replies).toHaveLength(1);
+    expect(JSON.parse(replies[0]!.payload).text).toBe(messages.systemError);
+  });
+
+  it('takes back an event a crashed worker left "processing" once its lock expires', async () => {
+    await addEvent('e3', '帮助');
+    expect(await claimDueEvents(tdb.db, clock.now(), 10, 60_000)).toHaveLength(1); // the worker that died
+    const seen: string[] = [];
+    const worker = new InboundWorker(tdb.db, { handle: async (e) => void seen.push(e.payload) }, clock, quiet, new Metrics());
+    expect(await worker.runOnce()).toBe(0);
+    clock.advance(61_000);
+    expect(await worker.runOnce()).toBe(1);
+    expect(seen).toHaveLength(1);
+    expect(await event('e3')).toMatchObject({ status: 'done', attempts: 2 });
+  });
+
+  it('handles one sender\'s events in arrival order', async () => {
+    const order: string[] = [];
+    const handler: EventHandler = {
+      handle: async (e) => {
+        await new Promise((r) => setTimeout(r, 10 - order.length));
+        order.push(JSON.parse(e.payload).text);
+      },
+    };
+    for (const text of ['一', '二', '三']) await addEvent(`o-${text}`, text);
+    await new InboundWorker(tdb.db, handler, clock, quiet, new Metrics()).runOnce();
+    expect(order).toEqual(['一', '二', '三']);
+  });
+});
+
+describe('dispatcher replies', () => {
+  it('a retried event produces no second reply (idempotent reply keys)', async () => {
+    const outbound = new Outbound(tdb.db, clock);
+    const { createRouter } = await import('../../src/bot/commands/index.ts');
+    const dispatcher = new Dispatcher({ db: tdb.db, clock, outbound, logger: quiet }, createRouter());
+    await addEvent('e4', '我的信息');
+    const [claimed] = await claimDueEvents(tdb.db, clock.now(), 1, 60_000);
+    await dispatcher.handle(claimed!, false);
+    await dispatcher.handle(claimed!, false);
+    const replies = await tdb.db.outbox.findMany();
+    expect(replies).toHaveLength(1);
+    expect(JSON.parse(replies[0]!.payload).text).toContain('张三的名册信息');
+  });
+});
