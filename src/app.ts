@@ -81,6 +81,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
     orgId: org.id,
     claimer: new InboundClaimer(db),
     metrics,
+    clock,
     onAccepted: () => inboundWorker.poke(),
   });
   simulator?.mount(router);

@@ -5,6 +5,7 @@ import type Router from '@koa/router';
 import type { Context } from 'koa';
 import type { WecomAppConfig } from '../../config.ts';
 import { rejectRequest } from '../../lib/errors.ts';
+import type { Clock } from '../../lib/clock.ts';
 import type { Metrics } from '../../lib/metrics.ts';
 import type { InboundClaimer } from '../../repositories/inbound-claimer.ts';
 import { readRawBody } from '../../http/raw-body.ts';
@@ -20,6 +21,7 @@ export interface WecomReceiverOptions {
   orgId: number;
   claimer: InboundClaimer;
   metrics: Metrics;
+  clock: Clock;
   /** Called after a new event row is committed (wakes the inbound worker). */
   onAccepted(): void;
 }
@@ -29,7 +31,7 @@ export function mountWecomReceiver(router: Router, options: WecomReceiverOptions
   const appKey = `${options.app.corpId}:${options.app.agentId}`;
 
   router.get(options.path, (ctx) => {
-    guard(ctx, count, () => {
+    guard(count, () => {
       const q = queryParams(ctx, ['msg_signature', 'timestamp', 'nonce', 'echostr']);
       verifySignature(options.app.token, { signature: q.msg_signature, timestamp: q.timestamp, nonce: q.nonce }, q.echostr);
       ctx.type = 'text/plain';
@@ -39,7 +41,7 @@ export function mountWecomReceiver(router: Router, options: WecomReceiverOptions
   });
 
   router.post(options.path, async (ctx) => {
-    const parsed = await guardAsync(ctx, count, async () => {
+    const parsed = await guardAsync(count, async () => {
       const q = queryParams(ctx, ['msg_signature', 'timestamp', 'nonce']);
       const body = (await readRawBody(ctx.req, CALLBACK_BODY_LIMIT)).toString('utf8');
       if (!body.trim()) throw rejectRequest('empty_body', 400, 'empty body');
@@ -56,7 +58,7 @@ export function mountWecomReceiver(router: Router, options: WecomReceiverOptions
       kind: parsed.event.type,
       senderId: parsed.event.senderId,
       payload: JSON.stringify(parsed.event),
-      receivedAt: new Date(),
+      receivedAt: options.clock.now(),
     });
     // A redelivery gets the same answer and does nothing else.
     count({ channel: 'wecom', result: claimed ? 'accepted' : 'duplicate' });
@@ -68,7 +70,7 @@ export function mountWecomReceiver(router: Router, options: WecomReceiverOptions
 
 type Counter = ReturnType<Metrics['counter']>;
 
-function guard(ctx: Context, count: Counter, work: () => void): void {
+function guard(count: Counter, work: () => void): void {
   try {
     work();
   } catch (err) {
@@ -76,7 +78,7 @@ function guard(ctx: Context, count: Counter, work: () => void): void {
   }
 }
 
-async function guardAsync<T>(ctx: Context, count: Counter, work: () => Promise<T>): Promise<T> {
+async function guardAsync<T>(count: Counter, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
