@@ -1,5 +1,5 @@
 // Processes claimed InboundEvent rows through the dispatcher, never inside the HTTP request.
-// Events of one sender run in order; different senders run side by side. A failure is
+// A failure is
 // retried with backoff; after the last try the row is marked failed (the dispatcher's error
 // boundary has already told the user).
 import { backoffDelay } from '../lib/backoff.ts';
@@ -9,7 +9,7 @@ import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../lib/metrics.ts';
 import type { Db } from '../repositories/prisma.ts';
 import * as inbound from '../repositories/inbound-repo.ts';
-import { PollingWorker } from './polling-worker.ts';
+import { PollingWorker, yieldToEventLoop } from './polling-worker.ts';
 
 export interface EventHandler {
   handle(event: inbound.ClaimedInboundEvent, finalAttempt: boolean): Promise<void>;
@@ -18,6 +18,7 @@ export interface EventHandler {
 const MAX_ATTEMPTS = 4;
 const LOCK_MS = 60_000;
 const BACKOFF = { baseMs: 1_000, maxMs: 60_000 };
+const YIELD_EVERY_MS = 5;
 
 export class InboundWorker extends PollingWorker {
   private readonly countProcessed: ReturnType<Metrics['counter']>;
@@ -35,16 +36,21 @@ export class InboundWorker extends PollingWorker {
     this.countProcessed = metrics.counter('bot_inbound_processed_total', 'Inbound events processed by result');
   }
 
+  /**
+   * Handles due events one after another in arrival order (which keeps each sender's order).
+   * The database driver is synchronous, so running them side by side would gain nothing;
+   * instead the loop yields every few milliseconds so HTTP acks on this thread stay fast.
+   */
   async runOnce(): Promise<number> {
     const events = await inbound.claimDueEvents(this.db, this.clock.now(), this.batchSize, LOCK_MS);
-    const bySender = new Map<string, inbound.ClaimedInboundEvent[]>();
-    for (const e of events) {
-      const key = `${e.orgId}:${e.channel}:${e.senderId}`;
-      bySender.set(key, [...(bySender.get(key) ?? []), e]);
+    let slice = performance.now();
+    for (const event of events) {
+      await this.process(event);
+      if (performance.now() - slice > YIELD_EVERY_MS) {
+        await yieldToEventLoop();
+        slice = performance.now();
+      }
     }
-    await Promise.all([...bySender.values()].map(async (list) => {
-      for (const e of list) await this.process(e);
-    }));
     return events.length;
   }
 
@@ -52,18 +58,18 @@ export class InboundWorker extends PollingWorker {
     const finalAttempt = event.attempts >= MAX_ATTEMPTS;
     try {
       await this.handler.handle(event, finalAttempt);
-      await inbound.markEventDone(this.db, event.id, event.attempts, this.clock.now());
+      await inbound.markEventDone(this.db, event, this.clock.now());
       this.countProcessed({ result: 'done' });
     } catch (err) {
       const message = errorMessage(err);
       if (finalAttempt) {
-        await inbound.markEventFailed(this.db, event.id, event.attempts, this.clock.now(), message);
+        await inbound.markEventFailed(this.db, event, this.clock.now(), message);
         this.countProcessed({ result: 'failed' });
         this.log.error({ inboundId: event.id, err: message }, 'inbound event failed for good');
         return;
       }
       const next = new Date(this.clock.now().getTime() + backoffDelay(event.attempts, BACKOFF));
-      await inbound.markEventRetry(this.db, event.id, event.attempts, next, message);
+      await inbound.markEventRetry(this.db, event, next, message);
       this.countProcessed({ result: 'retry' });
       this.log.warn({ inboundId: event.id, err: message, attempts: event.attempts }, 'inbound event failed, will retry');
     }

@@ -1,6 +1,12 @@
 // A loop that drains a database queue: runs a batch, sleeps when there was nothing to do,
 // can be woken early (a new row was just written), and stops after finishing its batch.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Logger } from '../lib/logger.ts';
+
+/** Lets pending I/O callbacks (HTTP requests) run before continuing. */
+export function yieldToEventLoop(): Promise<void> {
+  return nextTurn();
+}
 
 export abstract class PollingWorker {
   private running = false;
@@ -46,6 +52,7 @@ export abstract class PollingWorker {
         this.log.error({ err: (err as Error).message }, 'worker batch failed');
       }
       if (handled === 0 && this.running) await this.sleep();
+      else await yieldToEventLoop(); // let HTTP requests in between batches
     }
   }
 

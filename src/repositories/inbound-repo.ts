@@ -1,5 +1,6 @@
 // InboundEvent rows: the claim that makes a callback "ours" (unique platform key) and the
-// work queue the inbound worker drains.
+// work queue the inbound worker drains. Queue operations are single raw statements: cheap,
+// and never a read-then-write transaction that another writer could invalidate.
 import { Prisma, type Db } from './prisma.ts';
 
 export interface NewInboundEvent {
@@ -36,49 +37,39 @@ export async function insertNewEvents(db: Db, rows: NewInboundEvent[]): Promise<
   return new Set(inserted.map((r) => r.platformKey));
 }
 
-/** Claims due events (new ones, retries, and ones a crashed worker left locked). */
+/**
+ * Claims due events in one statement: new ones, retries, and ones a crashed worker left
+ * locked. The due condition is repeated outside the subquery so that, on PostgreSQL, a
+ * second instance waiting on the same rows re-checks it and skips what was just claimed.
+ */
 export async function claimDueEvents(db: Db, now: Date, limit: number, lockMs: number): Promise<ClaimedInboundEvent[]> {
-  const candidates = await db.inboundEvent.findMany({
-    where: {
-      OR: [
-        { status: 'pending', nextAttemptAt: { lte: now } },
-        { status: 'processing', lockedUntil: { lt: now } },
-      ],
-    },
-    orderBy: { id: 'asc' },
-    take: limit,
-    select: { id: true, orgId: true, channel: true, senderId: true, payload: true, attempts: true, status: true },
-  });
-  const claimed: ClaimedInboundEvent[] = [];
-  for (const c of candidates) {
-    const { count } = await db.inboundEvent.updateMany({
-      where: { id: c.id, status: c.status, attempts: c.attempts },
-      data: { status: 'processing', attempts: c.attempts + 1, lockedUntil: new Date(now.getTime() + lockMs) },
-    });
-    if (count === 1) claimed.push({ ...c, attempts: c.attempts + 1 });
-  }
-  return claimed;
+  const due = Prisma.sql`(("status" = 'pending' AND "nextAttemptAt" <= ${now}) OR ("status" = 'processing' AND "lockedUntil" < ${now}))`;
+  const rows = await db.$queryRaw<ClaimedInboundEvent[]>`
+    UPDATE "InboundEvent"
+    SET "status" = 'processing', "attempts" = "attempts" + 1, "lockedUntil" = ${new Date(now.getTime() + lockMs)}
+    WHERE "id" IN (SELECT "id" FROM "InboundEvent" WHERE ${due} ORDER BY "id" LIMIT ${limit}) AND ${due}
+    RETURNING "id", "orgId", "channel", "senderId", "payload", "attempts"`;
+  return rows
+    .map((r) => ({ ...r, id: Number(r.id), orgId: Number(r.orgId), attempts: Number(r.attempts) }))
+    .sort((a, b) => a.id - b.id);
 }
 
-export async function markEventDone(db: Db, id: number, attempts: number, now: Date): Promise<void> {
-  await db.inboundEvent.updateMany({
-    where: { id, status: 'processing', attempts },
-    data: { status: 'done', processedAt: now, lockedUntil: null, lastError: null },
-  });
+function finish(db: Db, event: { id: number; attempts: number }, set: Prisma.Sql) {
+  return db.$executeRaw`
+    UPDATE "InboundEvent" SET ${set}, "lockedUntil" = NULL
+    WHERE "id" = ${event.id} AND "status" = 'processing' AND "attempts" = ${event.attempts}`;
 }
 
-export async function markEventRetry(db: Db, id: number, attempts: number, nextAttemptAt: Date, error: string) {
-  await db.inboundEvent.updateMany({
-    where: { id, status: 'processing', attempts },
-    data: { status: 'pending', nextAttemptAt, lockedUntil: null, lastError: error.slice(0, 1000) },
-  });
+export async function markEventDone(db: Db, event: ClaimedInboundEvent, now: Date): Promise<void> {
+  await finish(db, event, Prisma.sql`"status" = 'done', "processedAt" = ${now}, "lastError" = NULL`);
 }
 
-export async function markEventFailed(db: Db, id: number, attempts: number, now: Date, error: string) {
-  await db.inboundEvent.updateMany({
-    where: { id, status: 'processing', attempts },
-    data: { status: 'failed', processedAt: now, lockedUntil: null, lastError: error.slice(0, 1000) },
-  });
+export async function markEventRetry(db: Db, event: ClaimedInboundEvent, nextAttemptAt: Date, error: string) {
+  await finish(db, event, Prisma.sql`"status" = 'pending', "nextAttemptAt" = ${nextAttemptAt}, "lastError" = ${error.slice(0, 1000)}`);
+}
+
+export async function markEventFailed(db: Db, event: ClaimedInboundEvent, now: Date, error: string) {
+  await finish(db, event, Prisma.sql`"status" = 'failed', "processedAt" = ${now}, "lastError" = ${error.slice(0, 1000)}`);
 }
 
 export async function inboundBacklog(db: Db): Promise<{ status: string; count: number }[]> {

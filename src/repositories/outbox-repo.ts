@@ -1,6 +1,7 @@
 // Outbox rows: every outbound message, unique by idempotency key, claimed by a conditional
-// update so two workers (or a restarted one) never send the same row twice at once.
-import type { Db } from './prisma.ts';
+// update so two workers (or a restarted one) never send the same row at once. Queue
+// operations are single raw statements (see inbound-repo.ts for why).
+import { Prisma, type Db } from './prisma.ts';
 
 export interface NewOutboxRow {
   orgId: number;
@@ -35,82 +36,66 @@ export async function enqueue(db: Db, rows: NewOutboxRow[], now: Date): Promise<
   return added;
 }
 
+/** Claims due rows, oldest due first; a worker that died mid-send leaves rows locked until lockedUntil. */
 export async function claimDueRows(db: Db, now: Date, limit: number, lockMs: number): Promise<ClaimedOutboxRow[]> {
-  const candidates = await db.outbox.findMany({
-    where: {
-      OR: [
-        { status: 'pending', nextAttemptAt: { lte: now } },
-        // A worker that died mid-send leaves its rows locked; they come back after the lock.
-        { status: 'sending', lockedUntil: { lt: now } },
-      ],
-    },
-    orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }],
-    take: limit,
-    select: { id: true, orgId: true, channel: true, kind: true, recipient: true, payload: true, attempts: true, status: true },
-  });
-  const claimed: ClaimedOutboxRow[] = [];
-  for (const { status, ...c } of candidates) {
-    const { count } = await db.outbox.updateMany({
-      where: { id: c.id, status, attempts: c.attempts },
-      data: { status: 'sending', attempts: c.attempts + 1, lockedUntil: new Date(now.getTime() + lockMs) },
-    });
-    if (count === 1) claimed.push({ ...c, attempts: c.attempts + 1 });
-  }
-  return claimed;
+  const due = Prisma.sql`(("status" = 'pending' AND "nextAttemptAt" <= ${now}) OR ("status" = 'sending' AND "lockedUntil" < ${now}))`;
+  const rows = await db.$queryRaw<(ClaimedOutboxRow & { nextAttemptAt: Date })[]>`
+    UPDATE "Outbox"
+    SET "status" = 'sending', "attempts" = "attempts" + 1, "lockedUntil" = ${new Date(now.getTime() + lockMs)}
+    WHERE "id" IN (SELECT "id" FROM "Outbox" WHERE ${due} ORDER BY "nextAttemptAt", "id" LIMIT ${limit}) AND ${due}
+    RETURNING "id", "orgId", "channel", "kind", "recipient", "payload", "attempts", "nextAttemptAt"`;
+  return rows
+    .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || Number(a.id) - Number(b.id))
+    .map(({ nextAttemptAt: _, ...r }) => ({ ...r, id: Number(r.id), orgId: Number(r.orgId), attempts: Number(r.attempts) }));
+}
+
+function settle(db: Db, row: ClaimedOutboxRow, set: Prisma.Sql) {
+  return db.$executeRaw`
+    UPDATE "Outbox" SET ${set}, "lockedUntil" = NULL
+    WHERE "id" = ${row.id} AND "status" = 'sending' AND "attempts" = ${row.attempts}`;
 }
 
 export async function markSent(db: Db, row: ClaimedOutboxRow, now: Date, response: string): Promise<void> {
-  await db.outbox.updateMany({
-    where: { id: row.id, status: 'sending', attempts: row.attempts },
-    data: { status: 'sent', sentAt: now, lockedUntil: null, response, lastError: null, lastErrcode: null },
-  });
+  await settle(db, row, Prisma.sql`"status" = 'sent', "sentAt" = ${now}, "response" = ${response}, "lastError" = NULL, "lastErrcode" = NULL`);
 }
 
-export async function markRetry(
-  db: Db,
-  row: ClaimedOutboxRow,
-  nextAttemptAt: Date,
-  error: { message: string; code?: number },
-): Promise<void> {
-  await db.outbox.updateMany({
-    where: { id: row.id, status: 'sending', attempts: row.attempts },
-    data: {
-      status: 'pending',
-      nextAttemptAt,
-      lockedUntil: null,
-      lastError: error.message.slice(0, 1000),
-      lastErrcode: error.code ?? null,
-    },
-  });
+export async function markRetry(db: Db, row: ClaimedOutboxRow, nextAttemptAt: Date, error: { message: string; code?: number }) {
+  await settle(
+    db,
+    row,
+    Prisma.sql`"status" = 'pending', "nextAttemptAt" = ${nextAttemptAt}, "lastError" = ${error.message.slice(0, 1000)}, "lastErrcode" = ${error.code ?? null}`,
+  );
 }
 
 export async function markDead(db: Db, row: ClaimedOutboxRow, error: { message: string; code?: number }) {
-  await db.outbox.updateMany({
-    where: { id: row.id, status: 'sending', attempts: row.attempts },
-    data: { status: 'dead', lockedUntil: null, lastError: error.message.slice(0, 1000), lastErrcode: error.code ?? null },
-  });
+  await settle(db, row, Prisma.sql`"status" = 'dead', "lastError" = ${error.message.slice(0, 1000)}, "lastErrcode" = ${error.code ?? null}`);
 }
 
-/** Puts a claimed row back without counting the attempt (rate limit: not our failure). */
+/** Puts a claimed row back without counting the attempt (rate limit: not a failure). */
 export async function deferRow(db: Db, row: ClaimedOutboxRow, nextAttemptAt: Date): Promise<void> {
-  await db.outbox.updateMany({
-    where: { id: row.id, status: 'sending', attempts: row.attempts },
-    data: { status: 'pending', attempts: row.attempts - 1, nextAttemptAt, lockedUntil: null },
-  });
+  await settle(db, row, Prisma.sql`"status" = 'pending', "attempts" = ${row.attempts - 1}, "nextAttemptAt" = ${nextAttemptAt}`);
 }
 
-/** Send times to one member since `since`, oldest first (sent rows and rows being sent now). */
-export async function recentSendTimes(db: Db, channel: string, recipient: string, since: Date): Promise<Date[]> {
-  const rows = await db.outbox.findMany({
+export interface RecentSends {
+  /** Rows sent since `since` plus rows being sent now (this batch's included). */
+  count: number;
+  oldestSentAt?: Date;
+}
+
+/** Per member: how many messages went out since `since`, for the per-minute limit. */
+export async function recentSends(db: Db, channel: string, recipients: string[], since: Date): Promise<Map<string, RecentSends>> {
+  if (recipients.length === 0) return new Map();
+  const rows = await db.outbox.groupBy({
+    by: ['recipient'],
     where: {
       channel,
-      recipient,
+      recipient: { in: recipients },
       OR: [{ status: 'sent', sentAt: { gte: since } }, { status: 'sending' }],
     },
-    select: { sentAt: true, lockedUntil: true },
-    orderBy: { sentAt: 'asc' },
+    _count: { _all: true },
+    _min: { sentAt: true },
   });
-  return rows.map((r) => r.sentAt ?? since);
+  return new Map(rows.map((r) => [r.recipient, { count: r._count._all, oldestSentAt: r._min.sentAt ?? undefined }]));
 }
 
 export async function outboxStats(db: Db, now: Date) {
