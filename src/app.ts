@@ -5,17 +5,14 @@ import type { AddressInfo } from 'node:net';
 import Router from '@koa/router';
 import type Koa from 'koa';
 import type { Config, WecomAppConfig } from './config.ts';
-import { Dispatcher } from './bot/dispatcher.ts';
-import { createRouter } from './bot/commands/index.ts';
 import { createHttpApp } from './http/app.ts';
 import { mountOpsRoutes } from './http/ops-routes.ts';
-import { InboundWorker } from './jobs/inbound-worker.ts';
-import { OutboxWorker, type OutboxWorkerOptions } from './jobs/outbox-worker.ts';
+import type { OutboxWorkerOptions } from './jobs/outbox-worker.ts';
+import { WorkerThreadHost } from './jobs/worker-host.ts';
+import { createWorkerSet, type WorkerSet } from './jobs/workers.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import type { Logger } from './lib/logger.ts';
 import { Metrics } from './lib/metrics.ts';
-import type { Channel, PlatformClient } from './platforms/types.ts';
-import { WecomClient } from './platforms/wecom/client.ts';
 import { mountWecomReceiver } from './platforms/wecom/receiver.ts';
 import { InboundClaimer } from './repositories/inbound-claimer.ts';
 import { inboundBacklog } from './repositories/inbound-repo.ts';
@@ -23,7 +20,6 @@ import { migrate, pendingMigrations, readMigrations } from './repositories/migra
 import { outboxStats } from './repositories/outbox-repo.ts';
 import { ensureOrganisation } from './repositories/people-repo.ts';
 import { connectDb, type Db } from './repositories/prisma.ts';
-import { Outbound } from './services/outbound.ts';
 import { startLocalSimulator, type LocalSimulator } from './simulator/local-simulator.ts';
 
 export const WECOM_CALLBACK_PATH = '/wecom/callback';
@@ -32,8 +28,12 @@ export interface BotAppOptions {
   logger: Logger;
   clock?: Clock;
   outbox?: Partial<OutboxWorkerOptions>;
-  /** Tests can drive the workers by hand with runOnce(). */
-  startWorkers?: boolean;
+  /**
+   * Where the inbound and outbox workers run. 'thread' (production): a worker thread with
+   * its own connection, so business work never delays an ack. 'in-process': on this thread.
+   * 'manual': in-process but not started; tests drive them with runOnce().
+   */
+  workers?: 'thread' | 'in-process' | 'manual';
 }
 
 export interface BotApp {
@@ -43,8 +43,8 @@ export interface BotApp {
   orgId: number;
   metrics: Metrics;
   http: Koa;
-  inboundWorker: InboundWorker;
-  outboxWorker: OutboxWorker;
+  /** The workers when they run on this thread ('in-process' and 'manual'). */
+  workers?: WorkerSet;
   simulator?: LocalSimulator;
   /** Set once listening. */
   url: string;
@@ -64,12 +64,12 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   const wecom = simulator?.app ?? config.wecom!;
 
   const metrics = new Metrics();
-  const clients = new Map<Channel, PlatformClient>([['wecom', new WecomClient(wecom, clock)]]);
-  let outboxWorker: OutboxWorker | undefined;
-  const outbound = new Outbound(db, clock, () => outboxWorker?.poke());
-  outboxWorker = new OutboxWorker(db, clients, clock, logger, metrics, options.outbox);
-  const dispatcher = new Dispatcher({ db, clock, outbound, logger }, createRouter());
-  const inboundWorker = new InboundWorker(db, dispatcher, clock, logger, metrics);
+  const placement = options.workers ?? 'in-process';
+  const workers = placement === 'thread' ? undefined : createWorkerSet({ db, wecom, clock, logger, metrics, outbox: options.outbox });
+  const thread =
+    placement === 'thread'
+      ? new WorkerThreadHost({ databaseUrl: config.databaseUrl, wecom, logLevel: config.logLevel, outbox: options.outbox }, metrics, logger)
+      : undefined;
   registerQueueGauges(metrics, db, clock);
 
   const http = createHttpApp(logger);
@@ -82,23 +82,21 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
     claimer: new InboundClaimer(db),
     metrics,
     clock,
-    onAccepted: () => inboundWorker.poke(),
+    onAccepted: () => (thread ? thread.poke() : workers!.inbound.poke()),
   });
   simulator?.mount(router);
   http.use(router.routes()).use(router.allowedMethods());
 
   let server: Server | undefined;
   const bot: BotApp = {
-    config, wecom, db, orgId: org.id, metrics, http, inboundWorker, outboxWorker, simulator, url: '',
+    config, wecom, db, orgId: org.id, metrics, http, workers, simulator, url: '',
     async start() {
+      await thread?.start();
       server = http.listen(config.port);
       await new Promise((resolve, reject) => server!.once('listening', resolve).once('error', reject));
       bot.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       simulator?.connect(`${bot.url}${WECOM_CALLBACK_PATH}`);
-      if (options.startWorkers !== false) {
-        inboundWorker.start();
-        outboxWorker!.start();
-      }
+      if (placement === 'in-process') workers!.start();
     },
     async stop() {
       // Stop taking callbacks, let in-flight requests and worker batches finish, then close.
@@ -107,7 +105,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
         server.close(() => resolve());
         server.closeIdleConnections();
       });
-      await Promise.all([inboundWorker.stop(), outboxWorker!.stop()]);
+      await (thread ? thread.stop() : workers!.stop());
       await simulator?.stop();
       await db.$disconnect();
     },

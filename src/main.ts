@@ -15,7 +15,7 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
-const bot = await createBotApp(config, { logger });
+const bot = await createBotApp(config, { logger, workers: 'thread' });
 try {
   await bot.start();
 } catch (err) {

@@ -10,17 +10,25 @@ interface CounterDef {
 export type GaugeSample = { labels?: Labels; value: number };
 export type GaugeCollector = () => Promise<GaugeSample[]> | GaugeSample[];
 
+export type CounterForwarder = (name: string, help: string, labels: Labels, by: number) => void;
+
 export class Metrics {
   private readonly counters = new Map<string, CounterDef>();
   private readonly gauges = new Map<string, { help: string; collect: GaugeCollector }>();
 
+  /** With `forward`, increments go elsewhere (a worker thread reports to the main thread). */
+  constructor(private readonly forward?: CounterForwarder) {}
+
   counter(name: string, help: string): (labels?: Labels, by?: number) => void {
+    if (this.forward) return (labels = {}, by = 1) => this.forward!(name, help, labels, by);
+    return (labels = {}, by = 1) => this.add(name, help, labels, by);
+  }
+
+  add(name: string, help: string, labels: Labels, by: number): void {
     const def: CounterDef = this.counters.get(name) ?? { help, values: new Map() };
     this.counters.set(name, def);
-    return (labels = {}, by = 1) => {
-      const key = formatLabels(labels);
-      def.values.set(key, (def.values.get(key) ?? 0) + by);
-    };
+    const key = formatLabels(labels);
+    def.values.set(key, (def.values.get(key) ?? 0) + by);
   }
 
   gauge(name: string, help: string, collect: GaugeCollector): void {

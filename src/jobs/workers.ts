@@ -1,0 +1,52 @@
+// The background side of the bot: the inbound worker (dispatcher) and the outbox worker with
+// the platform clients. Built the same way in-process (tests) and in the worker thread.
+import type { WecomAppConfig } from '../config.ts';
+import { createRouter } from '../bot/commands/index.ts';
+import { Dispatcher } from '../bot/dispatcher.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { Metrics } from '../lib/metrics.ts';
+import type { Channel, PlatformClient } from '../platforms/types.ts';
+import { WecomClient } from '../platforms/wecom/client.ts';
+import type { Db } from '../repositories/prisma.ts';
+import { Outbound } from '../services/outbound.ts';
+import { InboundWorker } from './inbound-worker.ts';
+import { OutboxWorker, type OutboxWorkerOptions } from './outbox-worker.ts';
+
+export interface WorkerSet {
+  inbound: InboundWorker;
+  outbox: OutboxWorker;
+  outbound: Outbound;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export interface WorkerDeps {
+  db: Db;
+  wecom: WecomAppConfig;
+  clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+  outbox?: Partial<OutboxWorkerOptions>;
+}
+
+export function createWorkerSet(deps: WorkerDeps): WorkerSet {
+  const { db, clock, logger, metrics } = deps;
+  const clients = new Map<Channel, PlatformClient>([['wecom', new WecomClient(deps.wecom, clock)]]);
+  const outbox = new OutboxWorker(db, clients, clock, logger, metrics, deps.outbox);
+  const outbound = new Outbound(db, clock, () => outbox.poke());
+  const dispatcher = new Dispatcher({ db, clock, outbound, logger }, createRouter());
+  const inbound = new InboundWorker(db, dispatcher, clock, logger, metrics);
+  return {
+    inbound,
+    outbox,
+    outbound,
+    start() {
+      inbound.start();
+      outbox.start();
+    },
+    async stop() {
+      await Promise.all([inbound.stop(), outbox.stop()]);
+    },
+  };
+}
