@@ -94,6 +94,7 @@ CREATE TABLE "Suggestion" (
     "onBehalfName" TEXT,
     "onBehalfPhone" TEXT,
     "status" TEXT NOT NULL DEFAULT 'submitted',
+    "sourceKey" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );
@@ -146,6 +147,9 @@ CREATE UNIQUE INDEX "LeaveRequest_activityId_personId_key" ON "LeaveRequest"("ac
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Attendance_activityId_personId_key" ON "Attendance"("activityId", "personId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Suggestion_sourceKey_key" ON "Suggestion"("sourceKey");
 
 -- CreateIndex
 CREATE INDEX "Suggestion_orgId_personId_idx" ON "Suggestion"("orgId", "personId");
