@@ -19,7 +19,7 @@ afterAll(() => nock.enableNetConnect());
 
 beforeEach(async () => {
   api = mockWecomApi();
-  t = await startTestBot({ clock, startWorkers: false });
+  t = await startTestBot({ clock, workers: 'manual' });
 });
 
 afterEach(async () => {
@@ -39,18 +39,18 @@ describe('outbox delivery through the WeCom client', () => {
     await enqueueText('k-once');
     await enqueueText('k-once', 'zhangsan', '另一条');
     expect(await t.bot.db.outbox.count({ where: { idempotencyKey: 'k-once' } })).toBe(1);
-    await t.bot.outboxWorker.runOnce();
+    await t.bot.workers!.outbox.runOnce();
     expect(api.sends()).toHaveLength(1);
     expect(api.sends()[0]!.text.content).toBe('测试消息');
   });
 
   it('a token that expires mid-run (42001) is refreshed once and the send succeeds', async () => {
     await enqueueText('k1');
-    await t.bot.outboxWorker.runOnce();
+    await t.bot.workers!.outbox.runOnce();
     expect(api.tokensIssued).toBe(1);
     api.expireTokens();
     await enqueueText('k2');
-    await t.bot.outboxWorker.runOnce();
+    await t.bot.workers!.outbox.runOnce();
     expect(api.tokensIssued).toBe(2);
     expect((await row('k2')).status).toBe('sent');
     expect((await row('k2')).attempts).toBe(1);
@@ -60,14 +60,14 @@ describe('outbox delivery through the WeCom client', () => {
   it('45009 backs off, then the row is sent', async () => {
     api.failNext('/cgi-bin/message/send', 45009);
     await enqueueText('k-busy');
-    await t.bot.outboxWorker.runOnce();
+    await t.bot.workers!.outbox.runOnce();
     const waiting = await row('k-busy');
     expect(waiting.status).toBe('pending');
     expect(waiting.lastErrcode).toBe(45009);
     expect(waiting.nextAttemptAt.getTime() - clock.now().getTime()).toBeGreaterThanOrEqual(60_000);
-    expect(await t.bot.outboxWorker.runOnce()).toBe(0); // not due yet
+    expect(await t.bot.workers!.outbox.runOnce()).toBe(0); // not due yet
     clock.advance(waiting.nextAttemptAt.getTime() - clock.now().getTime());
-    await t.bot.outboxWorker.runOnce();
+    await t.bot.workers!.outbox.runOnce();
     expect((await row('k-busy')).status).toBe('sent');
     expect(t.bot.metrics.read('bot_platform_send_errors_total', { channel: 'wecom', errcode: 45009 })).toBe(1);
   });
@@ -75,7 +75,7 @@ describe('outbox delivery through the WeCom client', () => {
   it('81013 is final: the row is dead with the reason after one try', async () => {
     api.failNext('/cgi-bin/message/send', 81013);
     await enqueueText('k-nobody', 'left-the-company');
-    await t.bot.outboxWorker.runOnce();
+    await t.bot.workers!.outbox.runOnce();
     const dead = await row('k-nobody');
     expect(dead.status).toBe('dead');
     expect(dead.attempts).toBe(1);
@@ -87,7 +87,7 @@ describe('outbox delivery through the WeCom client', () => {
     api.failNext('/cgi-bin/message/send', ...Array(8).fill(-1));
     await enqueueText('k-flaky');
     for (let i = 0; i < 8; i++) {
-      await t.bot.outboxWorker.runOnce();
+      await t.bot.workers!.outbox.runOnce();
       clock.advance(16 * 60_000); // past the largest backoff
     }
     const dead = await row('k-flaky');
@@ -100,7 +100,7 @@ describe('outbox delivery through the WeCom client', () => {
     await enqueueText('k-grow');
     const waits: number[] = [];
     for (let i = 0; i < 3; i++) {
-      await t.bot.outboxWorker.runOnce();
+      await t.bot.workers!.outbox.runOnce();
       const r = await row('k-grow');
       waits.push(r.nextAttemptAt.getTime() - clock.now().getTime());
       clock.advance(waits.at(-1)!);
@@ -112,16 +112,16 @@ describe('outbox delivery through the WeCom client', () => {
 
   it('keeps to 30 messages a minute to one member, and sends the rest after the minute', async () => {
     for (let i = 0; i < 35; i++) await enqueueText(`burst-${i}`, 'busyperson');
-    await t.bot.outboxWorker.runOnce();
+    await t.bot.workers!.outbox.runOnce();
     expect(api.sends()).toHaveLength(30);
     const deferred = await t.bot.db.outbox.findMany({ where: { recipient: 'busyperson', status: 'pending' } });
     expect(deferred).toHaveLength(5);
     expect(deferred.every((r) => r.attempts === 0)).toBe(true);
     clock.advance(30_000);
-    await t.bot.outboxWorker.runOnce();
+    await t.bot.workers!.outbox.runOnce();
     expect(api.sends()).toHaveLength(30);
     clock.advance(31_000);
-    await t.bot.outboxWorker.runOnce();
+    await t.bot.workers!.outbox.runOnce();
     expect(api.sends()).toHaveLength(35);
   });
 });
@@ -136,8 +136,8 @@ describe('restart', () => {
     await t.stop({ keepFiles: true });
 
     clock.advance(61_000);
-    t = await startTestBot({ clock, startWorkers: false, dir: t.dir });
-    await t.bot.outboxWorker.runOnce();
+    t = await startTestBot({ clock, workers: 'manual', dir: t.dir });
+    await t.bot.workers!.outbox.runOnce();
     const sent = await row('k-crash');
     expect(sent.status).toBe('sent');
     expect(sent.attempts).toBe(2);
