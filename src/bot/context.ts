@@ -41,6 +41,11 @@ export class BotContext {
       : { kind: 'text', toUsers: [this.event.senderId], text });
   }
 
+  /** To the sender's private chat with the app, even when the event came from a group. */
+  replyPrivately(text: string): Promise<number> {
+    return this.send({ kind: 'text', toUsers: [this.event.senderId], text });
+  }
+
   replyCard(card: NeutralCard): Promise<number> {
     return this.send({ kind: 'card', toUsers: [this.event.senderId], card });
   }

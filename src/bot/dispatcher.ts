@@ -8,6 +8,7 @@ import type { EventHandler } from '../jobs/inbound-worker.ts';
 import { BotContext, type BotDeps } from './context.ts';
 import { messages } from './messages.ts';
 import type { Router } from './router.ts';
+import type { FlowEngine } from '../flows/engine.ts';
 import { sendHelp } from './commands/help.ts';
 import { AUDIENCE_LABEL, audiencesOf } from '../domain/roles.ts';
 
@@ -15,6 +16,7 @@ export class Dispatcher implements EventHandler {
   constructor(
     private readonly deps: BotDeps,
     private readonly router: Router,
+    private readonly flows?: FlowEngine,
   ) {}
 
   async handle(row: ClaimedInboundEvent, finalAttempt: boolean): Promise<void> {
@@ -42,11 +44,14 @@ export class Dispatcher implements EventHandler {
       else await ctx.reply(messages.staleButton);
       return;
     }
+    // A dialog under way gets the message first (取消, 返回, 帮助 and answers are its own).
+    const input = { text: event.text, msgType: event.msgType, mediaRef: event.mediaRef };
+    if (this.flows && (await this.flows.continue(ctx, input))) return;
+    const match = event.text ? this.router.matchText(event.text) : undefined;
     if (event.msgType !== 'text' || !event.text) {
       await ctx.reply(messages.notText);
       return;
     }
-    const match = this.router.matchText(event.text);
     if (match) {
       if (audiencesOf(ctx.actor).has(match.command.audience)) await match.command.run(ctx, match.args);
       else await ctx.reply(messages.notForYou(match.command.name, AUDIENCE_LABEL[match.command.audience]));

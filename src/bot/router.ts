@@ -11,6 +11,8 @@ export interface Command {
   aliases?: string[];
   summary: string;
   audience: Audience;
+  /** The flow this command starts, if it starts one (typed mid-dialog, it asks to switch). */
+  flow?: string;
   run(ctx: BotContext, args: string): Promise<void>;
 }
 

@@ -1,7 +1,7 @@
 // The background side of the bot: the inbound worker (dispatcher) and the outbox worker with
 // the platform clients. Built the same way in-process (tests) and in the worker thread.
 import type { WecomAppConfig } from '../config.ts';
-import { createRouter } from '../bot/commands/index.ts';
+import { createBot } from '../bot/commands/index.ts';
 import { Dispatcher } from '../bot/dispatcher.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -35,7 +35,8 @@ export function createWorkerSet(deps: WorkerDeps): WorkerSet {
   const clients = new Map<Channel, PlatformClient>([['wecom', new WecomClient(deps.wecom, clock)]]);
   const outbox = new OutboxWorker(db, clients, clock, logger, metrics, deps.outbox);
   const outbound = new Outbound(db, clock, () => outbox.poke());
-  const dispatcher = new Dispatcher({ db, clock, outbound, logger }, createRouter());
+  const bot = createBot();
+  const dispatcher = new Dispatcher({ db, clock, outbound, logger }, bot.router, bot.flows);
   const inbound = new InboundWorker(db, dispatcher, clock, logger, metrics);
   return {
     inbound,

@@ -74,6 +74,8 @@ export type OutboundMessage =
   | { kind: 'markdown'; toUsers: string[]; markdown: string }
   | { kind: 'card'; toUsers: string[]; card: NeutralCard }
   | { kind: 'card_update'; toUsers: string[]; responseCode: string; card: NeutralCard }
+  /** Greys out the buttons of a clicked card and shows `text` instead (e.g. 已批准（张三）). */
+  | { kind: 'card_settle'; toUsers: string[]; responseCode: string; text: string }
   | { kind: 'chat_text'; chatId: string; text: string }
   | { kind: 'chat_create'; chatId: string; name: string; owner: string; members: string[] };
 

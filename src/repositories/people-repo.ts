@@ -98,3 +98,12 @@ export async function hasAccount(db: Db, orgId: number, channel: string, platfor
   });
   return found !== null;
 }
+
+/** A person's user id on a channel, to message them directly. */
+export async function findAccount(db: Db, personId: number, channel: string): Promise<string | undefined> {
+  const account = await db.platformAccount.findUnique({
+    where: { personId_channel: { personId, channel } },
+    select: { platformUserId: true },
+  });
+  return account?.platformUserId;
+}

@@ -3,7 +3,7 @@
 import type { WecomAppConfig } from '../../config.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { httpRequest, type HttpAnswer, type HttpRequestOptions } from '../../lib/http-client.ts';
-import { PlatformError, type NeutralCard, type OutboundMessage, type PlatformClient, type SendReceipt } from '../types.ts';
+import { PlatformError, type OutboundMessage, type PlatformClient, type SendReceipt } from '../types.ts';
 import { renderTemplateCard } from './cards.ts';
 import { TOKEN_ERRCODES, describeErrcode, isTransient, minimumWaitMs } from './errcodes.ts';
 
@@ -35,7 +35,9 @@ export class WecomClient implements PlatformClient {
       case 'card':
         return this.sendToUsers(message.toUsers, 'template_card', renderTemplateCard(message.card));
       case 'card_update':
-        return this.updateCard(message.toUsers, message.responseCode, message.card);
+        return this.updateCard(message.toUsers, message.responseCode, { template_card: renderTemplateCard(message.card) });
+      case 'card_settle':
+        return this.updateCard(message.toUsers, message.responseCode, { button: { replace_name: message.text } });
       case 'chat_text':
         await this.call('/cgi-bin/appchat/send', { chatid: message.chatId, msgtype: 'text', text: { content: message.text } });
         return {};
@@ -62,12 +64,12 @@ export class WecomClient implements PlatformClient {
     };
   }
 
-  private async updateCard(users: string[], responseCode: string, card: NeutralCard): Promise<SendReceipt> {
+  private async updateCard(users: string[], responseCode: string, update: Record<string, unknown>): Promise<SendReceipt> {
     await this.call('/cgi-bin/message/update_template_card', {
       userids: users,
       agentid: this.app.agentId,
       response_code: responseCode,
-      template_card: renderTemplateCard(card),
+      ...update,
     });
     return {};
   }

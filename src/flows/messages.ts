@@ -1,0 +1,19 @@
+// What the conversation engine itself says. Short, polite, and always what to do next.
+export const flowMessages = {
+  cancelled: (title: string) => `好的，已取消${title}，没有保存任何内容。`,
+  expired: (title: string) => `您上次的${title}已超过时间没有回复，已自动结束，没有保存。需要的话请重新发送“${title}”。`,
+  outdated: (title: string) => `${title}的流程已更新，请重新发送“${title}”开始。`,
+  firstStep: '已经是第一步了。',
+  tooManyInvalid: (title: string, help: string) => `几次都没能识别您的回答，${title}已结束。${help}需要时请重新发送“${title}”。`,
+  switchAsk: (current: string, next: string) => `您正在${current}，要放弃它、改为“${next}”吗？请回复“是”或“否”。`,
+  switchKeep: (current: string) => `好的，继续${current}。`,
+  switchUnclear: '请回复“是”（放弃当前的，开始新的）或“否”（继续当前的）。',
+  helpPrefix: '这一步：',
+  alwaysAvailable: '随时可以发送“取消”结束、“返回”回到上一步。',
+  movedToPrivate: (name: string) => `${name}，涉及个人信息，我们转到与“人大代表履职助手”的单聊里继续，请查看单聊消息。`,
+} as const;
+
+/** Words that end a dialog, and words that go one step back. */
+export const CANCEL_WORDS = new Set(['取消', '退出', '不办了', '不要了', '结束']);
+export const BACK_WORDS = new Set(['返回', '上一步', '退回', '后退']);
+export const HELP_WORDS = new Set(['帮助', '怎么填', '不会', '?', 'help']);

@@ -1,0 +1,64 @@
+// Leave requests (rules L1, L2, L5) and the attendance entry an approval creates.
+import { COUNTED_LEAVE_STATUSES } from '../domain/leave-rules.ts';
+import type { Db } from './prisma.ts';
+
+export async function countCountedLeaves(db: Db, orgId: number, personId: number, year: number): Promise<number> {
+  return db.leaveRequest.count({ where: { orgId, personId, year, status: { in: [...COUNTED_LEAVE_STATUSES] } } });
+}
+
+export async function findLeaveFor(db: Db, activityId: number, personId: number) {
+  return db.leaveRequest.findUnique({ where: { activityId_personId: { activityId, personId } } });
+}
+
+export async function createLeave(
+  db: Db,
+  data: { orgId: number; activityId: number; personId: number; year: number; reason: string },
+) {
+  return db.leaveRequest.create({ data });
+}
+
+export async function getLeave(db: Db, orgId: number, id: number) {
+  return db.leaveRequest.findFirst({
+    where: { id, orgId },
+    include: { activity: { include: { unit: { select: { id: true, kind: true, name: true } } } } },
+  });
+}
+
+/** The first decision wins: only a pending request changes. Returns whether this call decided. */
+export async function decideLeave(
+  db: Db,
+  id: number,
+  decision: { status: 'approved' | 'rejected'; decidedById: number; decidedAt: Date; note?: string },
+): Promise<boolean> {
+  const { count } = await db.leaveRequest.updateMany({
+    where: { id, status: 'pending' },
+    data: { status: decision.status, decidedById: decision.decidedById, decidedAt: decision.decidedAt, decisionNote: decision.note ?? null },
+  });
+  return count === 1;
+}
+
+export async function listLeavesOfYear(db: Db, orgId: number, personId: number, year: number) {
+  return db.leaveRequest.findMany({
+    where: { orgId, personId, year },
+    include: { activity: { select: { title: true, startAt: true } } },
+    orderBy: { createdAt: 'asc' },
+  });
+}
+
+/** Rule L5: approved leave makes the attendance entry "on leave" (unless they came anyway). */
+export async function markOnLeave(db: Db, orgId: number, activityId: number, personId: number): Promise<void> {
+  await db.attendance.upsert({
+    where: { activityId_personId: { activityId, personId } },
+    create: { orgId, activityId, personId, status: 'leave', method: 'leave' },
+    update: {},
+  });
+}
+
+export async function personName(db: Db, id: number): Promise<string> {
+  return (await db.person.findUnique({ where: { id }, select: { name: true } }))?.name ?? '';
+}
+
+export async function isInvited(db: Db, activityId: number, personId: number): Promise<boolean> {
+  const row = await db.activityInvitee.findUnique({ where: { activityId_personId: { activityId, personId } }, select: { personId: true } });
+  return row !== null;
+}

@@ -1,0 +1,56 @@
+// Suggestions with registration numbers (rules S4, R6). The sequence per organisation, year
+// and kind is taken inside the INSERT itself (MAX + 1), so there are no gaps and two
+// concurrent submissions cannot share a number: the unique (orgId, year, kind, seq) makes the
+// loser retry. The source key makes a reprocessed event find its suggestion again.
+import { Prisma, type Db } from './prisma.ts';
+
+export interface NewSuggestion {
+  orgId: number;
+  personId: number;
+  year: number;
+  kind: string;
+  kindCode: string;
+  title: string;
+  content: string;
+  attachments: string[];
+  onBehalfName?: string;
+  onBehalfPhone?: string;
+  sourceKey: string;
+  now: Date;
+}
+
+const MAX_TRIES = 5;
+
+export async function createNumbered(db: Db, s: NewSuggestion): Promise<{ id: number; number: string; seq: number }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const rows = await db.$queryRaw<{ id: number; number: string; seq: number }[]>`
+        INSERT INTO "Suggestion" ("orgId", "personId", "year", "kind", "seq", "number", "title", "content", "attachments",
+                                  "onBehalfName", "onBehalfPhone", "status", "sourceKey", "createdAt", "updatedAt")
+        SELECT ${s.orgId}, ${s.personId}, ${s.year}, ${s.kind}, next.seq,
+               ${`${s.year}-${s.kindCode}-`} || substr('0000' || next.seq, -4),
+               ${s.title}, ${s.content}, ${JSON.stringify(s.attachments)}, ${s.onBehalfName ?? null}, ${s.onBehalfPhone ?? null},
+               'submitted', ${s.sourceKey}, ${s.now}, ${s.now}
+        FROM (SELECT COALESCE(MAX("seq"), 0) + 1 AS seq FROM "Suggestion"
+              WHERE "orgId" = ${s.orgId} AND "year" = ${s.year} AND "kind" = ${s.kind}) AS next
+        WHERE true -- SQLite needs a WHERE before ON CONFLICT in INSERT .. SELECT
+        ON CONFLICT ("sourceKey") DO NOTHING
+        RETURNING "id", "number", "seq"`;
+      if (rows[0]) return { id: Number(rows[0].id), number: rows[0].number, seq: Number(rows[0].seq) };
+      const existing = await db.suggestion.findUniqueOrThrow({ where: { sourceKey: s.sourceKey }, select: { id: true, number: true, seq: true } });
+      return existing;
+    } catch (err) {
+      const sequenceTaken = err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+      if (!sequenceTaken || attempt >= MAX_TRIES) throw err;
+    }
+  }
+}
+
+export async function listForPerson(db: Db, orgId: number, personId: number) {
+  return db.suggestion.findMany({
+    where: { orgId, personId },
+    select: { number: true, title: true, status: true, createdAt: true },
+    orderBy: { createdAt: 'desc' },
+    take: 20,
+  });
+}

@@ -1,0 +1,73 @@
+// A bot in WeCom mode with the demo roster, a fixed clock, nock for the WeCom API and
+// hand-driven workers: the setting for conversation tests.
+import nock from 'nock';
+import { fixedClock } from '../../src/lib/clock.ts';
+import { createActivityWithInvitees } from '../../src/repositories/activity-repo.ts';
+import { loadDemoRoster } from '../../src/services/roster/roster-service.ts';
+import { startTestBot, type TestBot } from './bot.ts';
+import { ChatHarness } from './chat.ts';
+import { mockWecomApi } from './wecom-api-mock.ts';
+
+/** Monday 2026-11-23 10:00 in Asia/Shanghai. */
+export const MONDAY_10AM = '2026-11-23T02:00:00Z';
+
+export interface FlowBot {
+  t: TestBot;
+  chat: ChatHarness;
+  clock: ReturnType<typeof fixedClock>;
+  unitId(name: string): Promise<number>;
+  personId(wecomId: string): Promise<number>;
+  addActivity(unitName: string, opts: { title: string; start: string; hours?: number; code?: string }): Promise<number>;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startFlowBot(now = MONDAY_10AM): Promise<FlowBot> {
+  nock.disableNetConnect();
+  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
+  const clock = fixedClock(now);
+  const api = mockWecomApi();
+  let t = await startTestBot({ clock, workers: 'manual' });
+  await loadDemoRoster(t.bot.db, t.bot.config.orgCode);
+  const fb: FlowBot = {
+    t,
+    chat: new ChatHarness(t, api),
+    clock,
+    async unitId(name) {
+      return (await t.bot.db.unit.findFirstOrThrow({ where: { name } })).id;
+    },
+    async personId(wecomId) {
+      return (await t.bot.db.platformAccount.findFirstOrThrow({ where: { platformUserId: wecomId } })).personId;
+    },
+    async addActivity(unitName, opts) {
+      const startAt = new Date(opts.start);
+      const activity = await createActivityWithInvitees(t.bot.db, {
+        orgId: t.bot.orgId,
+        unitId: await fb.unitId(unitName),
+        kind: 'study',
+        title: opts.title,
+        startAt,
+        endAt: new Date(startAt.getTime() + (opts.hours ?? 2) * 3600_000),
+        place: '县人大常委会三楼会议室',
+        content: '',
+        signInCode: opts.code ?? null,
+        signInOpensBefore: 30,
+        createdById: null,
+      });
+      return activity.id;
+    },
+    async restart() {
+      await t.stop({ keepFiles: true });
+      t = await startTestBot({ clock, workers: 'manual', dir: t.dir });
+      fb.t = t;
+      fb.chat = new ChatHarness(t, api);
+      await fb.chat.settle();
+    },
+    async stop() {
+      await t.stop();
+      nock.cleanAll();
+      nock.enableNetConnect();
+    },
+  };
+  return fb;
+}
