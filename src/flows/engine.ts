@@ -62,11 +62,12 @@ export class FlowEngine {
       return true;
     }
     const command = this.commandFor(text);
-    if (command?.flow) {
+    // Words of the flow under way (建议 while choosing the kind of 提建议) are answers, not commands.
+    if (command?.flow && command.flow !== stored.flow) {
       await this.askToSwitch(bot, key, stored, command.flow, command.args);
       return true;
     }
-    if (command) return false;
+    if (command && !command.flow) return false;
     const fc = this.context(bot, policy, stored.draft);
     const result = await flow.steps[stored.step]!.handle({ ...input, text, raw: input.text.trim() }, fc);
     await this.apply(bot, key, policy, flow, stored, result);
