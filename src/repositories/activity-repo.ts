@@ -58,19 +58,6 @@ const VIEW = {
 } as const;
 const WITH_COUNT = { ...VIEW, _count: { select: { invitees: true } } } as const;
 
-export async function findOrganisationByCode(db: Db, code: string) {
-  const org = await db.organisation.findUnique({
-    where: { code },
-    select: { id: true, code: true, name: true, policy: true },
-  });
-  return org ?? undefined;
-}
-
-export async function findOrganisationPolicy(db: Db, orgId: number): Promise<string | undefined> {
-  const org = await db.organisation.findUnique({ where: { id: orgId }, select: { policy: true } });
-  return org?.policy;
-}
-
 export async function getUnit(db: Db, orgId: number, unitId: number): Promise<UnitSummary | undefined> {
   return (await db.unit.findFirst({ where: { id: unitId, orgId }, ...UNIT })) ?? undefined;
 }

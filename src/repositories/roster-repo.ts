@@ -1,6 +1,7 @@
 // Data access for the roster import. Every write is one statement: the SQLite adapter
 // shares one connection, so an interactive transaction would also swallow unrelated
 // concurrent queries. The import is a diff, so a run cut short is completed by re-running it.
+import type { OrgSnapshot, PersonFields } from '../services/roster/roster-types.ts';
 import type { Db } from './prisma.ts';
 
 export interface OrganisationRow {
@@ -9,24 +10,7 @@ export interface OrganisationRow {
   name: string;
 }
 
-export interface RosterSnapshot {
-  units: { id: number; kind: string; name: string }[];
-  people: {
-    id: number;
-    name: string;
-    mobile: string;
-    levels: string;
-    isStaff: boolean;
-    memberships: { unitId: number; role: string }[];
-    accounts: { channel: string; platformUserId: string }[];
-  }[];
-}
-
-export interface PersonFields {
-  name: string;
-  levels: string;
-  isStaff: boolean;
-}
+export type RosterSnapshot = OrgSnapshot;
 
 export function createRosterRepo(db: Db) {
   return {

@@ -2,8 +2,8 @@
 // cancel. Results are typed and issues coded, each with one Chinese sentence; the caller
 // (a bot flow or scripts/activity.ts) decides how to show them. No console output here.
 import { ACTIVITY_KINDS, parseActivityKind } from '../domain/activity-kinds.ts';
-import { resolvePolicy } from '../domain/policy.ts';
 import { UNIT_KIND_LABEL } from '../domain/roles.ts';
+import { findOrganisationByCode, loadPolicy } from '../repositories/org-repo.ts';
 import * as repo from '../repositories/activity-repo.ts';
 import type { ActivityListItem, UnitSummary } from '../repositories/activity-repo.ts';
 import type { Db } from '../repositories/prisma.ts';
@@ -122,7 +122,7 @@ export async function findOrganisation(
   db: Db,
   code: string,
 ): Promise<Found<{ org: { id: number; code: string; name: string } }> | Refused> {
-  const org = await repo.findOrganisationByCode(db, code);
+  const org = await findOrganisationByCode(db, code);
   if (org) return { ok: true, org: { id: org.id, code: org.code, name: org.name } };
   return { ok: false, issue: { code: 'org_not_found', field: 'org', message: activityMessages.orgNotFound(code) } };
 }
@@ -170,10 +170,8 @@ export async function createActivity(db: Db, input: CreateActivityInput): Promis
   const issues = checkActivityFields(input, input.now);
   const unit = await resolveUnit(db, input.orgId, input.unit);
   if (!unit.ok) issues.unshift(unit.issue);
-  const policyText = await repo.findOrganisationPolicy(db, input.orgId);
-  if (policyText === undefined) {
-    issues.unshift({ code: 'org_not_found', field: 'org', message: activityMessages.orgNotFound(String(input.orgId)) });
-  }
+  // An unknown organisation has no units, so resolveUnit has already refused it.
+  const policy = await loadPolicy(db, input.orgId);
   if (!unit.ok || issues.length > 0) return { ok: false, issues };
   const activity = await repo.createActivityWithInvitees(
     db,
@@ -188,7 +186,7 @@ export async function createActivity(db: Db, input: CreateActivityInput): Promis
       content: input.content?.trim() ?? '',
       signInCode: input.signInCode?.trim() || null,
       // Rule A6: the window length is the organisation's policy at creation time.
-      signInOpensBefore: resolvePolicy(policyText).signInOpensMinutesBefore,
+      signInOpensBefore: policy.signInOpensMinutesBefore,
       createdById: input.createdById ?? null,
     },
     input.inviteeIds,

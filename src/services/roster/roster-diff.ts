@@ -9,34 +9,13 @@ import {
   type RoleInUnit,
   type UnitKind,
   type UnitRef,
+  type ExistingPerson,
+  type ExistingUnit,
+  type OrgSnapshot,
+  type PersonFields,
 } from './roster-types.ts';
 
-export interface ExistingUnit {
-  id: number;
-  kind: string;
-  name: string;
-}
-
-export interface ExistingPerson {
-  id: number;
-  name: string;
-  mobile: string;
-  levels: string;
-  isStaff: boolean;
-  memberships: { unitId: number; role: string }[];
-  accounts: { channel: string; platformUserId: string }[];
-}
-
-export interface OrgSnapshot {
-  units: ExistingUnit[];
-  people: ExistingPerson[];
-}
-
-export interface PersonFields {
-  name: string;
-  levels: string;
-  isStaff: boolean;
-}
+export type { ExistingPerson, ExistingUnit, OrgSnapshot, PersonFields } from './roster-types.ts';
 
 export interface PersonChange {
   planned: PlannedPerson;

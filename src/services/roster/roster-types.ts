@@ -123,3 +123,32 @@ export class RosterFileError extends AppError {
 export function unitKey(unit: { kind: string; name: string }): string {
   return `${unit.kind}:${unit.name}`;
 }
+
+/** What the database holds for one organisation, as the import compares it with the file. */
+export interface ExistingUnit {
+  id: number;
+  kind: string;
+  name: string;
+}
+
+export interface ExistingPerson {
+  id: number;
+  name: string;
+  mobile: string;
+  levels: string;
+  isStaff: boolean;
+  memberships: { unitId: number; role: string }[];
+  accounts: { channel: string; platformUserId: string }[];
+}
+
+export interface OrgSnapshot {
+  units: ExistingUnit[];
+  people: ExistingPerson[];
+}
+
+/** The person columns the import writes. */
+export interface PersonFields {
+  name: string;
+  levels: string;
+  isStaff: boolean;
+}
