@@ -8,7 +8,7 @@ export const COUNTED_LEAVE_STATUSES = ['pending', 'approved'] as const;
 export type LeaveRefusal = 'quota_reached' | 'already_started' | 'cancelled' | 'already_requested' | 'not_invited';
 
 export interface LeaveCheck {
-  activity: { startAt: Date; status: string };
+  activity: { startAt: Date; status: string; unit: { kind: string } };
   invited: boolean;
   /** Requests this year that count (pending + approved). */
   usedThisYear: number;
@@ -21,7 +21,8 @@ export function refuseLeave(check: LeaveCheck, policy: Policy, now: Date): Leave
   if (check.activity.status === 'cancelled') return 'cancelled';
   if (check.activity.startAt <= now) return 'already_started'; // rule L1: in advance
   if (check.alreadyRequested) return 'already_requested';
-  if (check.usedThisYear >= policy.leavesPerYear) return 'quota_reached'; // rule L2
+  // Rule L2 limits leave from group activities; stations and the office have no quota.
+  if (check.activity.unit.kind === 'group' && check.usedThisYear >= policy.leavesPerYear) return 'quota_reached';
   return undefined;
 }
 

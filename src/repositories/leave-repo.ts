@@ -2,8 +2,11 @@
 import { COUNTED_LEAVE_STATUSES } from '../domain/leave-rules.ts';
 import type { Db } from './prisma.ts';
 
+/** Rule L2 counts leaves from group activities (代表小组) in one calendar year. */
 export async function countCountedLeaves(db: Db, orgId: number, personId: number, year: number): Promise<number> {
-  return db.leaveRequest.count({ where: { orgId, personId, year, status: { in: [...COUNTED_LEAVE_STATUSES] } } });
+  return db.leaveRequest.count({
+    where: { orgId, personId, year, status: { in: [...COUNTED_LEAVE_STATUSES] }, activity: { unit: { kind: 'group' } } },
+  });
 }
 
 export async function findLeaveFor(db: Db, activityId: number, personId: number) {

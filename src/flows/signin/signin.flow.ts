@@ -49,7 +49,8 @@ export const signInFlow: Flow<SignInDraft> = {
       prompt: async (fc) => m.askCode((await getActivity(fc.bot.deps.db, fc.bot.orgId, fc.draft.activityId!))?.title ?? ''),
       async handle(input, fc) {
         const activity = await getActivity(fc.bot.deps.db, fc.bot.orgId, fc.draft.activityId!);
-        if (!activity) return { kind: 'done', say: m.nothingOpen };
+        // The window may have closed while the code was being looked up (rule A6).
+        if (!activity || activity.status !== 'scheduled' || activity.endAt < fc.now) return { kind: 'done', say: m.nothingOpen };
         if (input.text.replace(/\s/g, '').toLowerCase() !== (activity.signInCode ?? '').toLowerCase()) {
           return { kind: 'invalid', message: m.wrongCode };
         }
