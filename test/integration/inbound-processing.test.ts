@@ -2,6 +2,7 @@
 // the user, events left "processing" by a crashed worker, and per-sender ordering.
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBot } from '../../src/bot/commands/index.ts';
 import { Dispatcher } from '../../src/bot/dispatcher.ts';
 import { Router } from '../../src/bot/router.ts';
 import { messages } from '../../src/bot/messages.ts';
@@ -93,8 +94,8 @@ describe('inbound worker', () => {
 describe('dispatcher replies', () => {
   it('a retried event produces no second reply (idempotent reply keys)', async () => {
     const outbound = new Outbound(tdb.db, clock);
-    const { createRouter } = await import('../../src/bot/commands/index.ts');
-    const dispatcher = new Dispatcher({ db: tdb.db, clock, outbound, logger: quiet }, createRouter());
+    const bot = createBot();
+    const dispatcher = new Dispatcher({ db: tdb.db, clock, outbound, logger: quiet }, bot.router, bot.flows);
     await addEvent('e4', '我的信息');
     const [claimed] = await claimDueEvents(tdb.db, clock.now(), 1, 60_000);
     await dispatcher.handle(claimed!, false);

@@ -56,8 +56,3 @@ export function createBot(): Bot {
   });
   return { router, flows: engine };
 }
-
-/** Kept for callers that only need the router. */
-export function createRouter(): Router {
-  return createBot().router;
-}
