@@ -2,7 +2,7 @@
 // first Tuesday of every month, or the 5th moved to the first working day after a holiday.
 // This file turns a rule into dates and into one Chinese sentence; the calendar decides holidays.
 import { z } from 'zod';
-import { daysInMonth, isoWeekday } from '../../flows/parse/shanghai-time.ts';
+import { daysInMonth, isoWeekday } from '../shanghai-time.ts';
 import { toIsoDate, type Checked, type IsoDate, type WorkingCalendar } from './working-days.ts';
 
 /** 'YYYY-MM', a month in Asia/Shanghai. */

@@ -8,7 +8,7 @@
 // Dates are civil dates in Asia/Shanghai written 'YYYY-MM-DD' (IsoDate) everywhere in this
 // folder: they compare and sort as strings, key maps, and match the package and the database.
 import holidayJson from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
-import { addDays, daysInMonth, isoWeekday, type CivilDate } from '../../flows/parse/shanghai-time.ts';
+import { addDays, daysInMonth, isoWeekday, type CivilDate } from '../shanghai-time.ts';
 
 /** A civil date in Asia/Shanghai, exactly 'YYYY-MM-DD'. */
 export type IsoDate = string;

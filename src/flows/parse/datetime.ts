@@ -32,9 +32,9 @@ import { extractWords, type DatePhrase, type Period, type Words } from './dateti
 import {
   addDays, addMonths, compareDates, daysInMonth, formatDate, formatDateTime, isoWeekday,
   shanghaiInstant, shanghaiParts, weekdayName, type CivilDate,
-} from './shanghai-time.ts';
+} from '../../domain/shanghai-time.ts';
 
-export { formatDate, formatDateTime, formatTime } from './shanghai-time.ts';
+export { formatDate, formatDateTime, formatTime } from '../../domain/shanghai-time.ts';
 
 export type DateTimeFailure = {
   ok: false;
