@@ -11,7 +11,7 @@ const url = process.env.DATABASE_URL?.startsWith('file:') ? process.env.DATABASE
 export default defineConfig({
   experimental: { adapter: true },
   engine: 'js',
-  schema: 'prisma/schema.prisma',
+  schema: 'schema.prisma',
   async adapter() {
     mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });
     return new PrismaBetterSQLite3({ url });
