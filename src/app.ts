@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Router from '@koa/router';
 import type Koa from 'koa';
-import type { Config, WecomAppConfig } from './config.ts';
+import type { Config, WecomAppConfig, WecomBotConfig } from './config.ts';
 import { createHttpApp } from './http/app.ts';
 import { mountOpsRoutes } from './http/ops-routes.ts';
 import type { OutboxWorkerOptions } from './jobs/outbox-worker.ts';
@@ -13,6 +13,7 @@ import { createWorkerSet, type WorkerSet } from './jobs/workers.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import type { Logger } from './lib/logger.ts';
 import { Metrics } from './lib/metrics.ts';
+import { mountWecomBotReceiver } from './platforms/wecom/bot-receiver.ts';
 import { mountWecomReceiver } from './platforms/wecom/receiver.ts';
 import { InboundClaimer } from './repositories/inbound-claimer.ts';
 import { inboundBacklog } from './repositories/inbound-repo.ts';
@@ -23,6 +24,8 @@ import { connectDb, type Db } from './repositories/prisma.ts';
 import { startLocalSimulator, type LocalSimulator } from './simulator/local-simulator.ts';
 
 export const WECOM_CALLBACK_PATH = '/wecom/callback';
+/** The intelligent robot's callback (group chats), mounted when a robot is configured. */
+export const WECOM_BOT_CALLBACK_PATH = '/wecom/bot/callback';
 
 export interface BotAppOptions {
   logger: Logger;
@@ -39,6 +42,8 @@ export interface BotAppOptions {
 export interface BotApp {
   config: Config;
   wecom: WecomAppConfig;
+  /** The intelligent robot, when there is one (always in local mode). */
+  wecomBot?: WecomBotConfig;
   db: Db;
   orgId: number;
   metrics: Metrics;
@@ -62,6 +67,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   const org = await ensureOrganisation(db, config.orgCode, config.mode === 'local' ? LOCAL_ORG_NAME : undefined);
   const simulator = config.mode === 'local' ? await startLocalSimulator(db, org.id, config, logger) : undefined;
   const wecom = simulator?.app ?? config.wecom!;
+  const wecomBot = simulator?.robot ?? config.wecomBot;
 
   const metrics = new Metrics();
   const placement = options.workers ?? 'in-process';
@@ -75,27 +81,28 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   const http = createHttpApp(logger);
   const router = new Router();
   mountOpsRoutes(router, { db, pendingMigrations: () => pendingMigrations(config.databaseUrl, migrations) }, metrics);
-  mountWecomReceiver(router, {
-    path: WECOM_CALLBACK_PATH,
-    app: wecom,
+  const receiving = {
     orgId: org.id,
+    // One claimer for both surfaces: concurrent callbacks share one INSERT either way.
     claimer: new InboundClaimer(db),
     metrics,
     clock,
     onAccepted: () => (thread ? thread.poke() : workers!.inbound.poke()),
-  });
+  };
+  mountWecomReceiver(router, { ...receiving, path: WECOM_CALLBACK_PATH, app: wecom });
+  if (wecomBot) mountWecomBotReceiver(router, { ...receiving, path: WECOM_BOT_CALLBACK_PATH, robot: wecomBot });
   simulator?.mount(router);
   http.use(router.routes()).use(router.allowedMethods());
 
   let server: Server | undefined;
   const bot: BotApp = {
-    config, wecom, db, orgId: org.id, metrics, http, workers, simulator, url: '',
+    config, wecom, wecomBot, db, orgId: org.id, metrics, http, workers, simulator, url: '',
     async start() {
       await thread?.start();
       server = http.listen(config.port);
       await new Promise((resolve, reject) => server!.once('listening', resolve).once('error', reject));
       bot.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      simulator?.connect(`${bot.url}${WECOM_CALLBACK_PATH}`);
+      simulator?.connect(`${bot.url}${WECOM_CALLBACK_PATH}`, `${bot.url}${WECOM_BOT_CALLBACK_PATH}`);
       if (placement === 'in-process') workers!.start();
     },
     async stop() {

@@ -51,6 +51,12 @@ const schema = z.object({
   WECOM_AES_KEY: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9]{43}$/.test(v), {
     message: 'must be exactly 43 letters or digits (the EncodingAESKey)',
   }),
+  WECOM_BOT_TOKEN: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9]{1,32}$/.test(v), {
+    message: 'must be 1-32 letters or digits, as set on the robot\'s API page',
+  }),
+  WECOM_BOT_AES_KEY: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9]{43}$/.test(v), {
+    message: 'must be exactly 43 letters or digits (the robot\'s EncodingAESKey)',
+  }),
   WECOM_API_BASE: z
     .string()
     .trim()
@@ -63,6 +69,7 @@ const schema = z.object({
 });
 
 const WECOM_VARS = ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_AES_KEY'] as const;
+const WECOM_BOT_VARS = ['WECOM_BOT_TOKEN', 'WECOM_BOT_AES_KEY'] as const;
 
 export interface WecomAppConfig {
   corpId: string;
@@ -71,6 +78,12 @@ export interface WecomAppConfig {
   token: string;
   aesKey: string;
   apiBase: string;
+}
+
+/** The WeCom intelligent robot (智能机器人, API mode over HTTP callbacks) for group chats. */
+export interface WecomBotConfig {
+  token: string;
+  aesKey: string;
 }
 
 export interface Config {
@@ -83,6 +96,8 @@ export interface Config {
   mode: 'local' | 'wecom';
   /** Present in wecom mode; in local mode the simulator fills it in at start. */
   wecom?: WecomAppConfig;
+  /** The robot, when configured (wecom mode only); in local mode the simulator makes one. */
+  wecomBot?: WecomBotConfig;
   wecomApiBase: string;
 }
 
@@ -104,10 +119,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
   }
   const v = parsed.data;
-  const present = WECOM_VARS.filter((name) => v[name] !== undefined);
-  if (present.length > 0 && present.length < WECOM_VARS.length) {
-    const missing = WECOM_VARS.find((name) => v[name] === undefined)!;
-    throw new ConfigError(missing, `is missing: set all of ${WECOM_VARS.join(', ')} for WeCom mode, or none for local mode`);
+  const present = requireAllOrNone(v, WECOM_VARS, 'for WeCom mode, or none for local mode');
+  const robot = requireAllOrNone(v, WECOM_BOT_VARS, 'for the intelligent robot, or neither');
+  if (robot.length > 0 && present.length === 0) {
+    throw new ConfigError(robot[0]!, `needs WeCom mode: set ${WECOM_VARS.join(', ')} as well, or leave the robot variables empty`);
   }
   const base = {
     port: v.PORT,
@@ -129,7 +144,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
       aesKey: v.WECOM_AES_KEY!,
       apiBase: v.WECOM_API_BASE,
     },
+    ...(robot.length > 0 ? { wecomBot: { token: v.WECOM_BOT_TOKEN!, aesKey: v.WECOM_BOT_AES_KEY! } } : {}),
   };
+}
+
+/** The variables of a set that are present; throws naming the first missing one if only some are. */
+function requireAllOrNone<K extends string>(values: Partial<Record<K, string | undefined>>, names: readonly K[], what: string): K[] {
+  const present = names.filter((name) => values[name] !== undefined);
+  if (present.length > 0 && present.length < names.length) {
+    const missing = names.find((name) => values[name] === undefined)!;
+    throw new ConfigError(missing, `is missing: set all of ${names.join(', ')} ${what}`);
+  }
+  return present;
 }
 
 function readProcessEnv(): NodeJS.ProcessEnv {

@@ -1,5 +1,8 @@
 // What a handler needs to answer one inbound event: who sent it, and reply helpers that
 // write idempotent Outbox rows (a retried event produces the same keys, so nothing twice).
+// An event that came with a one-use reply URL (the WeCom robot, mostly in group chats) is
+// answered once: its replies are collected and finish() writes them as one row.
+import { flowMessages } from '../flows/messages.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { InboundEvent, NeutralCard, OutboundMessage } from '../platforms/types.ts';
@@ -7,6 +10,7 @@ import type { ClaimedInboundEvent } from '../repositories/inbound-repo.ts';
 import type { PersonWithRoles } from '../repositories/people-repo.ts';
 import type { Db } from '../repositories/prisma.ts';
 import type { Outbound } from '../services/outbound.ts';
+import { messages } from './messages.ts';
 
 export interface BotDeps {
   db: Db;
@@ -17,6 +21,9 @@ export interface BotDeps {
 
 export class BotContext {
   private replies = 0;
+  /** Texts for the one answer through the event's reply URL, in order. */
+  private readonly collected: string[] = [];
+  private sentPrivately = false;
 
   constructor(
     readonly deps: BotDeps,
@@ -35,24 +42,62 @@ export class BotContext {
     return this.person;
   }
 
+  /** Cards are per person: they go to a private chat with the app, never into a robot answer. */
+  get canShowCards(): boolean {
+    return this.event.chatType === 'single' && !this.event.replyUrl;
+  }
+
   reply(text: string): Promise<number> {
+    if (this.event.replyUrl) return this.collect(text);
     return this.send(this.event.chatType === 'group' && this.event.chatId
       ? { kind: 'chat_text', chatId: this.event.chatId, text }
       : { kind: 'text', toUsers: [this.event.senderId], text });
   }
 
-  /** To the sender's private chat with the app, even when the event came from a group. */
+  /**
+   * To the sender's private chat with the app, even when the event came from a group (rule
+   * R6: personal matters stay out of the group); the group answer then says where it went.
+   * The robot's single chat is already private: there it is simply part of the answer.
+   */
   replyPrivately(text: string): Promise<number> {
+    if (this.event.replyUrl && this.event.chatType === 'single') return this.collect(text);
+    if (this.event.replyUrl) this.sentPrivately = true;
     return this.send({ kind: 'text', toUsers: [this.event.senderId], text });
   }
 
+  /** A card to the sender; skipped where it cannot be theirs alone (text replies say the same). */
   replyCard(card: NeutralCard): Promise<number> {
+    if (this.event.replyUrl) return Promise.resolve(0);
     return this.send({ kind: 'card', toUsers: [this.event.senderId], card });
   }
 
   /** A task id unique to this event, for cards that answer it. */
   taskId(prefix: string): string {
     return `${prefix}-${this.row.id}-${this.replies}`;
+  }
+
+  /**
+   * Writes the collected answer as one robot_reply row (a response_url works once). Called by
+   * the dispatcher when the event is handled; the key is the event's, so a retry adds nothing.
+   */
+  async finish(): Promise<number> {
+    const { replyUrl } = this.event;
+    const texts = [...this.collected];
+    if (this.sentPrivately && !texts.includes(this.movedNotice())) texts.push(messages.answeredPrivately);
+    if (!replyUrl || texts.length === 0) return 0;
+    const chatId = this.event.chatType === 'group' ? this.event.chatId : undefined;
+    const message: OutboundMessage = { kind: 'robot_reply', replyUrl, markdown: texts.join('\n\n'), toUser: this.event.senderId, ...(chatId ? { chatId } : {}) };
+    return this.deps.outbound.send(this.orgId, this.event.channel, [{ key: `reply:${this.row.channel}:${this.row.id}:robot`, message }]);
+  }
+
+  /** The dialog engine's own "we move to private chat" line: one such line is enough. */
+  private movedNotice(): string {
+    return flowMessages.movedToPrivate(this.person?.name ?? '');
+  }
+
+  private collect(text: string): Promise<number> {
+    this.collected.push(text);
+    return Promise.resolve(0);
   }
 
   private send(message: OutboundMessage): Promise<number> {

@@ -1,6 +1,7 @@
 // Turns one claimed InboundEvent into work: finds the person, routes text to a command or a
 // click to a card action, and falls back to help. Its error boundary makes sure a user whose
-// message finally fails is told so instead of hearing nothing.
+// message finally fails is told so instead of hearing nothing. An event with a one-use reply
+// URL gets its collected answer written once the event is handled (ctx.finish).
 import type { InboundEvent } from '../platforms/types.ts';
 import type { ClaimedInboundEvent } from '../repositories/inbound-repo.ts';
 import { findPersonByAccount } from '../repositories/people-repo.ts';
@@ -11,6 +12,9 @@ import type { Router } from './router.ts';
 import type { FlowEngine } from '../flows/engine.ts';
 import { sendHelp } from './commands/help.ts';
 import { AUDIENCE_LABEL, audiencesOf } from '../domain/roles.ts';
+
+/** Message types whose text is read as a command ('mixed': the robot's text with images). */
+const TEXT_TYPES = new Set(['text', 'mixed']);
 
 export class Dispatcher implements EventHandler {
   constructor(
@@ -26,9 +30,15 @@ export class Dispatcher implements EventHandler {
     try {
       await this.route(ctx);
     } catch (err) {
-      if (finalAttempt) await ctx.reply(messages.systemError);
+      // A failure that will be retried sends nothing through the one-use URL: the retry
+      // answers in full. The last attempt sends what it has, with the apology.
+      if (finalAttempt) {
+        await ctx.reply(messages.systemError);
+        await ctx.finish();
+      }
       throw err;
     }
+    await ctx.finish();
   }
 
   private async route(ctx: BotContext): Promise<void> {
@@ -48,7 +58,7 @@ export class Dispatcher implements EventHandler {
     const input = { text: event.text, msgType: event.msgType, mediaRef: event.mediaRef };
     if (this.flows && (await this.flows.continue(ctx, input))) return;
     const match = event.text ? this.router.matchText(event.text) : undefined;
-    if (event.msgType !== 'text' || !event.text) {
+    if (!TEXT_TYPES.has(event.msgType) || !event.text) {
       await ctx.reply(messages.notText);
       return;
     }

@@ -12,6 +12,11 @@ interface InboundBase {
   chatId?: string;
   /** When the platform says it happened (ISO 8601). */
   sentAt: string;
+  /**
+   * A one-use URL for answering this message later (the WeCom robot's response_url: one
+   * call, within an hour). When present, all answers to the event go out as one message.
+   */
+  replyUrl?: string;
 }
 
 export interface InboundMessage extends InboundBase {
@@ -77,7 +82,12 @@ export type OutboundMessage =
   /** Greys out the buttons of a clicked card and shows `text` instead (e.g. 已批准（张三）). */
   | { kind: 'card_settle'; toUsers: string[]; responseCode: string; text: string }
   | { kind: 'chat_text'; chatId: string; text: string }
-  | { kind: 'chat_create'; chatId: string; name: string; owner: string; members: string[] };
+  | { kind: 'chat_create'; chatId: string; name: string; owner: string; members: string[] }
+  /**
+   * The one answer to a message that came with a replyUrl, to `toUser` in the group `chatId`
+   * (the adapter starts it with its platform's mention of toUser) or in their single chat.
+   */
+  | { kind: 'robot_reply'; replyUrl: string; markdown: string; toUser: string; chatId?: string };
 
 export interface SendReceipt {
   messageId?: string;

@@ -40,5 +40,7 @@ export class Outbound {
 
 function recipientOf(message: OutboundMessage): string {
   if (message.kind === 'chat_text' || message.kind === 'chat_create') return `chat:${message.chatId}`;
+  // The robot's budget is per conversation (30 a minute), separate from the app's per member.
+  if (message.kind === 'robot_reply') return message.chatId ? `chat:${message.chatId}` : `robot:${message.toUser}`;
   return message.toUsers.join('|');
 }

@@ -1,6 +1,7 @@
 // A faithful fake of the WeCom server API on loopback: gettoken, message/send (text,
 // markdown, template_card), message/update_template_card and appchat, with the errcodes the
-// real one answers (40001, 40014, 40056, 44004, 81013, 42022, 86003).
+// real one answers (40001, 40014, 40056, 44004, 81013, 42022, 86003); and the intelligent
+// robot's response_url (aibot/response), which needs no token and works once.
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +20,7 @@ export interface FakeWecomApiOptions {
 
 type Body = Record<string, any>;
 const MESSAGE_TYPES = new Set(['text', 'markdown', 'template_card']);
+const TOKENLESS = new Set(['/cgi-bin/gettoken', '/cgi-bin/aibot/response']);
 
 export function createFakeWecomApi(options: FakeWecomApiOptions): Koa {
   const tokens = new Set<string>();
@@ -76,17 +78,38 @@ export function createFakeWecomApi(options: FakeWecomApiOptions): Koa {
     ctx.body = { errcode: 0, errmsg: 'ok' };
   });
 
+  mountRobotResponse(router, store);
+
   const app = new Koa();
   app.silent = true;
-  // Every call but gettoken needs a live token, as on the real server.
+  // Every call but gettoken and the robot's response_url needs a live token, as on the real server.
   app.use(async (ctx, next) => {
-    if (ctx.path !== '/cgi-bin/gettoken' && !tokens.has(String(ctx.query.access_token ?? ''))) {
+    if (!TOKENLESS.has(ctx.path) && !tokens.has(String(ctx.query.access_token ?? ''))) {
       return answer(ctx, ctx.query.access_token ? 40014 : 41001, 'invalid access_token');
     }
     await next();
   });
   app.use(router.routes());
   return app;
+}
+
+/**
+ * POST /cgi-bin/aibot/response?response_code=…: the robot's one answer to a message, stored
+ * into the conversation the code was issued for. Markdown works everywhere; a card only in a
+ * single chat [D-101138]. The errcode for a used or unknown code is not documented: 42022
+ * (the template-card response_code's) stands in for it.
+ */
+function mountRobotResponse(router: Router, store: SimStore): void {
+  router.post('/aibot/response', async (ctx) => {
+    const body = await readJson(ctx);
+    const content = String(body.markdown?.content ?? '');
+    if (body.msgtype !== 'markdown') return answer(ctx, 40008, 'only markdown is simulated for robot replies');
+    if (!content.trim()) return answer(ctx, 44004, 'empty content');
+    const conversation = store.spendRobotCode(String(ctx.query.response_code ?? ''));
+    if (!conversation) return answer(ctx, 42022, 'response_code has been used or expired');
+    store.add({ conversation, from: 'bot', kind: 'markdown', text: content });
+    ctx.body = { errcode: 0, errmsg: 'ok' };
+  });
 }
 
 export async function listenOnLoopback(app: Koa): Promise<{ server: Server; url: string }> {

@@ -1,6 +1,7 @@
 // The chat page at /sim and its small API. The page never fakes the bot: what it "says" is
-// sent as a real encrypted callback to /wecom/callback, and what it shows is what the bot
-// sent to the fake WeCom API. Mounted in local mode only: it lets anyone speak as anyone.
+// sent as a real encrypted callback (to /wecom/callback in the private chat with the app, to
+// /wecom/bot/callback in a group with the robot), and what it shows is what the bot sent to
+// the fake WeCom API. Mounted in local mode only: it lets anyone speak as anyone.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Router from '@koa/router';
@@ -11,6 +12,8 @@ import { rejectRequest } from '../lib/errors.ts';
 import { listPeopleWithAccounts } from '../repositories/people-repo.ts';
 import type { Db } from '../repositories/prisma.ts';
 import type { WecomCallbackSender } from './callback-sender.ts';
+import { ROBOT_NAME, type WecomRobotCallbackSender } from './robot-callback-sender.ts';
+import { robotGroupOf, robotGroupsOf } from './sim-groups.ts';
 import type { SimStore } from './sim-store.ts';
 
 const PAGE_DIR = join(import.meta.dirname, 'page');
@@ -28,6 +31,9 @@ export interface SimRoutesOptions {
   orgId: number;
   store: SimStore;
   sender: WecomCallbackSender;
+  robotSender: WecomRobotCallbackSender;
+  /** The fake WeCom API, which serves the robot's response_url. */
+  apiUrl: string;
 }
 
 export function mountSimulatorRoutes(router: Router, options: SimRoutesOptions): void {
@@ -51,17 +57,33 @@ export function mountSimulatorRoutes(router: Router, options: SimRoutesOptions):
     })), OUTSIDER];
   });
 
+  router.get('/sim/api/chats', async (ctx) => {
+    const userId = requiredString(ctx.query.userId, 'userId');
+    const groups = await robotGroupsOf(options.db, options.orgId, userId);
+    ctx.body = [
+      { conversation: `user:${userId}`, kind: 'private', name: ROBOT_NAME },
+      ...groups.map((g) => ({ conversation: `chat:${g.chatId}`, kind: 'group', chatId: g.chatId, name: g.name, members: g.members })),
+    ];
+  });
+
   router.get('/sim/api/messages', async (ctx) => {
     const userId = requiredString(ctx.query.userId, 'userId');
+    const chatId = typeof ctx.query.chatId === 'string' && ctx.query.chatId ? ctx.query.chatId : undefined;
+    if (chatId) await requireGroup(options, userId, chatId);
     const version = Number(ctx.query.version ?? -1);
     await store.waitForChange(version, LONG_POLL_MS);
-    ctx.body = { version: store.version, messages: store.visibleTo(userId).slice(-200) };
+    const messages = chatId ? store.inConversation(`chat:${chatId}`) : store.visibleTo(userId);
+    ctx.body = { version: store.version, messages: messages.slice(-200) };
   });
 
   router.post('/sim/api/say', async (ctx) => {
     const body = await readJsonBody(ctx);
     const userId = requiredString(body.userId, 'userId');
     const text = requiredString(body.text, 'text').slice(0, 2000);
+    if (typeof body.chatId === 'string' && body.chatId) {
+      ctx.body = await sayInGroup(options, userId, body.chatId, text);
+      return;
+    }
     store.add({ conversation: `user:${userId}`, from: userId, kind: 'text', text });
     const res = await sender.sendText(userId, text);
     ctx.body = { callbackStatus: res.status };
@@ -82,6 +104,25 @@ export function mountSimulatorRoutes(router: Router, options: SimRoutesOptions):
     const res = await sender.clickCard(userId, { eventKey: key, taskId: card.task_id, responseCode });
     ctx.body = { callbackStatus: res.status };
   });
+}
+
+/**
+ * A member @-mentions the robot in a group: the group sees the message with the mention, and
+ * the bot gets the robot callback with a response_url answering into this group.
+ */
+async function sayInGroup(options: SimRoutesOptions, userId: string, chatId: string, text: string) {
+  await requireGroup(options, userId, chatId);
+  const conversation = `chat:${chatId}`;
+  options.store.add({ conversation, from: userId, kind: 'text', text: `@${ROBOT_NAME} ${text}` });
+  const responseUrl = `${options.apiUrl}/cgi-bin/aibot/response?response_code=${options.store.issueRobotCode(conversation)}`;
+  const res = await options.robotSender.sendText({ from: userId, chatId, text, responseUrl });
+  return { callbackStatus: res.status };
+}
+
+async function requireGroup(options: SimRoutesOptions, userId: string, chatId: string): Promise<void> {
+  if (!(await robotGroupOf(options.db, options.orgId, userId, chatId))) {
+    throw rejectRequest('no_such_group', 404, 'no such group chat for this member');
+  }
 }
 
 async function readJsonBody(ctx: Koa.Context): Promise<Record<string, unknown>> {

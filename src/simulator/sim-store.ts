@@ -1,5 +1,6 @@
-// What the simulated WeCom holds: each member's private chat with the app and the app's
-// group chats, card response codes, and a version the page long-polls on.
+// What the simulated WeCom holds: each member's private chat with the app, the app's group
+// chats and the robot's group chats, card response codes and the robot's one-use reply
+// codes, and a version the page long-polls on.
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 
@@ -24,10 +25,19 @@ interface ResponseCode {
 
 /** WeCom keeps a response_code usable once, for 72 hours. */
 const RESPONSE_CODE_TTL_MS = 72 * 3600_000;
+/** A robot's response_url works once, within 1 hour [D-101138]. */
+const ROBOT_CODE_TTL_MS = 3600_000;
+
+interface RobotCode {
+  conversation: string;
+  used: boolean;
+  expiresAt: number;
+}
 
 export class SimStore {
   private readonly messages: SimMessage[] = [];
   private readonly codes = new Map<string, ResponseCode>();
+  private readonly robotCodes = new Map<string, RobotCode>();
   private seq = 0;
   private changeCount = 0;
   private readonly events = new EventEmitter();
@@ -72,7 +82,27 @@ export class SimStore {
     return true;
   }
 
-  /** Messages a member can see: their private chat with the app and their group chats. */
+  /** Issues the code of a robot response_url that answers into this conversation. */
+  issueRobotCode(conversation: string): string {
+    const code = randomBytes(24).toString('base64url');
+    this.robotCodes.set(code, { conversation, used: false, expiresAt: Date.now() + ROBOT_CODE_TTL_MS });
+    return code;
+  }
+
+  /** Spends a robot reply code: the conversation it answers into, or undefined when unknown, used or expired. */
+  spendRobotCode(code: string): string | undefined {
+    const entry = this.robotCodes.get(code);
+    if (!entry || entry.used || entry.expiresAt < Date.now()) return undefined;
+    entry.used = true;
+    return entry.conversation;
+  }
+
+  /** The messages of one conversation ("chat:<chatid>" for a robot group). */
+  inConversation(conversation: string): SimMessage[] {
+    return this.messages.filter((m) => m.conversation === conversation);
+  }
+
+  /** Messages a member can see in their private chat with the app (and the app's group chats). */
   visibleTo(user: string): SimMessage[] {
     const groups = new Set([...this.chats].filter(([, c]) => c.members.includes(user)).map(([id]) => `chat:${id}`));
     return this.messages.filter((m) => m.conversation === `user:${user}` || groups.has(m.conversation));

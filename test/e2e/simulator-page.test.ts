@@ -76,4 +76,42 @@ describe.skipIf(!HAS_CHROMIUM)('simulator chat page in headless Chromium (needs 
 
     expect(consoleErrors).toEqual([]);
   }, 90_000);
+
+  it('talks in a group chat through the robot: answers come back in the group, addressed to the asker', async () => {
+    await page.goto(`${t!.bot.url}/sim`);
+    await page.locator('li[data-user-id="zhaowenhua"]').click();
+    const groupTab = page.locator('#conversations button', { hasText: '第一代表小组' });
+    await groupTab.click();
+    await page.locator('#conversations button.active', { hasText: '第一代表小组' }).waitFor(WAIT);
+    await page.waitForFunction(() => document.querySelectorAll('#messages .msg').length === 0, undefined, WAIT);
+
+    await page.locator('#input').fill('帮助');
+    await page.locator('#input').press('Enter');
+    await page.locator('#messages .msg.mine .bubble', { hasText: '@人大代表履职助手 帮助' }).waitFor(WAIT);
+    const help = bot('@赵文华 赵文华，您好！');
+    await help.waitFor(WAIT);
+    expect(await help.textContent()).toContain('「请假」');
+    expect(await page.locator('#messages .card').count()).toBe(0); // cards stay in the private chat
+
+    await page.locator('#input').fill('请假');
+    await page.locator('#send').click();
+    await bot('近期没有需要参加的活动').waitFor(WAIT);
+    expect(await bot('近期没有需要参加的活动').textContent()).toMatch(/^@赵文华 /);
+    const screenshot = join(mkdtempSync(join(tmpdir(), 'sim-page-')), 'simulator-group.png');
+    await page.screenshot({ path: screenshot, fullPage: true });
+    console.info(`[e2e] screenshot: ${screenshot}`);
+
+    // Another member of the group sees the exchange, with the sender's name on it.
+    await page.locator('li[data-user-id="qianxiuying"]').click();
+    await page.locator('#conversations button', { hasText: '第一代表小组' }).click();
+    await page.locator('#messages .msg.theirs .who', { hasText: '赵文华' }).first().waitFor(WAIT);
+    await bot('近期没有需要参加的活动').waitFor(WAIT);
+    // The group's answers are not in the private chat with the app.
+    await page.locator('#conversations button', { hasText: '单聊' }).click();
+    await page.locator('#conversations button.active', { hasText: '单聊' }).waitFor(WAIT);
+    await page.waitForTimeout(300);
+    expect(await page.locator('#messages').textContent()).not.toContain('近期没有需要参加的活动');
+
+    expect(consoleErrors).toEqual([]);
+  }, 90_000);
 });

@@ -5,10 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { createBotApp, WECOM_CALLBACK_PATH, type BotApp, type BotAppOptions } from '../../src/app.ts';
+import { createBotApp, WECOM_BOT_CALLBACK_PATH, WECOM_CALLBACK_PATH, type BotApp, type BotAppOptions } from '../../src/app.ts';
 import { loadConfig, REAL_WECOM_API_BASE } from '../../src/config.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 import { WecomCallbackSender } from '../../src/simulator/callback-sender.ts';
+import { WecomRobotCallbackSender } from '../../src/simulator/robot-callback-sender.ts';
 
 export const TEST_WECOM = {
   WECOM_CORP_ID: 'wwtestcorp0001',
@@ -18,10 +19,19 @@ export const TEST_WECOM = {
   WECOM_AES_KEY: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
 };
 
+/** The intelligent robot's keys (group chats); its receive id is empty. */
+export const TEST_WECOM_BOT = {
+  WECOM_BOT_TOKEN: 'testbottoken42',
+  WECOM_BOT_AES_KEY: 'ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut',
+};
+
 export interface TestBot {
   bot: BotApp;
   sender: WecomCallbackSender;
   callbackUrl: string;
+  /** Sends robot (group chat) callbacks to robotCallbackUrl. */
+  robotSender: WecomRobotCallbackSender;
+  robotCallbackUrl: string;
   logs: string[];
   dir: string;
   /** Stops the bot; keepFiles leaves the database for a restart. */
@@ -41,7 +51,7 @@ export async function startTestBot(
     PORT: '0',
     DATABASE_URL: `file:${join(dir, 'bot.db')}`,
     LOG_LEVEL: 'info',
-    ...(options.mode === 'local' ? {} : { ...TEST_WECOM, WECOM_API_BASE: REAL_WECOM_API_BASE }),
+    ...(options.mode === 'local' ? {} : { ...TEST_WECOM, ...TEST_WECOM_BOT, WECOM_API_BASE: REAL_WECOM_API_BASE }),
     ...options.env,
   };
   const logs: string[] = [];
@@ -55,10 +65,14 @@ export async function startTestBot(
   await bot.start();
   const callbackUrl = `${bot.url}${WECOM_CALLBACK_PATH}`;
   const sender = bot.simulator?.sender ?? new WecomCallbackSender(bot.wecom, callbackUrl);
+  const robotCallbackUrl = `${bot.url}${WECOM_BOT_CALLBACK_PATH}`;
+  const robotSender = bot.simulator?.robotSender ?? new WecomRobotCallbackSender(bot.wecomBot!, robotCallbackUrl);
   return {
     bot,
     sender,
     callbackUrl,
+    robotSender,
+    robotCallbackUrl,
     logs,
     dir,
     async stop({ keepFiles = false } = {}) {

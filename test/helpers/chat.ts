@@ -1,6 +1,9 @@
 // Talks to the bot through real encrypted callbacks and reads what it sent back through the
-// (nock) WeCom API, with the workers driven by hand so every step is deterministic.
+// (nock) WeCom API, with the workers driven by hand so every step is deterministic. Private
+// chat goes through the app's callback; group chat through the robot's, answered through
+// the message's response_url.
 import type { TestBot } from './bot.ts';
+import type { RobotResponseMock } from './robot-response-mock.ts';
 import type { WecomApiMock } from './wecom-api-mock.ts';
 
 export interface SentMessage {
@@ -13,10 +16,12 @@ export interface SentMessage {
 
 export class ChatHarness {
   private seen = 0;
+  private robotSeen = 0;
 
   constructor(
     readonly t: TestBot,
     readonly api: WecomApiMock,
+    readonly robot?: RobotResponseMock,
   ) {}
 
   /** Everything sent through message/send so far. */
@@ -37,6 +42,30 @@ export class ChatHarness {
   async say(user: string, text: string): Promise<string> {
     const res = await this.t.sender.sendText(user, text);
     if (res.status !== 200) throw new Error(`callback answered ${res.status}`);
+    return this.answersTo(user);
+  }
+
+  /**
+   * @-mentions the robot as `user` in the group `chatId` and returns what the group got: the
+   * markdown of the robot answers since the last call, joined by blank lines.
+   */
+  async sayInGroup(user: string, chatId: string, text: string): Promise<string> {
+    const responseUrl = this.robot!.newUrl();
+    const res = await this.t.robotSender.sendText({ from: user, chatId, text, responseUrl });
+    if (res.status !== 200) throw new Error(`robot callback answered ${res.status}`);
+    await this.settle();
+    return this.groupAnswers();
+  }
+
+  /** Robot answers (markdown content) posted to response_urls since the last call. */
+  groupAnswers(): string {
+    const fresh = this.robot!.replies.slice(this.robotSeen);
+    this.robotSeen += fresh.length;
+    return fresh.map((r) => r.content).join('\n\n');
+  }
+
+  /** New texts the app sent privately to `user` since the last look (e.g. after sayInGroup). */
+  privateAnswersTo(user: string): Promise<string> {
     return this.answersTo(user);
   }
 

@@ -6,6 +6,7 @@ import { createActivityWithInvitees } from '../../src/repositories/activity-repo
 import { loadDemoRoster } from '../../src/services/roster/roster-service.ts';
 import { startTestBot, type TestBot } from './bot.ts';
 import { ChatHarness } from './chat.ts';
+import { mockRobotResponses, type RobotResponseMock } from './robot-response-mock.ts';
 import { mockWecomApi } from './wecom-api-mock.ts';
 
 /** Monday 2026-11-23 10:00 in Asia/Shanghai. */
@@ -15,6 +16,8 @@ export interface FlowBot {
   t: TestBot;
   chat: ChatHarness;
   clock: ReturnType<typeof fixedClock>;
+  /** What went to robot response_urls (group answers). */
+  robot: RobotResponseMock;
   unitId(name: string): Promise<number>;
   personId(wecomId: string): Promise<number>;
   addActivity(unitName: string, opts: { title: string; start: string; hours?: number; code?: string }): Promise<number>;
@@ -26,13 +29,15 @@ export async function startFlowBot(now = MONDAY_10AM): Promise<FlowBot> {
   nock.disableNetConnect();
   nock.enableNetConnect(/127\.0\.0\.1|localhost/);
   const clock = fixedClock(now);
+  const robot = mockRobotResponses(); // before the API mock: first matching interceptor wins
   const api = mockWecomApi();
   let t = await startTestBot({ clock, workers: 'manual' });
   await loadDemoRoster(t.bot.db, t.bot.config.orgCode);
   const fb: FlowBot = {
     t,
-    chat: new ChatHarness(t, api),
+    chat: new ChatHarness(t, api, robot),
     clock,
+    robot,
     async unitId(name) {
       return (await t.bot.db.unit.findFirstOrThrow({ where: { name } })).id;
     },
@@ -60,7 +65,7 @@ export async function startFlowBot(now = MONDAY_10AM): Promise<FlowBot> {
       await t.stop({ keepFiles: true });
       t = await startTestBot({ clock, workers: 'manual', dir: t.dir });
       fb.t = t;
-      fb.chat = new ChatHarness(t, api);
+      fb.chat = new ChatHarness(t, api, robot);
       await fb.chat.settle();
     },
     async stop() {

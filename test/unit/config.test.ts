@@ -9,6 +9,11 @@ const WECOM = {
   WECOM_AES_KEY: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
 };
 
+const ROBOT = {
+  WECOM_BOT_TOKEN: 'bottoken1',
+  WECOM_BOT_AES_KEY: 'ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut',
+};
+
 function messageFor(env: Record<string, string>): string {
   try {
     loadConfig(env);
@@ -59,6 +64,11 @@ describe('config', () => {
     ['WECOM_AES_KEY', { ...WECOM, WECOM_AES_KEY: 'short' }, /^Configuration error: WECOM_AES_KEY must be exactly 43 letters or digits/],
     ['WECOM_SECRET', { ...WECOM, WECOM_SECRET: '' }, /^Configuration error: WECOM_SECRET is missing: set all of/],
     ['ORG_CODE', { ORG_CODE: 'Big County!' }, /^Configuration error: ORG_CODE must be 1-32 lowercase/],
+    ['WECOM_BOT_TOKEN', { ...WECOM, ...ROBOT, WECOM_BOT_TOKEN: 'bot-token' }, /^Configuration error: WECOM_BOT_TOKEN must be 1-32 letters or digits/],
+    ['WECOM_BOT_AES_KEY', { ...WECOM, ...ROBOT, WECOM_BOT_AES_KEY: 'x'.repeat(42) }, /^Configuration error: WECOM_BOT_AES_KEY must be exactly 43 letters or digits/],
+    ['WECOM_BOT_AES_KEY', { ...WECOM, WECOM_BOT_TOKEN: 'bottoken1' }, /^Configuration error: WECOM_BOT_AES_KEY is missing: set all of WECOM_BOT_TOKEN, WECOM_BOT_AES_KEY for the intelligent robot, or neither$/],
+    ['WECOM_BOT_TOKEN', { ...WECOM, WECOM_BOT_AES_KEY: ROBOT.WECOM_BOT_AES_KEY }, /^Configuration error: WECOM_BOT_TOKEN is missing: set all of/],
+    ['WECOM_BOT_TOKEN', { ...ROBOT }, /^Configuration error: WECOM_BOT_TOKEN needs WeCom mode: set WECOM_CORP_ID, /],
   ];
   for (const [variable, env, expected] of invalid) {
     it(`names ${variable} in one line when it is invalid (${JSON.stringify(Object.values(env).at(-1))})`, () => {
@@ -67,6 +77,12 @@ describe('config', () => {
       expect(message).not.toContain('\n');
     });
   }
+
+  it('adds the intelligent robot to WeCom mode when both of its variables are set', () => {
+    expect(loadConfig({ ...WECOM, ...ROBOT }).wecomBot).toEqual({ token: 'bottoken1', aesKey: ROBOT.WECOM_BOT_AES_KEY });
+    expect(loadConfig({ ...WECOM, WECOM_BOT_TOKEN: ' ', WECOM_BOT_AES_KEY: '' }).wecomBot).toBeUndefined();
+    expect(loadConfig({}).wecomBot).toBeUndefined();
+  });
 
   it('names the first missing WeCom variable when only some are set', () => {
     expect(messageFor({ WECOM_CORP_ID: 'ww1' })).toMatch(/^Configuration error: WECOM_AGENT_ID is missing/);

@@ -10,8 +10,9 @@ export async function sendHelp(ctx: BotContext, commands: Command[], unknownText
   const audiences = audiencesOf(actor);
   const lines = commands.filter((c) => audiences.has(c.audience)).map((c) => `「${c.name}」${c.summary}`);
   const head = unknownText ? messages.helpUnknown(clip(unknownText, 20)) : messages.helpGreeting(actor.name);
-  await ctx.reply([head, ...lines, messages.helpFooter].join('\n'));
-  if (ctx.event.chatType === 'single') {
+  // In a group (or the robot's answer) there is no card to point at: it is per person.
+  await ctx.reply([head, ...lines, ctx.canShowCards ? messages.helpFooter : messages.helpFooterGroup].join('\n'));
+  if (ctx.canShowCards) {
     await ctx.replyCard(buildCard('help-menu', { taskId: ctx.taskId('help'), vars: { name: actor.name } }));
   }
 }

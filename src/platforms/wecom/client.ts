@@ -6,6 +6,7 @@ import { httpRequest, type HttpAnswer, type HttpRequestOptions } from '../../lib
 import { PlatformError, type OutboundMessage, type PlatformClient, type SendReceipt } from '../types.ts';
 import { renderTemplateCard } from './cards.ts';
 import { TOKEN_ERRCODES, describeErrcode, isTransient, minimumWaitMs } from './errcodes.ts';
+import { sendRobotReply } from './robot-client.ts';
 
 interface WecomAnswer {
   errcode?: number;
@@ -46,6 +47,9 @@ export class WecomClient implements PlatformClient {
         const answer = await this.call('/cgi-bin/appchat/create', body);
         return { messageId: String(answer.chatid ?? message.chatId) };
       }
+      case 'robot_reply':
+        // The intelligent robot's answer: no access token, its own one-use URL.
+        return sendRobotReply(message);
     }
   }
 

@@ -1,7 +1,9 @@
-// The simulator page: pick a demo person, type as them, see what the bot sends them.
+// The simulator page: pick a demo person, then one of their conversations — the private chat
+// with the app, or a group chat with the robot — type as them, and see what the bot sends.
 // Typed text and button clicks go to /sim/api, which sends real encrypted callbacks.
-const state = { userId: null, version: -1, polling: 0 };
+const state = { userId: null, person: null, chat: null, names: new Map(), version: -1, polling: 0 };
 const $ = (id) => document.getElementById(id);
+const BOT_NAME = '人大代表履职助手';
 
 async function api(path, body) {
   const res = await fetch(path, body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {});
@@ -11,6 +13,7 @@ async function api(path, body) {
 
 async function loadPeople() {
   const people = await api('/sim/api/people');
+  for (const p of people) state.names.set(p.userId, p.name);
   const list = $('people-list');
   list.replaceChildren(...people.map((p) => {
     const li = document.createElement('li');
@@ -21,11 +24,39 @@ async function loadPeople() {
   }));
 }
 
-function choose(person) {
+async function choose(person) {
   state.userId = person.userId;
-  state.version = -1;
+  state.person = person;
+  state.polling++; // stops the previous conversation's long poll
+  $('messages').replaceChildren();
   for (const li of document.querySelectorAll('#people-list li')) li.classList.toggle('active', li.dataset.userId === person.userId);
-  $('chat-title').textContent = `${person.name}（${person.userId}）与「人大代表履职助手」的对话`;
+  const chats = await api(`/sim/api/chats?userId=${encodeURIComponent(person.userId)}`);
+  if (state.userId !== person.userId) return; // another person was picked meanwhile
+  renderSwitcher(chats);
+  openChat(chats[0]);
+}
+
+/** One tab per conversation: the private chat with the app first, then each group. */
+function renderSwitcher(chats) {
+  const nav = $('conversations');
+  nav.replaceChildren(...chats.map((c) => {
+    const button = el('button', 'conversation', c.kind === 'group' ? `${c.name}（群聊）` : '单聊');
+    button.type = 'button';
+    button.dataset.conversation = c.conversation;
+    button.addEventListener('click', () => openChat(c));
+    return button;
+  }));
+}
+
+function openChat(chat) {
+  state.chat = chat;
+  state.version = -1;
+  for (const b of document.querySelectorAll('#conversations button')) b.classList.toggle('active', b.dataset.conversation === chat.conversation);
+  const { name, userId } = state.person;
+  $('chat-title').textContent = chat.kind === 'group'
+    ? `「${chat.name}」群聊（${chat.members.length} 人）· 以${name}的身份发言`
+    : `${name}（${userId}）与「${BOT_NAME}」的对话`;
+  $('input').placeholder = chat.kind === 'group' ? `在群里@${BOT_NAME}，例如：帮助` : '发消息给机器人，例如：帮助';
   $('input').disabled = false;
   $('send').disabled = false;
   $('input').focus();
@@ -36,7 +67,8 @@ function choose(person) {
 async function poll(generation) {
   while (generation === state.polling) {
     try {
-      const data = await api(`/sim/api/messages?userId=${encodeURIComponent(state.userId)}&version=${state.version}`);
+      const group = state.chat.kind === 'group' ? `&chatId=${encodeURIComponent(state.chat.chatId)}` : '';
+      const data = await api(`/sim/api/messages?userId=${encodeURIComponent(state.userId)}${group}&version=${state.version}`);
       if (generation !== state.polling) return;
       state.version = data.version;
       render(data.messages);
@@ -53,14 +85,25 @@ function render(messages) {
   if (atBottom || messages.length) box.scrollTop = box.scrollHeight;
 }
 
+function senderName(from) {
+  if (from === state.userId) return '我';
+  if (from === 'bot') return BOT_NAME;
+  return state.names.get(from) ?? from;
+}
+
 function renderMessage(m) {
   const mine = m.from === state.userId;
-  const wrap = el('div', `msg ${mine ? 'mine' : 'theirs'}`);
+  const wrap = el('div', `msg ${mine ? 'mine' : 'theirs'}${m.from === 'bot' ? ' bot' : ''}`);
   wrap.dataset.messageId = m.id;
-  const who = el('div', 'who', mine ? '我' : '人大代表履职助手');
-  if (m.conversation.startsWith('chat:')) who.prepend(el('span', 'group-tag', '群聊'));
-  wrap.append(who, m.kind === 'card' ? renderCard(m) : el('div', 'bubble', m.text));
+  const who = el('div', 'who', senderName(m.from));
+  if (state.chat.kind !== 'group' && m.conversation.startsWith('chat:')) who.prepend(el('span', 'group-tag', '群聊'));
+  wrap.append(who, m.kind === 'card' ? renderCard(m) : el('div', 'bubble', withNames(m.text ?? '')));
   return wrap;
+}
+
+/** WeCom shows a robot's `<@userid>` mention as @name. */
+function withNames(text) {
+  return text.replace(/<@([^>\s]+)>/g, (_, id) => `@${state.names.get(id) ?? id}`);
 }
 
 function renderCard(m) {
@@ -86,27 +129,28 @@ function renderCard(m) {
     card.append(dl);
   }
   const settled = c.replaced_button || c.replace_text;
-  if (settled) {
-    card.append(el('div', 'card-settled', settled));
-  } else if (c.button_list?.length) {
-    const buttons = el('div', 'card-buttons');
-    for (const b of c.button_list) {
-      const button = el('button', `style-${b.style || 2}`, b.text);
-      button.type = 'button';
-      button.dataset.key = b.key;
-      button.addEventListener('click', async () => {
-        button.disabled = true;
-        try {
-          await api('/sim/api/click', { userId: state.userId, messageId: m.id, key: b.key });
-        } finally {
-          button.disabled = false;
-        }
-      });
-      buttons.append(button);
-    }
-    card.append(buttons);
-  }
+  if (settled) card.append(el('div', 'card-settled', settled));
+  else if (c.button_list?.length) card.append(renderButtons(m, c.button_list));
   return card;
+}
+
+function renderButtons(m, list) {
+  const buttons = el('div', 'card-buttons');
+  for (const b of list) {
+    const button = el('button', `style-${b.style || 2}`, b.text);
+    button.type = 'button';
+    button.dataset.key = b.key;
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        await api('/sim/api/click', { userId: state.userId, messageId: m.id, key: b.key });
+      } finally {
+        button.disabled = false;
+      }
+    });
+    buttons.append(button);
+  }
+  return buttons;
 }
 
 function el(tag, className, text) {
@@ -119,9 +163,10 @@ function el(tag, className, text) {
 $('composer').addEventListener('submit', async (event) => {
   event.preventDefault();
   const text = $('input').value.trim();
-  if (!text || !state.userId) return;
+  if (!text || !state.userId || !state.chat) return;
   $('input').value = '';
-  await api('/sim/api/say', { userId: state.userId, text });
+  const group = state.chat.kind === 'group' ? { chatId: state.chat.chatId } : {};
+  await api('/sim/api/say', { userId: state.userId, text, ...group });
 });
 
 loadPeople();
