@@ -2,7 +2,6 @@
 // write idempotent Outbox rows (a retried event produces the same keys, so nothing twice).
 // An event that came with a one-use reply URL (the WeCom robot, mostly in group chats) is
 // answered once: its replies are collected and finish() writes them as one row.
-import { flowMessages } from '../flows/messages.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { InboundEvent, NeutralCard, OutboundMessage } from '../platforms/types.ts';
@@ -23,7 +22,8 @@ export class BotContext {
   private replies = 0;
   /** Texts for the one answer through the event's reply URL, in order. */
   private readonly collected: string[] = [];
-  private sentPrivately = false;
+  /** What the group is told when part of the answer went to the private chat. */
+  private privateNotice?: string;
 
   constructor(
     readonly deps: BotDeps,
@@ -59,9 +59,12 @@ export class BotContext {
    * R6: personal matters stay out of the group); the group answer then says where it went.
    * The robot's single chat is already private: there it is simply part of the answer.
    */
-  replyPrivately(text: string): Promise<number> {
+  async replyPrivately(text: string, groupNotice: string = messages.answeredPrivately): Promise<number> {
     if (this.event.replyUrl && this.event.chatType === 'single') return this.collect(text);
-    if (this.event.replyUrl) this.sentPrivately = true;
+    if (this.event.chatType === 'group' && !this.privateNotice) {
+      this.privateNotice = groupNotice;
+      await this.reply(groupNotice);
+    }
     return this.send({ kind: 'text', toUsers: [this.event.senderId], text });
   }
 
@@ -82,17 +85,11 @@ export class BotContext {
    */
   async finish(): Promise<number> {
     const { replyUrl } = this.event;
-    const texts = [...this.collected];
-    if (this.sentPrivately && !texts.includes(this.movedNotice())) texts.push(messages.answeredPrivately);
+    const texts = this.collected;
     if (!replyUrl || texts.length === 0) return 0;
     const chatId = this.event.chatType === 'group' ? this.event.chatId : undefined;
     const message: OutboundMessage = { kind: 'robot_reply', replyUrl, markdown: texts.join('\n\n'), toUser: this.event.senderId, ...(chatId ? { chatId } : {}) };
     return this.deps.outbound.send(this.orgId, this.event.channel, [{ key: `reply:${this.row.channel}:${this.row.id}:robot`, message }]);
-  }
-
-  /** The dialog engine's own "we move to private chat" line: one such line is enough. */
-  private movedNotice(): string {
-    return flowMessages.movedToPrivate(this.person?.name ?? '');
   }
 
   private collect(text: string): Promise<number> {

@@ -148,8 +148,7 @@ export class FlowEngine {
     if (step.personal && key.chatKey !== 'single') {
       await dialogs.deleteDialog(bot.deps.db, key, rev);
       await this.save(bot, { ...key, chatKey: 'single' }, state, policy, undefined);
-      await bot.reply(m.movedToPrivate(bot.person?.name ?? ''));
-      await bot.replyPrivately(text);
+      await bot.replyPrivately(text, m.movedToPrivate(bot.person?.name ?? ''));
       return;
     }
     await this.save(bot, key, state, policy, rev);

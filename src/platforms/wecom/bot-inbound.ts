@@ -1,9 +1,10 @@
 // Decrypted intelligent-robot callback JSON -> neutral InboundEvent plus the platform key that
 // makes a redelivery recognisable (msgid, which messages and events both carry) [D-100719,
 // D-101027]. Pure: no I/O, the receive time comes from the caller (messages carry no time).
+import { MalformedCallbackError } from './callback-guard.ts';
 import type { InboundEvent } from '../types.ts';
 
-export class BotPayloadError extends Error {
+export class BotPayloadError extends MalformedCallbackError {
   constructor(message: string) {
     super(message);
     this.name = 'BotPayloadError';

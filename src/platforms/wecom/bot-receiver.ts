@@ -8,12 +8,11 @@ import type { Context } from 'koa';
 import type { WecomBotConfig } from '../../config.ts';
 import { readRawBody } from '../../http/raw-body.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { rejectRequest } from '../../lib/errors.ts';
 import type { Metrics } from '../../lib/metrics.ts';
 import type { InboundClaimer } from '../../repositories/inbound-claimer.ts';
 import { BotPayloadError, toBotInboundEvent, type BotCallback } from './bot-inbound.ts';
-import { WecomCryptoError, decrypt, verifySignature } from './crypto.ts';
-import { CALLBACK_BODY_LIMIT } from './receiver.ts';
+import { CALLBACK_BODY_LIMIT, callbackQuery, guardCallback, type CountResult } from './callback-guard.ts';
+import { decrypt, verifySignature } from './crypto.ts';
 
 /** The robot's messages are addressed to no corp id: the plaintext ends with an empty receive id. */
 export const ROBOT_RECEIVE_ID = '';
@@ -29,15 +28,14 @@ export interface WecomBotReceiverOptions {
   onAccepted(): void;
 }
 
-type Count = (result: string) => void;
 
 export function mountWecomBotReceiver(router: Router, options: WecomBotReceiverOptions): void {
   const counter = options.metrics.counter('bot_callbacks_total', 'Platform callbacks by channel and result');
-  const count: Count = (result) => counter({ channel: 'wecom', surface: 'robot', result });
+  const count: CountResult = (result) => counter({ channel: 'wecom', surface: 'robot', result });
 
   router.get(options.path, (ctx) =>
-    guard(count, () => {
-      const q = queryParams(ctx, ['msg_signature', 'timestamp', 'nonce', 'echostr']);
+    guardCallback(count, () => {
+      const q = callbackQuery(ctx, ['msg_signature', 'timestamp', 'nonce', 'echostr']);
       verifySignature(options.robot.token, { signature: q.msg_signature, timestamp: q.timestamp, nonce: q.nonce }, q.echostr);
       ctx.type = 'text/plain';
       ctx.body = decrypt(options.robot.aesKey, q.echostr, ROBOT_RECEIVE_ID);
@@ -46,7 +44,7 @@ export function mountWecomBotReceiver(router: Router, options: WecomBotReceiverO
   );
 
   router.post(options.path, async (ctx) => {
-    const parsed = await guard(count, () => readCallback(ctx, options));
+    const parsed = await guardCallback(count, () => readCallback(ctx, options));
     ctx.status = 200;
     ctx.body = '';
     if (parsed.kind === 'ignored') {
@@ -69,7 +67,7 @@ export function mountWecomBotReceiver(router: Router, options: WecomBotReceiverO
 }
 
 async function readCallback(ctx: Context, options: WecomBotReceiverOptions): Promise<BotCallback> {
-  const q = queryParams(ctx, ['msg_signature', 'timestamp', 'nonce']);
+  const q = callbackQuery(ctx, ['msg_signature', 'timestamp', 'nonce']);
   const raw = (await readRawBody(ctx.req, CALLBACK_BODY_LIMIT)).toString('utf8');
   const encrypted = (parseJson(raw) as { encrypt?: unknown } | null)?.encrypt;
   if (typeof encrypted !== 'string' || !encrypted) throw new BotPayloadError('body has no "encrypt" string');
@@ -84,38 +82,4 @@ function parseJson(text: string): unknown {
   } catch {
     throw new BotPayloadError('body is not JSON');
   }
-}
-
-/** Runs the request's work; turns what the caller got wrong into a counted 4xx. */
-async function guard<T>(count: Count, work: () => T | Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    throw refusal(err, count);
-  }
-}
-
-function refusal(err: unknown, count: Count): unknown {
-  if (err instanceof WecomCryptoError) {
-    count(err.reason);
-    const status = err.reason === 'bad_signature' ? 401 : err.reason === 'wrong_receive_id' ? 403 : 400;
-    return rejectRequest(err.reason, status, err.message);
-  }
-  if (err instanceof BotPayloadError) {
-    count('malformed');
-    return rejectRequest('malformed', 400, err.message);
-  }
-  if (err && typeof err === 'object' && 'code' in err && typeof err.code === 'string') count(err.code);
-  return err;
-}
-
-function queryParams<K extends string>(ctx: Context, names: K[]): Record<K, string> {
-  const out = {} as Record<K, string>;
-  for (const name of names) {
-    const value = ctx.query[name];
-    if (typeof value !== 'string' || value === '') throw rejectRequest('missing_query', 400, `missing query parameter ${name}`);
-    // A base64 '+' sent unencoded arrives as a space after query decoding; base64 has no spaces.
-    out[name] = value.replace(/ /g, '+');
-  }
-  return out;
 }

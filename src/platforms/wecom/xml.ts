@@ -1,8 +1,9 @@
 // XML in and out of WeCom. Entities are never expanded and a DOCTYPE is refused outright
 // (no entity expansion attacks); every value stays a string (MsgId is a 64-bit integer).
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { MalformedCallbackError } from './callback-guard.ts';
 
-export class XmlError extends Error {
+export class XmlError extends MalformedCallbackError {
   constructor(message: string) {
     super(message);
     this.name = 'XmlError';
