@@ -46,6 +46,9 @@ export const signInFlow: Flow<SignInDraft> = {
     },
     code: {
       help: m.codeHelp,
+      // The code proves presence at the venue: typed into a group, it would let absent members
+      // sign in too, so it is asked and answered in private chat.
+      personal: true,
       prompt: async (fc) => m.askCode((await getActivity(fc.bot.deps.db, fc.bot.orgId, fc.draft.activityId!))?.title ?? ''),
       async handle(input, fc) {
         const activity = await getActivity(fc.bot.deps.db, fc.bot.orgId, fc.draft.activityId!);

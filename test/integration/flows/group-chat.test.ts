@@ -36,6 +36,18 @@ describe('in a group chat with the robot', () => {
     expect(fb.chat.groupAnswers()).toBe(''); // the private part never reached the group
   });
 
+  it('rule A6: 签到 in the group signs in at once, but a venue code is asked in private chat', async () => {
+    await fb.addActivity('第一代表小组', { title: '学习代表法', start: '2026-11-23T02:00:00Z' });
+    expect(await inGroup('lichunmei', '签到')).toBe('<@lichunmei> 签到成功：“学习代表法”，签到时间 10:00。');
+    await fb.addActivity('城关镇人大代表联络站', { title: '站点接待', start: '2026-11-23T02:10:00Z', code: '5566' });
+    // The code proves presence: asked in the group, absent members could read it there.
+    expect(await inGroup('zhenglijuan', '签到')).toContain('我们转到与“人大代表履职助手”的单聊里继续');
+    expect(await fb.chat.privateAnswersTo('zhenglijuan')).toBe('请输入“站点接待”现场公布的签到码。');
+    expect(await say('zhenglijuan', '5566')).toBe('签到成功：“站点接待”，签到时间 10:00。');
+    const present = await fb.t.bot.db.attendance.findMany({ where: { status: 'present' } });
+    expect(present.map((a) => a.personId).sort()).toEqual([await fb.personId('lichunmei'), await fb.personId('zhenglijuan')].sort());
+  });
+
   it('help lists the commands, addressed to the asker, and sends no card', async () => {
     const group = await inGroup('zhaowenhua', '帮助');
     expect(group).toMatch(/^<@zhaowenhua> 赵文华，您好！/);
