@@ -20,6 +20,7 @@ CREATE TABLE "Notice" (
     "personId" INTEGER NOT NULL DEFAULT 0,
     "dueAt" DATETIME NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'planned',
+    "batchKey" TEXT,
     "sentAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Notice_activityId_fkey" FOREIGN KEY ("activityId") REFERENCES "Activity" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
