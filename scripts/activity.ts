@@ -137,6 +137,7 @@ async function create(command: Extract<ActivityCommand, { name: 'create' }>, org
   const result = await createActivity(ctx.db, { ...fields, orgId, unit: { name: unitName }, now: ctx.now });
   if (!result.ok) return printProblems(result.issues.map(issueProblem));
   console.log(out.created(result.activity, ctx.tz));
+  if (result.lateNotice) console.log(result.lateNotice);
   // The contract: the id alone on the last line.
   console.log(String(result.activity.id));
   return 0;

@@ -46,8 +46,9 @@ export function buildCard(
     title: fill(def.title),
     description: def.description && fill(def.description),
     emphasis: def.emphasis && { title: fill(def.emphasis.title), description: def.emphasis.description && fill(def.emphasis.description) },
-    quote: def.quote && fill(def.quote),
-    fields: def.fields?.map((f) => ({ label: fill(f.label), value: fill(f.value) })),
+    quote: def.quote && (fill(def.quote) || undefined),
+    // A field whose value is empty after filling (no answer yet, say) is left off the card.
+    fields: def.fields?.map((f) => ({ label: fill(f.label), value: fill(f.value) })).filter((f) => f.value.trim() !== ''),
     buttons: def.buttons.map((b) => ({ key: `${b.action}${suffix}`, text: fill(b.text), style: b.style })),
   };
 }

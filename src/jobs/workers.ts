@@ -12,11 +12,14 @@ import type { Db } from '../repositories/prisma.ts';
 import { Outbound } from '../services/outbound.ts';
 import { InboundWorker } from './inbound-worker.ts';
 import { OutboxWorker, type OutboxWorkerOptions } from './outbox-worker.ts';
+import { Scheduler } from './scheduler.ts';
+import { sendDueNotices } from '../services/notices/send-due-notices.ts';
 
 export interface WorkerSet {
   inbound: InboundWorker;
   outbox: OutboxWorker;
   outbound: Outbound;
+  scheduler: Scheduler;
   start(): void;
   stop(): Promise<void>;
 }
@@ -38,16 +41,20 @@ export function createWorkerSet(deps: WorkerDeps): WorkerSet {
   const bot = createBot();
   const dispatcher = new Dispatcher({ db, clock, outbound, logger }, bot.router, bot.flows);
   const inbound = new InboundWorker(db, dispatcher, clock, logger, metrics);
+  const countMissed = metrics.counter('bot_notices_missed_total', 'Notices found more than 24 hours late and not sent');
+  const scheduler = new Scheduler(() => sendDueNotices({ db, clock, outbound, logger, onMissed: (n) => countMissed({}, n) }), logger);
   return {
     inbound,
     outbox,
     outbound,
+    scheduler,
     start() {
       inbound.start();
       outbox.start();
+      scheduler.start();
     },
     async stop() {
-      await Promise.all([inbound.stop(), outbox.stop()]);
+      await Promise.all([inbound.stop(), outbox.stop(), scheduler.stop()]);
     },
   };
 }

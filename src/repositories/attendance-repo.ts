@@ -1,5 +1,6 @@
 // Attendance records (rule A6): present (self or by proxy) or on leave (rule L5).
 import type { Db } from './prisma.ts';
+import { slices } from './slices.ts';
 
 export async function findAttendance(db: Db, activityId: number, personId: number) {
   return db.attendance.findUnique({ where: { activityId_personId: { activityId, personId } } });
@@ -27,7 +28,10 @@ export async function recordPresence(
 /** Everyone invited to an activity with their attendance entry, for 签到情况. */
 export async function attendanceSheet(db: Db, activityId: number) {
   const invitees = await db.activityInvitee.findMany({ where: { activityId }, select: { personId: true } });
-  const people = await db.person.findMany({ where: { id: { in: invitees.map((i) => i.personId) } }, select: { id: true, name: true } });
+  const people = [];
+  for (const part of slices(invitees.map((i) => i.personId))) {
+    people.push(...(await db.person.findMany({ where: { id: { in: part } }, select: { id: true, name: true } })));
+  }
   const entries = await db.attendance.findMany({ where: { activityId } });
   const byPerson = new Map(entries.map((e) => [e.personId, e]));
   return people.map((p) => ({ person: p, entry: byPerson.get(p.id) }));
@@ -36,7 +40,11 @@ export async function attendanceSheet(db: Db, activityId: number) {
 /** Invitees of the activity whose name matches (for 代签 张三). */
 export async function findInviteesByName(db: Db, activityId: number, name: string) {
   const invitees = await db.activityInvitee.findMany({ where: { activityId }, select: { personId: true } });
-  return db.person.findMany({ where: { id: { in: invitees.map((i) => i.personId) }, name }, select: { id: true, name: true } });
+  const found = [];
+  for (const part of slices(invitees.map((i) => i.personId))) {
+    found.push(...(await db.person.findMany({ where: { id: { in: part }, name }, select: { id: true, name: true } })));
+  }
+  return found;
 }
 
 /** Activities whose sign-in window is open now, of the given units (or every unit). */

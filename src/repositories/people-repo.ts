@@ -1,4 +1,5 @@
 // Who is talking to the bot: a person found by their platform account, with units and roles.
+import { slices } from './slices.ts';
 import type { Db } from './prisma.ts';
 
 export interface PersonWithRoles {
@@ -106,4 +107,14 @@ export async function findAccount(db: Db, personId: number, channel: string): Pr
     select: { platformUserId: true },
   });
   return account?.platformUserId;
+}
+
+/** User ids on a channel for many people at once (a notice to a 1,000-person unit). */
+export async function accountsFor(db: Db, personIds: number[], channel: string): Promise<Map<number, string>> {
+  const found = new Map<number, string>();
+  for (const part of slices(personIds)) {
+    const rows = await db.platformAccount.findMany({ where: { personId: { in: part }, channel }, select: { personId: true, platformUserId: true } });
+    for (const r of rows) found.set(r.personId, r.platformUserId);
+  }
+  return found;
 }

@@ -3,7 +3,10 @@
 // (a bot flow or scripts/activity.ts) decides how to show them. No console output here.
 import { ACTIVITY_KINDS, parseActivityKind } from '../domain/activity-kinds.ts';
 import { UNIT_KIND_LABEL } from '../domain/roles.ts';
+import { describeLateRule } from '../domain/notice-plan.ts';
 import { findOrganisationByCode, loadPolicy } from '../repositories/org-repo.ts';
+import { announceCancellation } from './notices/cancel-notices.ts';
+import { planActivityNotices } from './notices/plan-activity-notices.ts';
 import * as repo from '../repositories/activity-repo.ts';
 import type { ActivityListItem, UnitSummary } from '../repositories/activity-repo.ts';
 import type { Db } from '../repositories/prisma.ts';
@@ -164,7 +167,9 @@ export interface CreateActivityInput {
   now: Date;
 }
 
-export type CreateActivityResult = { ok: true; activity: ActivityListItem } | { ok: false; issues: ActivityIssue[] };
+export type CreateActivityResult =
+  | { ok: true; activity: ActivityListItem; /** Rule A4 not met: one sentence for the publisher. */ lateNotice?: string }
+  | { ok: false; issues: ActivityIssue[] };
 
 export async function createActivity(db: Db, input: CreateActivityInput): Promise<CreateActivityResult> {
   const issues = checkActivityFields(input, input.now);
@@ -191,7 +196,8 @@ export async function createActivity(db: Db, input: CreateActivityInput): Promis
     },
     input.inviteeIds,
   );
-  return { ok: true, activity };
+  const plan = await planActivityNotices(db, activity.id, input.now);
+  return { ok: true, activity, lateNotice: plan?.lateRule && describeLateRule(plan.lateRule) };
 }
 
 export interface ListActivitiesInput {
@@ -232,7 +238,10 @@ export async function cancelActivity(
   // Read after the conditional update, so the answer explains what actually happened.
   const activity = await repo.getActivity(db, orgId, id);
   if (!activity) return { ok: false, code: 'not_found', message: activityMessages.notFound(id) };
-  if (changed) return { ok: true, activity };
+  if (changed) {
+    await announceCancellation(db, id, now); // rule A4: everyone already notified hears of it
+    return { ok: true, activity };
+  }
   if (activity.status === repo.ACTIVITY_STATUS.cancelled) {
     return { ok: false, code: 'already_cancelled', message: activityMessages.alreadyCancelled(id) };
   }

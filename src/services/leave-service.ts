@@ -9,6 +9,7 @@ import { formatDateTime } from '../flows/parse/datetime.ts';
 import type { Channel } from '../platforms/types.ts';
 import { audit } from '../repositories/audit-repo.ts';
 import * as leaves from '../repositories/leave-repo.ts';
+import { recordRsvp } from '../repositories/rsvp-repo.ts';
 import { findOfficeUnitIds, findUnitContacts, type PersonWithRoles } from '../repositories/people-repo.ts';
 
 export interface LeaveActivity {
@@ -51,6 +52,8 @@ export async function submitLeave(
   const leave =
     (await leaves.findLeaveFor(deps.db, activity.id, person.id)) ??
     (await leaves.createLeave(deps.db, { orgId: person.orgId, activityId: activity.id, personId: person.id, year, reason }));
+  // Asking for leave is also the answer to the notice card (rule A4).
+  await recordRsvp(deps.db, { orgId: person.orgId, activityId: activity.id, personId: person.id, answer: 'leave', at: deps.clock.now() });
   const used = await leaves.countCountedLeaves(deps.db, person.orgId, person.id, year);
   const approvers = await leaveApprovers(deps, person.orgId, activity.unit.id, channel, person.id);
   const userIds = approvers.map((a) => a.platformUserId).filter((u): u is string => !!u);

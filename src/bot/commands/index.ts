@@ -3,6 +3,7 @@
 import { FlowEngine } from '../../flows/engine.ts';
 import { approveLeaveAction, myLeavesCommand, rejectLeaveAction } from '../../flows/leave/leave-actions.ts';
 import { leaveFlow } from '../../flows/leave/leave.flow.ts';
+import { attendAction } from '../../flows/notices/rsvp-action.ts';
 import { attendanceSheetCommand, proxySignInCommand } from '../../flows/signin/signin-commands.ts';
 import { signInFlow } from '../../flows/signin/signin.flow.ts';
 import { mySuggestionsCommand } from '../../flows/suggestion/my-suggestions.ts';
@@ -46,6 +47,7 @@ export function createBot(): Bot {
     helpMenuAction(all),
     approveLeaveAction,
     rejectLeaveAction,
+    attendAction,
     // The notice card's 请假 button (activities issue) starts the leave flow for its activity.
     { action: 'leave.start', run: (ctx, activityId) => engine!.start(ctx, 'leave', activityId ?? '') },
   ];

@@ -1,0 +1,40 @@
+// node-cron only ticks (every minute, Asia/Shanghai); what is due lives in database rows with
+// unique keys (rule A4 notices), so a restart, a clock jump or a second instance sends
+// nothing twice. The first tick runs at start: anything due in the last 24 hours goes out,
+// older misses are reported (log and /metrics), not sent late.
+import cron from 'node-cron';
+import type { Logger } from '../lib/logger.ts';
+import { errorMessage } from '../lib/errors.ts';
+
+export class Scheduler {
+  private task?: ReturnType<typeof cron.schedule>;
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly tick: () => Promise<unknown>,
+    private readonly logger: Logger,
+    private readonly timeZone = 'Asia/Shanghai',
+  ) {}
+
+  start(): void {
+    this.task = cron.schedule('* * * * *', () => void this.runOnce(), { timezone: this.timeZone });
+    void this.runOnce();
+  }
+
+  /** One tick; overlapping ticks are skipped, not queued. */
+  async runOnce(): Promise<void> {
+    if (this.running) return;
+    this.running = this.tick()
+      .then(() => undefined)
+      .catch((err) => this.logger.error({ err: errorMessage(err) }, 'scheduler tick failed'))
+      .finally(() => {
+        this.running = undefined;
+      });
+    await this.running;
+  }
+
+  async stop(): Promise<void> {
+    await this.task?.stop();
+    await this.running;
+  }
+}

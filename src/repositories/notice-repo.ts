@@ -1,0 +1,75 @@
+// Planned notices (rule A4): one row per (activity, kind, revision, person), sent in batches.
+// Each step is one conditional statement, so restarts and a second instance send nothing twice.
+import { Prisma, type Db } from './prisma.ts';
+import { slices } from './slices.ts';
+
+export interface NewNotice {
+  orgId: number;
+  activityId: number;
+  kind: string;
+  revision: number;
+  personId: number;
+  dueAt: Date;
+}
+
+export async function insertPlanned(db: Db, rows: NewNotice[], now: Date): Promise<number> {
+  let added = 0;
+  for (let i = 0; i < rows.length; i += 200) {
+    const values = rows.slice(i, i + 200).map(
+      (r) => Prisma.sql`(${r.orgId}, ${r.activityId}, ${r.kind}, ${r.revision}, ${r.personId}, ${r.dueAt}, 'planned', ${now})`,
+    );
+    added += await db.$executeRaw`
+      INSERT INTO "Notice" ("orgId", "activityId", "kind", "revision", "personId", "dueAt", "status", "createdAt")
+      VALUES ${Prisma.join(values)}
+      ON CONFLICT ("activityId", "kind", "revision", "personId") DO NOTHING`;
+  }
+  return added;
+}
+
+/** Drops what has not gone out yet (an edit re-plans; a cancellation stops everything). */
+export async function dropPlanned(db: Db, activityId: number): Promise<number> {
+  const { count } = await db.notice.updateMany({ where: { activityId, status: 'planned' }, data: { status: 'dropped' } });
+  return count;
+}
+
+/** Rows found more than the grace period late are not sent late without saying so. */
+export async function markMissed(db: Db, dueBefore: Date) {
+  const missed = await db.notice.findMany({ where: { status: 'planned', dueAt: { lt: dueBefore } }, select: { id: true, activityId: true, kind: true } });
+  for (const part of slices(missed.map((m) => m.id))) {
+    await db.notice.updateMany({ where: { id: { in: part }, status: 'planned' }, data: { status: 'missed' } });
+  }
+  return missed;
+}
+
+export async function duePlanned(db: Db, now: Date, limit = 5000) {
+  return db.notice.findMany({
+    where: { status: 'planned', dueAt: { lte: now } },
+    orderBy: [{ activityId: 'asc' }, { kind: 'asc' }, { personId: 'asc' }],
+    take: limit,
+  });
+}
+
+/** Puts planned rows into a batch; only rows still planned join it. */
+export async function assignBatch(db: Db, ids: number[], batchKey: string): Promise<number> {
+  let count = 0;
+  for (const part of slices(ids)) {
+    count += (await db.notice.updateMany({ where: { id: { in: part }, status: 'planned' }, data: { status: 'queued', batchKey } })).count;
+  }
+  return count;
+}
+
+/** Batches whose outbox row may not be written yet (a crash between the two steps). */
+export async function queuedBatches(db: Db) {
+  const rows = await db.notice.findMany({ where: { status: 'queued' }, orderBy: { personId: 'asc' } });
+  const batches = new Map<string, typeof rows>();
+  for (const r of rows) batches.set(r.batchKey!, [...(batches.get(r.batchKey!) ?? []), r]);
+  return batches;
+}
+
+export async function markBatchSent(db: Db, batchKey: string, now: Date): Promise<void> {
+  await db.notice.updateMany({ where: { batchKey, status: 'queued' }, data: { status: 'sent', sentAt: now } });
+}
+
+export async function markSkipped(db: Db, ids: number[]): Promise<void> {
+  for (const part of slices(ids)) await db.notice.updateMany({ where: { id: { in: part }, status: 'planned' }, data: { status: 'skipped' } });
+}

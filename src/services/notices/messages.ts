@@ -1,0 +1,25 @@
+// What notices, reminders and summaries say (rules A4, A5).
+export const noticeMessages = {
+  headline: (leadDays: number | undefined) => (leadDays && leadDays >= 7 ? '活动预告（提前一周）' : '活动通知'),
+  answer: { attend: '参加', leave: '请假' } as Record<string, string>,
+  reminder: (title: string, time: string, place: string) =>
+    `提醒：${time}“${title}”（${place}），您还没有回复是否参加，请点通知卡片上的“参加”或“请假”。`,
+  committee: (unit: string, title: string, time: string, by: string) =>
+    `请于 ${by} 前向人大常委会代表联络工作机构报告${unit}“${title}”（${time}）的时间、地点和内容（规则 A4）。`,
+  summaryTitle: (title: string) => `“${title}”已结束，考勤情况：`,
+  summaryLine: (label: string, names: string[]) => `${label}（${names.length}）：${names.join('、') || '无'}`,
+  accountDraft: (p: { title: string; kind: string; time: string; place: string; present: string[] }) =>
+    [
+      '活动情况报告（草稿，请补充后报送代表联络工作机构，规则 A5）：',
+      `一、活动内容：${p.title}`,
+      `二、活动形式：${p.kind}，${p.time}，${p.place}`,
+      `三、参加人员：${p.present.join('、') || '（无人签到）'}`,
+      '四、活动成效：（请填写）',
+      '五、对“一府两院”的意见建议：（请填写）',
+    ].join('\n'),
+  attendAcknowledged: (title: string) => `已记录：您将参加“${title}”。如有变化，开始前仍可点“请假”。`,
+  tooLateToAnswer: (title: string) => `“${title}”已经开始，不能再修改回复了。`,
+  notInvited: '您不在这次活动的邀请名单中，无需回复。',
+  activityGone: '这个活动已取消或不存在了。',
+  cancelled: (title: string, time: string) => `通知：原定 ${time} 的“${title}”已取消，请相互转告。`,
+} as const;

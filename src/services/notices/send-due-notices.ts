@@ -1,0 +1,144 @@
+// The scheduler's work (rule A4): due notice rows become outbox rows. Rows are first put in
+// batches of at most 1,000 recipients (one message/send each), then each batch is written to
+// the outbox under its batch key — so a restart between the two steps re-sends the same batch
+// under the same key, which the outbox ignores. Rows found more than 24 hours late are not
+// sent: they are marked missed and reported.
+import { buildCard } from '../../bot/card-catalog.ts';
+import { ACTIVITY_KINDS, type ActivityKind } from '../../domain/activity-kinds.ts';
+import { UNIT_LEAD_ROLES } from '../../domain/roles.ts';
+import { formatDate, formatDateTime } from '../../domain/shanghai-time.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { Logger } from '../../lib/logger.ts';
+import type { OutboundMessage } from '../../platforms/types.ts';
+import { attendanceSheet } from '../../repositories/attendance-repo.ts';
+import * as notices from '../../repositories/notice-repo.ts';
+import { accountsFor, findUnitContacts } from '../../repositories/people-repo.ts';
+import type { Db } from '../../repositories/prisma.ts';
+import { answersFor } from '../../repositories/rsvp-repo.ts';
+import type { Outbound } from '../outbound.ts';
+import { noticeMessages as m } from './messages.ts';
+
+export const CATCH_UP_MS = 24 * 3600_000;
+const BATCH = 1000;
+const CHANNEL = 'wecom' as const;
+
+export interface NoticeDeps {
+  db: Db;
+  clock: Clock;
+  outbound: Outbound;
+  logger: Logger;
+  onMissed?(count: number): void;
+}
+
+type NoticeRow = Awaited<ReturnType<typeof notices.duePlanned>>[number];
+
+export async function sendDueNotices(deps: NoticeDeps): Promise<number> {
+  const now = deps.clock.now();
+  const missed = await notices.markMissed(deps.db, new Date(now.getTime() - CATCH_UP_MS));
+  if (missed.length) {
+    deps.logger.warn({ missed: missed.length, activities: [...new Set(missed.map((r) => r.activityId))] }, 'notices more than 24 h late were not sent');
+    deps.onMissed?.(missed.length);
+  }
+  for (const group of groupRows(await notices.duePlanned(deps.db, now))) await batchGroup(deps, group);
+  let written = 0;
+  for (const [batchKey, rows] of await notices.queuedBatches(deps.db)) {
+    written += await writeBatch(deps, batchKey, rows);
+    await notices.markBatchSent(deps.db, batchKey, now);
+  }
+  return written;
+}
+
+function groupRows(rows: NoticeRow[]): NoticeRow[][] {
+  const groups = new Map<string, NoticeRow[]>();
+  for (const r of rows) {
+    const key = `${r.activityId}|${r.kind}|${r.revision}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()];
+}
+
+/** Splits a due group into batches by what each person's card must show. */
+async function batchGroup(deps: NoticeDeps, rows: NoticeRow[]): Promise<void> {
+  const first = rows[0]!;
+  const activity = await deps.db.activity.findUnique({ where: { id: first.activityId }, select: { status: true, revision: true } });
+  if (!activity || activity.status !== 'scheduled' || activity.revision !== first.revision) {
+    await notices.markSkipped(deps.db, rows.map((r) => r.id)); // cancelled or edited since
+    return;
+  }
+  const answers = await answersFor(deps.db, first.activityId);
+  const kind = first.kind.split(':')[0];
+  // The day-before reminder is only for those who have not answered yet.
+  const answered = kind === 'reminder' ? rows.filter((r) => answers.has(r.personId)) : [];
+  await notices.markSkipped(deps.db, answered.map((r) => r.id));
+  const byVariant = new Map<string, NoticeRow[]>();
+  for (const r of rows.filter((x) => !answered.includes(x))) {
+    const variant = kind === 'notice' ? (answers.get(r.personId) ?? 'none') : 'all';
+    byVariant.set(variant, [...(byVariant.get(variant) ?? []), r]);
+  }
+  for (const [variant, list] of byVariant) {
+    for (let i = 0; i < list.length; i += BATCH) {
+      const chunk = list.slice(i, i + BATCH);
+      const batchKey = ['notice', first.activityId, first.kind, first.revision, variant, chunk[0]!.id].join('|');
+      await notices.assignBatch(deps.db, chunk.map((r) => r.id), batchKey);
+    }
+  }
+}
+
+async function writeBatch(deps: NoticeDeps, batchKey: string, rows: NoticeRow[]): Promise<number> {
+  const [, activityId, kind, , variant] = batchKey.split('|') as [string, string, string, string, string];
+  const activity = await deps.db.activity.findUnique({ where: { id: Number(activityId) }, include: { unit: { select: { id: true, name: true } } } });
+  if (!activity) return 0;
+  const message = await buildMessage(deps, activity, kind, variant, rows);
+  if (!message) return 0;
+  return deps.outbound.send(activity.orgId, CHANNEL, [{ key: batchKey, message }]);
+}
+
+type ActivityWithUnit = NonNullable<Awaited<ReturnType<Db['activity']['findUnique']>>> & { unit: { id: number; name: string } };
+
+async function buildMessage(deps: NoticeDeps, a: ActivityWithUnit, kind: string, variant: string, rows: NoticeRow[]): Promise<OutboundMessage | undefined> {
+  const time = formatDateTime(a.startAt);
+  if (kind === 'committee' || kind === 'summary') {
+    const leads = await findUnitContacts(deps.db, [a.unit.id], [...UNIT_LEAD_ROLES], CHANNEL);
+    const toUsers = leads.map((l) => l.platformUserId).filter((u): u is string => !!u);
+    if (!toUsers.length) return undefined;
+    const text = kind === 'committee' ? m.committee(a.unit.name, a.title, time, formatDate(new Date(a.startAt.getTime() - 2 * 86400_000))) : await summaryText(deps, a);
+    return { kind: 'text', toUsers, text };
+  }
+  const users = await accountsFor(deps.db, rows.map((r) => r.personId), CHANNEL);
+  const toUsers = rows.map((r) => users.get(r.personId)).filter((u): u is string => !!u);
+  if (!toUsers.length) return undefined;
+  if (kind === 'reminder') return { kind: 'text', toUsers, text: m.reminder(a.title, time, a.place) };
+  return { kind: 'card', toUsers, card: noticeCard(a, Number(kind.split(':')[1]), variant) };
+}
+
+export function noticeCard(a: ActivityWithUnit, leadDays: number, answer: string) {
+  return buildCard('activity-notice', {
+    taskId: `notice-${a.id}-${a.revision}-${leadDays}-${answer}`,
+    argument: String(a.id),
+    vars: {
+      unit: a.unit.name,
+      title: a.title,
+      headline: m.headline(leadDays),
+      content: a.content,
+      time: formatDateTime(a.startAt),
+      place: a.place,
+      organiser: a.unit.name,
+      replyBy: formatDate(new Date(a.startAt.getTime() - 86400_000)),
+      answer: m.answer[answer] ?? '',
+    },
+  });
+}
+
+async function summaryText(deps: NoticeDeps, a: ActivityWithUnit): Promise<string> {
+  const sheet = await attendanceSheet(deps.db, a.id);
+  const names = (pick: (status?: string) => boolean) => sheet.filter((r) => pick(r.entry?.status)).map((r) => r.person.name);
+  const present = names((s) => s === 'present');
+  return [
+    m.summaryTitle(a.title),
+    m.summaryLine('出席', present),
+    m.summaryLine('请假', names((s) => s === 'leave')),
+    m.summaryLine('缺席', names((s) => s === undefined)),
+    '',
+    m.accountDraft({ title: a.title, kind: ACTIVITY_KINDS[a.kind as ActivityKind] ?? a.kind, time: formatDateTime(a.startAt), place: a.place, present }),
+  ].join('\n');
+}
