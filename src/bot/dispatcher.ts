@@ -64,6 +64,7 @@ export class Dispatcher implements EventHandler {
     }
     if (match) {
       if (audiencesOf(ctx.actor).has(match.command.audience)) await match.command.run(ctx, match.args);
+      else if (match.command.refuse) await match.command.refuse(ctx);
       else await ctx.reply(messages.notForYou(match.command.name, AUDIENCE_LABEL[match.command.audience]));
       return;
     }

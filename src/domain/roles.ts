@@ -47,7 +47,8 @@ export function leadsAUnit(actor: Actor): boolean {
 export function audiencesOf(actor: Actor): Set<Audience> {
   const set = new Set<Audience>(['everyone']);
   if (isDeputy(actor)) set.add('deputy');
-  if (leadsAUnit(actor)) set.add('unit_lead');
+  // Office staff may do what a unit's leads do, for every unit (publish activities, 代签, 签到情况).
+  if (leadsAUnit(actor) || isOfficeStaff(actor)) set.add('unit_lead');
   if (isOfficeStaff(actor)) set.add('office');
   return set;
 }

@@ -84,6 +84,7 @@ export class OutboxWorker extends PollingWorker {
     this.countError({ channel: row.channel, errcode: code ?? 'none' });
     const final = err instanceof PlatformError && err.final;
     if (final || row.attempts >= this.options.maxAttempts) {
+      await this.enqueueFallback(row); // first: a crash before markDead retries the row, not loses the text
       await outbox.markDead(this.db, row, failure);
       this.countSend({ channel: row.channel, result: 'dead' });
       this.log.error({ outboxId: row.id, errcode: code, err: failure.message, attempts: row.attempts }, 'outbound message is dead');
@@ -96,6 +97,18 @@ export class OutboxWorker extends PollingWorker {
     await outbox.markRetry(this.db, row, new Date(this.clock.now().getTime() + delay), failure);
     this.countSend({ channel: row.channel, result: 'retry' });
     this.log.warn({ outboxId: row.id, errcode: code, err: failure.message, retryInMs: delay }, 'send failed, will retry');
+  }
+
+  /** A card update that cannot be delivered becomes its fallback text to the same users. */
+  private async enqueueFallback(row: outbox.ClaimedOutboxRow): Promise<void> {
+    const message = JSON.parse(row.payload) as OutboundMessage;
+    if ((message.kind !== 'card_update' && message.kind !== 'card_settle') || !message.fallbackText) return;
+    const text: OutboundMessage = { kind: 'text', toUsers: message.toUsers, text: message.fallbackText };
+    await outbox.enqueue(this.db, [{
+      orgId: row.orgId, channel: row.channel, idempotencyKey: `fallback:${row.id}`, kind: text.kind,
+      recipient: text.toUsers.join('|'), payload: JSON.stringify(text),
+    }], this.clock.now());
+    this.log.info({ outboxId: row.id }, 'card update failed; its fallback text was queued');
   }
 
   /**

@@ -74,13 +74,18 @@ export interface NeutralCard {
   settledText?: string;
 }
 
+/**
+ * Card updates carry a single-use response_code (WeCom: once, within 72 h). When the update
+ * dies (code spent or expired), the outbox worker sends `fallbackText` to the same users as
+ * a fresh text instead, so they still learn the outcome.
+ */
 export type OutboundMessage =
   | { kind: 'text'; toUsers: string[]; text: string }
   | { kind: 'markdown'; toUsers: string[]; markdown: string }
   | { kind: 'card'; toUsers: string[]; card: NeutralCard }
-  | { kind: 'card_update'; toUsers: string[]; responseCode: string; card: NeutralCard }
+  | { kind: 'card_update'; toUsers: string[]; responseCode: string; card: NeutralCard; fallbackText?: string }
   /** Greys out the buttons of a clicked card and shows `text` instead (e.g. 已批准（张三）). */
-  | { kind: 'card_settle'; toUsers: string[]; responseCode: string; text: string }
+  | { kind: 'card_settle'; toUsers: string[]; responseCode: string; text: string; fallbackText?: string }
   | { kind: 'chat_text'; chatId: string; text: string }
   | { kind: 'chat_create'; chatId: string; name: string; owner: string; members: string[] }
   /**

@@ -193,3 +193,50 @@ function withCount<T extends { _count: { invitees: number } }>(row: T): Omit<T, 
   const { _count, ...rest } = row;
   return { ...rest, inviteeCount: _count.invitees };
 }
+
+/** The units activities are held by (groups and stations; the office is not one), by id. */
+export async function listActivityUnits(db: Db, orgId: number): Promise<UnitSummary[]> {
+  return db.unit.findMany({ where: { orgId, kind: { in: ['group', 'station'] } }, ...UNIT, orderBy: { id: 'asc' } });
+}
+
+/** Scheduled activities of these units (or all) that have not started yet, soonest first. */
+export async function findUpcomingForUnits(
+  db: Db,
+  orgId: number,
+  unitIds: number[] | 'all',
+  now: Date,
+): Promise<ActivityView[]> {
+  return db.activity.findMany({
+    where: { orgId, status: ACTIVITY_STATUS.scheduled, startAt: { gt: now }, ...(unitIds === 'all' ? {} : { unitId: { in: unitIds } }) },
+    select: VIEW,
+    orderBy: [{ startAt: 'asc' }, { id: 'asc' }],
+  });
+}
+
+export type ActivityChanges = Partial<Pick<ActivityView, 'title' | 'startAt' | 'endAt' | 'place' | 'content'>>;
+
+/**
+ * One conditional update: only a scheduled, not yet started activity still at `revision`
+ * changes, and its revision goes up by one (planned notices of the old one are then skipped).
+ * True when this call changed it.
+ */
+export async function updateActivity(
+  db: Db,
+  where: { orgId: number; id: number; revision: number; notStartedAt: Date },
+  changes: ActivityChanges,
+): Promise<boolean> {
+  const { count } = await db.activity.updateMany({
+    where: { id: where.id, orgId: where.orgId, revision: where.revision, status: ACTIVITY_STATUS.scheduled, startAt: { gt: where.notStartedAt } },
+    data: { ...changes, revision: { increment: 1 } },
+  });
+  return count === 1;
+}
+
+export async function getRevision(db: Db, orgId: number, id: number): Promise<number | undefined> {
+  return (await db.activity.findFirst({ where: { id, orgId }, select: { revision: true } }))?.revision;
+}
+
+/** How many people the unit has now (the default invitees of a new activity). */
+export async function countUnitMembers(db: Db, unitId: number): Promise<number> {
+  return db.membership.count({ where: { unitId } });
+}

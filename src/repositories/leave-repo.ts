@@ -40,6 +40,23 @@ export async function decideLeave(
   return count === 1;
 }
 
+/** Records who got the approval card (platform user ids), for the outcome and reminders. */
+export async function setApprovers(db: Db, id: number, userIds: string[]): Promise<void> {
+  await db.leaveRequest.update({ where: { id }, data: { approverIds: JSON.stringify(userIds) } });
+}
+
+/**
+ * The approval card as sent: its recipients, and the response_code of the send (which can
+ * update every recipient's copy once). The code is known once the outbox row has gone out.
+ */
+export async function findApprovalCard(db: Db, leave: { id: number; approverIds: string }) {
+  const row = await db.outbox.findUnique({ where: { idempotencyKey: `leave-approval:${leave.id}` }, select: { payload: true, response: true } });
+  const stored = JSON.parse(leave.approverIds) as string[];
+  const sent = row ? ((JSON.parse(row.payload) as { toUsers?: string[] }).toUsers ?? []) : [];
+  const receipt = row?.response ? (JSON.parse(row.response) as { responseCode?: string }) : {};
+  return { userIds: stored.length ? stored : sent, responseCode: receipt.responseCode };
+}
+
 export async function listLeavesOfYear(db: Db, orgId: number, personId: number, year: number) {
   return db.leaveRequest.findMany({
     where: { orgId, personId, year },

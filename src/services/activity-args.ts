@@ -52,6 +52,7 @@ const REQUIRED_FOR_CREATE = ['--unit', '--kind', '--title', '--start', '--end', 
 /** Order of the lines: as in the usage line. */
 export const PROBLEM_ORDER = [...FLAGS.create, 'ID'];
 const FIELD_FLAG: Record<ActivityField, string> = {
+  id: 'ID',
   org: '--org',
   unit: '--unit',
   kind: '--kind',

@@ -1,11 +1,12 @@
 // Activity use cases (rule A1 kinds; invitees for the A6 attendance record): create, list,
-// cancel. Results are typed and issues coded, each with one Chinese sentence; the caller
+// update, cancel. Results are typed and issues coded, each with one Chinese sentence; the caller
 // (a bot flow or scripts/activity.ts) decides how to show them. No console output here.
 import { ACTIVITY_KINDS, parseActivityKind } from '../domain/activity-kinds.ts';
 import { UNIT_KIND_LABEL } from '../domain/roles.ts';
 import { describeLateRule } from '../domain/notice-plan.ts';
 import { findOrganisationByCode, loadPolicy } from '../repositories/org-repo.ts';
 import { announceCancellation } from './notices/cancel-notices.ts';
+import { announceUpdate } from './notices/announce-update.ts';
 import { planActivityNotices } from './notices/plan-activity-notices.ts';
 import * as repo from '../repositories/activity-repo.ts';
 import type { ActivityListItem, UnitSummary } from '../repositories/activity-repo.ts';
@@ -18,6 +19,7 @@ export const LIST_DAYS_BACK = 30;
 const DAY_MS = 24 * 60 * 60_000;
 
 export type ActivityField =
+  | 'id'
   | 'org'
   | 'unit'
   | 'kind'
@@ -39,7 +41,10 @@ export type ActivityIssueCode =
   | 'content_too_long'
   | 'sign_in_code_invalid'
   | 'end_not_after_start'
-  | 'already_ended';
+  | 'already_ended'
+  | 'start_passed'
+  | 'not_found'
+  | 'not_editable';
 
 export interface ActivityIssue {
   code: ActivityIssueCode;
@@ -63,6 +68,8 @@ export const activityMessages = {
   notFound: (id: number) => `没有编号为 ${id} 的活动`,
   alreadyCancelled: (id: number) => `活动 ${id} 已经取消过了`,
   cancelEnded: (id: number) => `活动 ${id} 已经结束，不能取消（它的考勤记录要保留，规则 A6）`,
+  notEditable: (id: number) => `活动 ${id} 已经开始、已取消或刚被别人修改过，没有修改`,
+  startPassed: '开始时间已经过去了，请换一个以后的时间',
 };
 
 /** The fields a person types; each check runs only on the fields given (a draft may lack some). */
@@ -224,9 +231,48 @@ export async function listActivities(db: Db, input: ListActivitiesInput): Promis
   return { ok: true, from, unit, activities };
 }
 
+export interface UpdateActivityInput {
+  orgId: number;
+  id: number;
+  changes: repo.ActivityChanges;
+  now: Date;
+}
+
+export type UpdateActivityResult =
+  | { ok: true; activity: repo.ActivityView; /** People already notified, sent the "updated" card. */ told: number; lateNotice?: string }
+  | { ok: false; issues: ActivityIssue[] };
+
+/**
+ * Changes fields of a scheduled activity that has not started (one conditional update that
+ * bumps its revision), then re-plans its notices (rule A4) and tells everyone already notified.
+ */
+export async function updateActivity(db: Db, input: UpdateActivityInput): Promise<UpdateActivityResult> {
+  const { orgId, id, changes, now } = input;
+  const before = await repo.getActivity(db, orgId, id);
+  const revision = await repo.getRevision(db, orgId, id);
+  if (!before || revision === undefined) return { ok: false, issues: [{ code: 'not_found', field: 'id', message: activityMessages.notFound(id) }] };
+  // The times are checked together (end after start); text fields only when changed.
+  const times = changes.startAt || changes.endAt ? { startAt: changes.startAt ?? before.startAt, endAt: changes.endAt ?? before.endAt } : {};
+  const issues = checkActivityFields({ ...changes, ...times }, now);
+  if (changes.startAt && changes.startAt.getTime() <= now.getTime()) {
+    issues.push({ code: 'start_passed', field: 'startAt', message: activityMessages.startPassed });
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  const trimmed = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v]));
+  if (!(await repo.updateActivity(db, { orgId, id, revision, notStartedAt: now }, trimmed))) {
+    return { ok: false, issues: [{ code: 'not_editable', field: 'id', message: activityMessages.notEditable(id) }] };
+  }
+  // The old revision's planned rows stay: the sender skips them (not dropped here, so rows of
+  // other kinds tied to the activity, like leave-approval reminders, are left alone).
+  const plan = await planActivityNotices(db, id, now);
+  const told = await announceUpdate(db, id, now);
+  const activity = (await repo.getActivity(db, orgId, id))!;
+  return { ok: true, activity, told, lateNotice: plan?.lateRule && describeLateRule(plan.lateRule) };
+}
+
 export type CancelRefusal = 'not_found' | 'already_cancelled' | 'already_ended';
 export type CancelActivityResult =
-  | { ok: true; activity: repo.ActivityView }
+  | { ok: true; activity: repo.ActivityView; /** People already notified, told of the cancellation. */ told: number }
   | { ok: false; code: CancelRefusal; message: string };
 
 export async function cancelActivity(
@@ -239,8 +285,8 @@ export async function cancelActivity(
   const activity = await repo.getActivity(db, orgId, id);
   if (!activity) return { ok: false, code: 'not_found', message: activityMessages.notFound(id) };
   if (changed) {
-    await announceCancellation(db, id, now); // rule A4: everyone already notified hears of it
-    return { ok: true, activity };
+    const told = await announceCancellation(db, id, now); // rule A4: everyone already notified hears of it
+    return { ok: true, activity, told };
   }
   if (activity.status === repo.ACTIVITY_STATUS.cancelled) {
     return { ok: false, code: 'already_cancelled', message: activityMessages.alreadyCancelled(id) };

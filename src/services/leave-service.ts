@@ -11,6 +11,7 @@ import { audit } from '../repositories/audit-repo.ts';
 import * as leaves from '../repositories/leave-repo.ts';
 import { recordRsvp } from '../repositories/rsvp-repo.ts';
 import { findOfficeUnitIds, findUnitContacts, type PersonWithRoles } from '../repositories/people-repo.ts';
+import { planApprovalReminders } from './notices/approval-reminders.ts';
 
 export interface LeaveActivity {
   id: number;
@@ -64,35 +65,55 @@ export async function submitLeave(
       vars: { requester: person.name, activity: activity.title, used: String(used), reason, time: formatDateTime(activity.startAt), unit: activity.unit.name },
     });
     await deps.outbound.send(person.orgId, channel, [{ key: `leave-approval:${leave.id}`, message: { kind: 'card', toUsers: userIds, card } }]);
+    await leaves.setApprovers(deps.db, leave.id, userIds);
+    await planApprovalReminders(deps.db, { leaveId: leave.id, orgId: person.orgId, activityId: activity.id, startAt: activity.startAt }, deps.clock.now());
   }
   await audit(deps.db, { orgId: person.orgId, actorId: person.id, action: 'leave.request', subject: `leave:${leave.id}`, detail: { activityId: activity.id } });
   return { leave, approvers };
 }
 
 export type LeaveDecisionResult =
-  | { kind: 'decided'; status: 'approved' | 'rejected'; requesterName: string; activityTitle: string }
+  | { kind: 'decided'; status: 'approved' | 'rejected'; requesterId: number; requesterName: string; activityTitle: string; approverIds: string }
   | { kind: 'already'; status: string; byName: string; at: Date | null }
   | { kind: 'forbidden' }
   | { kind: 'not_found' };
+
+/** Whether the actor may still decide this leave, without deciding (驳回 asks a reason first). */
+export async function checkLeaveDecision(
+  deps: BotDeps, actor: PersonWithRoles, leaveId: number,
+): Promise<Exclude<LeaveDecisionResult, { kind: 'decided' }> | { kind: 'open'; requesterName: string; activityTitle: string }> {
+  const leave = await leaves.getLeave(deps.db, actor.orgId, leaveId);
+  if (!leave) return { kind: 'not_found' };
+  if (!mayDecideLeave(actor, leave.activity.unit.id, leave.personId)) return { kind: 'forbidden' };
+  if (leave.status !== 'pending') {
+    return { kind: 'already', status: leave.status, byName: await leaves.personName(deps.db, leave.decidedById ?? 0), at: leave.decidedAt };
+  }
+  return { kind: 'open', requesterName: await leaves.personName(deps.db, leave.personId), activityTitle: leave.activity.title };
+}
 
 export async function decideLeave(
   deps: BotDeps,
   actor: PersonWithRoles,
   leaveId: number,
   status: 'approved' | 'rejected',
-  channel: Channel,
+  note?: string,
 ): Promise<LeaveDecisionResult> {
   const leave = await leaves.getLeave(deps.db, actor.orgId, leaveId);
   if (!leave) return { kind: 'not_found' };
   if (!mayDecideLeave(actor, leave.activity.unit.id, leave.personId)) return { kind: 'forbidden' };
   const now = deps.clock.now();
-  const won = await leaves.decideLeave(deps.db, leave.id, { status, decidedById: actor.id, decidedAt: now });
+  const won = await leaves.decideLeave(deps.db, leave.id, { status, decidedById: actor.id, decidedAt: now, note });
   if (!won) {
     const current = (await leaves.getLeave(deps.db, actor.orgId, leaveId))!;
-    return { kind: 'already', status: current.status, byName: await leaves.personName(deps.db, current.decidedById ?? 0), at: current.decidedAt };
+    // The same decision by the same person is a reprocessed event (a crash after the update):
+    // carry on, so the cards and the requester are still told. Outbox keys keep it once.
+    const replay = current.decidedById === actor.id && current.status === status;
+    if (!replay) {
+      return { kind: 'already', status: current.status, byName: await leaves.personName(deps.db, current.decidedById ?? 0), at: current.decidedAt };
+    }
   }
   if (status === 'approved') await leaves.markOnLeave(deps.db, actor.orgId, leave.activityId, leave.personId); // rule L5
-  await audit(deps.db, { orgId: actor.orgId, actorId: actor.id, action: `leave.${status}`, subject: `leave:${leave.id}` });
+  if (won) await audit(deps.db, { orgId: actor.orgId, actorId: actor.id, action: `leave.${status}`, subject: `leave:${leave.id}` });
   const requesterName = await leaves.personName(deps.db, leave.personId);
-  return { kind: 'decided', status, requesterName, activityTitle: leave.activity.title };
+  return { kind: 'decided', status, requesterId: leave.personId, requesterName, activityTitle: leave.activity.title, approverIds: leave.approverIds };
 }

@@ -1,8 +1,14 @@
 // The command and card-action registry, and the flows commands start. Each feature adds its
 // commands here.
+import { accountFlow } from '../../flows/account/account.flow.ts';
+import { refusal } from '../../flows/activity/access.ts';
+import { cancelFlow } from '../../flows/activity/cancel.flow.ts';
+import { editFlow } from '../../flows/activity/edit.flow.ts';
+import { publishFlow } from '../../flows/activity/publish.flow.ts';
 import { FlowEngine } from '../../flows/engine.ts';
-import { approveLeaveAction, myLeavesCommand, rejectLeaveAction } from '../../flows/leave/leave-actions.ts';
+import { approveLeaveAction, myLeavesCommand } from '../../flows/leave/leave-actions.ts';
 import { leaveFlow } from '../../flows/leave/leave.flow.ts';
+import { rejectLeaveFlow } from '../../flows/leave/reject.flow.ts';
 import { attendAction } from '../../flows/notices/rsvp-action.ts';
 import { attendanceSheetCommand, proxySignInCommand } from '../../flows/signin/signin-commands.ts';
 import { signInFlow } from '../../flows/signin/signin.flow.ts';
@@ -23,11 +29,16 @@ export interface Bot {
 export function createBot(): Bot {
   const commands: Command[] = [];
   const all = () => commands;
-  const flows: AnyFlow[] = [leaveFlow, signInFlow, suggestionFlow];
+  const flows: AnyFlow[] = [leaveFlow, signInFlow, suggestionFlow, rejectLeaveFlow, publishFlow, editFlow, cancelFlow, accountFlow];
   let engine: FlowEngine | undefined;
   const startFlow = (flow: string, name: string, aliases: string[], summary: string, audience: Audience): Command => ({
     name, aliases, summary, audience, flow,
     run: (ctx, args) => engine!.start(ctx, flow, args),
+  });
+  // Rule U5: someone who may not manage activities hears who can, by name.
+  const activityFlow = (flow: string, name: string, aliases: string[], summary: string, verb: string): Command => ({
+    ...startFlow(flow, name, aliases, summary, 'unit_lead'),
+    refuse: async (ctx) => void (await ctx.reply(await refusal(ctx, verb))),
   });
   commands.push(
     startFlow('leave', '请假', ['我要请假', '请个假', '请假申请'], '为活动请假（书面说明事由）', 'deputy'),
@@ -37,6 +48,10 @@ export function createBot(): Bot {
     attendanceSheetCommand,
     startFlow('suggestion', '提建议', ['建议', '反映问题', '意见', '提意见', '批评'], '提交建议、批评和意见', 'deputy'),
     mySuggestionsCommand,
+    activityFlow('publish', '发布活动', ['发通知', '发布通知'], '发布本组（站）活动，按规定提前通知全体成员', '发布'),
+    activityFlow('activity-edit', '修改活动', [], '修改已发布活动的时间、地点、内容或标题', '修改'),
+    activityFlow('activity-cancel', '取消活动', [], '取消已发布的活动并通知已收到通知的人', '取消'),
+    startFlow('account', '填写纪要', ['活动纪要', '情况报告'], '活动结束后填写情况报告（规则 A5）', 'unit_lead'),
     whoamiCommand,
     contactsCommand,
     helpCommand(all),
@@ -46,7 +61,8 @@ export function createBot(): Bot {
     contactsAction,
     helpMenuAction(all),
     approveLeaveAction,
-    rejectLeaveAction,
+    // 驳回 asks the approver for a reason first (reject.flow.ts).
+    { action: 'leave.reject', run: (ctx, leaveId) => engine!.start(ctx, 'leave-reject', leaveId ?? '') },
     attendAction,
     // The notice card's 请假 button (activities issue) starts the leave flow for its activity.
     { action: 'leave.start', run: (ctx, activityId) => engine!.start(ctx, 'leave', activityId ?? '') },

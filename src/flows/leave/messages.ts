@@ -38,6 +38,20 @@ export const leaveMessages = {
   notAllowed: '您不是这个单位的组长、联络员或工作人员，不能审批这条请假；请联系本组组长处理。',
   ownLeave: '不能审批自己的请假申请，请等待组长或联络员处理。',
   leaveNotFound: '找不到这条请假申请，可能已被删除。',
-  outcomeToRequester: (status: string, activity: string, by: string) => `您为“${activity}”提交的请假申请已被${by}${status}。`,
+  outcomeToRequester: (status: string, activity: string, by: string, note?: string) =>
+    `您为“${activity}”提交的请假申请已被${by}${status}。${note ? `\n理由：${note}` : ''}`,
   cardSettled: (status: string, by: string) => `已${status}（${by}）`,
+  /** To the approvers when their cards cannot be updated (code spent or expired). */
+  decidedForApprovers: (requester: string, by: string, status: string) => `${requester}的请假申请已由${by}${status}。`,
+  // 驳回: a short reason, asked in private chat.
+  askRejectReason: (requester: string, activity: string) =>
+    `驳回${requester}为“${activity}”提交的请假申请。请简要说明驳回理由（2–100 字），或回复“无”。`,
+  rejectReasonHelp: '写一句话说明驳回的原因（2 到 100 个字），会转告申请人；不说明理由请回复“无”。',
+  rejectReasonTooShort: '理由至少 2 个字；不说明理由请回复“无”。',
+  rejectReasonTooLong: '理由最多 100 个字，请精简后再发。',
+  // Reminders to the approvers while a request waits.
+  approvalReminder: (requester: string, activity: string, time: string) =>
+    `提醒：${requester}为“${activity}”（${time}）提交的请假申请还在等待审批，请在审批卡片上批准或驳回。`,
+  approvalReminderBefore: (requester: string, activity: string, time: string) =>
+    `“${activity}”将于${time}开始，${requester}的请假申请还没有审批，请尽快在审批卡片上批准或驳回。`,
 } as const;

@@ -1,5 +1,5 @@
 // Cancelling an activity (rule A4): pending notices are dropped, and everyone already notified
-// is told, once, that it will not take place.
+// is told, once, that it will not take place. Returns how many people that is.
 import { formatDateTime } from '../../domain/shanghai-time.ts';
 import { dropPlanned } from '../../repositories/notice-repo.ts';
 import { accountsFor } from '../../repositories/people-repo.ts';
@@ -19,11 +19,10 @@ export async function announceCancellation(db: Db, activityId: number, now: Date
   const users = [...(await accountsFor(db, notified.map((n) => n.personId), 'wecom')).values()];
   const outbound = new Outbound(db, { now: () => now });
   const text = m.cancelled(activity.title, formatDateTime(activity.startAt));
-  let sent = 0;
   for (let i = 0; i < users.length; i += 1000) {
-    sent += await outbound.send(activity.orgId, 'wecom', [
+    await outbound.send(activity.orgId, 'wecom', [
       { key: `cancel|${activityId}|${i}`, message: { kind: 'text', toUsers: users.slice(i, i + 1000), text } },
     ]);
   }
-  return sent;
+  return users.length;
 }

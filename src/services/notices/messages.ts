@@ -1,6 +1,7 @@
 // What notices, reminders and summaries say (rules A4, A5).
 export const noticeMessages = {
   headline: (leadDays: number | undefined) => (leadDays && leadDays >= 7 ? '活动预告（提前一周）' : '活动通知'),
+  updatedHeadline: '活动变更通知',
   answer: { attend: '参加', leave: '请假' } as Record<string, string>,
   reminder: (title: string, time: string, place: string) =>
     `提醒：${time}“${title}”（${place}），您还没有回复是否参加，请点通知卡片上的“参加”或“请假”。`,
@@ -16,6 +17,7 @@ export const noticeMessages = {
       `三、参加人员：${p.present.join('、') || '（无人签到）'}`,
       '四、活动成效：（请填写）',
       '五、对“一府两院”的意见建议：（请填写）',
+      '发送“填写纪要”，按提示补上第四、五项即可保存报告。',
     ].join('\n'),
   attendAcknowledged: (title: string) => `已记录：您将参加“${title}”。如有变化，开始前仍可点“请假”。`,
   tooLateToAnswer: (title: string) => `“${title}”已经开始，不能再修改回复了。`,

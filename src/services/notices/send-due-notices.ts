@@ -16,6 +16,7 @@ import { accountsFor, findUnitContacts } from '../../repositories/people-repo.ts
 import type { Db } from '../../repositories/prisma.ts';
 import { answersFor } from '../../repositories/rsvp-repo.ts';
 import type { Outbound } from '../outbound.ts';
+import { batchApprovalReminders, isApprovalBatch, isApprovalReminder, writeApprovalReminder } from './approval-reminders.ts';
 import { noticeMessages as m } from './messages.ts';
 
 export const CATCH_UP_MS = 24 * 3600_000;
@@ -39,10 +40,12 @@ export async function sendDueNotices(deps: NoticeDeps): Promise<number> {
     deps.logger.warn({ missed: missed.length, activities: [...new Set(missed.map((r) => r.activityId))] }, 'notices more than 24 h late were not sent');
     deps.onMissed?.(missed.length);
   }
-  for (const group of groupRows(await notices.duePlanned(deps.db, now))) await batchGroup(deps, group);
+  const due = await notices.duePlanned(deps.db, now);
+  await batchApprovalReminders(deps, due.filter(isApprovalReminder)); // leave approvals (rule L1)
+  for (const group of groupRows(due.filter((r) => !isApprovalReminder(r)))) await batchGroup(deps, group);
   let written = 0;
   for (const [batchKey, rows] of await notices.queuedBatches(deps.db)) {
-    written += await writeBatch(deps, batchKey, rows);
+    written += isApprovalBatch(batchKey) ? await writeApprovalReminder(deps, batchKey, rows) : await writeBatch(deps, batchKey, rows);
     await notices.markBatchSent(deps.db, batchKey, now);
   }
   return written;

@@ -1,0 +1,35 @@
+// Rule A5: after an activity the leader completes the written account by chatting; it is
+// stored with the activity.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startFlowBot, type FlowBot } from '../../helpers/flow-bot.ts';
+
+let fb: FlowBot;
+beforeEach(async () => {
+  fb = await startFlowBot('2026-11-23T09:00:00Z'); // Monday 17:00 Shanghai
+});
+afterEach(() => fb.stop());
+
+const say = (user: string, text: string) => fb.chat.say(user, text);
+
+describe('填写纪要 (rule A5)', () => {
+  it('the leader writes results and opinions; the account is stored with attendance from the record', async () => {
+    const id = await fb.addActivity('第一代表小组', { title: '学习代表法', start: '2026-11-23T06:00:00Z' });
+    await fb.t.bot.db.attendance.create({ data: { orgId: fb.t.bot.orgId, activityId: id, personId: await fb.personId('lichunmei'), status: 'present', signedInAt: new Date('2026-11-23T06:00:00Z') } });
+    expect(await say('zhaowenhua', '填写纪要')).toBe('请写“学习代表法”的活动成效（做了什么、有什么结果），5 到 1000 字。');
+    expect(await say('zhaowenhua', '好')).toBe('请写 5 到 1000 个字。');
+    expect(await say('zhaowenhua', '集中学习了代表法第四章，交流了闭会期间履职体会。')).toContain('一府两院');
+    const summary = await say('zhaowenhua', '建议县政府加快城关镇公交线路调整。');
+    expect(summary).toContain('三、参加人员：李春梅');
+    expect(summary).toContain('四、活动成效：集中学习了代表法第四章');
+    expect(await say('zhaowenhua', '是')).toBe('“学习代表法”的情况报告已保存，可报送代表联络工作机构。');
+    const saved = await fb.t.bot.db.activity.findUniqueOrThrow({ where: { id } });
+    expect(saved.account).toContain('五、对“一府两院”的意见建议：建议县政府加快城关镇公交线路调整。');
+    expect(saved.accountById).toBe(await fb.personId('zhaowenhua'));
+    expect(await say('zhaowenhua', '填写纪要')).toBe('您负责的单位最近 30 天没有需要填写情况报告的活动。');
+  });
+
+  it('a member may not write the account', async () => {
+    await fb.addActivity('第一代表小组', { title: '学习代表法', start: '2026-11-23T06:00:00Z' });
+    expect(await say('wuxiaodong', '填写纪要')).toContain('只有代表小组组长、联络站站长和联络员可以使用');
+  });
+});

@@ -1,0 +1,156 @@
+// 发布活动, 修改活动, 取消活动 end to end through encrypted callbacks (rules A1, A4, U5).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseDateTime } from '../../../src/flows/parse/datetime.ts';
+import { createActivity } from '../../../src/services/activity-service.ts';
+import { startFlowBot, type FlowBot } from '../../helpers/flow-bot.ts';
+
+let fb: FlowBot;
+beforeEach(async () => {
+  fb = await startFlowBot(); // Monday 2026-11-23 10:00 Shanghai
+});
+afterEach(() => fb.stop());
+
+const say = (user: string, text: string) => fb.chat.say(user, text);
+const tick = async () => {
+  await fb.t.bot.workers!.scheduler.runOnce();
+  await fb.chat.settle();
+};
+const activities = () => fb.t.bot.db.activity.findMany({ orderBy: { id: 'asc' } });
+const cardsFor = (id: number) => fb.chat.all().filter((m) => m.card && String(m.card.task_id).includes(`-${id}-`));
+const GROUP = ['lichunmei', 'qianxiuying', 'sunjianguo', 'wuxiaodong', 'zhaowenhua', 'zhouhaitao'];
+
+/** Publishes through the dialog as 赵文华 for 第一代表小组; returns the last answer. */
+async function publishByChat(start: string, end = '16:30') {
+  await say('zhaowenhua', '发布活动');
+  await say('zhaowenhua', '1');
+  await say('zhaowenhua', '视察');
+  await say('zhaowenhua', '视察城区污水处理厂');
+  await say('zhaowenhua', start);
+  await say('zhaowenhua', end);
+  await say('zhaowenhua', '城区污水处理厂');
+  await say('zhaowenhua', '无');
+  await say('zhaowenhua', '全体');
+  return say('zhaowenhua', '是');
+}
+
+async function publishStation(start: string) {
+  const startAt = new Date(start);
+  const result = await createActivity(fb.t.bot.db, {
+    orgId: fb.t.bot.orgId, unit: { name: '城关镇人大代表联络站' }, kind: '接待选民', title: '接待选民日', startAt,
+    endAt: new Date(startAt.getTime() + 3 * 3600_000), place: '联络站接待室', now: fb.clock.now(),
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.activity.id;
+}
+
+describe('发布活动 (publish an activity)', () => {
+  it('rule A1: unit → kind → title → 下周二下午2点 → 16:30 → place → content → everyone → confirm; invitees and A4 notices planned', async () => {
+    expect(await say('zhaowenhua', '发布活动')).toBe('为哪个单位发布活动？请回复序号：\n1. 第一代表小组\n2. 城关镇人大代表联络站');
+    const kinds = await say('zhaowenhua', '1');
+    expect(kinds).toContain('为第一代表小组发布活动。是哪一类活动？');
+    expect(kinds).toContain('2. 视察');
+    expect(await say('zhaowenhua', '十')).toContain('请回复 1 到 9 的序号');
+    expect(await say('zhaowenhua', '2')).toContain('活动标题是什么');
+    expect(await say('zhaowenhua', '视察城区污水处理厂')).toContain('什么时候开始');
+    expect(await say('zhaowenhua', '下周二')).toBe('请写上几点开始，例如“下周二下午2点”。');
+    expect(await say('zhaowenhua', '下周二下午2点')).toContain('开始时间：12月1日（周二）14:00。几点结束？');
+    expect(await say('zhaowenhua', '13:00')).toContain('结束时间要晚于开始时间');
+    expect(await say('zhaowenhua', '16:30')).toContain('活动地点在哪里');
+    expect(await say('zhaowenhua', '城区污水处理厂')).toContain('活动内容是什么');
+    expect(await say('zhaowenhua', '听取运营情况汇报')).toBe('邀请第一代表小组全体 6 人参加，回复“是”或“全体”确认。');
+    expect(await say('zhaowenhua', '只请组长')).toContain('挑选部分人员的功能还没有开放');
+    const summary = await say('zhaowenhua', '全体');
+    expect(summary).toContain('类型：视察');
+    expect(summary).toContain('时间：12月1日（周二）14:00–16:30');
+    expect(summary).toContain('参加人员：本单位全体（6 人）');
+    const done = await say('zhaowenhua', '是');
+    const [activity] = await activities();
+    expect(done).toBe(`已发布“视察城区污水处理厂”，编号 ${activity!.id}。通知卡片会按规定时间发给参加人员。`);
+    expect(activity).toMatchObject({
+      kind: 'inspection', title: '视察城区污水处理厂', place: '城区污水处理厂', content: '听取运营情况汇报', revision: 1,
+      startAt: new Date('2026-12-01T06:00:00Z'), endAt: new Date('2026-12-01T08:30:00Z'), createdById: await fb.personId('zhaowenhua'),
+    });
+    expect(await fb.t.bot.db.activityInvitee.count({ where: { activityId: activity!.id } })).toBe(6);
+    // Rule A4: 3 days before is Saturday 11-28, so the card goes on Friday 11-27 at 09:00.
+    const notices = await fb.t.bot.db.notice.findMany({ where: { activityId: activity!.id, kind: 'notice:3' } });
+    expect(notices).toHaveLength(6);
+    expect(notices.every((n) => n.dueAt.toISOString() === '2026-11-27T01:00:00.000Z' && n.status === 'planned')).toBe(true);
+    expect(await fb.t.bot.db.dialog.count()).toBe(0);
+  });
+
+  it('rule A4: published two days ahead — the publisher is told in one sentence, and the card goes on the next tick', async () => {
+    const done = await publishByChat('周三上午9点', '11:00');
+    expect(done).toMatch(/^已发布“视察城区污水处理厂”，编号 \d+。按规定应至少提前 3 天通知（11月20日前），现在已晚于此时间，通知已立即发出。$/);
+    const [activity] = await activities();
+    await tick();
+    const cards = cardsFor(activity!.id);
+    expect(cards).toHaveLength(1);
+    expect(cards[0]!.to.sort()).toEqual(GROUP);
+  });
+
+  it('rule U5: a plain member is refused with the name of who can publish', async () => {
+    expect(await say('wuxiaodong', '发布活动')).toBe('只有本组组长、副组长、联络员或人大办工作人员可以发布活动，请联系赵文华。');
+    expect(await say('wuxiaodong', '取消活动')).toBe('只有本组组长、副组长、联络员或人大办工作人员可以取消活动，请联系赵文华。');
+    expect(await fb.t.bot.db.dialog.count()).toBe(0);
+  });
+
+  it('office staff choose among all units', async () => {
+    const units = await say('hejing', '发通知');
+    expect(units).toContain('1. 第一代表小组');
+    expect(units).toContain('东河镇代表之家');
+  });
+
+  it('an impossible date (2月30日) is refused with the parser\'s sentence', async () => {
+    await say('zhaowenhua', '发布活动');
+    await say('zhaowenhua', '1');
+    await say('zhaowenhua', '学习');
+    await say('zhaowenhua', '学习代表法');
+    const expected = parseDateTime('2月30日下午2点', fb.clock.now());
+    expect(expected.ok).toBe(false);
+    expect(await say('zhaowenhua', '2月30日下午2点')).toBe(expected.ok ? '' : expected.message);
+    expect(await say('zhaowenhua', '帮助')).toContain('这一步：写日期和具体时间');
+  });
+});
+
+describe('修改活动 and 取消活动 (rule A4)', () => {
+  it('editing the time bumps the revision, skips the old planned notices and sends an "updated" card to those already notified', async () => {
+    const id = await publishStation('2026-12-08T01:00:00Z'); // Tue 12-08 09:00: 1-week card on 12-01
+    fb.clock.set('2026-12-01T01:00:00Z');
+    await tick();
+    const notified = cardsFor(id)[0]!.to.sort();
+    expect(notified).toContain('lichunmei');
+    expect(await say('zhaowenhua', '修改活动')).toBe('修改“接待选民日”的哪一项？请回复：1. 时间  2. 地点  3. 内容  4. 标题');
+    expect(await say('zhaowenhua', '时间')).toContain('什么时候开始');
+    expect(await say('zhaowenhua', '12月10日下午3点')).toContain('开始时间：12月10日（周四）15:00');
+    const summary = await say('zhaowenhua', '17:00');
+    expect(summary).toContain('时间：12月8日（周二）09:00–12:00 → 12月10日（周四）15:00–17:00');
+    expect(await say('zhaowenhua', '确认')).toBe(`已修改“接待选民日”的时间。已向已收到通知的 ${notified.length} 人发送变更通知。`);
+    const activity = await fb.t.bot.db.activity.findUniqueOrThrow({ where: { id } });
+    expect(activity).toMatchObject({ revision: 2, startAt: new Date('2026-12-10T07:00:00Z'), endAt: new Date('2026-12-10T09:00:00Z') });
+    const updated = fb.chat.all().filter((m) => m.card?.task_id === `update-${id}-2`);
+    expect(updated).toHaveLength(1);
+    expect(updated[0]!.to.sort()).toEqual(notified);
+    expect(updated[0]!.card).toMatchObject({ main_title: { title: '接待选民日', desc: '活动变更通知' } });
+    // The old revision's 3-day card (due Fri 12-04) is not sent; the new plan's cards are.
+    fb.clock.set('2026-12-04T01:00:00Z');
+    await tick();
+    expect(cardsFor(id).some((m) => String(m.card!.task_id).startsWith(`notice-${id}-1-3`))).toBe(false);
+    const old = await fb.t.bot.db.notice.findMany({ where: { activityId: id, revision: 1, kind: 'notice:3' } });
+    expect(old.length).toBeGreaterThan(0);
+    expect(old.every((n) => n.status === 'skipped')).toBe(true);
+    expect(await fb.t.bot.db.notice.count({ where: { activityId: id, revision: 2, kind: 'notice:3', status: 'planned' } })).toBe(notified.length);
+  });
+
+  it('cancelling tells everyone already notified and says how many', async () => {
+    await publishByChat('周三上午9点', '11:00');
+    const [activity] = await activities();
+    await tick(); // the late card goes at once (and the A4 committee reminder to the leads)
+    expect(await say('zhaowenhua', '取消活动')).toContain('请确认：\n取消活动：视察城区污水处理厂\n时间：11月25日（周三）09:00\n单位：第一代表小组\n确认取消请回复“是”，不取消请回复“否”。');
+    expect(await say('zhaowenhua', '是')).toContain('已取消“视察城区污水处理厂”。已通知已收到活动通知的 6 人。');
+    const told = fb.chat.all().find((m) => m.text?.startsWith('通知：原定'));
+    expect(told?.text).toBe('通知：原定 11月25日（周三）09:00 的“视察城区污水处理厂”已取消，请相互转告。');
+    expect(told?.to.sort()).toEqual(GROUP);
+    expect((await fb.t.bot.db.activity.findUniqueOrThrow({ where: { id: activity!.id } })).status).toBe('cancelled');
+    expect(await fb.t.bot.db.notice.count({ where: { activityId: activity!.id, status: 'planned' } })).toBe(0);
+  });
+});
