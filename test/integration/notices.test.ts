@@ -49,6 +49,20 @@ describe('rule A4: notices go out at the planned time, once', () => {
     expect(noticeCards()).toHaveLength(1);
   });
 
+  it('a unit with a group chat also gets one line there (no card in the group)', async () => {
+    const unitId = await fb.unitId('城关镇人大代表联络站');
+    await fb.t.bot.db.unit.update({ where: { id: unitId }, data: { groupChat: 'unit42' } });
+    await publish('城关镇人大代表联络站', '2026-11-24T01:00:00Z');
+    fb.clock.set('2026-11-17T01:00:00Z');
+    await tick();
+    fb.clock.set('2026-11-20T01:00:00Z');
+    await tick();
+    const lines = fb.chat.api.calls.filter((c) => c.path === '/cgi-bin/appchat/send');
+    expect(lines).toHaveLength(1); // once per version of the activity, not per notice
+    expect(lines[0]!.body).toMatchObject({ chatid: 'unit42', msgtype: 'text' });
+    expect(lines[0]!.body.text.content).toBe('【活动通知】城关镇人大代表联络站将于 11月24日（周二）09:00 在县人大会议室开展“学习代表法”，请各位代表查看单聊中的通知卡片并及时回复。');
+  });
+
   it('published two days ahead: the card goes at once and the publisher is told the rule was not met', async () => {
     const result = await publish('第一代表小组', '2026-11-11T06:00:00Z');
     expect(result.lateNotice).toBe('按规定应至少提前 3 天通知（11月6日前），现在已晚于此时间，通知已立即发出。');
@@ -75,6 +89,14 @@ describe('rule A4: notices go out at the planned time, once', () => {
     const forHer = threeDay.find((c) => c.to.includes('lichunmei'))!;
     expect(forHer.to).toEqual(['lichunmei']);
     expect(forHer.card!.horizontal_content_list).toEqual(expect.arrayContaining([{ keyname: '您的回复', value: '参加' }]));
+  });
+
+  it('a double click on 参加 records one answer', async () => {
+    const { activity } = await publish('第一代表小组', '2026-11-23T06:00:00Z');
+    await fb.chat.click('lichunmei', `activity.attend:${activity.id}`, 'notice-z', 'rc-1');
+    await fb.chat.click('lichunmei', `activity.attend:${activity.id}`, 'notice-z', 'rc-2');
+    expect(await fb.t.bot.db.rsvp.count()).toBe(1);
+    expect(fb.chat.cardUpdates().map((u) => u.response_code)).toEqual(['rc-1', 'rc-2']);
   });
 
   it('the day before, only those who have not answered get a reminder', async () => {

@@ -17,6 +17,7 @@ import type { Db } from '../../repositories/prisma.ts';
 import { answersFor } from '../../repositories/rsvp-repo.ts';
 import type { Outbound } from '../outbound.ts';
 import { batchApprovalReminders, isApprovalBatch, isApprovalReminder, writeApprovalReminder } from './approval-reminders.ts';
+import { announceInGroup } from './announce-in-group.ts';
 import { noticeMessages as m } from './messages.ts';
 
 export const CATCH_UP_MS = 24 * 3600_000;
@@ -89,10 +90,11 @@ async function batchGroup(deps: NoticeDeps, rows: NoticeRow[]): Promise<void> {
 
 async function writeBatch(deps: NoticeDeps, batchKey: string, rows: NoticeRow[]): Promise<number> {
   const [, activityId, kind, , variant] = batchKey.split('|') as [string, string, string, string, string];
-  const activity = await deps.db.activity.findUnique({ where: { id: Number(activityId) }, include: { unit: { select: { id: true, name: true } } } });
+  const activity = await deps.db.activity.findUnique({ where: { id: Number(activityId) }, include: { unit: { select: { id: true, name: true, groupChat: true } } } });
   if (!activity) return 0;
   const message = await buildMessage(deps, activity, kind, variant, rows);
   if (!message) return 0;
+  if (kind.startsWith('notice')) await announceInGroup(deps.outbound, activity);
   return deps.outbound.send(activity.orgId, CHANNEL, [{ key: batchKey, message }]);
 }
 

@@ -1,0 +1,23 @@
+// Rule A4 says a deputies'-home activity is also made public: besides the per-person cards, a
+// unit with a group chat (a WeCom app chat) gets one line about the activity, once per version.
+// Cards never go to the group: a group card is shared, and answers are per person.
+import { formatDateTime } from '../../domain/shanghai-time.ts';
+import type { Outbound } from '../outbound.ts';
+import { noticeMessages as m } from './messages.ts';
+
+export interface AnnouncedActivity {
+  id: number;
+  orgId: number;
+  revision: number;
+  title: string;
+  place: string;
+  startAt: Date;
+  unit: { name: string; groupChat: string | null };
+}
+
+export async function announceInGroup(outbound: Outbound, a: AnnouncedActivity): Promise<number> {
+  const chatId = a.unit.groupChat;
+  if (!chatId) return 0;
+  const text = m.announcement(a.unit.name, a.title, formatDateTime(a.startAt), a.place);
+  return outbound.send(a.orgId, 'wecom', [{ key: `announce|${a.id}|${a.revision}`, message: { kind: 'chat_text', chatId, text } }]);
+}
