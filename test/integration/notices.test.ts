@@ -91,6 +91,16 @@ describe('rule A4: notices go out at the planned time, once', () => {
     expect(forHer.card!.horizontal_content_list).toEqual(expect.arrayContaining([{ keyname: '您的回复', value: '参加' }]));
   });
 
+  it('a notice day that falls in the National Day holiday goes out on the last working day before it', async () => {
+    fb.clock.set('2026-09-21T02:00:00Z');
+    await publish('城关镇人大代表联络站', '2026-10-09T01:00:00Z'); // Fri after the break
+    const planned = await fb.t.bot.db.notice.findMany({ where: { kind: { startsWith: 'notice' } }, distinct: ['kind'] });
+    expect(planned.map((n) => [n.kind, n.dueAt.toISOString()])).toEqual([['notice:3', '2026-09-30T01:00:00.000Z']]);
+    fb.clock.set('2026-09-30T01:00:00Z');
+    await tick();
+    expect(noticeCards()).toHaveLength(1);
+  });
+
   it('a double click on 参加 records one answer', async () => {
     const { activity } = await publish('第一代表小组', '2026-11-23T06:00:00Z');
     await fb.chat.click('lichunmei', `activity.attend:${activity.id}`, 'notice-z', 'rc-1');
