@@ -11,7 +11,7 @@ import type { Clock } from '../../lib/clock.ts';
 import type { Metrics } from '../../lib/metrics.ts';
 import type { InboundClaimer } from '../../repositories/inbound-claimer.ts';
 import { BotPayloadError, toBotInboundEvent, type BotCallback } from './bot-inbound.ts';
-import { CALLBACK_BODY_LIMIT, callbackQuery, guardCallback, type CountResult } from './callback-guard.ts';
+import { CALLBACK_BODY_LIMIT, callbackQuery, claimCallback, guardCallback, type CountResult } from './callback-guard.ts';
 import { decrypt, verifySignature } from './crypto.ts';
 
 /** The robot's messages are addressed to no corp id: the plaintext ends with an empty receive id. */
@@ -51,18 +51,7 @@ export function mountWecomBotReceiver(router: Router, options: WecomBotReceiverO
       count('ignored');
       return;
     }
-    const claimed = await options.claimer.claim({
-      orgId: options.orgId,
-      channel: 'wecom',
-      platformKey: parsed.platformKey,
-      kind: parsed.event.type,
-      senderId: parsed.event.senderId,
-      payload: JSON.stringify(parsed.event),
-      receivedAt: options.clock.now(),
-    });
-    // A redelivery (WeCom retries on timeouts) gets the same empty answer and does nothing else.
-    count(claimed ? 'accepted' : 'duplicate');
-    if (claimed) options.onAccepted();
+    await claimCallback(options, parsed, count);
   });
 }
 

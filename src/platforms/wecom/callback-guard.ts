@@ -1,8 +1,12 @@
 // Shared by both WeCom receivers (the app's XML callbacks and the robot's JSON ones): reading
-// the signed query, and turning what a caller got wrong into a counted 4xx with nothing stored.
+// the signed query, turning what a caller got wrong into a counted 4xx with nothing stored,
+// and claiming a verified callback once.
 import type { Context } from 'koa';
+import type { Clock } from '../../lib/clock.ts';
 import { rejectRequest } from '../../lib/errors.ts';
+import type { InboundClaimer } from '../../repositories/inbound-claimer.ts';
 import { WecomCryptoError } from './crypto.ts';
+import type { ParsedCallback } from './inbound.ts';
 
 export const CALLBACK_BODY_LIMIT = 64 * 1024;
 
@@ -49,4 +53,30 @@ export function callbackQuery<K extends string>(ctx: Context, names: K[]): Recor
     out[name] = value.replace(/ /g, '+');
   }
   return out;
+}
+
+export interface ClaimTarget {
+  orgId: number;
+  claimer: InboundClaimer;
+  clock: Clock;
+  /** Called after a new event row is committed (wakes the inbound worker). */
+  onAccepted(): void;
+}
+
+/**
+ * Claims a verified callback by its platform key. A redelivery (WeCom retries on timeouts)
+ * finds the key taken: it gets the same empty answer and does nothing else.
+ */
+export async function claimCallback(target: ClaimTarget, parsed: ParsedCallback, count: CountResult): Promise<void> {
+  const claimed = await target.claimer.claim({
+    orgId: target.orgId,
+    channel: parsed.event.channel,
+    platformKey: parsed.platformKey,
+    kind: parsed.event.type,
+    senderId: parsed.event.senderId,
+    payload: JSON.stringify(parsed.event),
+    receivedAt: target.clock.now(),
+  });
+  count(claimed ? 'accepted' : 'duplicate');
+  if (claimed) target.onAccepted();
 }

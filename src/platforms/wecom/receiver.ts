@@ -9,7 +9,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { rejectRequest } from '../../lib/errors.ts';
 import type { Metrics } from '../../lib/metrics.ts';
 import type { InboundClaimer } from '../../repositories/inbound-claimer.ts';
-import { CALLBACK_BODY_LIMIT, callbackQuery, guardCallback, type CountResult } from './callback-guard.ts';
+import { CALLBACK_BODY_LIMIT, callbackQuery, claimCallback, guardCallback, type CountResult } from './callback-guard.ts';
 import { decrypt, verifySignature } from './crypto.ts';
 import { toInboundEvent } from './inbound.ts';
 import { XmlError, parseXml } from './xml.ts';
@@ -52,20 +52,8 @@ export function mountWecomReceiver(router: Router, options: WecomReceiverOptions
       verifySignature(options.app.token, { signature: q.msg_signature, timestamp: q.timestamp, nonce: q.nonce }, encrypted);
       return toInboundEvent(parseXml(decrypt(options.app.aesKey, encrypted, options.app.corpId)), appKey);
     });
-    if (!parsed) return;
-    const claimed = await options.claimer.claim({
-      orgId: options.orgId,
-      channel: 'wecom',
-      platformKey: parsed.platformKey,
-      kind: parsed.event.type,
-      senderId: parsed.event.senderId,
-      payload: JSON.stringify(parsed.event),
-      receivedAt: options.clock.now(),
-    });
-    // A redelivery gets the same answer and does nothing else.
-    count(claimed ? 'accepted' : 'duplicate');
+    await claimCallback(options, parsed, count);
     ctx.status = 200;
     ctx.body = '';
-    if (claimed) options.onAccepted();
   });
 }
