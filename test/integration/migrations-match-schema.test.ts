@@ -18,7 +18,10 @@ function describeSchema(file: string) {
     tables.map((t) => [
       t,
       {
-        columns: db.prepare(`PRAGMA table_info("${t}")`).all(),
+        // ALTER TABLE .. ADD COLUMN appends, so positions differ while the columns agree.
+        columns: (db.prepare(`PRAGMA table_info("${t}")`).all() as { cid: number; name: string }[])
+          .map(({ cid: _, ...c }) => c)
+          .sort((a, b) => a.name.localeCompare(b.name)),
         indexes: (db.prepare(`PRAGMA index_list("${t}")`).all() as { name: string; unique: number }[])
           .map((i) => ({ unique: i.unique, columns: (db.prepare(`PRAGMA index_info("${i.name}")`).all() as { name: string }[]).map((c) => c.name) }))
           .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
