@@ -23,9 +23,10 @@ const schema = z.object({
     .string()
     .trim()
     .default('file:./data/bot.db')
-    .refine((v) => /^file:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v), {
-      message: 'must start with file: (SQLite) or postgresql:// (PostgreSQL)',
-    }),
+    .refine((v) => !/^postgres(ql)?:\/\//.test(v), {
+      message: 'is a PostgreSQL URL, which this version does not support yet; use file:./data/bot.db (SQLite)',
+    })
+    .refine((v) => /^file:.+/.test(v), { message: 'must start with file: (a SQLite file such as file:./data/bot.db)' }),
   TZ_BUSINESS: z
     .string()
     .trim()

@@ -55,6 +55,7 @@ describe('config', () => {
     ['PORT', { PORT: 'eighty' }, /^Configuration error: PORT must be a port number$/],
     ['PORT', { PORT: '70000' }, /^Configuration error: PORT must be between 0 and 65535$/],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }, /^Configuration error: DATABASE_URL must start with file:/],
+    ['DATABASE_URL', { DATABASE_URL: 'postgresql://db/bot' }, /^Configuration error: DATABASE_URL is a PostgreSQL URL, which this version does not support yet/],
     ['TZ_BUSINESS', { TZ_BUSINESS: 'Mars/Olympus' }, /^Configuration error: TZ_BUSINESS must be an IANA time zone/],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }, /^Configuration error: LOG_LEVEL must be one of fatal, error/],
     ['WECOM_API_BASE', { WECOM_API_BASE: 'qyapi.weixin.qq.com' }, /^Configuration error: WECOM_API_BASE must be an http\(s\) URL/],
