@@ -129,6 +129,10 @@ function registerQueueGauges(metrics: Metrics, db: Db, clock: Clock): void {
   metrics.gauge('bot_outbox_oldest_pending_age_seconds', 'Age of the oldest unsent outbox row', async () => [
     { value: (await outboxStats(db, clock.now())).oldestPendingAgeSeconds },
   ]);
+  // Counted from the outbox, so a warning written by any process (a CLI, a worker) shows here.
+  metrics.gauge('bot_calendar_years_without_data', 'Years warned about: no holiday data and no overrides', async () => [
+    { value: await db.outbox.count({ where: { idempotencyKey: { startsWith: 'calendar-warning|' } } }) },
+  ]);
   metrics.gauge('bot_inbound_events', 'Inbound events not yet done, by status', async () =>
     (await inboundBacklog(db)).map((s) => ({ labels: { status: s.status }, value: s.count })),
   );

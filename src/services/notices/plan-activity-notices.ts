@@ -1,9 +1,10 @@
 // Rule A4: turns an activity's notice plan into planned rows — one per invitee for notices
 // and reminders, one for the committee reminder and the after-activity summary (A5).
-import { createWorkingCalendar } from '../../domain/calendar/working-days.ts';
 import { planNotices, resolveUnitNoticePolicy, type NoticePlan } from '../../domain/notice-plan.ts';
 import { insertPlanned, type NewNotice } from '../../repositories/notice-repo.ts';
 import type { Db } from '../../repositories/prisma.ts';
+import { loadCalendar, warnAssumedYears } from '../calendar-service.ts';
+import { Outbound } from '../outbound.ts';
 
 /** Kinds sent to every invitee; the others go to the unit's leads. */
 const PER_INVITEE = new Set(['notice', 'reminder']);
@@ -14,8 +15,7 @@ export async function planActivityNotices(db: Db, activityId: number, now: Date)
     include: { unit: { select: { kind: true, policy: true } }, invitees: { select: { personId: true } } },
   });
   if (!activity || activity.status !== 'scheduled') return undefined;
-  // The office's own calendar corrections join here once they are stored (reception-days issue).
-  const calendar = createWorkingCalendar();
+  const calendar = await loadCalendar(db, activity.orgId);
   const plan = planNotices(
     { unitKind: activity.unit.kind, startAt: activity.startAt, endAt: activity.endAt },
     resolveUnitNoticePolicy(activity.unit.kind, activity.unit.policy),
@@ -31,5 +31,7 @@ export async function planActivityNotices(db: Db, activityId: number, now: Date)
     else rows.push({ ...base, personId: 0 });
   }
   await insertPlanned(db, rows, now);
+  // Rule R4: a due date counted over a year without holiday data is a guess; the office is told once.
+  await warnAssumedYears({ db, outbound: new Outbound(db, { now: () => now }) }, activity.orgId, plan.assumedYears);
   return plan;
 }
