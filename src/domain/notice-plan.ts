@@ -23,6 +23,10 @@ export const unitNoticePolicySchema = z.object({
   committeeReportDays: days.nullable(),
   /** A courtesy reminder to invitees who have not answered; null = never. */
   reminderDaysBefore: days.nullable(),
+  /** Rule R2: a reminder to everyone invited on the day itself (08:30 for receptions); null = never. */
+  sameDayReminderAt: z.object({ hour, minute }).nullable(),
+  /** Rule R2: the station's staff get their own notice together with the first card. */
+  staffNotice: z.boolean(),
 });
 
 export type UnitNoticePolicy = z.infer<typeof unitNoticePolicySchema>;
@@ -34,6 +38,20 @@ const BASE: UnitNoticePolicy = {
   skipNonWorkingDays: true,
   committeeReportDays: null,
   reminderDaysBefore: 1,
+  sameDayReminderAt: null,
+  staffNotice: false,
+};
+
+/**
+ * Rule R2 for a reception day: a card to the deputies on duty at least 3 days before (with a
+ * notice to the station's staff), and a reminder on the day at 08:30; no day-before reminder.
+ */
+export const RECEPTION_NOTICE_POLICY: UnitNoticePolicy = {
+  ...BASE,
+  leadDays: [3],
+  reminderDaysBefore: null,
+  sameDayReminderAt: { hour: 8, minute: 30 },
+  staffNotice: true,
 };
 
 /** Rule A4 defaults by unit kind; an unknown kind gets the office's (the 3-day minimum). */
@@ -68,7 +86,7 @@ export function resolveUnitNoticePolicy(unitKind: string, stored: string | null 
   return out as UnitNoticePolicy;
 }
 
-export type NoticeKind = 'notice' | 'reminder' | 'committee' | 'summary';
+export type NoticeKind = 'notice' | 'staff' | 'reminder' | 'dayof' | 'committee' | 'summary';
 
 export interface PlannedNotice {
   kind: NoticeKind;
@@ -93,7 +111,7 @@ export interface NoticePlan {
   assumedYears: number[];
 }
 
-const KIND_ORDER: Record<NoticeKind, number> = { notice: 0, committee: 1, reminder: 2, summary: 3 };
+const KIND_ORDER: Record<NoticeKind, number> = { notice: 0, staff: 1, committee: 2, reminder: 3, dayof: 4, summary: 5 };
 
 /**
  * Rule A4 (and A5 for the summary). Lead times count civil days in Asia/Shanghai back from
@@ -160,6 +178,14 @@ export function planNotices(
     const dueAt = shanghaiInstant(day, policy.sendHour, policy.sendMinute);
     const lastNotice = Math.max(...notices.filter((n) => n.kind === 'notice').map((n) => n.dueAt.getTime()));
     if (!isPast(dueAt) && dueAt.getTime() > lastNotice) notices.push({ kind: 'reminder', dueAt, late: false });
+  }
+
+  // R2: the station's staff hear of it with the first card; the duty deputies on the day.
+  const firstNotice = notices.find((n) => n.kind === 'notice');
+  if (policy.staffNotice && firstNotice) notices.push({ kind: 'staff', dueAt: firstNotice.dueAt, late: firstNotice.late });
+  if (policy.sameDayReminderAt) {
+    const dueAt = shanghaiInstant(parseIsoDate(startDay), policy.sameDayReminderAt.hour, policy.sameDayReminderAt.minute);
+    if (!isPast(dueAt) && dueAt.getTime() < activity.startAt.getTime()) notices.push({ kind: 'dayof', dueAt, late: false });
   }
 
   // A5: the account to the leader and the liaison committee once the activity ends.

@@ -13,7 +13,7 @@ import { Outbound } from '../services/outbound.ts';
 import { InboundWorker } from './inbound-worker.ts';
 import { OutboxWorker, type OutboxWorkerOptions } from './outbox-worker.ts';
 import { Scheduler } from './scheduler.ts';
-import { sendDueNotices } from '../services/notices/send-due-notices.ts';
+import { createTick } from './tick.ts';
 
 export interface WorkerSet {
   inbound: InboundWorker;
@@ -42,7 +42,7 @@ export function createWorkerSet(deps: WorkerDeps): WorkerSet {
   const dispatcher = new Dispatcher({ db, clock, outbound, logger }, bot.router, bot.flows);
   const inbound = new InboundWorker(db, dispatcher, clock, logger, metrics);
   const countMissed = metrics.counter('bot_notices_missed_total', 'Notices found more than 24 hours late and not sent');
-  const scheduler = new Scheduler(() => sendDueNotices({ db, clock, outbound, logger, onMissed: (n) => countMissed({}, n) }), logger);
+  const scheduler = new Scheduler(createTick({ db, clock, outbound, logger, onMissed: (n) => countMissed({}, n) }), logger);
   return {
     inbound,
     outbox,

@@ -80,9 +80,11 @@ export async function createActivityWithInvitees(
   db: Db,
   row: NewActivityRow,
   inviteeIds?: number[],
+  /** Unique origin of a generated activity ("reception:<occurrenceId>"); a duplicate throws P2002. */
+  sourceKey?: string,
 ): Promise<ActivityListItem> {
   const ids = [...new Set(inviteeIds ?? (await unitMemberIds(db, row.unitId)))];
-  const { id } = await db.activity.create({ data: row, select: { id: true } });
+  const { id } = await db.activity.create({ data: { ...row, sourceKey: sourceKey ?? null }, select: { id: true } });
   try {
     if (ids.length > 0) {
       await db.activityInvitee.createMany({ data: ids.map((personId) => ({ activityId: id, personId })) });

@@ -93,10 +93,10 @@ describe.skipIf(!HAS_CHROMIUM)('simulator chat page in headless Chromium (needs 
     expect(await help.textContent()).toContain('「请假」');
     expect(await page.locator('#messages .card').count()).toBe(0); // cards stay in the private chat
 
-    await page.locator('#input').fill('请假');
+    await page.locator('#input').fill('我的信息');
     await page.locator('#send').click();
-    await bot('近期没有需要参加的活动').waitFor(WAIT);
-    expect(await bot('近期没有需要参加的活动').textContent()).toMatch(/^@赵文华 /);
+    await bot('赵文华的名册信息').waitFor(WAIT);
+    expect(await bot('赵文华的名册信息').textContent()).toMatch(/^@赵文华 /);
     const screenshot = join(mkdtempSync(join(tmpdir(), 'sim-page-')), 'simulator-group.png');
     await page.screenshot({ path: screenshot, fullPage: true });
     console.info(`[e2e] screenshot: ${screenshot}`);
@@ -105,12 +105,12 @@ describe.skipIf(!HAS_CHROMIUM)('simulator chat page in headless Chromium (needs 
     await page.locator('li[data-user-id="qianxiuying"]').click();
     await page.locator('#conversations button', { hasText: '第一代表小组' }).click();
     await page.locator('#messages .msg.theirs .who', { hasText: '赵文华' }).first().waitFor(WAIT);
-    await bot('近期没有需要参加的活动').waitFor(WAIT);
+    await bot('赵文华的名册信息').waitFor(WAIT);
     // The group's answers are not in the private chat with the app.
     await page.locator('#conversations button', { hasText: '单聊' }).click();
     await page.locator('#conversations button.active', { hasText: '单聊' }).waitFor(WAIT);
     await page.waitForTimeout(300);
-    expect(await page.locator('#messages').textContent()).not.toContain('近期没有需要参加的活动');
+    expect(await page.locator('#messages').textContent()).not.toContain('赵文华的名册信息');
 
     expect(consoleErrors).toEqual([]);
   }, 90_000);

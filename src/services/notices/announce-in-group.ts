@@ -7,6 +7,7 @@ import { noticeMessages as m } from './messages.ts';
 
 export interface AnnouncedActivity {
   id: number;
+  kind: string;
   orgId: number;
   revision: number;
   title: string;
@@ -15,9 +16,13 @@ export interface AnnouncedActivity {
   unit: { name: string; groupChat: string | null };
 }
 
-export async function announceInGroup(outbound: Outbound, a: AnnouncedActivity): Promise<number> {
+/** dutyNames: for a reception day, the deputies on duty (rule R2: the public is told who). */
+export async function announceInGroup(outbound: Outbound, a: AnnouncedActivity, dutyNames?: string[]): Promise<number> {
   const chatId = a.unit.groupChat;
   if (!chatId) return 0;
-  const text = m.announcement(a.unit.name, a.title, formatDateTime(a.startAt), a.place);
+  const time = formatDateTime(a.startAt);
+  const text = a.kind === 'reception' && dutyNames
+    ? m.receptionAnnouncement(a.unit.name, time, a.place, dutyNames)
+    : m.announcement(a.unit.name, a.title, time, a.place);
   return outbound.send(a.orgId, 'wecom', [{ key: `announce|${a.id}|${a.revision}`, message: { kind: 'chat_text', chatId, text } }]);
 }

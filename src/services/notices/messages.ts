@@ -23,6 +23,11 @@ export const noticeMessages = {
   tooLateToAnswer: (title: string) => `“${title}”已经开始，不能再修改回复了。`,
   notInvited: '您不在这次活动的邀请名单中，无需回复。',
   activityGone: '这个活动已取消或不存在了。',
+  dayOf: (title: string, time: string, place: string) => `提醒：今天 ${time} 在${place}“${title}”，您是值班代表，请准时到场。`,
+  staffNotice: (unit: string, title: string, time: string, place: string, names: string[]) =>
+    `${unit}：${time}“${title}”（${place}），值班代表：${names.join('、') || '（未排班）'}。请做好场地和登记准备（规则 R2）。`,
+  receptionAnnouncement: (unit: string, time: string, place: string, names: string[]) =>
+    `【接待选民】${unit}将于 ${time} 在${place}接待选民，值班代表：${names.join('、')}。欢迎选民前来反映意见和建议。`,
   announcement: (unit: string, title: string, time: string, place: string) =>
     `【活动通知】${unit}将于 ${time} 在${place}开展“${title}”，请各位代表查看单聊中的通知卡片并及时回复。`,
   cancelled: (title: string, time: string) => `通知：原定 ${time} 的“${title}”已取消，请相互转告。`,

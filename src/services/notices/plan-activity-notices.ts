@@ -1,13 +1,13 @@
-// Rule A4: turns an activity's notice plan into planned rows — one per invitee for notices
-// and reminders, one for the committee reminder and the after-activity summary (A5).
-import { planNotices, resolveUnitNoticePolicy, type NoticePlan } from '../../domain/notice-plan.ts';
+// Rules A4 and R2: turns an activity's notice plan into planned rows — one per invitee for
+// notices and reminders, one for the staff notice, the committee reminder and the summary (A5).
+import { planNotices, RECEPTION_NOTICE_POLICY, resolveUnitNoticePolicy, type NoticePlan } from '../../domain/notice-plan.ts';
 import { insertPlanned, type NewNotice } from '../../repositories/notice-repo.ts';
 import type { Db } from '../../repositories/prisma.ts';
 import { loadCalendar, warnAssumedYears } from '../calendar-service.ts';
 import { Outbound } from '../outbound.ts';
 
 /** Kinds sent to every invitee; the others go to the unit's leads. */
-const PER_INVITEE = new Set(['notice', 'reminder']);
+const PER_INVITEE = new Set(['notice', 'reminder', 'dayof']);
 
 export async function planActivityNotices(db: Db, activityId: number, now: Date): Promise<NoticePlan | undefined> {
   const activity = await db.activity.findUnique({
@@ -18,7 +18,8 @@ export async function planActivityNotices(db: Db, activityId: number, now: Date)
   const calendar = await loadCalendar(db, activity.orgId);
   const plan = planNotices(
     { unitKind: activity.unit.kind, startAt: activity.startAt, endAt: activity.endAt },
-    resolveUnitNoticePolicy(activity.unit.kind, activity.unit.policy),
+    // Rule R2: a reception day has its own notice rule, whatever the unit's.
+    activity.kind === 'reception' ? RECEPTION_NOTICE_POLICY : resolveUnitNoticePolicy(activity.unit.kind, activity.unit.policy),
     calendar,
     now,
   );

@@ -6,7 +6,7 @@
 import { buildCard } from '../../bot/card-catalog.ts';
 import { ACTIVITY_KINDS, type ActivityKind } from '../../domain/activity-kinds.ts';
 import { UNIT_LEAD_ROLES } from '../../domain/roles.ts';
-import { formatDate, formatDateTime } from '../../domain/shanghai-time.ts';
+import { formatDate, formatDateTime, formatTime } from '../../domain/shanghai-time.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Logger } from '../../lib/logger.ts';
 import type { OutboundMessage } from '../../platforms/types.ts';
@@ -94,7 +94,10 @@ async function writeBatch(deps: NoticeDeps, batchKey: string, rows: NoticeRow[])
   if (!activity) return 0;
   const message = await buildMessage(deps, activity, kind, variant, rows);
   if (!message) return 0;
-  if (kind.startsWith('notice')) await announceInGroup(deps.outbound, activity);
+  if (kind.startsWith('notice')) {
+    const duty = activity.kind === 'reception' ? (await attendanceSheet(deps.db, activity.id)).map((r) => r.person.name) : undefined;
+    await announceInGroup(deps.outbound, activity, duty);
+  }
   return deps.outbound.send(activity.orgId, CHANNEL, [{ key: batchKey, message }]);
 }
 
@@ -102,6 +105,7 @@ type ActivityWithUnit = NonNullable<Awaited<ReturnType<Db['activity']['findUniqu
 
 async function buildMessage(deps: NoticeDeps, a: ActivityWithUnit, kind: string, variant: string, rows: NoticeRow[]): Promise<OutboundMessage | undefined> {
   const time = formatDateTime(a.startAt);
+  if (kind === 'staff') return staffNotice(deps, a);
   if (kind === 'committee' || kind === 'summary') {
     const leads = await findUnitContacts(deps.db, [a.unit.id], [...UNIT_LEAD_ROLES], CHANNEL);
     const toUsers = leads.map((l) => l.platformUserId).filter((u): u is string => !!u);
@@ -113,6 +117,7 @@ async function buildMessage(deps: NoticeDeps, a: ActivityWithUnit, kind: string,
   const toUsers = rows.map((r) => users.get(r.personId)).filter((u): u is string => !!u);
   if (!toUsers.length) return undefined;
   if (kind === 'reminder') return { kind: 'text', toUsers, text: m.reminder(a.title, time, a.place) };
+  if (kind === 'dayof') return { kind: 'text', toUsers, text: m.dayOf(a.title, formatTime(a.startAt), a.place) };
   return { kind: 'card', toUsers, card: noticeCard(a, Number(kind.split(':')[1]), variant) };
 }
 
@@ -132,6 +137,15 @@ export function noticeCard(a: ActivityWithUnit, leadDays: number, answer: string
       answer: m.answer[answer] ?? '',
     },
   });
+}
+
+/** Rule R2: the station's staff learn who is on duty when the duty deputies get their card. */
+async function staffNotice(deps: NoticeDeps, a: ActivityWithUnit): Promise<OutboundMessage | undefined> {
+  const leads = await findUnitContacts(deps.db, [a.unit.id], [...UNIT_LEAD_ROLES], CHANNEL);
+  const toUsers = leads.map((l) => l.platformUserId).filter((u): u is string => !!u);
+  if (!toUsers.length) return undefined;
+  const names = (await attendanceSheet(deps.db, a.id)).map((r) => r.person.name);
+  return { kind: 'text', toUsers, text: m.staffNotice(a.unit.name, a.title, formatDateTime(a.startAt), a.place, names) };
 }
 
 async function summaryText(deps: NoticeDeps, a: ActivityWithUnit): Promise<string> {

@@ -1,4 +1,6 @@
 // 发布活动, 修改活动, 取消活动 end to end through encrypted callbacks (rules A1, A4, U5).
+import { createLogger } from '../../../src/lib/logger.ts';
+import { sendDueNotices } from '../../../src/services/notices/send-due-notices.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseDateTime } from '../../../src/flows/parse/datetime.ts';
 import { createActivity } from '../../../src/services/activity-service.ts';
@@ -11,8 +13,9 @@ beforeEach(async () => {
 afterEach(() => fb.stop());
 
 const say = (user: string, text: string) => fb.chat.say(user, text);
+// Only the notice sender: these tests publish by hand and leave reception days (R1) out.
 const tick = async () => {
-  await fb.t.bot.workers!.scheduler.runOnce();
+  await sendDueNotices({ db: fb.t.bot.db, clock: fb.clock, outbound: fb.t.bot.workers!.outbound, logger: createLogger('silent') });
   await fb.chat.settle();
 };
 const activities = () => fb.t.bot.db.activity.findMany({ orderBy: { id: 'asc' } });
@@ -36,7 +39,7 @@ async function publishByChat(start: string, end = '16:30') {
 async function publishStation(start: string) {
   const startAt = new Date(start);
   const result = await createActivity(fb.t.bot.db, {
-    orgId: fb.t.bot.orgId, unit: { name: '城关镇人大代表联络站' }, kind: '接待选民', title: '接待选民日', startAt,
+    orgId: fb.t.bot.orgId, unit: { name: '城关镇人大代表联络站' }, kind: '走访座谈', title: '走访选民', startAt,
     endAt: new Date(startAt.getTime() + 3 * 3600_000), place: '联络站接待室', now: fb.clock.now(),
   });
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
@@ -119,18 +122,18 @@ describe('修改活动 and 取消活动 (rule A4)', () => {
     await tick();
     const notified = cardsFor(id)[0]!.to.sort();
     expect(notified).toContain('lichunmei');
-    expect(await say('zhaowenhua', '修改活动')).toBe('修改“接待选民日”的哪一项？请回复：1. 时间  2. 地点  3. 内容  4. 标题');
+    expect(await say('zhaowenhua', '修改活动')).toBe('修改“走访选民”的哪一项？请回复：1. 时间  2. 地点  3. 内容  4. 标题');
     expect(await say('zhaowenhua', '时间')).toContain('什么时候开始');
     expect(await say('zhaowenhua', '12月10日下午3点')).toContain('开始时间：12月10日（周四）15:00');
     const summary = await say('zhaowenhua', '17:00');
     expect(summary).toContain('时间：12月8日（周二）09:00–12:00 → 12月10日（周四）15:00–17:00');
-    expect(await say('zhaowenhua', '确认')).toBe(`已修改“接待选民日”的时间。已向已收到通知的 ${notified.length} 人发送变更通知。`);
+    expect(await say('zhaowenhua', '确认')).toBe(`已修改“走访选民”的时间。已向已收到通知的 ${notified.length} 人发送变更通知。`);
     const activity = await fb.t.bot.db.activity.findUniqueOrThrow({ where: { id } });
     expect(activity).toMatchObject({ revision: 2, startAt: new Date('2026-12-10T07:00:00Z'), endAt: new Date('2026-12-10T09:00:00Z') });
     const updated = fb.chat.all().filter((m) => m.card?.task_id === `update-${id}-2`);
     expect(updated).toHaveLength(1);
     expect(updated[0]!.to.sort()).toEqual(notified);
-    expect(updated[0]!.card).toMatchObject({ main_title: { title: '接待选民日', desc: '活动变更通知' } });
+    expect(updated[0]!.card).toMatchObject({ main_title: { title: '走访选民', desc: '活动变更通知' } });
     // The old revision's 3-day card (due Fri 12-04) is not sent; the new plan's cards are.
     fb.clock.set('2026-12-04T01:00:00Z');
     await tick();

@@ -20,7 +20,10 @@ const activity = (start: string, end: string, unitKind = 'group') => ({ unitKind
 
 describe('resolveUnitNoticePolicy (A4 defaults by unit kind)', () => {
   it('A4: group 3 days + committee 2 days, station 7 and 3 days, office 3 days', () => {
-    expect(group).toEqual({ leadDays: [3], sendHour: 9, sendMinute: 0, skipNonWorkingDays: true, committeeReportDays: 2, reminderDaysBefore: 1 });
+    expect(group).toEqual({
+      leadDays: [3], sendHour: 9, sendMinute: 0, skipNonWorkingDays: true, committeeReportDays: 2, reminderDaysBefore: 1,
+      sameDayReminderAt: null, staffNotice: false,
+    });
     expect(station).toMatchObject({ leadDays: [7, 3], committeeReportDays: null, reminderDaysBefore: 1 });
     expect(resolveUnitNoticePolicy('office', '')).toMatchObject({ leadDays: [3], committeeReportDays: null });
     expect(resolveUnitNoticePolicy('unknown', null).leadDays).toEqual([3]);
@@ -154,3 +157,18 @@ describe('planNotices (A4, A5)', () => {
     expect(plan.notices[0]?.dueAt).toEqual(sh('2027-03-05T09:00')); // Sun 03-07 → Fri 03-05
   });
 });
+
+describe('rule R2: reception days', () => {
+  it('R2: a card to the duty deputies 3 days before (moved off the weekend), staff told with it, a reminder at 08:30 on the day', async () => {
+    const { RECEPTION_NOTICE_POLICY } = await import('../../../src/domain/notice-plan.ts');
+    const start = new Date('2026-12-01T01:00:00Z'); // Tue 09:00
+    const plan = planNotices({ unitKind: 'station', startAt: start, endAt: new Date('2026-12-01T03:30:00Z') }, RECEPTION_NOTICE_POLICY, createWorkingCalendar(), new Date('2026-11-20T02:00:00Z'));
+    expect(plan.notices.map((n) => [n.kind, n.dueAt.toISOString()])).toEqual([
+      ['notice', '2026-11-27T01:00:00.000Z'], // Sat 11-28 is off: Friday 09:00
+      ['staff', '2026-11-27T01:00:00.000Z'],
+      ['dayof', '2026-12-01T00:30:00.000Z'],
+      ['summary', '2026-12-01T03:30:00.000Z'],
+    ]);
+  });
+});
+

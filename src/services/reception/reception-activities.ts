@@ -1,0 +1,65 @@
+// Rules R1, R2: every station's reception days become activities of kind 接待选民 with the
+// deputies on duty as invitees, so the notice machinery sends their cards (3 days before, with
+// 参加 / 请假), tells the station's staff, announces the day in the station's group chat and
+// reminds the duty deputies at 08:30 on the day. The activity is keyed by its occurrence
+// (sourceKey), so two instances syncing at once create it once.
+import { parseIsoDate } from '../../domain/calendar/working-days.ts';
+import { shanghaiInstant } from '../../domain/shanghai-time.ts';
+import { createActivityWithInvitees } from '../../repositories/activity-repo.ts';
+import { Prisma, type Db } from '../../repositories/prisma.ts';
+import { loadCalendar } from '../calendar-service.ts';
+import { planActivityNotices } from '../notices/plan-activity-notices.ts';
+import { monthOf, planOccurrences, todayIn } from './reception-plan-service.ts';
+
+/** How far ahead reception days are planned (this month and the next). */
+const MONTHS_AHEAD = 2;
+const RECEPTION = { title: '接待选民日', content: '代表接待选民，听取和反映群众的意见和建议', startHour: 9, endHour: 11, endMinute: 30 };
+
+export async function syncReceptionDays(db: Db, now: Date): Promise<number> {
+  const stations = await db.unit.findMany({ where: { kind: 'station' }, select: { id: true, orgId: true, name: true, receptionRule: true } });
+  let created = 0;
+  for (const station of stations) {
+    const calendar = await loadCalendar(db, station.orgId);
+    await planOccurrences(db, station, monthOf(todayIn(now)), MONTHS_AHEAD, now, calendar);
+    const days = await db.receptionOccurrence.findMany({
+      where: { unitId: station.id, status: 'planned', date: { gte: todayIn(now) } },
+      include: { duties: { select: { personId: true } } },
+    });
+    for (const day of days) created += await ensureActivity(db, station, day, now);
+  }
+  return created;
+}
+
+type Day = { id: number; date: string; duties: { personId: number }[] };
+
+async function ensureActivity(db: Db, station: { id: number; orgId: number; name: string }, day: Day, now: Date): Promise<number> {
+  const sourceKey = `reception:${day.id}`;
+  if (day.duties.length === 0) return 0;
+  const existing = await db.activity.findUnique({ where: { sourceKey }, select: { id: true, _count: { select: { notices: true } } } });
+  if (existing) {
+    // An instance that created it but stopped before planning: plan now (rows are keyed).
+    if (existing._count.notices === 0) await planActivityNotices(db, existing.id, now);
+    return 0;
+  }
+  const date = parseIsoDate(day.date);
+  const startAt = shanghaiInstant(date, RECEPTION.startHour, 0);
+  if (startAt <= now) return 0;
+  try {
+    const activity = await createActivityWithInvitees(
+      db,
+      {
+        orgId: station.orgId, unitId: station.id, kind: 'reception', title: RECEPTION.title, startAt,
+        endAt: shanghaiInstant(date, RECEPTION.endHour, RECEPTION.endMinute), place: station.name,
+        content: RECEPTION.content, signInCode: null, signInOpensBefore: 30, createdById: null,
+      },
+      day.duties.map((d) => d.personId),
+      sourceKey,
+    );
+    await planActivityNotices(db, activity.id, now);
+    return 1;
+  } catch (err) {
+    // Another instance created it a moment ago.
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') return 0;
+    throw err;
+  }
+}
