@@ -10,6 +10,10 @@ import { approveLeaveAction, myLeavesCommand } from '../../flows/leave/leave-act
 import { leaveFlow } from '../../flows/leave/leave.flow.ts';
 import { rejectLeaveFlow } from '../../flows/leave/reject.flow.ts';
 import { attendAction } from '../../flows/notices/rsvp-action.ts';
+import { registerFlow } from '../../flows/register/register.flow.ts';
+import { answerFlow } from '../../flows/register/answer.flow.ts';
+import { assignFlow } from '../../flows/register/assign.flow.ts';
+import { departmentCommand } from '../../flows/register/department-command.ts';
 import { attendanceSheetCommand, proxySignInCommand } from '../../flows/signin/signin-commands.ts';
 import { signInFlow } from '../../flows/signin/signin.flow.ts';
 import { mySuggestionsCommand } from '../../flows/suggestion/my-suggestions.ts';
@@ -29,7 +33,7 @@ export interface Bot {
 export function createBot(): Bot {
   const commands: Command[] = [];
   const all = () => commands;
-  const flows: AnyFlow[] = [leaveFlow, signInFlow, suggestionFlow, rejectLeaveFlow, publishFlow, editFlow, cancelFlow, accountFlow];
+  const flows: AnyFlow[] = [leaveFlow, signInFlow, suggestionFlow, rejectLeaveFlow, publishFlow, editFlow, cancelFlow, accountFlow, registerFlow, assignFlow, answerFlow];
   let engine: FlowEngine | undefined;
   const startFlow = (flow: string, name: string, aliases: string[], summary: string, audience: Audience): Command => ({
     name, aliases, summary, audience, flow,
@@ -48,6 +52,12 @@ export function createBot(): Bot {
     attendanceSheetCommand,
     startFlow('suggestion', '提建议', ['建议', '反映问题', '意见', '提意见', '批评'], '提交建议、批评和意见', 'deputy'),
     mySuggestionsCommand,
+    // Rules R3, R4, R6: station deputies and staff record visitors; begin() refuses others.
+    startFlow('register', '接待登记', ['登记来访', '来访登记'], '接待选民时登记来访者和反映的问题（单聊）', 'everyone'),
+    // Rules R4, R5, R6: office staff assign reception issues and record the answers (private chat).
+    startFlow('register-assign', '交办', ['交办事项'], '将接待登记的问题交办给承办部门或转县人大常委会', 'office'),
+    startFlow('register-answer', '答复登记', ['登记答复'], '登记交办事项的答复情况和来访群众满意度', 'office'),
+    departmentCommand,
     activityFlow('publish', '发布活动', ['发通知', '发布通知'], '发布本组（站）活动，按规定提前通知全体成员', '发布'),
     activityFlow('activity-edit', '修改活动', [], '修改已发布活动的时间、地点、内容或标题', '修改'),
     activityFlow('activity-cancel', '取消活动', [], '取消已发布的活动并通知已收到通知的人', '取消'),

@@ -1,0 +1,80 @@
+// 交办 (rules R4, R6): office staff pick a recorded reception issue, then a department of the
+// organisation or 转县人大常委会, confirm → assigned (or forwarded). Every step is personal:
+// the list carries visitors' names, shown to office staff in private chat only.
+import { isOfficeStaff } from '../../domain/roles.ts';
+import { assignVisit, findVisits, listDepartments, listVisits, VISIT_STATUS } from '../../repositories/assignment-repo.ts';
+import { parseChoice, parseYesNo } from '../parse/choice.ts';
+import type { Flow } from '../types.ts';
+import { assignMessages as m, FORWARD_LABEL } from './assign-messages.ts';
+
+export interface AssignDraft {
+  /** The listed visits, so the numbers stay what the user saw. */
+  visitIds: number[];
+  departments: string[];
+  visitId?: number;
+  target?: string;
+  forward?: boolean;
+}
+
+export const assignFlow: Flow<AssignDraft> = {
+  name: 'register-assign',
+  version: 1,
+  title: '交办',
+  async begin(fc) {
+    if (!isOfficeStaff(fc.bot.actor)) return { kind: 'done', say: m.officeOnly };
+    const db = fc.bot.deps.db;
+    const departments = await listDepartments(db, fc.bot.orgId);
+    if (departments.length === 0) return { kind: 'done', say: m.noDepartments };
+    const visits = await listVisits(db, fc.bot.orgId, [VISIT_STATUS.recorded]);
+    if (visits.length === 0) return { kind: 'done', say: m.nothingToAssign };
+    return { kind: 'next', step: 'visit', draft: { visitIds: visits.map((v) => v.id), departments } };
+  },
+  steps: {
+    visit: {
+      personal: true, // rule R6: visitors' names
+      help: m.pickVisitHelp,
+      prompt: async (fc) => m.pickVisit(await findVisits(fc.bot.deps.db, fc.bot.orgId, fc.draft.visitIds)),
+      async handle(input, fc) {
+        const n = parseChoice(input.text, fc.draft.visitIds.length);
+        if (!n) return { kind: 'invalid', message: m.badPick(fc.draft.visitIds.length) };
+        return { kind: 'next', step: 'department', draft: { ...fc.draft, visitId: fc.draft.visitIds[n - 1] } };
+      },
+    },
+    department: {
+      personal: true,
+      help: m.departmentHelp,
+      prompt: (fc) => m.pickDepartment(fc.draft.departments),
+      async handle(input, fc) {
+        const options = [...fc.draft.departments, FORWARD_LABEL];
+        const n = parseChoice(input.text, options.length) ?? (options.indexOf(input.raw) + 1 || undefined);
+        if (!n) return { kind: 'invalid', message: m.badPick(options.length) };
+        const forward = n === options.length;
+        return { kind: 'next', step: 'confirm', draft: { ...fc.draft, target: options[n - 1], forward } };
+      },
+    },
+    confirm: {
+      personal: true,
+      help: m.confirmHelp,
+      prompt: async (fc) => {
+        const [visit] = await findVisits(fc.bot.deps.db, fc.bot.orgId, [fc.draft.visitId!]);
+        return visit ? m.confirmAssign(visit, fc.draft.target!, fc.draft.forward === true) : m.alreadyTaken;
+      },
+      async handle(input, fc) {
+        const answer = parseYesNo(input.text);
+        if (answer === undefined) return { kind: 'invalid', message: m.yesNo };
+        if (answer === 'no') return { kind: 'done', say: m.notAssigned };
+        const d = fc.draft;
+        const ok = await assignVisit(fc.bot.deps.db, {
+          visitId: d.visitId!,
+          orgId: fc.bot.orgId,
+          status: d.forward ? VISIT_STATUS.forwarded : VISIT_STATUS.assigned,
+          assignedTo: d.target!,
+          assignedById: fc.bot.actor.id,
+          now: fc.now,
+        });
+        if (!ok) return { kind: 'done', say: m.alreadyTaken };
+        return { kind: 'done', say: d.forward ? m.forwarded : m.assigned(d.target!) };
+      },
+    },
+  },
+};

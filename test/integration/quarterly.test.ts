@@ -1,0 +1,95 @@
+// Quarterly reminders (rules A2, A3, A5) end to end: the scheduler tick on the 10th, the 15th
+// and the quarter's last day of December 2026, through the outbox to the (nock) WeCom API.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Outbound } from '../../src/services/outbound.ts';
+import { sendQuarterlyReminders } from '../../src/services/quarterly/quarterly-reminders.ts';
+import { startFlowBot, type FlowBot } from '../helpers/flow-bot.ts';
+
+let fb: FlowBot;
+beforeEach(async () => {
+  fb = await startFlowBot('2026-12-10T01:30:00Z'); // Thursday 10 Dec 09:30 Shanghai
+});
+afterEach(() => fb.stop());
+
+const tick = async () => {
+  await fb.t.bot.workers!.scheduler.runOnce();
+  await fb.chat.settle();
+};
+const quarterly = (rule: string) => fb.chat.all().filter((m) => m.text?.includes(`规则 ${rule}`));
+
+describe('rule A2: on the 10th, groups with no collective activity this quarter are reminded', () => {
+  it('leaders of groups without an activity get one reminder; a group with one gets none; never twice', async () => {
+    await fb.addActivity('第二代表小组', { title: '学习代表法', start: '2026-11-05T02:00:00Z' });
+    const cancelled = await fb.addActivity('第三代表小组', { title: '视察', start: '2026-11-06T02:00:00Z' });
+    await fb.t.bot.db.activity.update({ where: { id: cancelled }, data: { status: 'cancelled' } });
+    await fb.addActivity('第三代表小组', { title: '下周调研', start: '2026-12-14T02:00:00Z' }); // not held yet
+    await tick();
+    const sent = quarterly('A2');
+    expect(sent.map((s) => s.text)).toEqual([
+      '第一代表小组本季度（2026年第四季度）还没有开展集体活动，按规定每季度至少一次（规则 A2），请尽快安排。',
+      '第三代表小组本季度（2026年第四季度）还没有开展集体活动，按规定每季度至少一次（规则 A2），请尽快安排。',
+    ]);
+    expect(sent[0]!.to.sort()).toEqual(['qianxiuying', 'zhaowenhua']);
+    expect(sent[1]!.to.sort()).toEqual(['hanxuesong', 'yanghuimin']);
+
+    // Another tick, a direct second run, a restart: nothing new.
+    fb.clock.set('2026-12-10T03:00:00Z');
+    await tick();
+    expect(await sendQuarterlyReminders({ db: fb.t.bot.db, clock: fb.clock, outbound: new Outbound(fb.t.bot.db, fb.clock) })).toBe(0);
+    await fb.restart();
+    await tick();
+    expect(quarterly('A2')).toHaveLength(2);
+  });
+
+  it('before 09:00 and on other days nothing is sent', async () => {
+    fb.clock.set('2026-12-10T00:30:00Z'); // 08:30
+    await tick();
+    fb.clock.set('2026-12-11T02:00:00Z');
+    await tick();
+    expect(quarterly('A2')).toHaveLength(0);
+  });
+});
+
+describe('rule A5: on the 15th, every group is reminded that the registration form is due on the 20th', () => {
+  it('one reminder per group, to its leader and vice leader, once', async () => {
+    await fb.addActivity('第二代表小组', { title: '学习代表法', start: '2026-11-05T02:00:00Z' });
+    fb.clock.set('2026-12-15T01:00:00Z'); // 09:00 Shanghai
+    await tick();
+    const sent = quarterly('A5');
+    expect(sent).toHaveLength(3);
+    expect(sent[0]!.text).toBe('请第一代表小组于12月20日（周日）前将本季度（2026年第四季度）集体活动登记表报送联络工委（规则 A5）。');
+    expect(sent.map((s) => s.to.sort())).toEqual([['qianxiuying', 'zhaowenhua'], ['fengyulan', 'wangguoqiang'], ['hanxuesong', 'yanghuimin']]);
+    await fb.restart();
+    await tick();
+    expect(quarterly('A5')).toHaveLength(3);
+    expect(quarterly('A2')).toHaveLength(0);
+  });
+});
+
+describe('rules A2, A3: on the quarter\'s last day office staff get the units below their minimums', () => {
+  it('one list per organisation to the office staff, once', async () => {
+    const station = '城关镇人大代表联络站';
+    for (const [i, start] of ['2026-10-13', '2026-11-03', '2026-12-01', '2026-02-03', '2026-03-03', '2026-04-07', '2026-05-05', '2026-06-02', '2026-07-07', '2026-08-04'].entries())
+      await fb.addActivity(station, { title: `接待选民${i}`, start: `${start}T01:00:00Z` });
+    for (const kind of ['inspection', 'research', 'study'] as const) {
+      const id = await fb.addActivity('第一代表小组', { title: kind, start: '2026-11-05T02:00:00Z' });
+      await fb.t.bot.db.activity.update({ where: { id }, data: { kind } });
+    }
+    const cancelled = await fb.addActivity('第二代表小组', { title: '学习代表法', start: '2026-11-05T02:00:00Z' });
+    await fb.t.bot.db.activity.update({ where: { id: cancelled }, data: { status: 'cancelled' } });
+    fb.clock.set('2026-12-31T02:00:00Z'); // 10:00 Shanghai
+    await tick();
+    const lists = fb.chat.all().filter((m) => m.text?.startsWith('2026年第四季度活动次数未达到规定'));
+    expect(lists).toHaveLength(1);
+    // shijia is office staff too (her first roster row lists no group or station, rule U4)
+    expect(lists[0]!.to.sort()).toEqual(['hejing', 'lvming', 'shijia']);
+    const lines = lists[0]!.text!.split('\n');
+    expect(lines).not.toContain(expect.stringContaining('第一代表小组'));
+    expect(lines.some((l) => l.startsWith(`· ${station}`))).toBe(false);
+    expect(lines).toContain('· 第二代表小组：本季度集体活动 0 次（每季度至少 1 次，规则 A2）；本年度视察、调研 0 次（每年至少 2 次，规则 A2）；本年度集中学习 0 次（每年至少 1 次，规则 A2）');
+    expect(lines.find((l) => l.startsWith('· 东河镇代表之家'))).toMatch(/10月活动 0 次（每月至少 1 次，规则 A3）.*本年度活动 \d+ 次（每年至少 10 次，规则 A3）/);
+    await fb.restart();
+    await tick();
+    expect(fb.chat.all().filter((m) => m.text?.startsWith('2026年第四季度活动次数'))).toHaveLength(1);
+  });
+});
