@@ -75,3 +75,9 @@ export function formatTime(d: Date): string {
 export function formatDateTime(d: Date): string {
   return `${formatDate(d)}${formatTime(d)}`;
 }
+
+/** The Asia/Shanghai civil date of an instant as YYYY-MM-DD. */
+export function shanghaiIsoDate(instant: Date): string {
+  const { date } = shanghaiParts(instant);
+  return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+}

@@ -1,5 +1,6 @@
 // Leave requests (rules L1, L2, L5) and the attendance entry an approval creates.
 import { COUNTED_LEAVE_STATUSES } from '../domain/leave-rules.ts';
+import { shanghaiIsoDate } from '../domain/shanghai-time.ts';
 import type { Db } from './prisma.ts';
 
 /** Rule L2 counts leaves from group activities (代表小组) in one calendar year. */
@@ -81,4 +82,22 @@ export async function personName(db: Db, id: number): Promise<string> {
 export async function isInvited(db: Db, activityId: number, personId: number): Promise<boolean> {
   const row = await db.activityInvitee.findUnique({ where: { activityId_personId: { activityId, personId } }, select: { personId: true } });
   return row !== null;
+}
+
+/**
+ * Rule R2: who is on approved leave on each day from `fromIso` (Asia/Shanghai dates), as the
+ * duty rotation's "unavailable" map — a deputy excused from an activity that day is not put
+ * on reception duty the same day.
+ */
+export async function onLeaveByDate(db: Db, orgId: number, from: Date): Promise<Record<string, number[]>> {
+  const rows = await db.leaveRequest.findMany({
+    where: { orgId, status: 'approved', activity: { startAt: { gte: from } } },
+    select: { personId: true, activity: { select: { startAt: true } } },
+  });
+  const byDate: Record<string, number[]> = {};
+  for (const r of rows) {
+    const date = shanghaiIsoDate(r.activity.startAt);
+    (byDate[date] ??= []).push(r.personId);
+  }
+  return byDate;
 }

@@ -72,3 +72,19 @@ describe('reception days (R1, R2)', () => {
     expect(receptionCards()).toHaveLength(2);
   }, 30_000);
 });
+
+describe('rule R2: the rotation skips deputies on leave that day', () => {
+  it('a deputy with approved leave from an activity on the reception day is not put on duty', async () => {
+    const station = await fb.unitId('城关镇人大代表联络站');
+    const members = await fb.t.bot.db.membership.findMany({ where: { unitId: station }, include: { person: true } });
+    const deputies = members.filter((m) => m.person.levels !== '').map((m) => m.personId);
+    // Everyone but two of the station's deputies is on approved leave from a meeting on 12-01.
+    const meeting = await fb.addActivity('城关镇人大代表联络站', { title: '座谈会', start: '2026-12-01T06:00:00Z' });
+    for (const personId of deputies.slice(2)) {
+      await fb.t.bot.db.leaveRequest.create({ data: { orgId: fb.t.bot.orgId, activityId: meeting, personId, year: 2026, reason: '出差在外', status: 'approved' } });
+    }
+    await tick();
+    const [day] = (await receptions()).filter((d) => d.unitId === station && d.startAt.toISOString() === '2026-12-01T01:00:00.000Z');
+    expect(day!.invitees.map((i) => i.personId).sort()).toEqual(deputies.slice(0, 2).sort());
+  });
+});

@@ -6,6 +6,7 @@
 import { parseIsoDate } from '../../domain/calendar/working-days.ts';
 import { shanghaiInstant } from '../../domain/shanghai-time.ts';
 import { createActivityWithInvitees } from '../../repositories/activity-repo.ts';
+import { onLeaveByDate } from '../../repositories/leave-repo.ts';
 import { Prisma, type Db } from '../../repositories/prisma.ts';
 import { loadCalendar } from '../calendar-service.ts';
 import { planActivityNotices } from '../notices/plan-activity-notices.ts';
@@ -20,7 +21,9 @@ export async function syncReceptionDays(db: Db, now: Date): Promise<number> {
   let created = 0;
   for (const station of stations) {
     const calendar = await loadCalendar(db, station.orgId);
-    await planOccurrences(db, station, monthOf(todayIn(now)), MONTHS_AHEAD, now, calendar);
+    // Rule R2: deputies on approved leave that day are skipped by the rotation.
+    const unavailable = await onLeaveByDate(db, station.orgId, now);
+    await planOccurrences(db, station, monthOf(todayIn(now)), MONTHS_AHEAD, now, calendar, { unavailable });
     const days = await db.receptionOccurrence.findMany({
       where: { unitId: station.id, status: 'planned', date: { gte: todayIn(now) } },
       include: { duties: { select: { personId: true } } },

@@ -3,10 +3,9 @@
 // only cancels days after today, because today's reception is already announced and under way,
 // and past days are history (the register R3 refers to them).
 //
-// Leave (people on leave that day are skipped): leave in this schema belongs to activities
-// (LeaveRequest.activityId), and a reception day is not an activity, so there is no cheap
-// "on leave on date D" yet. planOccurrences takes `unavailable` (date → person ids) for when
-// there is; until then the station head overrides a duty (`station duty`).
+// Leave (people on leave that day are skipped, R2): planOccurrences takes `unavailable`
+// (date → person ids); the reception sync fills it from approved leave of activities that day.
+// The station head can still override a duty (`station duty`).
 import {
   DEFAULT_RECEPTION_RULE,
   receptionDates,
