@@ -3,14 +3,12 @@
 // next year's 调休 notice comes out after chinese-days ships, and is sometimes changed.
 // Exit codes: 0 done; 1 nothing to remove; 2 the command line itself is wrong.
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../src/config.ts';
 import { toIsoDate, type CalendarOverride } from '../src/domain/calendar/working-days.ts';
 import { daysInMonth, isoWeekday } from '../src/domain/shanghai-time.ts';
 import { listOverrides, removeOverride, upsertOverride } from '../src/repositories/calendar-repo.ts';
-import { migrate } from '../src/repositories/migrate.ts';
-import { findOrganisationByCode } from '../src/repositories/org-repo.ts';
-import { connectDb, type Db } from '../src/repositories/prisma.ts';
+import type { Db } from '../src/repositories/prisma.ts';
 import { loadCalendar } from '../src/services/calendar-service.ts';
+import { runCli, withOrganisation } from './cli.ts';
 
 const USAGE = 'usage: npm run calendar -- add DATE holiday|workday [NAME] | remove DATE | list YEAR [--org CODE]';
 const KIND_LABEL = { holiday: '放假', workday: '上班' } as const;
@@ -83,16 +81,7 @@ async function main(): Promise<number> {
     console.error(command);
     return 2;
   }
-  const config = loadConfig();
-  migrate(config.databaseUrl);
-  const db = await connectDb(config.databaseUrl);
-  try {
-    const code = args.values.org ?? config.orgCode;
-    const org = await findOrganisationByCode(db, code);
-    if (!org) {
-      console.error(`--org: 没有代码为「${code}」的组织，请先导入名册`);
-      return 2;
-    }
+  return withOrganisation(args.values.org, async ({ db, org }) => {
     if (command.op === 'list') {
       for (const line of await list(db, org.id, command.year)) console.log(line);
       return 0;
@@ -106,15 +95,7 @@ async function main(): Promise<number> {
     const removed = await removeOverride(db, org.id, command.date);
     (removed ? console.log : console.error)(removed ? `已删除 ${command.date} 的本单位调整。` : `${command.date} 没有本单位调整，无需删除。`);
     return removed ? 0 : 1;
-  } finally {
-    await db.$disconnect();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err instanceof ConfigError ? err.message : `failed: ${(err as Error).message}`);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -2,12 +2,9 @@
 // Prints the reception register (接待选民登记表) for the period as CSV; phones are masked unless
 // --unmasked is given (rule R6: only office staff run this).
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../src/config.ts';
 import { parseLocalDateTime } from '../src/domain/time.ts';
-import { migrate } from '../src/repositories/migrate.ts';
-import { findOrganisationByCode } from '../src/repositories/org-repo.ts';
-import { connectDb } from '../src/repositories/prisma.ts';
 import { exportRegister } from '../src/services/register/register-export.ts';
+import { runCli, withOrganisation } from './cli.ts';
 
 const USAGE = 'usage: npm run register -- export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unmasked] [--org CODE]';
 
@@ -39,26 +36,10 @@ async function main(): Promise<number> {
     for (const p of problems) console.error(p);
     return 2;
   }
-  const config = loadConfig();
-  migrate(config.databaseUrl);
-  const db = await connectDb(config.databaseUrl);
-  try {
-    const org = await findOrganisationByCode(db, args.values.org ?? config.orgCode);
-    if (!org) {
-      console.error(`--org: 没有代码为「${args.values.org ?? config.orgCode}」的组织`);
-      return 2;
-    }
+  return withOrganisation(args.values.org, async ({ db, org }) => {
     process.stdout.write(await exportRegister(db, { orgId: org.id, from: from as Date, to: to as Date, unmasked: args.values.unmasked }));
     return 0;
-  } finally {
-    await db.$disconnect();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err instanceof ConfigError ? err.message : `failed: ${(err as Error).message}`);
-    process.exit(1);
-  },
-);
+runCli(main);
