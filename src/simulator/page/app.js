@@ -1,25 +1,53 @@
 // The simulator page: pick a demo person, then one of their conversations — the private chat
 // with the app, or a group chat with the robot — type as them, and see what the bot sends.
 // Typed text and button clicks go to /sim/api, which sends real encrypted callbacks.
-const state = { userId: null, person: null, chat: null, names: new Map(), version: -1, polling: 0 };
+const state = { userId: null, person: null, chat: null, names: new Map(), version: -1, polling: 0, abort: null, lastId: 0 };
 const $ = (id) => document.getElementById(id);
 const BOT_NAME = '人大代表履职助手';
 
-async function api(path, body) {
-  const res = await fetch(path, body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {});
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+async function api(path, body, signal) {
+  const init = body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {};
+  const res = await fetch(path, { ...init, signal });
+  if (!res.ok) {
+    const detail = await res.json().then((j) => j.message || j.error || '', () => '');
+    throw new Error(`HTTP ${res.status}${detail ? `：${detail}` : ''}`);
+  }
   return res.json();
 }
 
+/** A one-line notice above the composer (delivery errors, lost connection); '' hides it. */
+function notice(text, kind = '') {
+  $('status').textContent = text;
+  $('status').dataset.kind = text ? kind : '';
+  $('status').hidden = !text;
+}
+
+function rolesText(person) {
+  return person.roles.join('；') || '（无职务）';
+}
+
 async function loadPeople() {
-  const people = await api('/sim/api/people');
-  for (const p of people) state.names.set(p.userId, p.name);
   const list = $('people-list');
+  let people;
+  try {
+    people = await api('/sim/api/people');
+  } catch (err) {
+    list.replaceChildren(el('li', 'people-error', `通讯录加载失败（${err.message}），请刷新页面。`));
+    return;
+  }
+  for (const p of people) state.names.set(p.userId, p.name);
   list.replaceChildren(...people.map((p) => {
     const li = document.createElement('li');
     li.dataset.userId = p.userId;
-    li.append(el('div', 'person-name', p.name), el('div', 'person-roles', p.roles.join('；') || '（无职务）'));
+    li.tabIndex = 0; // reachable with Tab, picked with Enter or Space
+    li.setAttribute('role', 'button');
+    li.append(el('div', 'person-name', p.name), el('div', 'person-roles', rolesText(p)));
     li.addEventListener('click', () => choose(p));
+    li.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      choose(p);
+    });
     return li;
   }));
 }
@@ -27,13 +55,31 @@ async function loadPeople() {
 async function choose(person) {
   state.userId = person.userId;
   state.person = person;
-  state.polling++; // stops the previous conversation's long poll
-  $('messages').replaceChildren();
-  for (const li of document.querySelectorAll('#people-list li')) li.classList.toggle('active', li.dataset.userId === person.userId);
-  const chats = await api(`/sim/api/chats?userId=${encodeURIComponent(person.userId)}`);
+  stopPolling();
+  render([]);
+  for (const li of document.querySelectorAll('#people-list li')) {
+    const active = li.dataset.userId === person.userId;
+    li.classList.toggle('active', active);
+    li.setAttribute('aria-pressed', String(active));
+  }
+  let chats;
+  try {
+    chats = await api(`/sim/api/chats?userId=${encodeURIComponent(person.userId)}`);
+  } catch (err) {
+    if (state.userId === person.userId) notice(`${person.name}的会话加载失败：${err.message}`, 'error');
+    return;
+  }
   if (state.userId !== person.userId) return; // another person was picked meanwhile
   renderSwitcher(chats);
   openChat(chats[0]);
+}
+
+/** Ends the current long poll at once: left pending (up to 20 s), a few quick switches would
+ *  use up the browser's six connections to this host and stall the page. */
+function stopPolling() {
+  state.polling++;
+  state.abort?.abort();
+  state.abort = null;
 }
 
 /** One tab per conversation: the private chat with the app first, then each group. */
@@ -56,23 +102,30 @@ function openChat(chat) {
   $('chat-title').textContent = chat.kind === 'group'
     ? `「${chat.name}」群聊（${chat.members.length} 人）· 以${name}的身份发言`
     : `${name}（${userId}）与「${BOT_NAME}」的对话`;
+  $('chat-roles').textContent = `${name}：${rolesText(state.person)}`;
   $('input').placeholder = chat.kind === 'group' ? `在群里@${BOT_NAME}，例如：帮助` : '发消息给机器人，例如：帮助';
   $('input').disabled = false;
   $('send').disabled = false;
   $('input').focus();
-  $('messages').replaceChildren();
-  poll(++state.polling);
+  notice('');
+  stopPolling();
+  render([]);
+  state.abort = new AbortController();
+  poll(state.polling, state.abort.signal);
 }
 
-async function poll(generation) {
+async function poll(generation, signal) {
   while (generation === state.polling) {
     try {
       const group = state.chat.kind === 'group' ? `&chatId=${encodeURIComponent(state.chat.chatId)}` : '';
-      const data = await api(`/sim/api/messages?userId=${encodeURIComponent(state.userId)}${group}&version=${state.version}`);
+      const data = await api(`/sim/api/messages?userId=${encodeURIComponent(state.userId)}${group}&version=${state.version}`, undefined, signal);
       if (generation !== state.polling) return;
+      if ($('status').dataset.kind === 'offline') notice('');
       state.version = data.version;
       render(data.messages);
     } catch {
+      if (generation !== state.polling) return;
+      notice('与模拟器的连接中断，正在重连…', 'offline');
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
@@ -81,8 +134,13 @@ async function poll(generation) {
 function render(messages) {
   const box = $('messages');
   const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
-  box.replaceChildren(...messages.map(renderMessage));
-  if (atBottom || messages.length) box.scrollTop = box.scrollHeight;
+  const newestId = messages.at(-1)?.id ?? 0;
+  if (messages.length) box.replaceChildren(...messages.map(renderMessage));
+  else box.replaceChildren(el('div', 'empty', state.userId ? '还没有消息。发送「帮助」看看机器人能做什么。' : ''));
+  // Follow the chat when a message arrives or the reader is at the end already; someone who
+  // scrolled up to read stays put when only a card changes or another chat wakes the poll.
+  if (atBottom || newestId !== state.lastId) box.scrollTop = box.scrollHeight;
+  state.lastId = newestId;
 }
 
 function senderName(from) {
@@ -144,6 +202,9 @@ function renderButtons(m, list) {
       button.disabled = true;
       try {
         await api('/sim/api/click', { userId: state.userId, messageId: m.id, key: b.key });
+        notice('');
+      } catch (err) {
+        notice(`按钮「${b.text}」没有送达：${err.message}`, 'error');
       } finally {
         button.disabled = false;
       }
@@ -160,13 +221,22 @@ function el(tag, className, text) {
   return node;
 }
 
+// Enter in the input submits the form. The text is cleared at once and put back if undelivered.
 $('composer').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const text = $('input').value.trim();
+  const input = $('input');
+  input.focus(); // clicking 发送 would otherwise leave the focus on the button
+  const text = input.value.trim();
   if (!text || !state.userId || !state.chat) return;
-  $('input').value = '';
+  input.value = '';
   const group = state.chat.kind === 'group' ? { chatId: state.chat.chatId } : {};
-  await api('/sim/api/say', { userId: state.userId, text, ...group });
+  try {
+    await api('/sim/api/say', { userId: state.userId, text, ...group });
+    notice('');
+  } catch (err) {
+    if (!input.value) input.value = text;
+    notice(`消息没有送达：${err.message}`, 'error');
+  }
 });
 
 loadPeople();
