@@ -111,6 +111,8 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
         if (!server) return resolve();
         server.close(() => resolve());
         server.closeIdleConnections();
+        // A request still open after the grace period (a simulator page's long poll) is cut.
+        setTimeout(() => server!.closeAllConnections(), STOP_GRACE_MS).unref();
       });
       await (thread ? thread.stop() : workers!.stop());
       await simulator?.stop();
@@ -121,6 +123,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
 }
 
 export const LOCAL_ORG_NAME = '示范县人大常委会';
+const STOP_GRACE_MS = 3_000;
 
 function registerQueueGauges(metrics: Metrics, db: Db, clock: Clock): void {
   metrics.gauge('bot_outbox_rows', 'Outbox rows by status', async () =>
