@@ -92,3 +92,31 @@ export async function eventually<T>(check: () => Promise<T | undefined | false> 
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/**
+ * A WeCom-mode bot with the network closed except loopback (nock stands in for WeCom) and one
+ * deputy, 张三 (zhangsan, member of 第一代表小组): the setting of the callback tests.
+ */
+export async function startCallbackTestBot(): Promise<TestBot> {
+  // Imported here, not at the top: loading nock intercepts HTTP in every test that uses this file.
+  const { default: nock } = await import('nock');
+  const { addPerson } = await import('./seed.ts');
+  nock.disableNetConnect();
+  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
+  const t = await startTestBot();
+  await addPerson(t.bot.db, t.bot.orgId, {
+    name: '张三',
+    mobile: '13800000001',
+    wecom: 'zhangsan',
+    units: [{ kind: 'group', name: '第一代表小组', role: 'member' }],
+  });
+  const stop = t.stop;
+  return {
+    ...t,
+    async stop(options) {
+      await stop(options);
+      nock.cleanAll();
+      nock.enableNetConnect();
+    },
+  };
+}

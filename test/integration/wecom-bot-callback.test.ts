@@ -5,9 +5,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { httpPost } from '../../src/lib/http-client.ts';
 import { encrypt, sign } from '../../src/platforms/wecom/crypto.ts';
 import { CALLBACK_BODY_LIMIT } from '../../src/platforms/wecom/receiver.ts';
-import { eventually, startTestBot, TEST_WECOM, TEST_WECOM_BOT, type TestBot } from '../helpers/bot.ts';
+import { eventually, startCallbackTestBot, TEST_WECOM, TEST_WECOM_BOT, type TestBot } from '../helpers/bot.ts';
 import { mockRobotResponses, type RobotResponseMock } from '../helpers/robot-response-mock.ts';
-import { addPerson } from '../helpers/seed.ts';
 import { mockWecomApi, type WecomApiMock } from '../helpers/wecom-api-mock.ts';
 
 const { WECOM_BOT_TOKEN: TOKEN, WECOM_BOT_AES_KEY: AES_KEY } = TEST_WECOM_BOT;
@@ -18,22 +17,10 @@ let robot: RobotResponseMock;
 let api: WecomApiMock;
 
 beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-  t = await startTestBot();
-  await addPerson(t.bot.db, t.bot.orgId, {
-    name: '张三',
-    mobile: '13800000001',
-    wecom: 'zhangsan',
-    units: [{ kind: 'group', name: '第一代表小组', role: 'member' }],
-  });
+  t = await startCallbackTestBot();
 });
 
-afterAll(async () => {
-  await t.stop();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+afterAll(() => t.stop());
 
 beforeEach(() => {
   robot = mockRobotResponses(); // first: the API mock's catch-all would refuse it

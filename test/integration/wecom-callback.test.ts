@@ -5,8 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { httpPost } from '../../src/lib/http-client.ts';
 import { encrypt, sign } from '../../src/platforms/wecom/crypto.ts';
 import { CALLBACK_BODY_LIMIT } from '../../src/platforms/wecom/receiver.ts';
-import { eventually, startTestBot, TEST_WECOM, type TestBot } from '../helpers/bot.ts';
-import { addPerson } from '../helpers/seed.ts';
+import { eventually, startCallbackTestBot, TEST_WECOM, type TestBot } from '../helpers/bot.ts';
 import { mockWecomApi, type WecomApiMock } from '../helpers/wecom-api-mock.ts';
 
 let t: TestBot;
@@ -14,22 +13,10 @@ let api: WecomApiMock;
 const sends = () => api.sends() as { touser: string; msgtype: string; text?: { content: string } }[];
 
 beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-  t = await startTestBot();
-  await addPerson(t.bot.db, t.bot.orgId, {
-    name: '张三',
-    mobile: '13800000001',
-    wecom: 'zhangsan',
-    units: [{ kind: 'group', name: '第一代表小组', role: 'member' }],
-  });
+  t = await startCallbackTestBot();
 });
 
-afterAll(async () => {
-  await t.stop();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+afterAll(() => t.stop());
 
 beforeEach(() => {
   api = mockWecomApi();
