@@ -4,6 +4,7 @@ export const messages = {
   notText: '我目前只能看懂文字消息，请直接发文字；发送“帮助”可以查看我能做什么。',
   notForYou: (command: string, audience: string) => `“${command}”只有${audience}可以使用；如需办理，请联系人大常委会办公室。`,
   staleButton: '这个按钮已经失效了，请发送“帮助”重新开始。',
+  badButton: '这个按钮的内容无法识别，没有办理。请在最新的卡片上操作，或发送“帮助”重新开始。',
   systemError: '抱歉，系统暂时出了点问题，您刚才的消息没有处理成功，请稍后再发一次。',
   helpGreeting: (name: string) => `${name}，您好！我是人大代表履职助手，可以帮您：`,
   helpUnknown: (text: string) => `我还不会处理“${text}”。我可以帮您：`,
