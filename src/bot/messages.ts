@@ -8,6 +8,8 @@ export const messages = {
   systemError: '抱歉，系统暂时出了点问题，您刚才的消息没有处理成功，请稍后再发一次。',
   helpGreeting: (name: string) => `${name}，您好！我是人大代表履职助手，可以帮您：`,
   helpUnknown: (text: string) => `我还不会处理“${text}”。我可以帮您：`,
+  // In a group the words are not repeated (rule R6: they may be a phone number or a name).
+  helpUnknownGroup: '我还不会处理这条消息。我可以帮您：',
   helpFooter: '直接发送上面「」里的词就可以，也可以点下面卡片上的按钮。',
   helpFooterGroup: '直接发送上面「」里的词就可以（在群里请先@我）；涉及个人信息的内容会转到单聊里办理。',
   answeredPrivately: '详细内容已发到您与“人大代表履职助手”的单聊，请查看。',
