@@ -1,0 +1,192 @@
+// npm run bench:queues -- [--old 500000] [--runs 30] [--keep] [--help]
+//
+// How the queue queries behave as history piles up (rule R6 keeps rows, only their payloads
+// are erased): measures the inbound claim, the outbox claim, the outbox per-member recent-sends
+// query and the notices' duePlanned — plus, for information, the other queries the workers and
+// /metrics run each minute — first with no old rows, then with --old rows of history in each
+// queue table (InboundEvent, Outbox, Notice). Each query runs through the real repository
+// function on a SQLite file (WAL, as in production, no ANALYZE); the table shows the median and
+// the 95th percentile of --runs runs, then EXPLAIN QUERY PLAN of the SQL that ran.
+//
+// Exit code: 0 when the run completed, 1 when it broke, 2 for a bad command line.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import Database from 'better-sqlite3';
+import { PrismaClient } from '../src/generated/prisma/client.ts';
+import { claimDueEvents, inboundBacklog } from '../src/repositories/inbound-repo.ts';
+import { migrate } from '../src/repositories/migrate.ts';
+import { duePlanned, markMissed, queuedBatches } from '../src/repositories/notice-repo.ts';
+import { claimDueRows, outboxStats, recentSends } from '../src/repositories/outbox-repo.ts';
+import type { Db } from '../src/repositories/prisma.ts';
+import { eraseInboundPayloads, eraseOutboxPayloads } from '../src/repositories/retention-repo.ts';
+import { member, seedBase, seedLive, seedOld } from './bench/queue-seed.ts';
+
+const USAGE = 'usage: npm run bench:queues -- [--old 500000] [--runs 30] [--keep]';
+/** A fixed instant: Monday 2026-11-30 10:00 Shanghai. */
+const NOW = new Date('2026-11-30T02:00:00Z');
+
+interface Query {
+  name: string;
+  /** Shown in the table: the four queries the issue names; the rest are informative. */
+  claim: boolean;
+  run(db: Db): Promise<unknown>;
+  /** Puts back what run changed (not timed). */
+  reset?(raw: Database.Database): void;
+}
+
+const RECIPIENTS = Array.from({ length: 50 }, (_, i) => member(i * 7));
+
+const QUERIES: Query[] = [
+  {
+    name: 'inbound claim (100 due)',
+    claim: true,
+    run: (db) => claimDueEvents(db, NOW, 100, 60_000),
+    reset: (raw) => void raw.prepare(`UPDATE "InboundEvent" SET "status" = 'pending', "attempts" = 0, "lockedUntil" = NULL WHERE "status" = 'processing'`).run(),
+  },
+  {
+    name: 'outbox claim (50 of 200 due)',
+    claim: true,
+    run: (db) => claimDueRows(db, NOW, 50, 60_000),
+    reset: (raw) => void raw.prepare(`UPDATE "Outbox" SET "status" = 'pending', "attempts" = 0, "lockedUntil" = NULL WHERE "status" = 'sending'`).run(),
+  },
+  { name: 'outbox recent sends (50 members)', claim: true, run: (db) => recentSends(db, 'wecom', RECIPIENTS, new Date(NOW.getTime() - 60_000)) },
+  { name: 'notice duePlanned (300 due)', claim: true, run: (db) => duePlanned(db, NOW) },
+  { name: 'notice markMissed (none)', claim: false, run: (db) => markMissed(db, new Date(NOW.getTime() - 86_400_000)) },
+  { name: 'notice queuedBatches (none)', claim: false, run: (db) => queuedBatches(db) },
+  { name: '/metrics: outbox rows by status', claim: false, run: (db) => outboxStats(db, NOW) },
+  { name: '/metrics: inbound backlog', claim: false, run: (db) => inboundBacklog(db) },
+  { name: '/metrics: calendar warnings', claim: false, run: (db) => db.outbox.count({ where: { idempotencyKey: { gte: 'calendar-warning|', lt: 'calendar-warning}' } } }) },
+  { name: 'retention: erase ≤500 inbound payloads', claim: false, run: (db) => eraseInboundPayloads(db, new Date(NOW.getTime() - 30 * 86_400_000), NOW, 500) },
+  { name: 'retention: erase ≤500 outbox payloads', claim: false, run: (db) => eraseOutboxPayloads(db, new Date(NOW.getTime() - 30 * 86_400_000), NOW, 500) },
+];
+
+interface Timing {
+  median: number;
+  p95: number;
+}
+
+interface Captured {
+  sql: string;
+  params: unknown[];
+}
+
+function parseOptions(): { old: number; runs: number; keep: boolean } | undefined {
+  const { values } = parseArgs({ options: { old: { type: 'string', default: '500000' }, runs: { type: 'string', default: '30' }, keep: { type: 'boolean' }, help: { type: 'boolean' } } });
+  if (values.help) return undefined;
+  const old = Number(values.old);
+  const runs = Number(values.runs);
+  if (!Number.isInteger(old) || old < 0 || !Number.isInteger(runs) || runs < 1) throw new Error('--old and --runs must be whole numbers (--runs at least 1)');
+  return { old, runs, keep: !!values.keep };
+}
+
+async function measure(db: Db, raw: Database.Database, q: Query, runs: number): Promise<Timing> {
+  const times: number[] = [];
+  for (let i = -3; i < runs; i++) {
+    const start = performance.now();
+    await q.run(db);
+    const elapsed = performance.now() - start;
+    q.reset?.(raw);
+    if (i >= 0) times.push(elapsed);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)]!, p95: times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)]! };
+}
+
+/** Runs each query once with the query log on, to keep the SQL it sent. */
+async function captureSql(db: Db, raw: Database.Database, log: Captured[]): Promise<Map<string, Captured[]>> {
+  const byQuery = new Map<string, Captured[]>();
+  for (const q of QUERIES) {
+    log.length = 0;
+    await q.run(db);
+    q.reset?.(raw);
+    byQuery.set(q.name, log.filter((c) => !/^(BEGIN|COMMIT|PRAGMA)/i.test(c.sql)).map((c) => ({ ...c })));
+  }
+  return byQuery;
+}
+
+function plan(raw: Database.Database, c: Captured): string[] {
+  const rows = raw.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.params as never[])) as { id: number; parent: number; detail: string }[];
+  const depth = new Map<number, number>([[0, 0]]);
+  return rows.map((r) => {
+    const d = (depth.get(r.parent) ?? 0) + 1;
+    depth.set(r.id, d);
+    return `${'  '.repeat(d)}${r.detail}`;
+  });
+}
+
+const ms = (x: number) => x.toFixed(2);
+
+async function main(): Promise<number> {
+  let options;
+  try {
+    options = parseOptions();
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (!options) {
+    console.log(USAGE);
+    return 0;
+  }
+  const dir = mkdtempSync(join(os.tmpdir(), 'bench-queues-'));
+  const path = join(dir, 'bench.db');
+  migrate(`file:${path}`);
+  const raw = new Database(path);
+  raw.pragma('journal_mode = WAL');
+  const log: Captured[] = [];
+  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${path}` }), log: [{ emit: 'event', level: 'query' }] });
+  db.$on('query', (e) => log.push({ sql: e.query, params: JSON.parse(e.params) as unknown[] }));
+  await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
+  try {
+    seedBase(raw);
+    seedLive(raw, NOW, RECIPIENTS);
+    for (const q of QUERIES) await measure(db, raw, q, 10); // warm up the query compiler and caches
+    const empty = new Map<string, Timing>();
+    for (const q of QUERIES) empty.set(q.name, await measure(db, raw, q, options.runs));
+    process.stderr.write(`seeding ${options.old.toLocaleString('en-US')} old rows per queue table…\n`);
+    const seedStart = performance.now();
+    seedOld(raw, NOW, options.old);
+    process.stderr.write(`seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s; database ${(statSync(path).size / 1e6).toFixed(0)} MB\n`);
+    const full = new Map<string, Timing>();
+    for (const q of QUERIES) full.set(q.name, await measure(db, raw, q, options.runs));
+    const sql = await captureSql(db, raw, log);
+    report(options, empty, full, sql, raw);
+    return 0;
+  } finally {
+    await db.$disconnect();
+    raw.close();
+    if (options.keep) console.log(`\n(database kept: ${path})`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function report(options: { old: number; runs: number }, empty: Map<string, Timing>, full: Map<string, Timing>, sql: Map<string, Captured[]>, raw: Database.Database): void {
+  const old = options.old.toLocaleString('en-US');
+  console.log(`\n| query | 0 old rows: median / p95 ms | ${old} old rows: median / p95 ms | ratio (medians) |`);
+  console.log('|---|---:|---:|---:|');
+  for (const q of QUERIES) {
+    const a = empty.get(q.name)!;
+    const b = full.get(q.name)!;
+    const name = q.claim ? `**${q.name}**` : q.name;
+    console.log(`| ${name} | ${ms(a.median)} / ${ms(a.p95)} | ${ms(b.median)} / ${ms(b.p95)} | ${(b.median / a.median).toFixed(2)} |`);
+  }
+  console.log(`\n${options.runs} runs each after 3 warm-up runs, through the repository functions (Prisma, SQLite WAL, no ANALYZE).`);
+  console.log(`Machine: ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}), Node ${process.version}, ${os.platform()} ${os.release()}.`);
+  console.log('Live rows at each measurement: 100 inbound events due, 200 outbox rows due, 250 messages sent in the last minute to the 50 members, 300 notices due and 2,000 planned.');
+  console.log(`\nEXPLAIN QUERY PLAN with ${old} old rows:`);
+  for (const q of QUERIES) {
+    console.log(`\n${q.name}`);
+    for (const c of sql.get(q.name) ?? []) for (const line of plan(raw, c)) console.log(line);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    process.exit(1);
+  },
+);
