@@ -3,10 +3,12 @@
 // How the queue queries behave as history piles up (rule R6 keeps rows, only their payloads
 // are erased): measures the inbound claim, the outbox claim, the outbox per-member recent-sends
 // query and the notices' duePlanned — plus, for information, the other queries the workers and
-// /metrics run each minute — first with no old rows, then with --old rows of history in each
-// queue table (InboundEvent, Outbox, Notice). Each query runs through the real repository
-// function on a SQLite file (WAL, as in production, no ANALYZE); the table shows the median and
-// the 95th percentile of --runs runs, then EXPLAIN QUERY PLAN of the SQL that ran.
+// /metrics run each minute — on two SQLite files with the same live rows, one with no history
+// and one with --old rows of history in each queue table (InboundEvent, Outbox, Notice). Each
+// query runs through the real repository function (WAL, as in production, no ANALYZE), the two
+// files taking turns run by run so that load from elsewhere on the machine falls on both alike;
+// the table shows the median and the 95th percentile of --runs runs each, then EXPLAIN QUERY
+// PLAN of the SQL that ran on the file with history.
 //
 // Exit code: 0 when the run completed, 1 when it broke, 2 for a bad command line.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -82,27 +84,58 @@ function parseOptions(): { old: number; runs: number; keep: boolean } | undefine
   return { old, runs, keep: !!values.keep };
 }
 
-async function measure(db: Db, raw: Database.Database, q: Query, runs: number): Promise<Timing> {
-  const times: number[] = [];
-  for (let i = -3; i < runs; i++) {
-    const start = performance.now();
-    await q.run(db);
-    const elapsed = performance.now() - start;
-    q.reset?.(raw);
-    if (i >= 0) times.push(elapsed);
+interface Bench {
+  db: Db;
+  raw: Database.Database;
+  path: string;
+  log: Captured[];
+}
+
+async function open(dir: string, name: string): Promise<Bench> {
+  const path = join(dir, `${name}.db`);
+  migrate(`file:${path}`);
+  const raw = new Database(path);
+  raw.pragma('journal_mode = WAL');
+  const log: Captured[] = [];
+  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${path}` }), log: [{ emit: 'event', level: 'query' }] });
+  db.$on('query', (e) => log.push({ sql: e.query, params: JSON.parse(e.params) as unknown[] }));
+  await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
+  return { db, raw, path, log };
+}
+
+async function timeOnce(b: Bench, q: Query): Promise<number> {
+  const start = performance.now();
+  await q.run(b.db);
+  const elapsed = performance.now() - start;
+  q.reset?.(b.raw);
+  return elapsed;
+}
+
+const summary = (times: number[]): Timing => {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)]!, p95: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]! };
+};
+
+/** Runs the query on both files in turn: warm-up runs first, then `runs` timed runs each. */
+async function measurePair(empty: Bench, full: Bench, q: Query, runs: number): Promise<[Timing, Timing]> {
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = -10; i < runs; i++) {
+    const ta = await timeOnce(empty, q);
+    const tb = await timeOnce(full, q);
+    if (i >= 0) a.push(ta), b.push(tb);
   }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)]!, p95: times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)]! };
+  return [summary(a), summary(b)];
 }
 
 /** Runs each query once with the query log on, to keep the SQL it sent. */
-async function captureSql(db: Db, raw: Database.Database, log: Captured[]): Promise<Map<string, Captured[]>> {
+async function captureSql(b: Bench): Promise<Map<string, Captured[]>> {
   const byQuery = new Map<string, Captured[]>();
   for (const q of QUERIES) {
-    log.length = 0;
-    await q.run(db);
-    q.reset?.(raw);
-    byQuery.set(q.name, log.filter((c) => !/^(BEGIN|COMMIT|PRAGMA)/i.test(c.sql)).map((c) => ({ ...c })));
+    b.log.length = 0;
+    await q.run(b.db);
+    q.reset?.(b.raw);
+    byQuery.set(q.name, b.log.filter((c) => !/^(BEGIN|COMMIT|PRAGMA)/i.test(c.sql)).map((c) => ({ ...c })));
   }
   return byQuery;
 }
@@ -132,48 +165,42 @@ async function main(): Promise<number> {
     return 0;
   }
   const dir = mkdtempSync(join(os.tmpdir(), 'bench-queues-'));
-  const path = join(dir, 'bench.db');
-  migrate(`file:${path}`);
-  const raw = new Database(path);
-  raw.pragma('journal_mode = WAL');
-  const log: Captured[] = [];
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${path}` }), log: [{ emit: 'event', level: 'query' }] });
-  db.$on('query', (e) => log.push({ sql: e.query, params: JSON.parse(e.params) as unknown[] }));
-  await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
+  const empty = await open(dir, 'empty');
+  const full = await open(dir, 'history');
   try {
-    seedBase(raw);
-    seedLive(raw, NOW, RECIPIENTS);
-    for (const q of QUERIES) await measure(db, raw, q, 10); // warm up the query compiler and caches
-    const empty = new Map<string, Timing>();
-    for (const q of QUERIES) empty.set(q.name, await measure(db, raw, q, options.runs));
+    for (const b of [empty, full]) {
+      seedBase(b.raw);
+      seedLive(b.raw, NOW, RECIPIENTS);
+    }
     process.stderr.write(`seeding ${options.old.toLocaleString('en-US')} old rows per queue table…\n`);
     const seedStart = performance.now();
-    seedOld(raw, NOW, options.old);
-    process.stderr.write(`seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s; database ${(statSync(path).size / 1e6).toFixed(0)} MB\n`);
-    const full = new Map<string, Timing>();
-    for (const q of QUERIES) full.set(q.name, await measure(db, raw, q, options.runs));
-    const sql = await captureSql(db, raw, log);
-    report(options, empty, full, sql, raw);
+    seedOld(full.raw, NOW, options.old);
+    full.raw.pragma('wal_checkpoint(TRUNCATE)');
+    process.stderr.write(`seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s; database ${(statSync(full.path).size / 1e6).toFixed(0)} MB\n`);
+    const timings = new Map<string, [Timing, Timing]>();
+    for (const q of QUERIES) timings.set(q.name, await measurePair(empty, full, q, options.runs));
+    report(options, timings, await captureSql(full), full.raw);
     return 0;
   } finally {
-    await db.$disconnect();
-    raw.close();
-    if (options.keep) console.log(`\n(database kept: ${path})`);
+    for (const b of [empty, full]) {
+      await b.db.$disconnect();
+      b.raw.close();
+    }
+    if (options.keep) console.log(`\n(databases kept in ${dir})`);
     else rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function report(options: { old: number; runs: number }, empty: Map<string, Timing>, full: Map<string, Timing>, sql: Map<string, Captured[]>, raw: Database.Database): void {
+function report(options: { old: number; runs: number }, timings: Map<string, [Timing, Timing]>, sql: Map<string, Captured[]>, raw: Database.Database): void {
   const old = options.old.toLocaleString('en-US');
   console.log(`\n| query | 0 old rows: median / p95 ms | ${old} old rows: median / p95 ms | ratio (medians) |`);
   console.log('|---|---:|---:|---:|');
   for (const q of QUERIES) {
-    const a = empty.get(q.name)!;
-    const b = full.get(q.name)!;
+    const [a, b] = timings.get(q.name)!;
     const name = q.claim ? `**${q.name}**` : q.name;
     console.log(`| ${name} | ${ms(a.median)} / ${ms(a.p95)} | ${ms(b.median)} / ${ms(b.p95)} | ${(b.median / a.median).toFixed(2)} |`);
   }
-  console.log(`\n${options.runs} runs each after 3 warm-up runs, through the repository functions (Prisma, SQLite WAL, no ANALYZE).`);
+  console.log(`\n${options.runs} runs on each file after 10 warm-up runs, the files taking turns; through the repository functions (Prisma, SQLite WAL, no ANALYZE).`);
   console.log(`Machine: ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}), Node ${process.version}, ${os.platform()} ${os.release()}.`);
   console.log('Live rows at each measurement: 100 inbound events due, 200 outbox rows due, 250 messages sent in the last minute to the 50 members, 300 notices due and 2,000 planned.');
   console.log(`\nEXPLAIN QUERY PLAN with ${old} old rows:`);
