@@ -128,6 +128,25 @@ async function measurePair(empty: Bench, full: Bench, q: Query, runs: number): P
   return [summary(a), summary(b)];
 }
 
+/**
+ * The same statements straight through better-sqlite3, without Prisma: what the database itself
+ * spends, the files taking turns again (`runs` × 4 runs each, the query's reset in between).
+ */
+function measureSql(empty: Bench, full: Bench, q: Query, sql: Captured[], runs: number): [number, number] {
+  const times: [number[], number[]] = [[], []];
+  const statements = [empty, full].map((b) => sql.map((c) => ({ stmt: b.raw.prepare(c.sql), params: c.params as never[] })));
+  for (let i = -10; i < runs * 4; i++) {
+    [empty, full].forEach((b, k) => {
+      const start = performance.now();
+      for (const { stmt, params } of statements[k]!) void (stmt.reader ? stmt.all(...params) : stmt.run(...params));
+      const elapsed = performance.now() - start;
+      q.reset?.(b.raw);
+      if (i >= 0) times[k]!.push(elapsed);
+    });
+  }
+  return [summary(times[0]).median, summary(times[1]).median];
+}
+
 /** Runs each query once with the query log on, to keep the SQL it sent. */
 async function captureSql(b: Bench): Promise<Map<string, Captured[]>> {
   const byQuery = new Map<string, Captured[]>();
@@ -179,7 +198,9 @@ async function main(): Promise<number> {
     process.stderr.write(`seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s; database ${(statSync(full.path).size / 1e6).toFixed(0)} MB\n`);
     const timings = new Map<string, [Timing, Timing]>();
     for (const q of QUERIES) timings.set(q.name, await measurePair(empty, full, q, options.runs));
-    report(options, timings, await captureSql(full), full.raw);
+    const sql = await captureSql(full);
+    const sqlTimings = new Map(QUERIES.map((q) => [q.name, measureSql(empty, full, q, sql.get(q.name) ?? [], options.runs)] as const));
+    report(options, timings, sqlTimings, sql, full.raw);
     return 0;
   } finally {
     for (const b of [empty, full]) {
@@ -191,16 +212,21 @@ async function main(): Promise<number> {
   }
 }
 
-function report(options: { old: number; runs: number }, timings: Map<string, [Timing, Timing]>, sql: Map<string, Captured[]>, raw: Database.Database): void {
+function report(
+  options: { old: number; runs: number }, timings: Map<string, [Timing, Timing]>, sqlTimings: Map<string, readonly [number, number]>,
+  sql: Map<string, Captured[]>, raw: Database.Database,
+): void {
   const old = options.old.toLocaleString('en-US');
-  console.log(`\n| query | 0 old rows: median / p95 ms | ${old} old rows: median / p95 ms | ratio (medians) |`);
-  console.log('|---|---:|---:|---:|');
+  console.log(`\n| query | 0 old rows: median / p95 ms | ${old} old rows: median / p95 ms | ratio | SQL alone, 0 → ${old} old rows: median ms |`);
+  console.log('|---|---:|---:|---:|---:|');
   for (const q of QUERIES) {
     const [a, b] = timings.get(q.name)!;
+    const [sa, sb] = sqlTimings.get(q.name)!;
     const name = q.claim ? `**${q.name}**` : q.name;
-    console.log(`| ${name} | ${ms(a.median)} / ${ms(a.p95)} | ${ms(b.median)} / ${ms(b.p95)} | ${(b.median / a.median).toFixed(2)} |`);
+    console.log(`| ${name} | ${ms(a.median)} / ${ms(a.p95)} | ${ms(b.median)} / ${ms(b.p95)} | ${(b.median / a.median).toFixed(2)} | ${ms(sa)} → ${ms(sb)} |`);
   }
   console.log(`\n${options.runs} runs on each file after 10 warm-up runs, the files taking turns; through the repository functions (Prisma, SQLite WAL, no ANALYZE).`);
+  console.log(`"SQL alone": the statements Prisma sent, run through better-sqlite3 (${options.runs * 4} runs on each file, taking turns): the database's own share.`);
   console.log(`Machine: ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}), Node ${process.version}, ${os.platform()} ${os.release()}.`);
   console.log('Live rows at each measurement: 100 inbound events due, 200 outbox rows due, 250 messages sent in the last minute to the 50 members, 300 notices due and 2,000 planned.');
   console.log(`\nEXPLAIN QUERY PLAN with ${old} old rows:`);
