@@ -5,6 +5,8 @@ import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const REAL_WECOM_API_BASE = 'https://qyapi.weixin.qq.com';
+/** Rule R6: days a processed callback's or a sent message's content is kept (RETENTION_DAYS). */
+export const DEFAULT_RETENTION_DAYS = 30;
 
 const optionalText = z
   .string()
@@ -67,6 +69,15 @@ const schema = z.object({
     })
     .transform((v) => v.replace(/\/+$/, '')),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  RETENTION_DAYS: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce
+      .number({ message: 'must be a number of days' })
+      .int('must be a whole number of days')
+      .min(1, 'must be between 1 and 3650 days')
+      .max(3650, 'must be between 1 and 3650 days')
+      .default(DEFAULT_RETENTION_DAYS),
+  ),
 });
 
 const WECOM_VARS = ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_AES_KEY'] as const;
@@ -93,6 +104,8 @@ export interface Config {
   businessTimeZone: string;
   orgCode: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Rule R6: processed callbacks' and sent messages' payloads are erased after this many days. */
+  retentionDays: number;
   /** 'local': no WeCom credentials, the simulator plays WeCom. 'wecom': a real self-built app. */
   mode: 'local' | 'wecom';
   /** Present in wecom mode; in local mode the simulator fills it in at start. */
@@ -131,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     businessTimeZone: v.TZ_BUSINESS,
     orgCode: v.ORG_CODE,
     logLevel: v.LOG_LEVEL,
+    retentionDays: v.RETENTION_DAYS,
     wecomApiBase: v.WECOM_API_BASE,
   };
   if (present.length === 0) return { ...base, mode: 'local' };

@@ -58,3 +58,24 @@ export function parseActionKey(key: string): { action: string; argument?: string
   const i = key.indexOf(':');
   return i < 0 ? { action: key } : { action: key.slice(0, i), argument: key.slice(i + 1) };
 }
+
+/**
+ * What an action's argument must be: 'id' is a row id (a positive whole number that fits the
+ * database's integer), 'none' means the key has no argument. A key is written by buildCard, but
+ * it comes back from the platform as text anyone with the callback keys could forge.
+ */
+export type ActionArgument = 'id' | 'none';
+
+const ACTION_ID = /^[a-z][a-z0-9_.-]{0,63}$/;
+const ROW_ID = /^[1-9]\d{0,9}$/;
+const MAX_ROW_ID = 2_147_483_647;
+
+/** Whether a parsed key's action id is well formed (an unknown one is still "stale", not bad). */
+export function isActionId(action: string): boolean {
+  return ACTION_ID.test(action);
+}
+
+export function argumentFits(kind: ActionArgument, argument: string | undefined): boolean {
+  if (kind === 'none') return argument === undefined;
+  return argument !== undefined && ROW_ID.test(argument) && Number(argument) <= MAX_ROW_ID;
+}

@@ -1,7 +1,8 @@
 // What a handler needs to answer one inbound event: who sent it, and reply helpers that
 // write idempotent Outbox rows (a retried event produces the same keys, so nothing twice).
 // An event that came with a one-use reply URL (the WeCom robot, mostly in group chats) is
-// answered once: its replies are collected and finish() writes them as one row.
+// answered once: its replies are collected and finish() writes them as one row. In a group, an
+// answer never repeats what the sender typed (echo-guard.ts): such an answer goes privately.
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { InboundEvent, NeutralCard, OutboundMessage } from '../platforms/types.ts';
@@ -9,6 +10,7 @@ import type { ClaimedInboundEvent } from '../repositories/inbound-repo.ts';
 import type { PersonWithRoles } from '../repositories/people-repo.ts';
 import type { Db } from '../repositories/prisma.ts';
 import type { Outbound } from '../services/outbound.ts';
+import { repeatsTyped } from './echo-guard.ts';
 import { messages } from './messages.ts';
 
 export interface BotDeps {
@@ -47,7 +49,21 @@ export class BotContext {
     return this.event.chatType === 'single' && !this.event.replyUrl;
   }
 
+  /** Whether the event came from a group chat (answers there are seen by everyone in it). */
+  get inGroup(): boolean {
+    return this.event.chatType === 'group';
+  }
+
   reply(text: string): Promise<number> {
+    if (this.inGroup && this.event.type === 'message' && repeatsTyped(text, this.event.text)) {
+      this.deps.logger.info({ inboundId: this.row.id }, 'a group answer would repeat the sender\'s words: sent privately instead');
+      return this.replyPrivately(text);
+    }
+    return this.post(text);
+  }
+
+  /** Answers where the event came from: the reply URL, the group chat, or the private chat. */
+  private post(text: string): Promise<number> {
     if (this.event.replyUrl) return this.collect(text);
     return this.send(this.event.chatType === 'group' && this.event.chatId
       ? { kind: 'chat_text', chatId: this.event.chatId, text }
@@ -61,9 +77,9 @@ export class BotContext {
    */
   async replyPrivately(text: string, groupNotice: string = messages.answeredPrivately): Promise<number> {
     if (this.event.replyUrl && this.event.chatType === 'single') return this.collect(text);
-    if (this.event.chatType === 'group' && !this.privateNotice) {
+    if (this.inGroup && !this.privateNotice) {
       this.privateNotice = groupNotice;
-      await this.reply(groupNotice);
+      await this.post(groupNotice);
     }
     return this.send({ kind: 'text', toUsers: [this.event.senderId], text });
   }

@@ -1,11 +1,14 @@
 // Turns one claimed InboundEvent into work: finds the person, routes text to a command or a
 // click to a card action, and falls back to help. Its error boundary makes sure a user whose
 // message finally fails is told so instead of hearing nothing. An event with a one-use reply
-// URL gets its collected answer written once the event is handled (ctx.finish).
+// URL gets its collected answer written once the event is handled (ctx.finish). Input that can
+// never work (a forged card key) is answered with its own sentence at once, and the worker
+// does not retry it.
+import { isBadInput } from '../lib/errors.ts';
 import type { InboundEvent } from '../platforms/types.ts';
 import type { ClaimedInboundEvent } from '../repositories/inbound-repo.ts';
 import { findPersonByAccount } from '../repositories/people-repo.ts';
-import type { EventHandler } from '../jobs/inbound-worker.ts';
+import { isPermanentFailure, type EventHandler } from '../jobs/inbound-worker.ts';
 import { BotContext, type BotDeps } from './context.ts';
 import { messages } from './messages.ts';
 import type { Router } from './router.ts';
@@ -31,9 +34,10 @@ export class Dispatcher implements EventHandler {
       await this.route(ctx);
     } catch (err) {
       // A failure that will be retried sends nothing through the one-use URL: the retry
-      // answers in full. The last attempt sends what it has, with the apology.
-      if (finalAttempt) {
-        await ctx.reply(messages.systemError);
+      // answers in full. The last attempt (or a failure no retry can mend) sends what it
+      // has, with the apology, or with the sentence that says what was wrong with the input.
+      if (finalAttempt || isPermanentFailure(err)) {
+        await ctx.reply(isBadInput(err) ? err.userMessage : messages.systemError);
         await ctx.finish();
       }
       throw err;

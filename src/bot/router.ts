@@ -2,9 +2,11 @@
 // button keys to actions (by action id). Commands carry their audience so help can list
 // exactly what this person may do.
 import type { Audience } from '../domain/roles.ts';
+import { BadInputError } from '../lib/errors.ts';
 import { normalizeInput } from '../lib/text.ts';
 import type { BotContext } from './context.ts';
-import { parseActionKey } from './card-catalog.ts';
+import { argumentFits, isActionId, parseActionKey, type ActionArgument } from './card-catalog.ts';
+import { messages } from './messages.ts';
 
 export interface Command {
   name: string;
@@ -20,6 +22,8 @@ export interface Command {
 
 export interface CardAction {
   action: string;
+  /** What the key carries after the colon (default 'none'); checked before run is called. */
+  argument?: ActionArgument;
   run(ctx: BotContext, argument: string | undefined): Promise<void>;
 }
 
@@ -45,9 +49,19 @@ export class Router {
     return command && { command, args: input.slice(space + 1).trim() };
   }
 
+  /**
+   * The action a button key names, with its argument checked; undefined for an action this
+   * bot does not have (an old card). A key that does not parse, or whose argument is not what
+   * the action expects, throws a BadInputError: it is refused once and never retried.
+   */
   matchAction(key: string): { action: CardAction; argument?: string } | undefined {
     const { action, argument } = parseActionKey(key);
+    if (!isActionId(action)) throw new BadInputError('bad_card_key', 'card key does not parse', messages.badButton);
     const handler = this.actions.get(action);
-    return handler && { action: handler, argument };
+    if (!handler) return undefined;
+    if (!argumentFits(handler.argument ?? 'none', argument)) {
+      throw new BadInputError('bad_card_argument', `card key for ${action} has an argument it does not take`, messages.badButton);
+    }
+    return { action: handler, argument };
   }
 }

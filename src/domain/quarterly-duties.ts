@@ -61,6 +61,48 @@ export function quarterlyDuty(now: Date): { kind: QuarterlyDutyKind; quarter: Qu
   return undefined;
 }
 
+/** Rules A2, A3: how long after its day the office's minimums list is still sent (a late list still serves). */
+export const MINIMUMS_CATCH_UP_DAYS = 7;
+
+/** A quarter's duty with the instant it is due and the instant it is no longer worth sending. */
+export interface DutyWindow {
+  kind: QuarterlyDutyKind;
+  quarter: Quarter;
+  dueAt: Date;
+  /** Until then a bot that was down over dueAt still sends it: what it says is still true. */
+  expiresAt: Date;
+}
+
+/**
+ * The three duties of a quarter (A2 on the 10th, A5 on the 15th, A2/A3 on the last day of its
+ * last month, each at 09:00) and how long each may be caught up: "no collective activity yet
+ * this quarter" stays true until the quarter ends; the form reminder names the 20th, so it is
+ * never sent on or after that day; the office's list serves for a week.
+ */
+export function quarterDutyWindows(q: Quarter): DutyWindow[] {
+  const month = q.months[2];
+  const at = (day: number, hour: number) => shanghaiInstant({ year: q.year, month, day }, hour, 0);
+  const hour = QUARTERLY_SEND_MINUTE / 60;
+  const lastDay = at(daysInMonth(q.year, month), hour);
+  return [
+    { kind: 'no_activity_yet', quarter: q, dueAt: at(10, hour), expiresAt: q.end },
+    { kind: 'form_due', quarter: q, dueAt: at(15, hour), expiresAt: at(FORM_DUE_DAY, 0) },
+    { kind: 'minimums', quarter: q, dueAt: lastDay, expiresAt: new Date(lastDay.getTime() + MINIMUMS_CATCH_UP_DAYS * 86_400_000) },
+  ];
+}
+
+/** The quarter with this id ('2026Q4'), or undefined for anything else. */
+export function quarterById(id: string): Quarter | undefined {
+  const m = /^(\d{4})Q([1-4])$/.exec(id);
+  if (!m) return undefined;
+  return quarterOf(shanghaiInstant({ year: Number(m[1]), month: (Number(m[2]) - 1) * 3 + 1, day: 1 }, 12, 0));
+}
+
+/** The instant a duty caught up late is judged at: now, but never past its quarter's end. */
+export function dutyJudgedAt(q: Quarter, now: Date): Date {
+  return now.getTime() < q.end.getTime() ? now : new Date(q.end.getTime() - 1);
+}
+
 export interface CountedActivity {
   kind: string;
   startAt: Date;

@@ -1,6 +1,7 @@
 // Runs persisted dialogs: starts flows, feeds each message to the current step, and handles
 // what is always available (取消, 返回, 帮助), the idle timeout, the invalid-answer limit,
-// switching to another command, and moving to private chat before anything personal.
+// switching to another command, and moving to private chat before anything personal or any
+// summary that repeats what the person typed.
 import type { BotContext } from '../bot/context.ts';
 import type { Policy } from '../domain/policy.ts';
 import { normalizeInput } from '../lib/text.ts';
@@ -145,10 +146,11 @@ export class FlowEngine {
     if (!step) throw new Error(`flow ${flow.name} has no step ${state.step}`);
     const question = await step.prompt(this.context(bot, policy, state.draft));
     const text = [say, question].filter(Boolean).join('\n');
-    if (step.personal && key.chatKey !== 'single') {
+    if ((step.personal || step.echoes) && key.chatKey !== 'single') {
       await dialogs.deleteDialog(bot.deps.db, key, rev);
       await this.save(bot, { ...key, chatKey: 'single' }, state, policy, undefined);
-      await bot.replyPrivately(text, m.movedToPrivate(bot.person?.name ?? ''));
+      const name = bot.person?.name ?? '';
+      await bot.replyPrivately(text, step.personal ? m.movedToPrivate(name) : m.movedToPrivateToConfirm(name));
       return;
     }
     await this.save(bot, key, state, policy, rev);

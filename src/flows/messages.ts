@@ -11,6 +11,7 @@ export const flowMessages = {
   helpPrefix: '这一步：',
   alwaysAvailable: '随时可以发送“取消”结束、“返回”回到上一步。',
   movedToPrivate: (name: string) => `${name}，涉及个人信息，我们转到与“人大代表履职助手”的单聊里继续，请查看单聊消息。`,
+  movedToPrivateToConfirm: (name: string) => `${name}，请到与“人大代表履职助手”的单聊里核对内容并确认。`,
 } as const;
 
 /** Words that end a dialog, and words that go one step back. */

@@ -38,6 +38,11 @@ export interface Step<D> {
   help: string;
   /** True when the question or the answer is personal: the dialog moves to private chat. */
   personal?: boolean;
+  /**
+   * True when the question repeats what the person typed (a summary to confirm): in a group the
+   * dialog moves to private chat first, since the bot never repeats a person's words there.
+   */
+  echoes?: boolean;
   handle(input: FlowInput, fc: FlowContext<D>): Promise<StepResult<D>>;
 }
 

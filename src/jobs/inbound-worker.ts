@@ -1,12 +1,14 @@
 // Processes claimed InboundEvent rows through the dispatcher, never inside the HTTP request.
-// A failure is
-// retried with backoff; after the last try the row is marked failed (the dispatcher's error
-// boundary has already told the user).
+// A failure is retried with backoff; after the last try the row is marked failed (the
+// dispatcher's error boundary has already told the user). A failure that no retry can mend
+// (bad input; a query the database refuses for its values) is final at once: one log line,
+// no retries. Errors are logged and stored as one line, never a Prisma excerpt with values.
 import { backoffDelay } from '../lib/backoff.ts';
 import type { Clock } from '../lib/clock.ts';
-import { errorMessage } from '../lib/errors.ts';
+import { errorLine, isBadInput } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../lib/metrics.ts';
+import { isDeterministicDbError } from '../repositories/db-errors.ts';
 import type { Db } from '../repositories/prisma.ts';
 import * as inbound from '../repositories/inbound-repo.ts';
 import { PollingWorker, yieldToEventLoop } from './polling-worker.ts';
@@ -16,6 +18,11 @@ export interface EventHandler {
 }
 
 const MAX_ATTEMPTS = 4;
+
+/** Whether trying the same event again can only fail the same way. */
+export function isPermanentFailure(err: unknown): boolean {
+  return isBadInput(err) || isDeterministicDbError(err);
+}
 const LOCK_MS = 60_000;
 const BACKOFF = { baseMs: 1_000, maxMs: 60_000 };
 const YIELD_EVERY_MS = 5;
@@ -61,8 +68,14 @@ export class InboundWorker extends PollingWorker {
       await inbound.markEventDone(this.db, event, this.clock.now());
       this.countProcessed({ result: 'done' });
     } catch (err) {
-      const message = errorMessage(err);
-      if (finalAttempt) {
+      const message = errorLine(err);
+      if (isBadInput(err)) {
+        await inbound.markEventRefused(this.db, event, this.clock.now(), err.code);
+        this.countProcessed({ result: 'refused' });
+        this.log.warn({ inboundId: event.id, code: err.code, reason: err.message }, 'inbound event refused: bad input, not retried');
+        return;
+      }
+      if (finalAttempt || isDeterministicDbError(err)) {
         await inbound.markEventFailed(this.db, event, this.clock.now(), message);
         this.countProcessed({ result: 'failed' });
         this.log.error({ inboundId: event.id, err: message }, 'inbound event failed for good');

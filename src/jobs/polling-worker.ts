@@ -1,6 +1,7 @@
 // A loop that drains a database queue: runs a batch, sleeps when there was nothing to do,
 // can be woken early (a new row was just written), and stops after finishing its batch.
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { errorLine } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
 
 /** Lets pending I/O callbacks (HTTP requests) run before continuing. */
@@ -49,7 +50,7 @@ export abstract class PollingWorker {
       try {
         handled = await this.runOnce();
       } catch (err) {
-        this.log.error({ err: (err as Error).message }, 'worker batch failed');
+        this.log.error({ err: errorLine(err) }, 'worker batch failed'); // one line, no query excerpt (rule R6)
       }
       if (handled === 0 && this.running) await this.sleep();
       else await yieldToEventLoop(); // let HTTP requests in between batches

@@ -4,7 +4,7 @@
 // older misses are reported (log and /metrics), not sent late.
 import cron from 'node-cron';
 import type { Logger } from '../lib/logger.ts';
-import { errorMessage } from '../lib/errors.ts';
+import { errorLine } from '../lib/errors.ts';
 
 export class Scheduler {
   private task?: ReturnType<typeof cron.schedule>;
@@ -26,7 +26,8 @@ export class Scheduler {
     if (this.running) return;
     this.running = this.tick()
       .then(() => undefined)
-      .catch((err) => this.logger.error({ err: errorMessage(err) }, 'scheduler tick failed'))
+      // One line: a database error's later lines quote the values it was given (rule R6).
+      .catch((err) => this.logger.error({ err: errorLine(err) }, 'scheduler tick failed'))
       .finally(() => {
         this.running = undefined;
       });

@@ -16,6 +16,7 @@ export interface WorkerThreadData {
   wecom: WecomAppConfig;
   logLevel: string;
   outbox?: Partial<OutboxWorkerOptions>;
+  retentionDays: number;
 }
 
 export type ToWorkerThread = { type: 'poke' } | { type: 'stop' };
@@ -31,7 +32,7 @@ const send = (message: FromWorkerThread) => port.postMessage(message);
 const logger = createLogger(data.logLevel).child({ thread: 'workers' });
 const metrics = new Metrics((name, help, labels, by) => send({ type: 'count', name, help, labels, by }));
 const db = await connectDb(data.databaseUrl);
-const workers = createWorkerSet({ db, wecom: data.wecom, clock: systemClock, logger, metrics, outbox: data.outbox });
+const workers = createWorkerSet({ db, wecom: data.wecom, clock: systemClock, logger, metrics, outbox: data.outbox, retentionDays: data.retentionDays });
 workers.start();
 
 port.on('message', (message: ToWorkerThread) => {

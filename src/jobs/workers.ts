@@ -1,6 +1,6 @@
 // The background side of the bot: the inbound worker (dispatcher) and the outbox worker with
 // the platform clients. Built the same way in-process (tests) and in the worker thread.
-import type { WecomAppConfig } from '../config.ts';
+import { DEFAULT_RETENTION_DAYS, type WecomAppConfig } from '../config.ts';
 import { createBot } from '../bot/commands/index.ts';
 import { Dispatcher } from '../bot/dispatcher.ts';
 import type { Clock } from '../lib/clock.ts';
@@ -31,6 +31,8 @@ export interface WorkerDeps {
   logger: Logger;
   metrics: Metrics;
   outbox?: Partial<OutboxWorkerOptions>;
+  /** Rule R6 (RETENTION_DAYS). */
+  retentionDays?: number;
 }
 
 export function createWorkerSet(deps: WorkerDeps): WorkerSet {
@@ -42,7 +44,16 @@ export function createWorkerSet(deps: WorkerDeps): WorkerSet {
   const dispatcher = new Dispatcher({ db, clock, outbound, logger }, bot.router, bot.flows);
   const inbound = new InboundWorker(db, dispatcher, clock, logger, metrics);
   const countMissed = metrics.counter('bot_notices_missed_total', 'Notices found more than 24 hours late and not sent');
-  const scheduler = new Scheduler(createTick({ db, clock, outbound, logger, onMissed: (n) => countMissed({}, n) }), logger);
+  const countRunMissed = metrics.counter('bot_reminders_missed_total', 'Quarterly reminders found after their window closed and not sent');
+  const countErased = metrics.counter('bot_retention_erased_total', 'Rows whose content was erased after RETENTION_DAYS (rule R6), by table');
+  const tick = createTick({
+    db, clock, outbound, logger,
+    retentionDays: deps.retentionDays ?? DEFAULT_RETENTION_DAYS,
+    onMissed: (n) => countMissed({}, n),
+    onRunMissed: (job) => countRunMissed({ job }),
+    onErased: (table, n) => countErased({ table }, n),
+  });
+  const scheduler = new Scheduler(tick, logger);
   return {
     inbound,
     outbox,

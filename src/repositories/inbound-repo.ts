@@ -64,6 +64,11 @@ export async function markEventDone(db: Db, event: ClaimedInboundEvent, now: Dat
   await finish(db, event, Prisma.sql`"status" = 'done', "processedAt" = ${now}, "lastError" = NULL`);
 }
 
+/** Handled by refusing it (bad input, answered once): done, with the refusal's code kept. */
+export async function markEventRefused(db: Db, event: ClaimedInboundEvent, now: Date, code: string): Promise<void> {
+  await finish(db, event, Prisma.sql`"status" = 'done', "processedAt" = ${now}, "lastError" = ${code}`);
+}
+
 export async function markEventRetry(db: Db, event: ClaimedInboundEvent, nextAttemptAt: Date, error: string) {
   await finish(db, event, Prisma.sql`"status" = 'pending', "nextAttemptAt" = ${nextAttemptAt}, "lastError" = ${error.slice(0, 1000)}`);
 }

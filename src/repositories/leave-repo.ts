@@ -16,7 +16,7 @@ export async function findLeaveFor(db: Db, activityId: number, personId: number)
 
 export async function createLeave(
   db: Db,
-  data: { orgId: number; activityId: number; personId: number; year: number; reason: string },
+  data: { orgId: number; activityId: number; personId: number; year: number; reason: string; createdAt?: Date },
 ) {
   return db.leaveRequest.create({ data });
 }

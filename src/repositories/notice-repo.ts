@@ -32,9 +32,29 @@ export async function dropPlanned(db: Db, activityId: number): Promise<number> {
   return count;
 }
 
-/** Rows found more than the grace period late are not sent late without saying so. */
-export async function markMissed(db: Db, dueBefore: Date) {
-  const missed = await db.notice.findMany({ where: { status: 'planned', dueAt: { lt: dueBefore } }, select: { id: true, activityId: true, kind: true } });
+/** Drops the planned rows of an activity whose kind starts with `kindPrefix`, except those of `keepRevision`. */
+export async function dropPlannedKinds(db: Db, activityId: number, kindPrefix: string, keepRevision: number): Promise<number> {
+  const { count } = await db.notice.updateMany({
+    where: { activityId, status: 'planned', kind: { startsWith: kindPrefix }, revision: { not: keepRevision } },
+    data: { status: 'dropped' },
+  });
+  return count;
+}
+
+/** Rows of this kind that went out or are on their way (queued, sent), in any revision. */
+export async function countGone(db: Db, activityId: number, kind: string): Promise<number> {
+  return db.notice.count({ where: { activityId, kind, status: { in: ['queued', 'sent'] } } });
+}
+
+/**
+ * Rows found more than the grace period late are not sent late without saying so. Kinds
+ * starting with `exceptKindPrefix` judge their own lateness when due (approval reminders).
+ */
+export async function markMissed(db: Db, dueBefore: Date, exceptKindPrefix?: string) {
+  const missed = await db.notice.findMany({
+    where: { status: 'planned', dueAt: { lt: dueBefore }, ...(exceptKindPrefix ? { NOT: { kind: { startsWith: exceptKindPrefix } } } : {}) },
+    select: { id: true, activityId: true, kind: true },
+  });
   for (const part of slices(missed.map((m) => m.id))) {
     await db.notice.updateMany({ where: { id: { in: part }, status: 'planned' }, data: { status: 'missed' } });
   }

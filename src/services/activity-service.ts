@@ -7,6 +7,7 @@ import { describeLateRule } from '../domain/notice-plan.ts';
 import { findOrganisationByCode, loadPolicy } from '../repositories/org-repo.ts';
 import { announceCancellation } from './notices/cancel-notices.ts';
 import { announceUpdate } from './notices/announce-update.ts';
+import { replanApprovalReminders } from './notices/approval-reminders.ts';
 import { planActivityNotices } from './notices/plan-activity-notices.ts';
 import * as repo from '../repositories/activity-repo.ts';
 import type { ActivityListItem, UnitSummary } from '../repositories/activity-repo.ts';
@@ -265,6 +266,7 @@ export async function updateActivity(db: Db, input: UpdateActivityInput): Promis
   // The old revision's planned rows stay: the sender skips them (not dropped here, so rows of
   // other kinds tied to the activity, like leave-approval reminders, are left alone).
   const plan = await planActivityNotices(db, id, now);
+  await replanApprovalReminders(db, id, now); // rule L1: a moved activity moves its approval reminders
   const told = await announceUpdate(db, id, now);
   const activity = (await repo.getActivity(db, orgId, id))!;
   return { ok: true, activity, told, lateNotice: plan?.lateRule && describeLateRule(plan.lateRule) };

@@ -52,7 +52,8 @@ export async function submitLeave(
   // A reprocessed confirmation finds the request it already made.
   const leave =
     (await leaves.findLeaveFor(deps.db, activity.id, person.id)) ??
-    (await leaves.createLeave(deps.db, { orgId: person.orgId, activityId: activity.id, personId: person.id, year, reason }));
+    // Stamped by the bot's clock: approval reminders are timed from it (rule L1).
+    (await leaves.createLeave(deps.db, { orgId: person.orgId, activityId: activity.id, personId: person.id, year, reason, createdAt: deps.clock.now() }));
   // Asking for leave is also the answer to the notice card (rule A4).
   await recordRsvp(deps.db, { orgId: person.orgId, activityId: activity.id, personId: person.id, answer: 'leave', at: deps.clock.now() });
   const used = await leaves.countCountedLeaves(deps.db, person.orgId, person.id, year);

@@ -65,6 +65,28 @@ describe('inbound worker', () => {
     expect(JSON.parse(replies[0]!.payload).text).toBe(messages.systemError);
   });
 
+  it('a query the database refuses for its values fails at once: told once, one short log line, no retry', async () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) }));
+    const outbound = new Outbound(tdb.db, clock);
+    // The kind of bug a bad id used to hit: Prisma refuses NaN before anything is read.
+    const nan = new Router([{ name: '帮助', summary: '', audience: 'everyone', run: async () => void (await tdb.db.leaveRequest.findUnique({ where: { id: Number('1 OR 1=1') } })) }], []);
+    const worker = new InboundWorker(tdb.db, new Dispatcher({ db: tdb.db, clock, outbound, logger }, nan), clock, logger, new Metrics());
+    await addEvent('e-nan', '帮助');
+    await worker.runOnce();
+    clock.advance(3600_000);
+    expect(await worker.runOnce()).toBe(0);
+    const row = await event('e-nan');
+    expect(row).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(row.lastError).toMatch(/^PrismaClientValidationError: /);
+    expect(row.lastError).not.toContain('\n');
+    const replies = await tdb.db.outbox.findMany();
+    expect(replies.map((r) => JSON.parse(r.payload).text)).toEqual([messages.systemError]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('inbound event failed for good');
+    expect(lines[0]).not.toMatch(/leave-repo|findUnique\(\{|→/);
+  });
+
   it('takes back an event a crashed worker left "processing" once its lock expires', async () => {
     await addEvent('e3', '帮助');
     expect(await claimDueEvents(tdb.db, clock.now(), 10, 60_000)).toHaveLength(1); // the worker that died

@@ -1,5 +1,9 @@
 // Quarterly reminders (rules A2, A3, A5) end to end: the scheduler tick on the 10th, the 15th
-// and the quarter's last day of December 2026, through the outbox to the (nock) WeCom API.
+// and the quarter's last day of December 2026, through the outbox to the (nock) WeCom API; and
+// a bot that was stopped over the day catching up after a restart while the reminder still
+// holds, or reporting it missed after that.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Outbound } from '../../src/services/outbound.ts';
 import { sendQuarterlyReminders } from '../../src/services/quarterly/quarterly-reminders.ts';
@@ -41,10 +45,10 @@ describe('rule A2: on the 10th, groups with no collective activity this quarter 
     expect(quarterly('A2')).toHaveLength(2);
   });
 
-  it('before 09:00 and on other days nothing is sent', async () => {
-    fb.clock.set('2026-12-10T00:30:00Z'); // 08:30
+  it('before 09:00 nothing is sent, nor on another day of the quarter', async () => {
+    fb.clock.set('2026-12-05T02:00:00Z');
     await tick();
-    fb.clock.set('2026-12-11T02:00:00Z');
+    fb.clock.set('2026-12-10T00:30:00Z'); // 08:30
     await tick();
     expect(quarterly('A2')).toHaveLength(0);
   });
@@ -92,4 +96,73 @@ describe('rules A2, A3: on the quarter\'s last day office staff get the units be
     await tick();
     expect(fb.chat.all().filter((m) => m.text?.startsWith('2026年第四季度活动次数'))).toHaveLength(1);
   });
+});
+
+const run = promisify(execFile);
+const runs = () => fb.t.bot.db.scheduledRun.findMany({ orderBy: [{ dueAt: 'asc' }] });
+
+describe('rules A2, A3, A5: a bot stopped over a reminder\'s day catches it up after a restart', () => {
+  it('rule A2: down over the whole 10th, back on the 11th: the reminder goes out then, once', async () => {
+    fb.clock.set('2026-12-09T02:00:00Z'); // Wednesday 9 Dec, 10:00: running, nothing due
+    await tick();
+    expect(quarterly('A2')).toHaveLength(0);
+    fb.clock.set('2026-12-11T02:00:00Z'); // stopped from the 9th until Friday the 11th, 10:00
+    await fb.restart();
+    await tick();
+    expect(quarterly('A2').map((s) => s.text)).toEqual([
+      '第一代表小组本季度（2026年第四季度）还没有开展集体活动，按规定每季度至少一次（规则 A2），请尽快安排。',
+      '第二代表小组本季度（2026年第四季度）还没有开展集体活动，按规定每季度至少一次（规则 A2），请尽快安排。',
+      '第三代表小组本季度（2026年第四季度）还没有开展集体活动，按规定每季度至少一次（规则 A2），请尽快安排。',
+    ]);
+    await fb.restart();
+    await tick();
+    expect(quarterly('A2')).toHaveLength(3);
+    expect((await runs()).find((r) => r.job === 'quarterly:no_activity_yet' && r.period === '2026Q4')).toMatchObject({ status: 'done' });
+  });
+
+  it('rule A5: down over the 15th, back on the 18th: the form reminder still goes', async () => {
+    fb.clock.set('2026-12-14T02:00:00Z');
+    await tick();
+    fb.clock.set('2026-12-18T02:00:00Z');
+    await fb.restart();
+    await tick();
+    expect(quarterly('A5')[0]!.text).toBe('请第一代表小组于12月20日（周日）前将本季度（2026年第四季度）集体活动登记表报送联络工委（规则 A5）。');
+    expect(quarterly('A5')).toHaveLength(3);
+  });
+
+  it('rule A5: a form reminder whose due date has come is not sent late; it is logged and counted', async () => {
+    fb.clock.set('2026-12-14T02:00:00Z');
+    await tick();
+    fb.clock.set('2026-12-20T02:00:00Z'); // the form was due "before the 20th"
+    await fb.restart();
+    await tick();
+    expect(quarterly('A5')).toHaveLength(0);
+    expect((await runs()).find((r) => r.job === 'quarterly:form_due')).toMatchObject({ status: 'missed', period: '2026Q4' });
+    expect(fb.t.bot.metrics.read('bot_reminders_missed_total', { job: 'quarterly:form_due' })).toBe(1);
+    expect(fb.t.logs.join('')).toContain('quarterly reminder not sent in its window');
+  });
+
+  it('rules A2, A3: down over the 31st, back on 2 January: the office still gets the fourth quarter\'s list', async () => {
+    fb.clock.set('2026-12-30T02:00:00Z');
+    await tick();
+    fb.clock.set('2027-01-02T02:00:00Z');
+    await fb.restart();
+    await tick();
+    const lists = fb.chat.all().filter((m) => m.text?.startsWith('2026年第四季度活动次数未达到规定'));
+    expect(lists).toHaveLength(1);
+    expect(lists[0]!.text).toContain('· 第一代表小组：本季度集体活动 0 次');
+  });
+
+  it('two instances catching up at once send each reminder once', async () => {
+    fb.clock.set('2026-12-09T02:00:00Z');
+    await tick();
+    fb.clock.set('2026-12-11T02:00:00Z');
+    await fb.restart();
+    const other = run(process.execPath, ['--import', 'tsx', 'test/helpers/tick-once.ts'], {
+      env: { ...process.env, DATABASE_URL: fb.t.bot.config.databaseUrl, TICK_AT: fb.clock.now().toISOString() },
+    });
+    await Promise.all([fb.t.bot.workers!.scheduler.runOnce(), other]);
+    await tick();
+    expect(quarterly('A2')).toHaveLength(3);
+  }, 30_000);
 });

@@ -9,7 +9,9 @@ export async function sendHelp(ctx: BotContext, commands: Command[], unknownText
   const actor = ctx.actor;
   const audiences = audiencesOf(actor);
   const lines = commands.filter((c) => audiences.has(c.audience)).map((c) => `「${c.name}」${c.summary}`);
-  const head = unknownText ? messages.helpUnknown(clip(unknownText, 20)) : messages.helpGreeting(actor.name);
+  const head = !unknownText
+    ? messages.helpGreeting(actor.name)
+    : ctx.inGroup ? messages.helpUnknownGroup : messages.helpUnknown(clip(unknownText, 20));
   // In a group (or the robot's answer) there is no card to point at: it is per person.
   await ctx.reply([head, ...lines, ctx.canShowCards ? messages.helpFooter : messages.helpFooterGroup].join('\n'));
   if (ctx.canShowCards) {

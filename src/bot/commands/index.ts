@@ -72,10 +72,10 @@ export function createBot(): Bot {
     helpMenuAction(all),
     approveLeaveAction,
     // 驳回 asks the approver for a reason first (reject.flow.ts).
-    { action: 'leave.reject', run: (ctx, leaveId) => engine!.start(ctx, 'leave-reject', leaveId ?? '') },
+    { action: 'leave.reject', argument: 'id', run: (ctx, leaveId) => engine!.start(ctx, 'leave-reject', leaveId ?? '') },
     attendAction,
     // The notice card's 请假 button (activities issue) starts the leave flow for its activity.
-    { action: 'leave.start', run: (ctx, activityId) => engine!.start(ctx, 'leave', activityId ?? '') },
+    { action: 'leave.start', argument: 'id', run: (ctx, activityId) => engine!.start(ctx, 'leave', activityId ?? '') },
   ];
   const router = new Router(commands, actions);
   engine = new FlowEngine(flows, (text) => {

@@ -61,6 +61,7 @@ export const accountFlow: Flow<AccountDraft> = {
     },
     confirm: {
       help: m.confirmHelp,
+      echoes: true, // the account repeats the typed results and opinions
       prompt: (fc) => m.summary(fc.draft.text!),
       async handle(input, fc) {
         const answer = parseYesNo(input.text);

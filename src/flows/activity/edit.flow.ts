@@ -71,6 +71,7 @@ export const editFlow: Flow<EditDraft> = {
     },
     confirm: {
       help: m.confirmHelp(VERB),
+      echoes: true, // the summary repeats the typed new value
       async prompt(fc) {
         const a = await activityOf(fc);
         if (!a) return m.noneUpcoming(VERB);

@@ -102,6 +102,7 @@ export const publishFlow: Flow<PublishDraft> = {
     },
     confirm: {
       help: m.confirmHelp(VERB),
+      echoes: true, // the summary repeats the typed title, place and content
       prompt: (fc) => m.summary(summaryLines(fc.draft), VERB),
       async handle(input, fc) {
         const answer = parseYesNo(input.text);

@@ -32,6 +32,7 @@ export const myLeavesCommand: Command = {
 /** 批准 on the approval card: decides at once (the first decision wins). */
 export const approveLeaveAction: CardAction = {
   action: 'leave.approve',
+  argument: 'id',
   async run(ctx, argument) {
     const leaveId = Number(argument);
     const result = await decideLeave(ctx.deps, ctx.actor, leaveId, 'approved');

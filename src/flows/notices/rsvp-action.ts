@@ -10,6 +10,7 @@ import { noticeCard } from '../../services/notices/send-due-notices.ts';
 
 export const attendAction: CardAction = {
   action: 'activity.attend',
+  argument: 'id',
   async run(ctx, argument) {
     const activity = await getActivity(ctx.deps.db, ctx.orgId, Number(argument));
     const now = ctx.deps.clock.now();

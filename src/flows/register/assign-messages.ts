@@ -63,8 +63,8 @@ export const assignMessages = {
   departmentUsage: '用法：“部门”查看承办部门，“部门 添加 部门名称”添加（名称 2 到 30 字）。',
 
   // Reminders, privately to office staff (rule R4). Names allowed, phones never (rule R6).
-  dueSoon: (deadline: string, visits: VisitSummary[]) =>
-    `提醒：以下 ${visits.length} 条接待事项的交办期限是 ${md(deadline)}（还有 2 个工作日），请尽快发送“交办”处理：\n${visits.map((v, i) => visitLine(v, i + 1, { withName: true })).join('\n')}`,
+  dueSoon: (deadline: string, visits: VisitSummary[], workingDaysLeft: number) =>
+    `提醒：以下 ${visits.length} 条接待事项的交办期限是 ${md(deadline)}（还有 ${workingDaysLeft} 个工作日），请尽快发送“交办”处理：\n${visits.map((v, i) => visitLine(v, i + 1, { withName: true })).join('\n')}`,
   dueToday: (deadline: string, visits: VisitSummary[]) =>
     `提醒：以下 ${visits.length} 条接待事项今天（${md(deadline)}）到交办期限，请今天发送“交办”处理：\n${visits.map((v, i) => visitLine(v, i + 1, { withName: true })).join('\n')}`,
   overdue: (visits: VisitSummary[]) =>

@@ -17,6 +17,7 @@ export const departmentCommand: Command = {
     const name = match?.[1]?.trim();
     if (!name || [...name].length < 2 || [...name].length > 30) return void (await ctx.reply(m.departmentUsage));
     const added = await addDepartment(db, ctx.orgId, name);
-    await ctx.reply(added ? m.departmentAdded(name) : m.departmentExists(name));
+    // The answer repeats the typed name: in a group it goes to the sender privately.
+    await ctx.replyPrivately(added ? m.departmentAdded(name) : m.departmentExists(name));
   },
 };

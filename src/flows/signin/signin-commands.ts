@@ -35,8 +35,9 @@ export const proxySignInCommand: Command = {
     }
     const activity = open[index - 1]!;
     const matches = await findInviteesByName(ctx.deps.db, activity.id, name);
-    if (matches.length === 0) return void (await ctx.reply(m.proxyNoSuchPerson(name, activity.title)));
-    if (matches.length > 1) return void (await ctx.reply(m.proxySamename(name)));
+    // These two repeat the typed name: in a group they go to the sender privately.
+    if (matches.length === 0) return void (await ctx.replyPrivately(m.proxyNoSuchPerson(name, activity.title)));
+    if (matches.length > 1) return void (await ctx.replyPrivately(m.proxySamename(name)));
     const target = matches[0]!;
     const before = await findAttendance(ctx.deps.db, activity.id, target.id);
     if (before?.status === 'present' && before.signedInAt) return void (await ctx.reply(m.proxyAlready(target.name, formatTime(before.signedInAt))));

@@ -86,8 +86,9 @@ export const suggestionFlow: Flow<SuggestionDraft> = {
     },
     confirm: {
       help: m.confirmHelp,
-      // With a constituent's name in it, the summary is shown in private chat only: the
-      // dialog moved there at behalfName.
+      // The summary repeats the title and content (and a constituent's name when there is
+      // one): private chat only.
+      echoes: true,
       prompt: (fc) => {
         const d = fc.draft;
         const behalf = d.behalfName ? `${d.behalfName}${d.behalfPhone ? ` ${d.behalfPhone}` : ''}` : undefined;

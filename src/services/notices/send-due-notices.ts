@@ -16,7 +16,7 @@ import { accountsFor, findUnitContacts } from '../../repositories/people-repo.ts
 import type { Db } from '../../repositories/prisma.ts';
 import { answersFor } from '../../repositories/rsvp-repo.ts';
 import type { Outbound } from '../outbound.ts';
-import { batchApprovalReminders, isApprovalBatch, isApprovalReminder, writeApprovalReminder } from './approval-reminders.ts';
+import { APPROVAL_PREFIX, batchApprovalReminders, isApprovalBatch, isApprovalReminder, writeApprovalReminder } from './approval-reminders.ts';
 import { announceInGroup } from './announce-in-group.ts';
 import { noticeMessages as m } from './messages.ts';
 
@@ -36,7 +36,8 @@ type NoticeRow = Awaited<ReturnType<typeof notices.duePlanned>>[number];
 
 export async function sendDueNotices(deps: NoticeDeps): Promise<number> {
   const now = deps.clock.now();
-  const missed = await notices.markMissed(deps.db, new Date(now.getTime() - CATCH_UP_MS));
+  // Approval reminders (rule L1) stay worth sending until their activity starts.
+  const missed = await notices.markMissed(deps.db, new Date(now.getTime() - CATCH_UP_MS), APPROVAL_PREFIX);
   if (missed.length) {
     deps.logger.warn({ missed: missed.length, activities: [...new Set(missed.map((r) => r.activityId))] }, 'notices more than 24 h late were not sent');
     deps.onMissed?.(missed.length);

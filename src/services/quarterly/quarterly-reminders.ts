@@ -1,13 +1,19 @@
 // Rules A2, A3, A5 on the calendar: on the 10th of a quarter's last month the leaders of groups
 // with no collective activity yet that quarter are reminded; on the 15th every group's leaders
 // are reminded that the activity registration form is due on the 20th; on the quarter's last
-// day office staff get the groups and stations below their minimums. Each message has an
-// outbox key per (org, quarter, kind, unit), so it goes once across ticks, restarts and
-// instances.
+// day office staff get the groups and stations below their minimums. Each duty is a planned
+// row (ScheduledRun) per organisation and quarter, planned a quarter ahead: a bot that was down
+// over the day catches it up while what it says is still true (quarterDutyWindows), and reports
+// it as missed after that. Each message has an outbox key per (org, quarter, kind, unit), so it
+// goes once across ticks, restarts and instances.
 import {
   FORM_DUE_DAY,
+  dutyJudgedAt,
   groupShortfalls,
+  quarterById,
+  quarterDutyWindows,
   quarterLabel,
+  quarterOf,
   quarterlyDuty,
   stationShortfalls,
   type Quarter,
@@ -15,9 +21,12 @@ import {
 } from '../../domain/quarterly-duties.ts';
 import { formatDate, shanghaiInstant } from '../../domain/shanghai-time.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { errorLine } from '../../lib/errors.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { findOfficeUnitIds, findUnitContacts } from '../../repositories/people-repo.ts';
 import type { Db } from '../../repositories/prisma.ts';
+import { dueRuns, finishRun, planRuns } from '../../repositories/scheduled-run-repo.ts';
+import { CATCH_UP_MS } from '../notices/send-due-notices.ts';
 import type { Outbound, OutboundItem } from '../outbound.ts';
 import { quarterlyMessages as m } from './messages.ts';
 
@@ -35,17 +44,19 @@ export function quarterlyKey(orgId: number, quarter: string, kind: QuarterlyDuty
   return ['quarterly', orgId, quarter, kind, unit].join('|');
 }
 
-/** Enqueues today's quarterly reminders, if any; returns how many new outbox rows were written. */
+/** Enqueues one duty's messages for one organisation, judged at `at`; returns how many rows were new. */
+export async function sendQuarterlyDuty(deps: QuarterlyDeps, orgId: number, kind: QuarterlyDutyKind, q: Quarter, at: Date): Promise<number> {
+  const items = kind === 'minimums' ? await minimumsItems(deps.db, orgId, q, at) : await groupItems(deps.db, orgId, kind, q, at);
+  return items.length ? deps.outbound.send(orgId, CHANNEL, items) : 0;
+}
+
+/** Enqueues today's quarterly reminders for every organisation, if today has a duty (a direct run). */
 export async function sendQuarterlyReminders(deps: QuarterlyDeps, now: Date = deps.clock.now()): Promise<number> {
   const duty = quarterlyDuty(now);
   if (!duty) return 0;
   const orgs = await deps.db.organisation.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
   let written = 0;
-  for (const org of orgs) {
-    const items =
-      duty.kind === 'minimums' ? await minimumsItems(deps.db, org.id, duty.quarter, now) : await groupItems(deps.db, org.id, duty.kind, duty.quarter, now);
-    if (items.length) written += await deps.outbound.send(org.id, CHANNEL, items);
-  }
+  for (const org of orgs) written += await sendQuarterlyDuty(deps, org.id, duty.kind, duty.quarter, now);
   return written;
 }
 
@@ -61,9 +72,9 @@ async function unitsWithActivities(db: Db, orgId: number, kind: 'group' | 'stati
   });
 }
 
-async function groupItems(db: Db, orgId: number, kind: 'no_activity_yet' | 'form_due', q: Quarter, now: Date): Promise<OutboundItem[]> {
-  const groups = await unitsWithActivities(db, orgId, 'group', q.start, now);
-  const targets = kind === 'form_due' ? groups : groups.filter((g) => groupShortfalls(g.activities, now).some((s) => s.code === 'group_quarter'));
+async function groupItems(db: Db, orgId: number, kind: 'no_activity_yet' | 'form_due', q: Quarter, at: Date): Promise<OutboundItem[]> {
+  const groups = await unitsWithActivities(db, orgId, 'group', q.start, at);
+  const targets = kind === 'form_due' ? groups : groups.filter((g) => groupShortfalls(g.activities, at).some((s) => s.code === 'group_quarter'));
   if (!targets.length) return [];
   const contacts = await findUnitContacts(db, targets.map((g) => g.id), [...GROUP_LEADER_ROLES], CHANNEL);
   const label = quarterLabel(q);
@@ -78,19 +89,19 @@ async function groupItems(db: Db, orgId: number, kind: 'no_activity_yet' | 'form
   return items;
 }
 
-async function minimumsItems(db: Db, orgId: number, q: Quarter, now: Date): Promise<OutboundItem[]> {
+async function minimumsItems(db: Db, orgId: number, q: Quarter, at: Date): Promise<OutboundItem[]> {
   const officeIds = await findOfficeUnitIds(db, orgId);
   if (!officeIds.length) return [];
   const staff = await findUnitContacts(db, officeIds, ['staff'], CHANNEL);
   const toUsers = [...new Set(staff.map((c) => c.platformUserId).filter((u): u is string => !!u))];
   if (!toUsers.length) return [];
   const lines: string[] = [];
-  for (const g of await unitsWithActivities(db, orgId, 'group', q.yearStart, now)) {
-    const short = groupShortfalls(g.activities, now);
+  for (const g of await unitsWithActivities(db, orgId, 'group', q.yearStart, at)) {
+    const short = groupShortfalls(g.activities, at);
     if (short.length) lines.push(m.minimumsLine(g.name, short));
   }
-  for (const s of await unitsWithActivities(db, orgId, 'station', q.yearStart, now)) {
-    const short = stationShortfalls(s.activities, now);
+  for (const s of await unitsWithActivities(db, orgId, 'station', q.yearStart, at)) {
+    const short = stationShortfalls(s.activities, at);
     if (short.length) lines.push(m.minimumsLine(s.name, short));
   }
   const label = quarterLabel(q);
@@ -98,21 +109,68 @@ async function minimumsItems(db: Db, orgId: number, q: Quarter, now: Date): Prom
   return [{ key: quarterlyKey(orgId, q.id, 'minimums', 'office'), message: { kind: 'text', toUsers, text } }];
 }
 
-const RUN_EVERY_MS = 60 * 60_000;
-const lastRun = new WeakMap<object, number>();
+export const QUARTERLY_JOB = 'quarterly:';
+const KINDS = new Set<string>(['no_activity_yet', 'form_due', 'minimums']);
 
 /**
- * For the scheduler tick: runs sendQuarterlyReminders at most once an hour per deps object
- * (one per createTick), and logs rather than throws so a failure does not stop the tick.
+ * Plans this quarter's and the next quarter's duties for every organisation (a row exists long
+ * before its day, so a bot down over that day finds it). A duty more than 24 hours past when
+ * first planned (a fresh install) is left out, as notices are at start-up.
  */
-export async function runQuarterlyReminders(deps: QuarterlyDeps & { logger: Logger }): Promise<void> {
+export async function planQuarterlyRuns(db: Db, now: Date): Promise<number> {
+  const current = quarterOf(now);
+  const windows = [...quarterDutyWindows(current), ...quarterDutyWindows(quarterOf(current.end))].filter(
+    (w) => w.dueAt.getTime() > now.getTime() - CATCH_UP_MS && w.expiresAt.getTime() > now.getTime(),
+  );
+  const orgs = await db.organisation.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
+  const rows = orgs.flatMap((org) => windows.map((w) => ({ orgId: org.id, job: `${QUARTERLY_JOB}${w.kind}`, period: w.quarter.id, dueAt: w.dueAt, expiresAt: w.expiresAt })));
+  return planRuns(db, rows, now);
+}
+
+export interface QuarterlyRunDeps extends QuarterlyDeps {
+  logger: Logger;
+  /** A duty found after its window closed (the bot was not running while it could be sent). */
+  onRunMissed?(job: string): void;
+}
+
+/** Sends the planned duties whose time has come; one found past its window is reported, not sent. */
+export async function sendDueQuarterlyRuns(deps: QuarterlyRunDeps): Promise<number> {
   const now = deps.clock.now();
-  if (now.getTime() - (lastRun.get(deps) ?? Number.NEGATIVE_INFINITY) < RUN_EVERY_MS) return;
-  lastRun.set(deps, now.getTime());
+  let written = 0;
+  for (const run of await dueRuns(deps.db, QUARTERLY_JOB, now)) {
+    const kind = run.job.slice(QUARTERLY_JOB.length);
+    const quarter = quarterById(run.period);
+    if (!quarter || !KINDS.has(kind) || run.expiresAt.getTime() <= now.getTime()) {
+      if (await finishRun(deps.db, run.id, 'missed', now)) {
+        deps.logger.warn({ orgId: run.orgId, job: run.job, period: run.period, dueAt: run.dueAt }, 'quarterly reminder not sent in its window (the bot was not running): not sent late');
+        deps.onRunMissed?.(run.job);
+      }
+      continue;
+    }
+    written += await sendQuarterlyDuty(deps, run.orgId, kind as QuarterlyDutyKind, quarter, dutyJudgedAt(quarter, now));
+    await finishRun(deps.db, run.id, 'done', now);
+  }
+  return written;
+}
+
+const PLAN_EVERY_MS = 60 * 60_000;
+const lastPlanned = new WeakMap<object, number>();
+
+/**
+ * For the scheduler tick: plans duties at most once an hour per deps object (one per
+ * createTick), sends what is due on every tick, and logs rather than throws so a failure does
+ * not stop the tick.
+ */
+export async function runQuarterlyReminders(deps: QuarterlyRunDeps): Promise<void> {
+  const now = deps.clock.now();
   try {
-    const written = await sendQuarterlyReminders(deps, now);
+    if (now.getTime() - (lastPlanned.get(deps) ?? Number.NEGATIVE_INFINITY) >= PLAN_EVERY_MS) {
+      await planQuarterlyRuns(deps.db, now);
+      lastPlanned.set(deps, now.getTime());
+    }
+    const written = await sendDueQuarterlyRuns(deps);
     if (written) deps.logger.info({ written }, 'quarterly reminders sent');
   } catch (err) {
-    deps.logger.error({ err }, 'quarterly reminders failed');
+    deps.logger.error({ err: errorLine(err) }, 'quarterly reminders failed');
   }
 }

@@ -1,8 +1,12 @@
 // Assignment deadline reminders (rule R4), privately to office staff: for each issue still
-// recorded, one text 2 working days before its deadline and one on the deadline day; and one
-// list a day per organisation of the overdue ones. Sent from 09:00 Shanghai time on. Names may
-// appear (office staff only, private messages); phones never, and nothing identifying is
-// logged (rule R6). Idempotent through the outbox keys, so ticks may repeat freely.
+// recorded, one text when 2 working days are left before its deadline and one on the deadline
+// day; and one list a day per organisation of the overdue ones. Sent from 09:00 Shanghai time
+// on. Each reminder follows from the issue's state on the day it runs, not from the day alone:
+// a bot that was down on the "2 days left" day sends it the next day with the days actually
+// left, and an issue whose deadline passed while the bot was down is in the next overdue list.
+// Names may appear (office staff only, private messages); phones never, and nothing
+// identifying is logged (rule R6). Idempotent through the outbox keys, so ticks and instances
+// may repeat freely.
 import { shanghaiParts } from '../../domain/shanghai-time.ts';
 import { toIsoDate } from '../../domain/calendar/working-days.ts';
 import { assignMessages as m } from '../../flows/register/assign-messages.ts';
@@ -14,6 +18,8 @@ import { loadCalendar, warnAssumedYears } from '../calendar-service.ts';
 import type { Outbound, OutboundItem } from '../outbound.ts';
 
 export const REMINDER_FROM_MINUTE = 9 * 60;
+/** Rule R4: office staff are reminded when this many working days or fewer are left. */
+export const REMIND_WORKING_DAYS_BEFORE = 2;
 
 /** From 09:00 Shanghai time on: reminders are not sent at night. */
 export function isDeadlineReminderTime(now: Date): boolean {
@@ -48,9 +54,12 @@ export async function sendDeadlineReminders(deps: ReminderDeps, now: Date): Prom
         items.push({ key: `deadline|${v.id}|today`, text: m.dueToday(v.deadline, [v]) });
         continue;
       }
-      const before = calendar.addWorkingDays(v.deadline, -2);
-      before.assumedYears.forEach((y) => assumed.add(y));
-      if (before.value === today) items.push({ key: `deadline|${v.id}|before2`, text: m.dueSoon(v.deadline, [v]) });
+      const left = calendar.workingDaysBetween(today, v.deadline);
+      left.assumedYears.forEach((y) => assumed.add(y));
+      // One "soon" reminder per issue (its key), on the first run inside the window.
+      if (left.value >= 1 && left.value <= REMIND_WORKING_DAYS_BEFORE) {
+        items.push({ key: `deadline|${v.id}|before2`, text: m.dueSoon(v.deadline, [v], left.value) });
+      }
     }
     if (overdue.length) items.push({ key: `overdue|${orgId}|${today}`, text: m.overdue(overdue) });
     if (assumed.size) await warnAssumedYears({ db: deps.db, outbound: deps.outbound, logger: deps.logger }, orgId, [...assumed]);

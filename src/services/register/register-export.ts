@@ -1,6 +1,8 @@
 // The reception register (接待选民登记表, rules R3–R6) as CSV for the office's ledger. Phones are
-// masked (138****5678) unless office staff ask for them in full (R6).
+// masked (138****5678) unless office staff ask for them in full (R6). Every cell is
+// formula-safe (a visitor's "name" like =HYPERLINK(...) stays text in Excel and WPS).
 import { formatDateTime, shanghaiIsoDate } from '../../domain/shanghai-time.ts';
+import { csvLine } from '../../lib/spreadsheet-cell.ts';
 import type { Db } from '../../repositories/prisma.ts';
 
 export const REGISTER_HEADER = ['编号', '登记日期', '联络站', '来访人', '联系电话', '住址', '反映问题', '类别', '状态', '交办期限', '交办单位', '答复时间', '答复形式', '答复内容', '满意度'];
@@ -12,17 +14,13 @@ export function maskPhone(phone: string | null): string {
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
 }
 
-function csvCell(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 export async function exportRegister(
   db: Db,
   q: { orgId: number; from: Date; to: Date; unmasked?: boolean },
 ): Promise<string> {
   const visits = await db.receptionVisit.findMany({ where: { orgId: q.orgId, createdAt: { gte: q.from, lt: q.to } }, orderBy: { id: 'asc' } });
   const units = new Map((await db.unit.findMany({ where: { orgId: q.orgId }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
-  const lines = [REGISTER_HEADER.join(',')];
+  const lines = [csvLine(REGISTER_HEADER)];
   for (const v of visits) {
     const row = [
       String(v.id), shanghaiIsoDate(v.createdAt), units.get(v.unitId) ?? '', v.visitorName,
@@ -30,7 +28,7 @@ export async function exportRegister(
       STATUS[v.status] ?? v.status, v.deadline, v.assignedTo ?? '', v.answerAt ? formatDateTime(v.answerAt) : '',
       v.answerForm ?? '', v.answerText ?? '', v.satisfaction ?? '',
     ];
-    lines.push(row.map(csvCell).join(','));
+    lines.push(csvLine(row));
   }
   // A BOM so that Excel on Chinese Windows opens it as UTF-8.
   return `\uFEFF${lines.join('\r\n')}\r\n`;

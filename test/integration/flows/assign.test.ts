@@ -143,6 +143,34 @@ describe('rule R4: assignment deadline reminders to office staff', () => {
     expect(fb.t.logs.join('')).not.toMatch(/王大爷|13912345678/);
   });
 
+  it('rule R4: a bot down over the "2 days left" day says it the next working day, with the 1 day actually left', async () => {
+    await addVisit(); // deadline Mon 2026-12-07
+    const reminders = () => fb.chat.all().filter((m) => m.text?.includes('交办'));
+    fb.clock.set('2026-12-02T02:00:00Z'); // Wed 10:00: running, 3 working days before
+    await tick();
+    fb.clock.set('2026-12-04T02:00:00Z'); // stopped over Thursday, started Friday 10:00
+    await fb.restart();
+    await tick();
+    expect(reminders().map((r) => r.text)).toEqual([expect.stringContaining('以下 1 条接待事项的交办期限是 12月7日（还有 1 个工作日）')]);
+    fb.clock.set('2026-12-07T02:00:00Z');
+    await tick();
+    expect(reminders()).toHaveLength(2);
+    expect(reminders()[1]!.text).toContain('今天（12月7日）到交办期限');
+  });
+
+  it('rule R4: a bot down over the deadline day lists the issue as overdue when it is back', async () => {
+    await addVisit();
+    fb.clock.set('2026-12-03T02:00:00Z');
+    await tick();
+    fb.clock.set('2026-12-08T02:00:00Z'); // stopped from Thursday to Tuesday
+    await fb.restart();
+    await tick();
+    const texts = fb.chat.all().filter((m) => m.text?.includes('交办')).map((m) => m.text!);
+    expect(texts).toHaveLength(2);
+    expect(texts[1]).toMatch(/^逾期未交办的接待事项 1 条/);
+    expect(texts.join('')).not.toContain('13912345678');
+  });
+
   it('rule R4: no reminder once the issue is assigned', async () => {
     await addVisit({ status: 'assigned' });
     fb.clock.set('2026-12-03T02:00:00Z');

@@ -73,10 +73,13 @@ describe('in a group chat with the robot', () => {
     await inGroup('lichunmei', '城关镇东片居民出行不便，建议增设站点。');
     await inGroup('lichunmei', '完成');
     await inGroup('wuxiaodong', '完成');
-    expect(await inGroup('wuxiaodong', '否')).toMatch(/请确认要提交的批评：\n标题：关于路灯维修不及时的批评/);
-    expect(await inGroup('lichunmei', '否')).toMatch(/请确认要提交的建议：\n标题：关于增设公交站点的建议/);
-    expect(await inGroup('lichunmei', '是')).toMatch(/^<@lichunmei> 您的建议已登记，编号 2026-建-0001/);
-    expect(await inGroup('wuxiaodong', '是')).toMatch(/^<@wuxiaodong> .*编号 2026-批-0001/);
+    // The summaries repeat what each typed: they are confirmed in private chat (rule R6).
+    expect(await inGroup('wuxiaodong', '否')).toBe('<@wuxiaodong> 吴晓东，请到与“人大代表履职助手”的单聊里核对内容并确认。');
+    expect(await fb.chat.privateAnswersTo('wuxiaodong')).toMatch(/请确认要提交的批评：\n标题：关于路灯维修不及时的批评/);
+    expect(await inGroup('lichunmei', '否')).toContain('单聊里核对内容并确认');
+    expect(await fb.chat.privateAnswersTo('lichunmei')).toMatch(/请确认要提交的建议：\n标题：关于增设公交站点的建议/);
+    expect(await say('lichunmei', '是')).toMatch(/^您的建议已登记，编号 2026-建-0001/);
+    expect(await say('wuxiaodong', '是')).toMatch(/编号 2026-批-0001/);
     const rows = await fb.t.bot.db.suggestion.findMany({ orderBy: { id: 'asc' } });
     expect(rows.map((r) => [r.kind, r.title, r.content])).toEqual([
       ['建议', '关于增设公交站点的建议', '城关镇东片居民出行不便，建议增设站点。'],
@@ -90,18 +93,13 @@ describe('in a group chat with the robot', () => {
   });
 
   it('the same robot message delivered twice has one effect and one answer', async () => {
-    await inGroup('lichunmei', '提建议');
-    await inGroup('lichunmei', '意见');
-    await inGroup('lichunmei', '关于菜市场管理的意见');
-    await inGroup('lichunmei', '早市占道经营，影响通行和安全。');
-    await inGroup('lichunmei', '完成');
-    await inGroup('lichunmei', '否');
-    const sealed = fb.t.robotSender.seal(fb.t.robotSender.textJson({ from: 'lichunmei', chatId: GROUP, text: '是', responseUrl: fb.robot.newUrl() }));
+    await fb.addActivity('第一代表小组', { title: '学习代表法', start: '2026-11-23T02:00:00Z' });
+    const sealed = fb.t.robotSender.seal(fb.t.robotSender.textJson({ from: 'lichunmei', chatId: GROUP, text: '签到', responseUrl: fb.robot.newUrl() }));
     expect((await fb.t.robotSender.post(sealed)).status).toBe(200);
     expect((await fb.t.robotSender.post(sealed)).status).toBe(200);
     await fb.chat.settle();
-    expect(await fb.t.bot.db.suggestion.count()).toBe(1);
-    expect(fb.chat.groupAnswers().match(/已登记/g)).toHaveLength(1);
+    expect(await fb.t.bot.db.attendance.count({ where: { status: 'present' } })).toBe(1);
+    expect(fb.chat.groupAnswers().match(/签到成功/g)).toHaveLength(1);
     expect(fb.robot.reused).toEqual([]);
   });
 });

@@ -120,3 +120,78 @@ describe('rule L1: reminders to approvers while a leave waits', () => {
     expect(rows.map((r) => [r.kind, r.status]).sort()).toEqual([[`approval:${id}:24h`, 'skipped'], [`approval:${id}:before`, 'skipped']]);
   });
 });
+
+describe('rule L1: approval reminders across restarts and moved activities', () => {
+  const reminders = () => fb.chat.all().filter((m) => m.text?.includes('请假申请') && m.text.includes('审批卡片'));
+
+  it('rule L1: a moved activity moves its reminders: the old day-before time does not fire, the new one does', async () => {
+    await requestLeave(); // Mon 11-23 10:00, for Fri 11-27 14:00
+    expect(await say('zhaowenhua', '修改活动')).toContain('修改“学习代表法”的哪一项');
+    await say('zhaowenhua', '时间');
+    await say('zhaowenhua', '12月4日下午2点');
+    await say('zhaowenhua', '16:00');
+    expect(await say('zhaowenhua', '确认')).toContain('已修改“学习代表法”的时间');
+    fb.clock.set('2026-11-24T02:00:00Z'); // Tue 10:00: 24 h after submission, whatever the move
+    await tick();
+    expect(reminders()).toHaveLength(1);
+    fb.clock.set('2026-11-26T01:00:00Z'); // Thu 09:00: the day before the OLD date
+    await tick();
+    expect(reminders()).toHaveLength(1);
+    fb.clock.set('2026-12-03T01:00:00Z'); // Thu 09:00: the day before the new date
+    await tick();
+    expect(reminders()).toHaveLength(2);
+    expect(reminders()[1]!.text).toBe('“学习代表法”将于12月4日（周五）14:00开始，李春梅的请假申请还没有审批，请尽快在审批卡片上批准或驳回。');
+    fb.clock.set('2026-12-04T05:00:00Z');
+    await tick();
+    expect(reminders()).toHaveLength(2);
+  });
+
+  it('rule L1: a bot down over the day-before reminder sends it when back, as long as the activity has not started', async () => {
+    await requestLeave();
+    fb.clock.set('2026-11-24T02:00:00Z');
+    await tick();
+    fb.clock.set('2026-11-26T00:00:00Z'); // Thu 08:00, then stopped until Fri 10:00 (25 h after 09:00 Thu)
+    await tick();
+    expect(reminders()).toHaveLength(1);
+    fb.clock.set('2026-11-27T02:00:00Z');
+    await fb.restart();
+    await tick();
+    expect(reminders()).toHaveLength(2);
+    expect(reminders()[1]!.text).toContain('将于11月27日（周五）14:00开始');
+    expect(fb.t.bot.metrics.read('bot_notices_missed_total')).toBe(0);
+  });
+
+  it('rule L1: a reminder found after the activity started is skipped, not sent', async () => {
+    const id = await requestLeave();
+    fb.clock.set('2026-11-27T07:00:00Z'); // Fri 15:00: started an hour ago
+    await fb.restart();
+    await tick();
+    expect(reminders()).toHaveLength(0);
+    const rows = await fb.t.bot.db.notice.findMany({ where: { kind: { startsWith: `approval:${id}:` } } });
+    expect(rows.map((r) => r.status)).toEqual(['skipped', 'skipped']);
+  });
+
+  it('rule L1: both reminders found due together after a restart make one reminder, the later one', async () => {
+    await fb.addActivity('第一代表小组', { title: '学习代表法', start: '2026-11-26T06:00:00Z' }); // Thu 14:00
+    fb.clock.set('2026-11-24T00:00:00Z'); // Tue 08:00: reminders Wed 08:00 (24 h) and Wed 09:00 (day before)
+    await say('lichunmei', '请假');
+    await say('lichunmei', '外出学习，无法参加');
+    await say('lichunmei', '是');
+    await tick();
+    fb.clock.set('2026-11-25T02:00:00Z'); // stopped until Wed 10:00
+    await fb.restart();
+    await tick();
+    expect(reminders().map((r) => r.text)).toEqual(['“学习代表法”将于11月26日（周四）14:00开始，李春梅的请假申请还没有审批，请尽快在审批卡片上批准或驳回。']);
+  });
+
+  it('rule L1: a reminder planned before reminders carried the revision does not fire at a moved activity\'s old time', async () => {
+    const id = await requestLeave();
+    const leave = await fb.t.bot.db.leaveRequest.findUniqueOrThrow({ where: { id } });
+    // As planned by the previous version: revision 0, the day before the original date.
+    await fb.t.bot.db.notice.updateMany({ where: { kind: { startsWith: `approval:${id}:` } }, data: { revision: 0 } });
+    await fb.t.bot.db.activity.update({ where: { id: leave.activityId }, data: { startAt: new Date('2026-12-04T06:00:00Z'), endAt: new Date('2026-12-04T08:00:00Z'), revision: 2 } });
+    fb.clock.set('2026-11-26T01:00:00Z');
+    await tick();
+    expect(reminders().filter((r) => r.text!.includes('将于'))).toHaveLength(0);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Router, type Command } from '../../../src/bot/router.ts';
+import { BadInputError } from '../../../src/lib/errors.ts';
 import { normalizeInput } from '../../../src/lib/text.ts';
 
 const noop = async () => {};
@@ -7,7 +8,10 @@ const commands: Command[] = [
   { name: '帮助', aliases: ['help', '?'], summary: '', audience: 'everyone', run: noop },
   { name: '代签', summary: '', audience: 'office', run: noop },
 ];
-const router = new Router(commands, [{ action: 'help.whoami', run: noop }]);
+const router = new Router(commands, [
+  { action: 'help.whoami', run: noop },
+  { action: 'leave.approve', argument: 'id', run: noop },
+]);
 
 describe('chat input', () => {
   it('normalises full-width characters, spaces and trailing punctuation', () => {
@@ -37,7 +41,14 @@ describe('Router', () => {
 
   it('matches card button keys by action id and keeps the argument', () => {
     expect(router.matchAction('help.whoami')?.argument).toBeUndefined();
-    expect(router.matchAction('help.whoami:42')?.argument).toBe('42');
-    expect(router.matchAction('leave.approve:1')).toBeUndefined();
+    expect(router.matchAction('leave.approve:42')?.argument).toBe('42');
+    expect(router.matchAction('activity.attend:1')).toBeUndefined(); // an old card's action
   });
+
+  it.each(['leave.approve:1 OR 1=1', 'leave.approve:0', 'leave.approve:01', 'leave.approve:2147483648', 'leave.approve', 'help.whoami:42', 'Leave.Approve:1', "a';--:1", ''])(
+    'refuses the malformed key %j with a bad-input error',
+    (key) => {
+      expect(() => router.matchAction(key)).toThrowError(BadInputError);
+    },
+  );
 });

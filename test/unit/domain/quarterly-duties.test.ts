@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { groupShortfalls, quarterLabel, quarterOf, quarterlyDuty, stationShortfalls } from '../../../src/domain/quarterly-duties.ts';
+import {
+  dutyJudgedAt,
+  groupShortfalls,
+  quarterById,
+  quarterDutyWindows,
+  quarterLabel,
+  quarterOf,
+  quarterlyDuty,
+  stationShortfalls,
+} from '../../../src/domain/quarterly-duties.ts';
 import { shanghaiInstant } from '../../../src/domain/shanghai-time.ts';
 
 const at = (month: number, day: number, hour = 10, year = 2026) => shanghaiInstant({ year, month, day }, hour, 0);
@@ -84,5 +93,26 @@ describe('rule A3: station minimums', () => {
     expect(stationShortfalls([...nine, act('visit', 7, 7)], at(12, 31))).toEqual([]);
     expect(stationShortfalls([...nine, act('visit', 7, 7, 'cancelled')], at(12, 31)).map((s) => s.code)).toEqual(['station_year']);
     expect(stationShortfalls(nine.slice(0, 6), at(6, 30))).toEqual([]);
+  });
+});
+
+describe('how long a missed quarterly duty may be caught up (rules A2, A3, A5)', () => {
+  it('rule A2 until the quarter ends, rule A5 until the form\'s due day, the minimums list for a week', () => {
+    const windows = quarterDutyWindows(quarterOf(at(12, 1)));
+    expect(windows.map((w) => [w.kind, w.dueAt.toISOString(), w.expiresAt.toISOString()])).toEqual([
+      ['no_activity_yet', '2026-12-10T01:00:00.000Z', '2026-12-31T16:00:00.000Z'],
+      ['form_due', '2026-12-15T01:00:00.000Z', '2026-12-19T16:00:00.000Z'],
+      ['minimums', '2026-12-31T01:00:00.000Z', '2027-01-07T01:00:00.000Z'],
+    ]);
+    expect(quarterDutyWindows(quarterOf(at(5, 1)))[2]!.dueAt).toEqual(shanghaiInstant({ year: 2026, month: 6, day: 30 }, 9, 0));
+  });
+
+  it('a quarter is found again from its id; a late duty is judged inside its own quarter', () => {
+    expect(quarterById('2026Q4')).toEqual(quarterOf(at(11, 5)));
+    expect(quarterById('2027Q1')?.months).toEqual([1, 2, 3]);
+    expect(quarterById('2026Q5')).toBeUndefined();
+    const q4 = quarterOf(at(12, 1));
+    expect(dutyJudgedAt(q4, at(12, 20))).toEqual(at(12, 20));
+    expect(quarterOf(dutyJudgedAt(q4, at(1, 2, 10, 2027))).id).toBe('2026Q4');
   });
 });

@@ -23,4 +23,10 @@ describe('rule L1: approval reminder times', () => {
   it('submitted shortly before the start: no reminder (the card has just arrived)', () => {
     expect(approvalReminderTimes(at('2026-11-27T03:00:00Z'), at('2026-11-27T06:00:00Z'))).toEqual({});
   });
+
+  it('re-planned after a move: a day-before time already past gives way to 2 hours before the start', () => {
+    // Submitted Mon 10:00; at Thu 09:30 the activity moves to Fri 10:00: 09:00 Thu is past.
+    const times = approvalReminderTimes(at('2026-11-23T02:00:00Z'), at('2026-11-27T02:00:00Z'), at('2026-11-26T01:30:00Z'));
+    expect(times.before).toEqual(at('2026-11-27T00:00:00Z'));
+  });
 });

@@ -1,0 +1,12 @@
+// Which database errors are the input's fault, so that trying again can only fail again: a query
+// Prisma refuses to build (a NaN id, a wrong type) or a value the column cannot hold. Unique
+// conflicts and busy locks are not here: a second try may well succeed.
+import { Prisma } from './prisma.ts';
+
+/** Prisma request codes caused by the values sent, not by the moment (P2000 too long, P2006 invalid, …). */
+const INPUT_CODES = new Set(['P2000', 'P2005', 'P2006', 'P2007', 'P2009', 'P2011', 'P2012', 'P2019', 'P2020', 'P2023']);
+
+export function isDeterministicDbError(err: unknown): boolean {
+  if (err instanceof Prisma.PrismaClientValidationError) return true;
+  return err instanceof Prisma.PrismaClientKnownRequestError && INPUT_CODES.has(err.code);
+}

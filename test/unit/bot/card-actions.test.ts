@@ -1,0 +1,28 @@
+// Every button on every card in cards/ names an action the bot has, and the argument buildCard
+// gives it is one that action takes (a card the bot sends must never be refused as malformed).
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { argumentFits, cardDefinition } from '../../../src/bot/card-catalog.ts';
+import { createBot } from '../../../src/bot/commands/index.ts';
+
+const cards = readdirSync(join(import.meta.dirname, '..', '..', '..', 'cards')).map((f) => f.replace(/\.json$/, ''));
+
+describe('card buttons and actions', () => {
+  it.each(cards)('%s: each button is a registered action', (id) => {
+    const { router } = createBot();
+    for (const button of cardDefinition(id).buttons) {
+      // Cards with an argument carry a row id (the activity or the leave request).
+      const key = id === 'help-menu' ? button.action : `${button.action}:42`;
+      const match = router.matchAction(key);
+      expect(match?.action.action, key).toBe(button.action);
+    }
+  });
+
+  it('a row id fits only as a positive whole number the database can hold', () => {
+    expect(argumentFits('id', '2147483647')).toBe(true);
+    expect(argumentFits('id', '2147483648')).toBe(false);
+    expect(argumentFits('none', undefined)).toBe(true);
+    expect(argumentFits('none', '')).toBe(false);
+  });
+});
