@@ -32,8 +32,8 @@ interface Rule {
 
 export class FaultPlan {
   private readonly rules: Rule[] = [];
-  /** Every call the fake saw, with the fault it got. */
-  readonly calls: { path: string; fault?: Fault }[] = [];
+  /** Every call the fake saw, with its body and the fault it got. */
+  readonly calls: { path: string; body: Record<string, any>; fault?: Fault }[] = [];
 
   constructor(private readonly random: () => number = Math.random) {}
 
@@ -84,7 +84,7 @@ export function faultMiddleware(plan: FaultPlan, readBody: (ctx: Koa.Context) =>
   return async (ctx, next) => {
     const body = ctx.method === 'POST' ? await readBody(ctx) : {};
     const fault = plan.next({ path: ctx.path, body });
-    plan.calls.push({ path: ctx.path, ...(fault ? { fault } : {}) });
+    plan.calls.push({ path: ctx.path, body, ...(fault ? { fault } : {}) });
     if (!fault) return next();
     if (fault.kind === 'errcode') {
       ctx.body = { errcode: fault.errcode, errmsg: `injected ${fault.errcode}` };
