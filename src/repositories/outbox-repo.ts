@@ -62,7 +62,7 @@ type ClaimedRaw = Omit<ClaimedOutboxRow, 'maybeDelivered' | 'unguarded'> & { nex
  */
 export async function claimDueRows(db: Db, now: Date, limit: number, lockMs: number): Promise<ClaimedOutboxRow[]> {
   const due = Prisma.sql`(("status" = 'pending' AND "nextAttemptAt" <= ${now}) OR ("status" = 'sending' AND "lockedUntil" < ${now}))`;
-  const scan = Math.max(limit * 8, 200);
+  const scan = limit * 4 + 20;
   const rows = await db.$queryRaw<ClaimedRaw[]>`
     UPDATE "Outbox"
     SET "maybeDelivered" = CASE WHEN "status" = 'sending' THEN 1 ELSE "maybeDelivered" END,
@@ -148,15 +148,24 @@ export async function deferRow(db: Db, row: ClaimedOutboxRow, nextAttemptAt: Dat
 /**
  * Other rows with the same text (content hash) for the same organisation and channel whose
  * latest try started at or after `since`: the platform's duplicate check may take the one
- * for the other. The caller intersects their recipients with the row's.
+ * for the other. The caller intersects their recipients with the row's. A one-person row
+ * looks up the same person's rows by index, and every batch row with the text (few).
  */
 export async function findTwins(db: Db, row: ClaimedOutboxRow, since: Date): Promise<{ recipient: string; lastAttemptAt: Date | null }[]> {
   if (!row.contentHash) return [];
-  return db.outbox.findMany({
-    where: { contentHash: row.contentHash, orgId: row.orgId, channel: row.channel, id: { not: row.id }, lastAttemptAt: { gte: since } },
-    select: { recipient: true, lastAttemptAt: true },
-    take: 1000,
-  });
+  const hash = row.contentHash.slice(2);
+  const single = `s:${hash}`;
+  const batch = `m:${hash}`;
+  // Two index searches (hash and recipient; hash alone for the batch rows). The unary + keeps
+  // SQLite from scanning the channel index instead.
+  const others = Prisma.sql`+"orgId" = ${row.orgId} AND +"channel" = ${row.channel} AND "id" <> ${row.id} AND "lastAttemptAt" >= ${since}`;
+  const sameHash = row.contentHash === single ? Prisma.sql`"contentHash" = ${single} AND "recipient" = ${row.recipient}` : Prisma.sql`"contentHash" = ${single}`;
+  const rows = await db.$queryRaw<{ recipient: string; lastAttemptAt: Date | string | null }[]>`
+    SELECT "recipient", "lastAttemptAt" FROM "Outbox" WHERE ${sameHash} AND ${others}
+    UNION ALL
+    SELECT "recipient", "lastAttemptAt" FROM "Outbox" WHERE "contentHash" = ${batch} AND ${others}
+    LIMIT 5000`;
+  return rows.map((r) => ({ recipient: r.recipient, lastAttemptAt: r.lastAttemptAt === null ? null : new Date(r.lastAttemptAt) }));
 }
 
 export interface RecentSends {
@@ -168,17 +177,13 @@ export interface RecentSends {
 /** Per member: how many messages went out since `since`, for the per-minute limit. */
 export async function recentSends(db: Db, channel: string, recipients: string[], since: Date): Promise<Map<string, RecentSends>> {
   if (recipients.length === 0) return new Map();
-  const rows = await db.outbox.groupBy({
-    by: ['recipient'],
-    where: {
-      channel,
-      recipient: { in: recipients },
-      OR: [{ status: 'sent', sentAt: { gte: since } }, { status: 'sending' }],
-    },
-    _count: { _all: true },
-    _min: { sentAt: true },
-  });
-  return new Map(rows.map((r) => [r.recipient, { count: r._count._all, oldestSentAt: r._min.sentAt ?? undefined }]));
+  // Raw: it runs on every claim, and the query compiler costs more than the query.
+  const rows = await db.$queryRaw<{ recipient: string; count: bigint | number; oldest: Date | null }[]>`
+    SELECT "recipient", COUNT(*) AS "count", MIN("sentAt") AS "oldest" FROM "Outbox"
+    WHERE "channel" = ${channel} AND "recipient" IN (${Prisma.join(recipients)})
+      AND (("status" = 'sent' AND "sentAt" >= ${since}) OR "status" = 'sending')
+    GROUP BY "recipient"`;
+  return new Map(rows.map((r) => [r.recipient, { count: Number(r.count), oldestSentAt: r.oldest ? new Date(r.oldest) : undefined }]));
 }
 
 export async function outboxStats(db: Db, now: Date) {

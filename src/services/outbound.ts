@@ -52,9 +52,12 @@ function recipientOf(message: OutboundMessage): string {
  * are twins: a platform's duplicate check could drop the second as a repeat of the first
  * (the same "请回复“是”或“否”" after two wrong answers), so the worker sends a twin without
  * that check. Only plain texts to members can be twins; cards carry a unique id per row.
+ * The prefix says one recipient ("s:") or several ("m:"), so the worker finds a one-person
+ * row's twins by index (same hash and recipient) plus the few batch rows with the text.
  */
 export function contentHashOf(channel: Channel, message: OutboundMessage): string | undefined {
   if (message.kind !== 'text' && message.kind !== 'markdown') return undefined;
   const body = message.kind === 'text' ? message.text : message.markdown;
-  return createHash('sha256').update(`${channel}\n${message.kind}\n${body}`).digest('hex');
+  const hash = createHash('sha256').update(`${channel}\n${message.kind}\n${body}`).digest('hex');
+  return `${message.toUsers.length > 1 ? 'm' : 's'}:${hash}`;
 }

@@ -35,6 +35,9 @@ export class FaultPlan {
   /** Every call the fake saw, with its body and the fault it got. */
   readonly calls: { path: string; body: Record<string, any>; fault?: Fault }[] = [];
 
+  /** How long WeCom takes to answer a call it has carried out (none by default). */
+  latencyMs?: (call: FaultCall) => number;
+
   constructor(private readonly random: () => number = Math.random) {}
 
   /** The next matching calls to `path` get these faults, one each. */
@@ -85,7 +88,12 @@ export function faultMiddleware(plan: FaultPlan, readBody: (ctx: Koa.Context) =>
     const body = ctx.method === 'POST' ? await readBody(ctx) : {};
     const fault = plan.next({ path: ctx.path, body });
     plan.calls.push({ path: ctx.path, body, ...(fault ? { fault } : {}) });
-    if (!fault) return next();
+    const latency = plan.latencyMs?.({ path: ctx.path, body }) ?? 0;
+    if (!fault) {
+      await next();
+      if (latency > 0) await sleep(latency);
+      return;
+    }
     if (fault.kind === 'errcode') {
       ctx.body = { errcode: fault.errcode, errmsg: `injected ${fault.errcode}` };
       return;

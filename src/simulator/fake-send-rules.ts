@@ -25,6 +25,8 @@ export class FakeSendRules {
   private readonly taskIds = new Set<string>();
   /** Deliveries the duplicate check dropped, per member. */
   readonly suppressed = new Map<string, number>();
+  /** Card sends refused for a used (or malformed) task_id. */
+  refusedTaskIds = 0;
 
   constructor(private readonly now: () => number) {}
 
@@ -37,6 +39,7 @@ export class FakeSendRules {
     if (body.msgtype !== 'template_card') return undefined;
     const taskId = String(body.template_card?.task_id ?? '');
     if (!TASK_ID.test(taskId) || Buffer.byteLength(taskId) > 128 || this.taskIds.has(taskId)) {
+      this.refusedTaskIds++;
       return { errcode: 42014, errmsg: 'taskid has existed or empty or exceed max len' };
     }
     return undefined;

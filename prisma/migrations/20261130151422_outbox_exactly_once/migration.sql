@@ -6,4 +6,4 @@ ALTER TABLE "Outbox" ADD COLUMN "unguarded" BOOLEAN NOT NULL DEFAULT false;
 ALTER TABLE "Outbox" ADD COLUMN "contentHash" TEXT;
 
 -- CreateIndex
-CREATE INDEX "Outbox_contentHash_idx" ON "Outbox"("contentHash");
+CREATE INDEX "Outbox_contentHash_recipient_idx" ON "Outbox"("contentHash", "recipient");
