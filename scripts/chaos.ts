@@ -39,7 +39,7 @@ export function formatReport(r: ChaosReport, o: { rounds: number; faultRate: num
     '|---|---:|---:|---:|---:|',
     ...r.counts.map((c) => `| ${c.message} | ${c.recipients} | ${c.zero} | ${c.one} | ${c.twoOrMore} |`),
     '',
-    `kill -9: ${o.rounds} rounds (${r.kills.duringStart} during start-up, ${r.kills.afterReady} while sending), then one clean run; ${r.seconds} s in all`,
+    `kill -9: ${o.rounds} rounds (${r.kills.duringStart} during start-up, ${r.kills.afterCall} right after WeCom carried out a call and before it answered, ${r.kills.atRandom} at a random moment), then one clean run; ${r.seconds} s in all`,
     `message/send calls: ${r.sendCalls}; faults injected: ${r.faultsInjected} (rate ${o.faultRate}); repeats dropped by WeCom's duplicate check: ${r.droppedByDuplicateCheck}; card repeats refused by task_id (42014): ${r.refusedTaskIds}`,
     `outbox rows: ${Object.entries(r.outbox).map(([s, n]) => `${s} ${n}`).join(', ')}; settled as "already delivered": ${r.alreadyDelivered}`,
   ];
@@ -57,7 +57,8 @@ async function main(): Promise<number> {
     console.error(`${(err as Error).message}\n${USAGE}`);
     return 2;
   }
-  const report = await runChaos({ ...o, log: (line) => console.error(line) });
+  // The personal texts wait 20 s, so the notice card goes out first, while the bot is being killed.
+  const report = await runChaos({ ...o, personalDelayMs: 20_000, log: (line) => console.error(line) });
   console.log(formatReport(report, o));
   return report.counts.every((c) => c.zero === 0 && c.twoOrMore === 0) ? 0 : 1;
 }

@@ -22,8 +22,15 @@ export interface ChaosOptions {
   faultRate: number;
   /** A kill lands this long (at most) after the bot says it is ready. */
   maxKillMs: number;
-  /** Share of rounds whose kill lands during start-up instead (default 0.25). */
+  /** Share of rounds whose kill lands during start-up (default 0.25). */
   startupKillShare?: number;
+  /**
+   * Share of rounds whose kill lands right after WeCom carried out a call and before it
+   * answered — the moment a naive outbox sends again (default 0.4). The rest: a random time.
+   */
+  afterCallKillShare?: number;
+  /** The personal texts fall due this long after seeding, so the card goes out first (default 0). */
+  personalDelayMs?: number;
   /** The bot's entry file (another checkout's, to measure it). */
   botEntry: string;
   /** Keep the temp folder (database and the bot's info log) for a look afterwards. */
@@ -41,7 +48,7 @@ export interface ChaosCount {
 
 export interface ChaosReport {
   counts: ChaosCount[];
-  kills: { duringStart: number; afterReady: number };
+  kills: { duringStart: number; atRandom: number; afterCall: number };
   sendCalls: number;
   faultsInjected: number;
   droppedByDuplicateCheck: number;
@@ -80,15 +87,26 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
   migrate(databaseUrl);
   const db = await connectDb(databaseUrl);
   try {
-    const work = await seedChaosWork(db, 'default', o.recipients, new Date());
+    const work = await seedChaosWork(db, 'default', o.recipients, new Date(), o.personalDelayMs ?? 0);
     o.log(`seeded: ${o.recipients} members, activity ${work.activityId}, ${o.recipients} personal texts; database ${databaseUrl}`);
-    const bot = botRunner(o, databaseUrl, apiUrl, join(dir, 'bot.log'));
-    const kills = { duringStart: 0, afterReady: 0 };
+    const bot = botRunner(o, databaseUrl, apiUrl, join(dir, 'bot.log'), faults);
+    const kills = { duringStart: 0, atRandom: 0, afterCall: 0 };
+    let cardTargeted = false;
     for (let round = 1; round <= o.rounds; round++) {
-      const early = random() < (o.startupKillShare ?? 0.25);
-      await bot.killAt(early ? { afterSpawnMs: 200 + random() * 1_300 } : { afterReadyMs: random() * o.maxKillMs });
-      kills[early ? 'duringStart' : 'afterReady']++;
-      o.log(`round ${round}: killed ${early ? 'during start-up' : 'while sending'}; ${await progress(db, store, work)}`);
+      const pick = random();
+      const startShare = o.startupKillShare ?? 0.25;
+      if (!cardTargeted && (await db.outbox.count({ where: { kind: 'card', status: 'sent' } })) > 0) cardTargeted = true;
+      let mode: keyof typeof kills = pick < startShare ? 'duringStart' : pick < startShare + (o.afterCallKillShare ?? 0.4) ? 'afterCall' : 'atRandom';
+      // The first kill after start-up waits for the notice card: WeCom delivers it, the bot never hears.
+      if (!cardTargeted && mode !== 'duringStart') mode = 'afterCall';
+      const what = await bot.killAt(
+        mode === 'duringStart' ? { afterSpawnMs: 200 + random() * 1_300 }
+          : mode === 'afterCall' ? { afterCall: cardTargeted ? 1 + Math.floor(random() * 16) : 'card', orAfterReadyMs: o.maxKillMs }
+            : { afterReadyMs: random() * o.maxKillMs },
+      );
+      kills[mode]++;
+      if (mode === 'afterCall') cardTargeted = true;
+      o.log(`round ${round}: killed ${what}; ${await progress(db, store, work)}`);
     }
     await bot.runUntil(() => finished(db, work));
     o.log(`clean run done; ${await progress(db, store, work)}`);
@@ -102,8 +120,10 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
   }
 }
 
+type KillPoint = { afterSpawnMs: number } | { afterReadyMs: number } | { afterCall: number | 'card'; orAfterReadyMs: number };
+
 /** Starts bot processes one at a time against the fake. */
-function botRunner(o: ChaosOptions, databaseUrl: string, apiUrl: string, logFile: string) {
+function botRunner(o: ChaosOptions, databaseUrl: string, apiUrl: string, logFile: string, faults: FaultPlan) {
   const env = {
     ...process.env, PORT: '0', DATABASE_URL: databaseUrl, ORG_CODE: 'default', LOG_LEVEL: o.keep ? 'info' : 'warn', WECOM_API_BASE: apiUrl,
     WECOM_CORP_ID: APP.corpId, WECOM_AGENT_ID: String(APP.agentId), WECOM_SECRET: APP.secret, WECOM_TOKEN: APP.token, WECOM_AES_KEY: APP.aesKey,
@@ -119,16 +139,22 @@ function botRunner(o: ChaosOptions, databaseUrl: string, apiUrl: string, logFile
     return { child, ready, exited: new Promise<void>((resolve) => child.once('exit', () => resolve())) };
   };
   return {
-    async killAt(when: { afterSpawnMs: number } | { afterReadyMs: number }) {
+    /** Runs a bot and kills it at `point`; says where the kill landed. */
+    async killAt(point: KillPoint): Promise<string> {
       const bot = start();
-      if ('afterReadyMs' in when) {
+      let what = 'during start-up';
+      if ('afterSpawnMs' in point) {
+        await sleep(point.afterSpawnMs);
+      } else if ('afterReadyMs' in point) {
         await bot.ready;
-        await sleep(when.afterReadyMs);
+        await sleep(point.afterReadyMs);
+        what = 'at a random moment after start-up';
       } else {
-        await sleep(when.afterSpawnMs);
+        what = await killAfterCall(faults, bot.child, point.afterCall, bot.ready.then(() => sleep(point.orAfterReadyMs), () => undefined));
       }
       bot.child.kill('SIGKILL');
       await bot.exited;
+      return what;
     },
     async runUntil(done: () => Promise<boolean>) {
       const bot = start();
@@ -141,6 +167,27 @@ function botRunner(o: ChaosOptions, databaseUrl: string, apiUrl: string, logFile
       await stop(bot.child, bot.exited);
     },
   };
+}
+
+/** Kills the bot the moment WeCom has carried out its n-th message/send (or the card), before the answer leaves. */
+function killAfterCall(faults: FaultPlan, child: ChildProcess, n: number | 'card', fallback: Promise<void>): Promise<string> {
+  let seen = 0;
+  return new Promise((resolve) => {
+    const handler: NonNullable<FaultPlan['onCarriedOut']> = ({ path, body }) => {
+      if (path !== SEND) return;
+      seen++;
+      const card = body.msgtype === 'template_card';
+      if (n === 'card' ? !card : seen < n) return;
+      child.kill('SIGKILL');
+      faults.onCarriedOut = undefined;
+      resolve(`after WeCom carried out message/send #${seen} (${card ? 'the notice card' : 'a text'}), before it answered`);
+    };
+    faults.onCarriedOut = handler;
+    void fallback.then(() => {
+      if (faults.onCarriedOut === handler) faults.onCarriedOut = undefined;
+      resolve(`${seen} calls in, with nothing more to send`);
+    });
+  });
 }
 
 async function stop(child: ChildProcess, exited: Promise<void>): Promise<void> {

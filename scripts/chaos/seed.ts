@@ -17,7 +17,8 @@ export interface ChaosWork {
   users: string[];
 }
 
-export async function seedChaosWork(db: Db, orgCode: string, recipients: number, now: Date): Promise<ChaosWork> {
+/** `personalDelayMs`: the personal texts fall due this much later, so the card goes out first, under kills too. */
+export async function seedChaosWork(db: Db, orgCode: string, recipients: number, now: Date, personalDelayMs = 0): Promise<ChaosWork> {
   const org = await ensureOrganisation(db, orgCode);
   const policy = JSON.stringify({ reminderDaysBefore: null, committeeReportDays: null });
   const unit = await db.unit.create({ data: { orgId: org.id, kind: 'group', name: CHAOS_UNIT, policy } });
@@ -33,8 +34,10 @@ export async function seedChaosWork(db: Db, orgCode: string, recipients: number,
     startAt, endAt: new Date(startAt.getTime() + 2 * 3600_000), now,
   });
   if (!created.ok) throw new Error(`chaos activity refused: ${created.issues.map((i) => i.message).join('; ')}`);
+  // Counted from the end of seeding (a thousand people take a while to write).
+  const notBefore = new Date(Date.now() + personalDelayMs);
   await new Outbound(db, { now: () => now }).send(org.id, 'wecom', users.map((u) => ({
-    key: `chaos-personal:${u}`, message: { kind: 'text', toUsers: [u], text: PERSONAL_TEXT },
+    key: `chaos-personal:${u}`, message: { kind: 'text', toUsers: [u], text: PERSONAL_TEXT }, notBefore,
   })));
   return { orgId: org.id, activityId: created.activity.id, users };
 }

@@ -37,6 +37,8 @@ export class FaultPlan {
 
   /** How long WeCom takes to answer a call it has carried out (none by default). */
   latencyMs?: (call: FaultCall) => number;
+  /** Called once a call has been carried out, before it is answered (the chaos harness kills the bot here). */
+  onCarriedOut?: (call: FaultCall) => void;
 
   constructor(private readonly random: () => number = Math.random) {}
 
@@ -91,6 +93,7 @@ export function faultMiddleware(plan: FaultPlan, readBody: (ctx: Koa.Context) =>
     const latency = plan.latencyMs?.({ path: ctx.path, body }) ?? 0;
     if (!fault) {
       await next();
+      plan.onCarriedOut?.({ path: ctx.path, body });
       if (latency > 0) await sleep(latency);
       return;
     }
