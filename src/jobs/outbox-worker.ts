@@ -19,7 +19,7 @@ import { contentHashOf } from '../services/outbound.ts';
 import { fallbackFor } from './outbox-fallback.ts';
 import { applyMemberLimit } from './outbox-rate-limit.ts';
 import { mayRetryUnknown, refuseRepeat, wantsRepeatProtection } from './outbox-repeat-policy.ts';
-import { PollingWorker } from './polling-worker.ts';
+import { PollingWorker, yieldToEventLoop } from './polling-worker.ts';
 
 export interface OutboxWorkerOptions {
   /** Platform calls in flight at once. */
@@ -37,7 +37,7 @@ export interface OutboxWorkerOptions {
 }
 
 export const DEFAULT_OUTBOX_OPTIONS: OutboxWorkerOptions = {
-  concurrency: 8,
+  concurrency: 16,
   lockMs: 60_000,
   maxAttempts: 8,
   backoff: { baseMs: 2_000, maxMs: 15 * 60_000 },
@@ -89,10 +89,7 @@ export class OutboxWorker extends PollingWorker {
     let handled = 0;
     for (;;) {
       const free = this.options.concurrency - inFlight.size;
-      // Claim in groups (half the pool at least) rather than one row per finished call: a
-      // claim costs about as much as a send.
-      const worth = inFlight.size === 0 || free >= Math.ceil(this.options.concurrency / 2);
-      const rows = worth && !this.stopping ? await this.claim(free) : { send: [], handled: 0 };
+      const rows = free > 0 && !this.stopping ? await this.claim(free) : { send: [], handled: 0 };
       handled += rows.handled;
       for (const row of rows.send) {
         const call: Promise<void> = this.handle(row).finally(() => inFlight.delete(call));
@@ -103,6 +100,7 @@ export class OutboxWorker extends PollingWorker {
         continue;
       }
       await Promise.race(inFlight); // a finished call may free a slot or a recipient
+      await yieldToEventLoop(); // calls finishing together share one claim (a claim costs about a send)
     }
   }
 
