@@ -168,7 +168,7 @@ export class WecomClient implements PlatformClient {
  * Certainly not carried out: the request never left (refused, DNS, reset while writing), a
  * 4xx from a proxy, and every errcode answer (WeCom refused it).
  */
-export async function request(url: string, init: HttpRequestOptions, timeoutMs: number): Promise<WecomAnswer> {
+async function request(url: string, init: HttpRequestOptions, timeoutMs: number): Promise<WecomAnswer> {
   let res: HttpAnswer;
   try {
     res = await httpRequest(url, { ...init, timeoutMs });
