@@ -1,38 +1,58 @@
-// Drains the Outbox: claims due rows, sends them, records the platform's answer. Retries
-// transient failures with exponential backoff and jitter, marks a row dead on a final error
-// or after maxAttempts, and keeps to WeCom's 30 app messages a minute per member.
+// Drains the Outbox with a small pool: up to `concurrency` platform calls in flight, each row
+// claimed and settled on its own, so one slow call holds back nobody else. One member's rows
+// go out one at a time and in order (the claim never takes a second row for a recipient in
+// flight), within WeCom's 30 app messages a minute per member.
+//
+// Exactly once at the platform: every try asks for the platform's own repeat protection
+// (RepeatGuard), and a row whose outcome is unknown is tried again only while that
+// protection holds; past it the row is `uncertain`, counted and left to staff (npm run
+// outbox). The table of outcomes is in outbox-repeat-policy.ts.
 import type { Clock } from '../lib/clock.ts';
 import { backoffDelay, type BackoffPolicy } from '../lib/backoff.ts';
 import { errorMessage } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../lib/metrics.ts';
-import { PlatformError, type Channel, type OutboundMessage, type PlatformClient } from '../platforms/types.ts';
+import { PlatformError, type Channel, type OutboundMessage, type PlatformClient, type RepeatGuard } from '../platforms/types.ts';
 import type { Db } from '../repositories/prisma.ts';
 import * as outbox from '../repositories/outbox-repo.ts';
-import { PollingWorker } from './polling-worker.ts';
+import { contentHashOf } from '../services/outbound.ts';
+import { fallbackFor } from './outbox-fallback.ts';
+import { applyMemberLimit } from './outbox-rate-limit.ts';
+import { mayRetryUnknown, refuseRepeat, wantsRepeatProtection } from './outbox-repeat-policy.ts';
+import { PollingWorker, yieldToEventLoop } from './polling-worker.ts';
 
 export interface OutboxWorkerOptions {
-  batchSize: number;
+  /** Platform calls in flight at once. */
+  concurrency: number;
+  /** How long a claimed row stays locked: longer than a platform call can take. */
   lockMs: number;
   maxAttempts: number;
   backoff: BackoffPolicy;
   perMemberPerMinute: number;
   idleDelayMs: number;
+  /** Kept clear of the end of a platform's repeat window (clock skew, the call's own time). */
+  windowMarginMs: number;
+  /** The platform clients' per-request timeout (createWorkerSet passes it on). */
+  callTimeoutMs?: number;
 }
 
 export const DEFAULT_OUTBOX_OPTIONS: OutboxWorkerOptions = {
-  batchSize: 50,
+  concurrency: 16,
   lockMs: 60_000,
   maxAttempts: 8,
   backoff: { baseMs: 2_000, maxMs: 15 * 60_000 },
   perMemberPerMinute: 30,
   idleDelayMs: 500,
+  windowMarginMs: 10 * 60_000,
 };
+
+type Failure = { message: string; code?: number };
 
 export class OutboxWorker extends PollingWorker {
   private readonly options: OutboxWorkerOptions;
   private readonly countSend: ReturnType<Metrics['counter']>;
   private readonly countError: ReturnType<Metrics['counter']>;
+  private stopping = false;
 
   constructor(
     private readonly db: Db,
@@ -49,108 +69,148 @@ export class OutboxWorker extends PollingWorker {
     this.countError = metrics.counter('bot_platform_send_errors_total', 'Platform send errors by channel and errcode');
   }
 
-  /** Sends every due row once; returns how many rows it handled. */
+  override start(): void {
+    this.stopping = false;
+    super.start();
+  }
+
+  /** Lets the calls in flight finish; claims nothing more. */
+  override async stop(): Promise<void> {
+    this.stopping = true;
+    await super.stop();
+  }
+
+  /**
+   * Sends every row that is due, keeping up to `concurrency` calls in flight, until nothing
+   * more can be claimed now; returns how many rows it handled.
+   */
   async runOnce(): Promise<number> {
-    const rows = await outbox.claimDueRows(this.db, this.clock.now(), this.options.batchSize, this.options.lockMs);
-    const { send, defer } = await this.applyMemberLimit(rows);
+    const inFlight = new Set<Promise<void>>();
+    let handled = 0;
+    for (;;) {
+      const free = this.options.concurrency - inFlight.size;
+      const rows = free > 0 && !this.stopping ? await this.claim(free) : { send: [], handled: 0 };
+      handled += rows.handled;
+      for (const row of rows.send) {
+        const call: Promise<void> = this.handle(row).finally(() => inFlight.delete(call));
+        inFlight.add(call);
+      }
+      if (inFlight.size === 0) {
+        if (rows.handled === 0) return handled;
+        continue;
+      }
+      await Promise.race(inFlight); // a finished call may free a slot or a recipient
+      await yieldToEventLoop(); // calls finishing together share one claim (a claim costs about a send)
+    }
+  }
+
+  private async claim(free: number): Promise<{ send: outbox.ClaimedOutboxRow[]; handled: number }> {
+    const now = this.clock.now();
+    const rows = await outbox.claimDueRows(this.db, now, free, this.options.lockMs);
+    const { send, defer } = await applyMemberLimit(this.db, rows, now, this.options.perMemberPerMinute);
     for (const [row, until] of defer) {
       await outbox.deferRow(this.db, row, until);
       this.countSend({ channel: row.channel, result: 'deferred' });
     }
-    // Sends wait on the network, so different members' messages go out side by side; one
-    // member's messages keep their order.
-    await Promise.all(groupByRecipient(send).map(async (group) => {
-      for (const row of group) await this.sendOne(row);
-    }));
-    return rows.length;
+    return { send, handled: rows.length };
   }
 
-  private async sendOne(row: outbox.ClaimedOutboxRow): Promise<void> {
-    const client = this.clients.get(row.channel as Channel);
+  private async handle(row: outbox.ClaimedOutboxRow): Promise<void> {
     try {
-      if (!client) throw new PlatformError(row.channel as Channel, -1, `no client for channel ${row.channel}`, false);
-      const receipt = await client.send(JSON.parse(row.payload) as OutboundMessage);
+      await this.deliver(row);
+    } catch (err) {
+      // The database failed us: the row stays locked and is taken back as "outcome unknown".
+      this.log.error({ outboxId: row.id, err: errorMessage(err) }, 'outbox row could not be settled');
+    }
+  }
+
+  private async deliver(row: outbox.ClaimedOutboxRow): Promise<void> {
+    const message = parsePayload(row.payload);
+    const client = this.clients.get(row.channel as Channel);
+    if (!message || !client) {
+      const reason = message ? `no client for channel ${row.channel}` : 'the stored payload is not a message';
+      return this.settleFinal(row, message, { message: reason });
+    }
+    const now = this.clock.now();
+    const guard = client.repeatGuard?.(message, row.createdAt) ?? { kind: 'none' };
+    if (guard.kind === 'unique' && guard.expiresAt && now >= guard.expiresAt) {
+      return this.settleFinal(row, message, { message: 'expired before it could be sent (one-use reply URL)' });
+    }
+    const twins = guard.kind === 'window' ? await outbox.findTwins(this.db, row, new Date(now.getTime() - guard.windowMs - this.options.windowMarginMs)) : [];
+    const refused = refuseRepeat(row, guard, twins, now, this.options.windowMarginMs);
+    if (refused) return this.settleUncertain(row, { message: `not sent again: ${refused}` });
+    const protect = wantsRepeatProtection(row, guard, twins, now, this.options.windowMarginMs);
+    // Written before the call: a process killed mid-call must know the try had no protection.
+    if (!protect && !row.unguarded) await outbox.markUnguarded(this.db, row);
+    try {
+      const receipt = await client.send(message, {
+        key: row.idempotencyKey, createdAt: row.createdAt, repeatProtection: protect, maybeDelivered: row.maybeDelivered,
+      });
       await outbox.markSent(this.db, row, this.clock.now(), JSON.stringify(receipt));
-      this.countSend({ channel: row.channel, result: 'sent' });
+      this.countSend({ channel: row.channel, result: receipt.alreadyDelivered ? 'already_delivered' : 'sent' });
+      if (receipt.alreadyDelivered) this.log.info({ outboxId: row.id }, 'the platform says an earlier try delivered it');
       if (receipt.invalidUsers?.length) this.log.warn({ outboxId: row.id, invalidUsers: receipt.invalidUsers }, 'some recipients were refused');
     } catch (err) {
-      await this.recordFailure(row, err);
+      await this.recordFailure(row, message, guard, protect, err);
     }
   }
 
-  private async recordFailure(row: outbox.ClaimedOutboxRow, err: unknown): Promise<void> {
-    const code = err instanceof PlatformError ? err.code : undefined;
-    const failure = { message: errorMessage(err), code };
-    this.countError({ channel: row.channel, errcode: code ?? 'none' });
-    const final = err instanceof PlatformError && err.final;
-    if (final || row.attempts >= this.options.maxAttempts) {
-      await this.enqueueFallback(row); // first: a crash before markDead retries the row, not loses the text
-      await outbox.markDead(this.db, row, failure);
-      this.countSend({ channel: row.channel, result: 'dead' });
-      this.log.error({ outboxId: row.id, errcode: code, err: failure.message, attempts: row.attempts }, 'outbound message is dead');
-      return;
+  private async recordFailure(row: outbox.ClaimedOutboxRow, message: OutboundMessage, guard: RepeatGuard, protect: boolean, err: unknown) {
+    const platformError = err instanceof PlatformError ? err : undefined;
+    // Anything but a platform error (a bug, an unexpected throw mid-call) counts as unknown.
+    const unknown = platformError ? platformError.outcomeUnknown : true;
+    const failure: Failure = { message: errorMessage(err), code: platformError?.code };
+    this.countError({ channel: row.channel, errcode: failure.code ?? 'none' });
+    const next = new Date(this.clock.now().getTime() + Math.max(backoffDelay(row.attempts, this.options.backoff), platformError?.retryAfterMs ?? 0));
+    const exhausted = row.attempts >= this.options.maxAttempts;
+    if (unknown) {
+      const history = { ...row, maybeDelivered: true };
+      if (exhausted || !mayRetryUnknown(history, guard, protect, next, this.options.windowMarginMs)) {
+        return this.settleUncertain(row, { message: `outcome unknown: ${failure.message}`, code: failure.code });
+      }
+      return this.retry(row, next, failure, true);
     }
-    const delay = Math.max(
-      backoffDelay(row.attempts, this.options.backoff),
-      err instanceof PlatformError ? (err.retryAfterMs ?? 0) : 0,
-    );
-    await outbox.markRetry(this.db, row, new Date(this.clock.now().getTime() + delay), failure);
+    if (platformError?.final || exhausted) return this.settleFinal(row, message, failure);
+    return this.retry(row, next, failure, row.maybeDelivered);
+  }
+
+  private async retry(row: outbox.ClaimedOutboxRow, next: Date, failure: Failure, maybeDelivered: boolean): Promise<void> {
+    await outbox.markRetry(this.db, row, next, failure, maybeDelivered);
     this.countSend({ channel: row.channel, result: 'retry' });
-    this.log.warn({ outboxId: row.id, errcode: code, err: failure.message, retryInMs: delay }, 'send failed, will retry');
+    this.log.warn({ outboxId: row.id, errcode: failure.code, err: failure.message, maybeDelivered, retryAt: next.toISOString() }, 'send failed, will retry');
   }
 
-  /** A card update that cannot be delivered becomes its fallback text to the same users. */
-  private async enqueueFallback(row: outbox.ClaimedOutboxRow): Promise<void> {
-    const message = JSON.parse(row.payload) as OutboundMessage;
-    if ((message.kind !== 'card_update' && message.kind !== 'card_settle') || !message.fallbackText) return;
-    const text: OutboundMessage = { kind: 'text', toUsers: message.toUsers, text: message.fallbackText };
+  /** This try certainly failed for good: dead, unless an earlier try may have delivered it. */
+  private async settleFinal(row: outbox.ClaimedOutboxRow, message: OutboundMessage | undefined, failure: Failure): Promise<void> {
+    if (row.maybeDelivered) return this.settleUncertain(row, failure);
+    const fallback = message && fallbackFor(message);
+    // First: a crash before markDead retries the row, not loses the text.
+    if (fallback) await this.enqueueFallback(row, fallback);
+    await outbox.markDead(this.db, row, failure);
+    this.countSend({ channel: row.channel, result: 'dead' });
+    this.log.error({ outboxId: row.id, errcode: failure.code, err: failure.message, attempts: row.attempts }, 'outbound message is dead');
+  }
+
+  private async settleUncertain(row: outbox.ClaimedOutboxRow, failure: Failure): Promise<void> {
+    await outbox.markUncertain(this.db, row, failure);
+    this.countSend({ channel: row.channel, result: 'uncertain' });
+    this.log.error({ outboxId: row.id, errcode: failure.code, err: failure.message }, 'outbound message may or may not have arrived; left for staff (npm run outbox -- list)');
+  }
+
+  private async enqueueFallback(row: outbox.ClaimedOutboxRow, text: Extract<OutboundMessage, { kind: 'text' }>): Promise<void> {
     await outbox.enqueue(this.db, [{
       orgId: row.orgId, channel: row.channel, idempotencyKey: `fallback:${row.id}`, kind: text.kind,
-      recipient: text.toUsers.join('|'), payload: JSON.stringify(text),
+      recipient: text.toUsers.join('|'), payload: JSON.stringify(text), contentHash: contentHashOf(row.channel as Channel, text),
     }], this.clock.now());
-    this.log.info({ outboxId: row.id }, 'card update failed; its fallback text was queued');
-  }
-
-  /**
-   * WeCom silently drops app messages past 30 a minute to one member: rows over the quota wait
-   * until the oldest send of that minute ages out. One query per batch, per channel.
-   */
-  private async applyMemberLimit(rows: outbox.ClaimedOutboxRow[]) {
-    const send: outbox.ClaimedOutboxRow[] = [];
-    const defer: [outbox.ClaimedOutboxRow, Date][] = [];
-    const now = this.clock.now();
-    const limited = rows.filter((r) => !r.recipient.startsWith('chat:') && !r.recipient.includes('|'));
-    const recent = new Map<string, outbox.RecentSends>();
-    for (const channel of new Set(limited.map((r) => r.channel))) {
-      const members = [...new Set(limited.filter((r) => r.channel === channel).map((r) => r.recipient))];
-      for (const [member, sends] of await outbox.recentSends(this.db, channel, members, new Date(now.getTime() - 60_000))) {
-        recent.set(`${channel}:${member}`, sends);
-      }
-    }
-    const inBatch = new Map<string, number>();
-    for (const r of limited) inBatch.set(`${r.channel}:${r.recipient}`, (inBatch.get(`${r.channel}:${r.recipient}`) ?? 0) + 1);
-    const allowance = new Map<string, number>();
-    for (const [key, claimed] of inBatch) {
-      // recentSends counts this batch's rows too (they are 'sending'): the quota is for the rest.
-      allowance.set(key, this.options.perMemberPerMinute - ((recent.get(key)?.count ?? claimed) - claimed));
-    }
-    for (const row of rows) {
-      const key = `${row.channel}:${row.recipient}`;
-      const left = allowance.get(key);
-      if (left === undefined || left > 0) {
-        send.push(row);
-        if (left !== undefined) allowance.set(key, left - 1);
-        continue;
-      }
-      const oldest = recent.get(key)?.oldestSentAt ?? now;
-      defer.push([row, new Date(Math.max(oldest.getTime() + 60_000, now.getTime() + 1_000))]);
-    }
-    return { send, defer };
+    this.log.info({ outboxId: row.id }, 'could not deliver it as meant; its fallback text was queued');
   }
 }
 
-function groupByRecipient(rows: outbox.ClaimedOutboxRow[]): outbox.ClaimedOutboxRow[][] {
-  const groups = new Map<string, outbox.ClaimedOutboxRow[]>();
-  for (const row of rows) groups.set(row.recipient, [...(groups.get(row.recipient) ?? []), row]);
-  return [...groups.values()];
+function parsePayload(payload: string): OutboundMessage | undefined {
+  try {
+    return JSON.parse(payload) as OutboundMessage;
+  } catch {
+    return undefined;
+  }
 }
+

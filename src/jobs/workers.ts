@@ -37,7 +37,7 @@ export interface WorkerDeps {
 
 export function createWorkerSet(deps: WorkerDeps): WorkerSet {
   const { db, clock, logger, metrics } = deps;
-  const clients = new Map<Channel, PlatformClient>([['wecom', new WecomClient(deps.wecom, clock)]]);
+  const clients = new Map<Channel, PlatformClient>([['wecom', new WecomClient(deps.wecom, clock, { timeoutMs: deps.outbox?.callTimeoutMs })]]);
   const outbox = new OutboxWorker(db, clients, clock, logger, metrics, deps.outbox);
   const outbound = new Outbound(db, clock, () => outbox.poke());
   const bot = createBot();

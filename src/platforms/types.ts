@@ -100,11 +100,45 @@ export interface SendReceipt {
   responseCode?: string;
   /** Recipients the platform refused while delivering to the others. */
   invalidUsers?: string[];
+  /** The platform refused a repeat of a call it had already carried out: delivered earlier. */
+  alreadyDelivered?: boolean;
 }
+
+/** What the outbox tells a client about the row it is sending. */
+export interface SendOptions {
+  /** The outbox row's idempotency key: unique for ever, the same on every try. */
+  key: string;
+  /** When the row was written: with the key, it makes platform ids unique across reinstalls. */
+  createdAt: Date;
+  /**
+   * Ask the platform to drop a repeat of this exact request (true unless a twin went out in
+   * the window; see RepeatGuard).
+   */
+  repeatProtection: boolean;
+  /** An earlier try's outcome is unknown: a refusal "already used" means it was delivered. */
+  maybeDelivered: boolean;
+}
+
+/**
+ * How the platform protects a repeated send of one message, which decides whether a send
+ * whose outcome is unknown (timeout, reset, a process killed mid-call) may be tried again:
+ * - 'window': the platform drops an identical request inside `windowMs` of the first (WeCom's
+ *   duplicate check); repeating is safe only inside it, and only while no twin (another row
+ *   with the same text to the same person) went out in between.
+ * - 'unique': the platform refuses a second use of an id for ever (a card's task_id, a one-use
+ *   reply URL, a chat id): repeating is always safe. `expiresAt`: after it the call cannot work.
+ * - 'none': nothing protects a repeat; an unknown outcome is never repeated.
+ */
+export type RepeatGuard =
+  | { kind: 'window'; windowMs: number }
+  | { kind: 'unique'; expiresAt?: Date }
+  | { kind: 'none' };
 
 export interface PlatformClient {
   readonly channel: Channel;
-  send(message: OutboundMessage): Promise<SendReceipt>;
+  send(message: OutboundMessage, options?: SendOptions): Promise<SendReceipt>;
+  /** The platform's protection against a repeat of this message (default: none). */
+  repeatGuard?(message: OutboundMessage, createdAt: Date): RepeatGuard;
 }
 
 /** A platform refused a call. `final` means retrying the same request cannot succeed. */
@@ -116,6 +150,11 @@ export class PlatformError extends Error {
     readonly final: boolean,
     /** A minimum wait before retrying, for rate limits. */
     readonly retryAfterMs?: number,
+    /**
+     * The platform may have carried the call out (a timeout or reset after the request was
+     * sent, a 5xx from a gateway): "unknown outcome", not "certainly not delivered".
+     */
+    readonly outcomeUnknown = false,
   ) {
     super(message);
     this.name = 'PlatformError';

@@ -1,6 +1,11 @@
 // Outbox rows: every outbound message, unique by idempotency key, claimed by a conditional
-// update so two workers (or a restarted one) never send the same row at once. Queue
-// operations are single raw statements (see inbound-repo.ts for why).
+// update so two workers (or a restarted one) never send the same row at once, and never two
+// rows to one recipient at once (their order is kept). Queue operations are single raw
+// statements (see inbound-repo.ts for why).
+//
+// Statuses: pending → sending → sent | pending (retry) | dead (certainly not delivered) |
+// uncertain (may have been delivered, and repeating it could deliver it twice: staff decide,
+// see outbox-staff-repo.ts) → discarded.
 import { Prisma, type Db } from './prisma.ts';
 
 export interface NewOutboxRow {
@@ -12,16 +17,27 @@ export interface NewOutboxRow {
   recipient: string;
   payload: string;
   notBefore?: Date;
+  /** Fingerprint of a text's content (not its recipients), to find twins; see the worker. */
+  contentHash?: string;
 }
 
 export interface ClaimedOutboxRow {
   id: number;
   orgId: number;
   channel: string;
+  idempotencyKey: string;
   kind: string;
   recipient: string;
   payload: string;
   attempts: number;
+  createdAt: Date;
+  /** When the first try started (this one, if it is the first). */
+  firstAttemptAt: Date;
+  /** An earlier try's outcome is unknown (set here when a dead process's lock had expired). */
+  maybeDelivered: boolean;
+  /** An earlier try went out without the platform's repeat protection. */
+  unguarded: boolean;
+  contentHash: string | null;
 }
 
 /** Enqueues rows whose keys are new; returns how many were new. */
@@ -29,24 +45,52 @@ export async function enqueue(db: Db, rows: NewOutboxRow[], now: Date): Promise<
   let added = 0;
   for (const r of rows) {
     added += await db.$executeRaw`
-      INSERT INTO "Outbox" ("orgId", "channel", "idempotencyKey", "kind", "recipient", "payload", "status", "attempts", "nextAttemptAt", "createdAt")
-      VALUES (${r.orgId}, ${r.channel}, ${r.idempotencyKey}, ${r.kind}, ${r.recipient}, ${r.payload}, 'pending', 0, ${r.notBefore ?? now}, ${now})
+      INSERT INTO "Outbox" ("orgId", "channel", "idempotencyKey", "kind", "recipient", "payload", "status", "attempts", "nextAttemptAt", "createdAt", "contentHash")
+      VALUES (${r.orgId}, ${r.channel}, ${r.idempotencyKey}, ${r.kind}, ${r.recipient}, ${r.payload}, 'pending', 0, ${r.notBefore ?? now}, ${now}, ${r.contentHash ?? null})
       ON CONFLICT ("idempotencyKey") DO NOTHING`;
   }
   return added;
 }
 
-/** Claims due rows, oldest due first; a worker that died mid-send leaves rows locked until lockedUntil. */
+type ClaimedRaw = Omit<ClaimedOutboxRow, 'maybeDelivered' | 'unguarded'> & { nextAttemptAt: Date; maybeDelivered: unknown; unguarded: unknown };
+
+/**
+ * Claims up to `limit` due rows, oldest due first, at most one per recipient and none for a
+ * recipient with a row in flight (so one member's messages go out in order, one at a time).
+ * A row still 'sending' after its lock expired belonged to a process that died mid-call: its
+ * outcome is unknown, which the claim records (maybeDelivered).
+ */
 export async function claimDueRows(db: Db, now: Date, limit: number, lockMs: number): Promise<ClaimedOutboxRow[]> {
   const due = Prisma.sql`(("status" = 'pending' AND "nextAttemptAt" <= ${now}) OR ("status" = 'sending' AND "lockedUntil" < ${now}))`;
-  const rows = await db.$queryRaw<(ClaimedOutboxRow & { nextAttemptAt: Date })[]>`
+  const scan = limit * 4 + 20;
+  const rows = await db.$queryRaw<ClaimedRaw[]>`
     UPDATE "Outbox"
-    SET "status" = 'sending', "attempts" = "attempts" + 1, "lockedUntil" = ${new Date(now.getTime() + lockMs)}
-    WHERE "id" IN (SELECT "id" FROM "Outbox" WHERE ${due} ORDER BY "nextAttemptAt", "id" LIMIT ${limit}) AND ${due}
-    RETURNING "id", "orgId", "channel", "kind", "recipient", "payload", "attempts", "nextAttemptAt"`;
+    SET "maybeDelivered" = CASE WHEN "status" = 'sending' THEN 1 ELSE "maybeDelivered" END,
+        "status" = 'sending', "attempts" = "attempts" + 1, "lockedUntil" = ${new Date(now.getTime() + lockMs)},
+        "firstAttemptAt" = COALESCE("firstAttemptAt", ${now}), "lastAttemptAt" = ${now}
+    WHERE "id" IN (
+      SELECT "id" FROM (
+        SELECT "id", "nextAttemptAt" AS "at", ROW_NUMBER() OVER (PARTITION BY "channel", "recipient" ORDER BY "nextAttemptAt", "id") AS "rank"
+        FROM (
+          SELECT "id", "channel", "recipient", "nextAttemptAt" FROM "Outbox" AS o
+          WHERE ${due} AND NOT EXISTS (
+            SELECT 1 FROM "Outbox" AS f
+            WHERE f."status" = 'sending' AND f."lockedUntil" >= ${now} AND f."channel" = o."channel" AND f."recipient" = o."recipient")
+          ORDER BY "nextAttemptAt", "id" LIMIT ${scan}))
+      WHERE "rank" = 1 ORDER BY "at", "id" LIMIT ${limit})
+    AND ${due}
+    RETURNING "id", "orgId", "channel", "idempotencyKey", "kind", "recipient", "payload", "attempts", "nextAttemptAt", "createdAt",
+      "firstAttemptAt", "maybeDelivered", "unguarded", "contentHash"`;
   return rows
     .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || Number(a.id) - Number(b.id))
-    .map(({ nextAttemptAt: _, ...r }) => ({ ...r, id: Number(r.id), orgId: Number(r.orgId), attempts: Number(r.attempts) }));
+    .map(({ nextAttemptAt: _, ...r }) => ({
+      ...r,
+      id: Number(r.id),
+      orgId: Number(r.orgId),
+      attempts: Number(r.attempts),
+      maybeDelivered: Boolean(Number(r.maybeDelivered)),
+      unguarded: Boolean(Number(r.unguarded)),
+    }));
 }
 
 function settle(db: Db, row: ClaimedOutboxRow, set: Prisma.Sql) {
@@ -59,21 +103,69 @@ export async function markSent(db: Db, row: ClaimedOutboxRow, now: Date, respons
   await settle(db, row, Prisma.sql`"status" = 'sent', "sentAt" = ${now}, "response" = ${response}, "lastError" = NULL, "lastErrcode" = NULL`);
 }
 
-export async function markRetry(db: Db, row: ClaimedOutboxRow, nextAttemptAt: Date, error: { message: string; code?: number }) {
+/** Back to pending; `maybeDelivered` records that this try's outcome is unknown. */
+export async function markRetry(
+  db: Db, row: ClaimedOutboxRow, nextAttemptAt: Date, error: { message: string; code?: number }, maybeDelivered = row.maybeDelivered,
+) {
   await settle(
     db,
     row,
-    Prisma.sql`"status" = 'pending', "nextAttemptAt" = ${nextAttemptAt}, "lastError" = ${error.message.slice(0, 1000)}, "lastErrcode" = ${error.code ?? null}`,
+    Prisma.sql`"status" = 'pending', "nextAttemptAt" = ${nextAttemptAt}, "maybeDelivered" = ${maybeDelivered ? 1 : 0},
+      "lastError" = ${error.message.slice(0, 1000)}, "lastErrcode" = ${error.code ?? null}`,
   );
 }
 
+/** Certainly not delivered, and trying again cannot help. */
 export async function markDead(db: Db, row: ClaimedOutboxRow, error: { message: string; code?: number }) {
   await settle(db, row, Prisma.sql`"status" = 'dead', "lastError" = ${error.message.slice(0, 1000)}, "lastErrcode" = ${error.code ?? null}`);
 }
 
-/** Puts a claimed row back without counting the attempt (rate limit: not a failure). */
+/** May have been delivered; sending it again could deliver it twice. Never retried on its own. */
+export async function markUncertain(db: Db, row: ClaimedOutboxRow, error: { message: string; code?: number }) {
+  await settle(
+    db,
+    row,
+    Prisma.sql`"status" = 'uncertain', "maybeDelivered" = 1, "lastError" = ${error.message.slice(0, 1000)}, "lastErrcode" = ${error.code ?? null}`,
+  );
+}
+
+/** Records, before the call, that this try goes out without the platform's repeat protection. */
+export async function markUnguarded(db: Db, row: ClaimedOutboxRow): Promise<void> {
+  await db.$executeRaw`UPDATE "Outbox" SET "unguarded" = 1 WHERE "id" = ${row.id} AND "status" = 'sending' AND "attempts" = ${row.attempts}`;
+}
+
+/** Puts a claimed row back without counting the attempt (rate limit: not a failure, no call made). */
 export async function deferRow(db: Db, row: ClaimedOutboxRow, nextAttemptAt: Date): Promise<void> {
-  await settle(db, row, Prisma.sql`"status" = 'pending', "attempts" = ${row.attempts - 1}, "nextAttemptAt" = ${nextAttemptAt}`);
+  const firstTry = row.attempts - 1 === 0;
+  await settle(
+    db,
+    row,
+    Prisma.sql`"status" = 'pending', "attempts" = ${row.attempts - 1}, "nextAttemptAt" = ${nextAttemptAt},
+      "firstAttemptAt" = CASE WHEN ${firstTry ? 1 : 0} = 1 THEN NULL ELSE "firstAttemptAt" END`,
+  );
+}
+
+/**
+ * Other rows with the same text (content hash) for the same organisation and channel whose
+ * latest try started at or after `since`: the platform's duplicate check may take the one
+ * for the other. The caller intersects their recipients with the row's. A one-person row
+ * looks up the same person's rows by index, and every batch row with the text (few).
+ */
+export async function findTwins(db: Db, row: ClaimedOutboxRow, since: Date): Promise<{ recipient: string; lastAttemptAt: Date | null }[]> {
+  if (!row.contentHash) return [];
+  const hash = row.contentHash.slice(2);
+  const single = `s:${hash}`;
+  const batch = `m:${hash}`;
+  // Two index searches (hash and recipient; hash alone for the batch rows). The unary + keeps
+  // SQLite from scanning the channel index instead.
+  const others = Prisma.sql`+"orgId" = ${row.orgId} AND +"channel" = ${row.channel} AND "id" <> ${row.id} AND "lastAttemptAt" >= ${since}`;
+  const sameHash = row.contentHash === single ? Prisma.sql`"contentHash" = ${single} AND "recipient" = ${row.recipient}` : Prisma.sql`"contentHash" = ${single}`;
+  const rows = await db.$queryRaw<{ recipient: string; lastAttemptAt: Date | string | null }[]>`
+    SELECT "recipient", "lastAttemptAt" FROM "Outbox" WHERE ${sameHash} AND ${others}
+    UNION ALL
+    SELECT "recipient", "lastAttemptAt" FROM "Outbox" WHERE "contentHash" = ${batch} AND ${others}
+    LIMIT 5000`;
+  return rows.map((r) => ({ recipient: r.recipient, lastAttemptAt: r.lastAttemptAt === null ? null : new Date(r.lastAttemptAt) }));
 }
 
 export interface RecentSends {

@@ -1,13 +1,17 @@
 // A faithful fake of the WeCom server API on loopback: gettoken, message/send (text,
-// markdown, template_card), message/update_template_card and appchat, with the errcodes the
-// real one answers (40001, 40014, 40056, 44004, 81013, 42022, 86003); and the intelligent
-// robot's response_url (aibot/response), which needs no token and works once.
+// markdown, template_card) with its duplicate check and unique task_id (fake-send-rules.ts),
+// message/update_template_card and appchat, with the errcodes the real one answers (40001,
+// 40014, 40056, 44004, 81013, 42014, 42022, 86003, 86215); and the intelligent robot's
+// response_url (aibot/response), which needs no token and works once. It can inject faults
+// (fake-faults.ts) and the store counts what each member was delivered.
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Router from '@koa/router';
 import Koa from 'koa';
 import { readRawBody } from '../http/raw-body.ts';
+import { faultMiddleware, type FaultPlan } from './fake-faults.ts';
+import { FakeSendRules } from './fake-send-rules.ts';
 import type { SimStore } from './sim-store.ts';
 
 export interface FakeWecomApiOptions {
@@ -16,6 +20,10 @@ export interface FakeWecomApiOptions {
   agentId: number;
   store: SimStore;
   isKnownUser(userId: string): Promise<boolean>;
+  /** The fake's clock for the duplicate check (tests pass the bot's fixed clock). */
+  now?: () => number;
+  /** Faults to inject; without it every call is answered normally. */
+  faults?: FaultPlan;
 }
 
 type Body = Record<string, any>;
@@ -26,6 +34,8 @@ export function createFakeWecomApi(options: FakeWecomApiOptions): Koa {
   const tokens = new Set<string>();
   const router = new Router({ prefix: '/cgi-bin' });
   const { store } = options;
+  const rules = new FakeSendRules(options.now ?? Date.now);
+  store.sendRules = rules;
 
   router.get('/gettoken', (ctx) => {
     if (ctx.query.corpid !== options.corpId || ctx.query.corpsecret !== options.secret) {
@@ -47,8 +57,10 @@ export function createFakeWecomApi(options: FakeWecomApiOptions): Koa {
     for (const u of users) if (await options.isKnownUser(u)) valid.push(u);
     const invalid = users.filter((u) => !valid.includes(u));
     if (valid.length === 0) return answer(ctx, 81013, 'user & party & tag all invalid');
-    const ids = valid.map((u) => storeMessage(store, `user:${u}`, body).id);
-    const responseCode = body.msgtype === 'template_card' ? store.issueResponseCode(ids) : undefined;
+    const refused = rules.refusal(body);
+    if (refused) return answer(ctx, refused.errcode, refused.errmsg);
+    const ids = rules.accept(valid, body).map((u) => storeMessage(store, `user:${u}`, body).id);
+    const responseCode = body.msgtype === 'template_card' && ids.length ? store.issueResponseCode(ids) : undefined;
     ctx.body = { errcode: 0, errmsg: 'ok', invaliduser: invalid.join('|'), msgid: randomBytes(12).toString('hex'), response_code: responseCode };
   });
 
@@ -67,6 +79,7 @@ export function createFakeWecomApi(options: FakeWecomApiOptions): Koa {
   router.post('/appchat/create', async (ctx) => {
     const body = await readJson(ctx);
     const chatId = String(body.chatid || randomBytes(8).toString('hex'));
+    if (store.chats.has(chatId)) return answer(ctx, 86215, 'chatid already exists');
     store.chats.set(chatId, { name: String(body.name ?? ''), owner: String(body.owner ?? ''), members: body.userlist ?? [] });
     ctx.body = { errcode: 0, errmsg: 'ok', chatid: chatId };
   });
@@ -83,6 +96,7 @@ export function createFakeWecomApi(options: FakeWecomApiOptions): Koa {
   const app = new Koa();
   app.silent = true;
   // Every call but gettoken and the robot's response_url needs a live token, as on the real server.
+  if (options.faults) app.use(faultMiddleware(options.faults, readJson));
   app.use(async (ctx, next) => {
     if (!TOKENLESS.has(ctx.path) && !tokens.has(String(ctx.query.access_token ?? ''))) {
       return answer(ctx, ctx.query.access_token ? 40014 : 41001, 'invalid access_token');
@@ -124,12 +138,15 @@ function storeMessage(store: SimStore, conversation: string, body: Body) {
   return store.add({ conversation, from: 'bot', kind: body.msgtype, text: String(body[body.msgtype]?.content ?? '') });
 }
 
+/** The JSON body, read once (the fault middleware may have read it already). */
 async function readJson(ctx: Koa.Context): Promise<Body> {
+  if (ctx.state.json) return ctx.state.json as Body;
   try {
-    return JSON.parse((await readRawBody(ctx.req, 1024 * 1024)).toString('utf8')) as Body;
+    ctx.state.json = JSON.parse((await readRawBody(ctx.req, 1024 * 1024)).toString('utf8')) as Body;
   } catch {
-    return {};
+    ctx.state.json = {};
   }
+  return ctx.state.json as Body;
 }
 
 function answer(ctx: Koa.Context, errcode: number, errmsg: string): void {

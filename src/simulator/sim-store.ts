@@ -3,6 +3,7 @@
 // codes, and a version the page long-polls on.
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import type { FakeSendRules } from './fake-send-rules.ts';
 
 export interface SimMessage {
   id: number;
@@ -42,6 +43,8 @@ export class SimStore {
   private changeCount = 0;
   private readonly events = new EventEmitter();
   readonly chats = new Map<string, { name: string; owner: string; members: string[] }>();
+  /** message/send's duplicate check and task ids (set by the fake API). */
+  sendRules?: FakeSendRules;
 
   constructor() {
     this.events.setMaxListeners(0);
@@ -110,6 +113,20 @@ export class SimStore {
 
   all(): SimMessage[] {
     return [...this.messages];
+  }
+
+  /**
+   * How many messages the app delivered to each member's private chat, counting only those
+   * `pick` accepts: what each person actually received, as the chaos harness reports it.
+   */
+  deliveryCounts(pick: (m: SimMessage) => boolean = () => true): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const m of this.messages) {
+      if (m.from !== 'bot' || !m.conversation.startsWith('user:') || !pick(m)) continue;
+      const user = m.conversation.slice('user:'.length);
+      counts.set(user, (counts.get(user) ?? 0) + 1);
+    }
+    return counts;
   }
 
   /** Resolves when the store changes after `version`, or after `timeoutMs`. */

@@ -3,7 +3,8 @@ import type { NeutralCard } from '../types.ts';
 
 const STYLE = { primary: 1, default: 2, danger: 3 } as const;
 
-export function renderTemplateCard(card: NeutralCard): Record<string, unknown> {
+/** `taskId`: the id WeCom gets (unique per send; see repeat-guard.ts); an update keeps the card's. */
+export function renderTemplateCard(card: NeutralCard, taskId = card.taskId): Record<string, unknown> {
   return {
     card_type: 'button_interaction',
     ...(card.source ? { source: { desc: card.source } } : {}),
@@ -15,7 +16,7 @@ export function renderTemplateCard(card: NeutralCard): Record<string, unknown> {
     ...(card.fields?.length
       ? { horizontal_content_list: card.fields.slice(0, 6).map((f) => ({ keyname: clip(f.label, 5), value: clip(f.value, 26) })) }
       : {}),
-    task_id: card.taskId,
+    task_id: taskId,
     button_list: card.buttons.slice(0, 6).map((b) => ({ text: clip(b.text, 10), style: STYLE[b.style ?? 'default'], key: b.key })),
     ...(card.settledText ? { replace_text: clip(card.settledText, 10) } : {}),
   };

@@ -1,11 +1,15 @@
-// A thin typed client for the WeCom server API over fetch: per-app token cache with
+// A thin typed client for the WeCom server API over HTTP: per-app token cache with
 // single-flight refresh, errcode checks on every call, one retry after a token refresh.
+// Every failure says whether WeCom may have carried the call out (outcomeUnknown), and every
+// send asks for WeCom's own repeat protection (repeat-guard.ts), so the outbox can try again
+// after a lost answer without delivering twice.
 import type { WecomAppConfig } from '../../config.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { httpRequest, type HttpAnswer, type HttpRequestOptions } from '../../lib/http-client.ts';
-import { PlatformError, type OutboundMessage, type PlatformClient, type SendReceipt } from '../types.ts';
+import { HttpRequestError, httpRequest, type HttpAnswer, type HttpRequestOptions } from '../../lib/http-client.ts';
+import { PlatformError, type OutboundMessage, type PlatformClient, type RepeatGuard, type SendOptions, type SendReceipt } from '../types.ts';
 import { renderTemplateCard } from './cards.ts';
-import { TOKEN_ERRCODES, describeErrcode, isTransient, minimumWaitMs } from './errcodes.ts';
+import { CHAT_ID_EXISTS, RESPONSE_CODE_USED, TASK_ID_USED, TOKEN_ERRCODES, describeErrcode, isTransient, minimumWaitMs } from './errcodes.ts';
+import { DUPLICATE_CHECK_INTERVAL_S, wecomRepeatGuard, wecomTaskId } from './repeat-guard.ts';
 import { sendRobotReply } from './robot-client.ts';
 
 interface WecomAnswer {
@@ -15,26 +19,52 @@ interface WecomAnswer {
 }
 
 const TOKEN_SAFETY_MS = 5 * 60_000;
-const REQUEST_TIMEOUT_MS = 10_000;
+/** The client's timeout per HTTP request; the outbox lock must outlast a call's four requests. */
+export const WECOM_REQUEST_TIMEOUT_MS = 10_000;
+
+export interface WecomClientOptions {
+  timeoutMs?: number;
+}
 
 export class WecomClient implements PlatformClient {
   readonly channel = 'wecom' as const;
   private token?: { value: string; expiresAt: number };
   private refreshing?: Promise<string>;
+  private readonly timeoutMs: number;
 
   constructor(
     private readonly app: WecomAppConfig,
     private readonly clock: Clock,
-  ) {}
+    options: WecomClientOptions = {},
+  ) {
+    this.timeoutMs = options.timeoutMs ?? WECOM_REQUEST_TIMEOUT_MS;
+  }
 
-  async send(message: OutboundMessage): Promise<SendReceipt> {
+  repeatGuard(message: OutboundMessage, createdAt: Date): RepeatGuard {
+    return wecomRepeatGuard(message, createdAt);
+  }
+
+  async send(message: OutboundMessage, options?: SendOptions): Promise<SendReceipt> {
+    try {
+      return await this.dispatch(message, options);
+    } catch (err) {
+      // A repeat of a call whose answer was lost, refused as "already used": it was delivered.
+      if (options?.maybeDelivered && err instanceof PlatformError && isRepeatRefusal(message.kind, err)) return { alreadyDelivered: true };
+      throw err;
+    }
+  }
+
+  private async dispatch(message: OutboundMessage, options?: SendOptions): Promise<SendReceipt> {
+    const protect = options?.repeatProtection ?? true;
     switch (message.kind) {
       case 'text':
-        return this.sendToUsers(message.toUsers, 'text', { content: message.text });
+        return this.sendToUsers(message.toUsers, 'text', { content: message.text }, protect);
       case 'markdown':
-        return this.sendToUsers(message.toUsers, 'markdown', { content: message.markdown });
-      case 'card':
-        return this.sendToUsers(message.toUsers, 'template_card', renderTemplateCard(message.card));
+        return this.sendToUsers(message.toUsers, 'markdown', { content: message.markdown }, protect);
+      case 'card': {
+        const taskId = options ? wecomTaskId(message.card.taskId, options.key, options.createdAt) : message.card.taskId;
+        return this.sendToUsers(message.toUsers, 'template_card', renderTemplateCard(message.card, taskId), protect);
+      }
       case 'card_update':
         return this.updateCard(message.toUsers, message.responseCode, { template_card: renderTemplateCard(message.card) });
       case 'card_settle':
@@ -49,16 +79,18 @@ export class WecomClient implements PlatformClient {
       }
       case 'robot_reply':
         // The intelligent robot's answer: no access token, its own one-use URL.
-        return sendRobotReply(message);
+        return sendRobotReply(message, this.timeoutMs);
     }
   }
 
-  private async sendToUsers(users: string[], msgtype: string, payload: unknown): Promise<SendReceipt> {
+  private async sendToUsers(users: string[], msgtype: string, payload: unknown, protect: boolean): Promise<SendReceipt> {
     const answer = await this.call('/cgi-bin/message/send', {
       touser: users.join('|'),
       agentid: this.app.agentId,
       msgtype,
       [msgtype]: payload,
+      // The same row sends the same JSON on every try, so WeCom drops a repeat inside the window.
+      ...(protect ? { enable_duplicate_check: 1, duplicate_check_interval: DUPLICATE_CHECK_INTERVAL_S } : { enable_duplicate_check: 0 }),
     });
     const invalid = typeof answer.invaliduser === 'string' && answer.invaliduser ? answer.invaliduser.split('|') : [];
     return {
@@ -80,10 +112,10 @@ export class WecomClient implements PlatformClient {
 
   /** POSTs to the API; on an expired or invalid token refreshes it once and retries. */
   async call(path: string, body: unknown): Promise<WecomAnswer> {
-    const first = await this.post(path, body, await this.accessToken());
+    const first = await this.post(path, body, await this.tokenForCall());
     if (!TOKEN_ERRCODES.has(first.errcode ?? 0)) return check(first);
     this.token = undefined;
-    const second = await this.post(path, body, await this.accessToken());
+    const second = await this.post(path, body, await this.tokenForCall());
     if (TOKEN_ERRCODES.has(second.errcode ?? 0)) {
       throw new PlatformError('wecom', second.errcode!, describeErrcode(second.errcode!, second.errmsg ?? ''), false);
     }
@@ -99,9 +131,19 @@ export class WecomClient implements PlatformClient {
     return this.refreshing;
   }
 
+  /** A token for a call: failing to get one means the call itself never went out. */
+  private async tokenForCall(): Promise<string> {
+    try {
+      return await this.accessToken();
+    } catch (err) {
+      if (!(err instanceof PlatformError)) throw err;
+      throw new PlatformError('wecom', err.code, `gettoken failed: ${err.message}`, err.final, err.retryAfterMs, false);
+    }
+  }
+
   private async fetchToken(): Promise<string> {
     const url = `${this.app.apiBase}/cgi-bin/gettoken?corpid=${encodeURIComponent(this.app.corpId)}&corpsecret=${encodeURIComponent(this.app.secret)}`;
-    const answer = check(await request(url, { method: 'GET' }));
+    const answer = check(await request(url, { method: 'GET' }, this.timeoutMs));
     const value = String(answer.access_token ?? '');
     if (!value) throw new PlatformError('wecom', -1, 'gettoken answered without access_token', false);
     const ttlMs = Number(answer.expires_in ?? 7200) * 1000;
@@ -114,23 +156,32 @@ export class WecomClient implements PlatformClient {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
-    });
+    }, this.timeoutMs);
   }
 }
 
-async function request(url: string, init: HttpRequestOptions): Promise<WecomAnswer> {
+/**
+ * One HTTP exchange with WeCom. Which failures leave the outcome unknown:
+ * - no answer after the request was sent (timeout, reset, hang-up): WeCom may have acted;
+ * - HTTP 5xx: a gateway may have passed the call on before failing (a 504 typically has);
+ * - HTTP 200 whose body is not JSON: something answered "OK".
+ * Certainly not carried out: the request never left (refused, DNS, reset while writing), a
+ * 4xx from a proxy, and every errcode answer (WeCom refused it).
+ */
+async function request(url: string, init: HttpRequestOptions, timeoutMs: number): Promise<WecomAnswer> {
   let res: HttpAnswer;
   try {
-    res = await httpRequest(url, { ...init, timeoutMs: REQUEST_TIMEOUT_MS });
+    res = await httpRequest(url, { ...init, timeoutMs });
   } catch (err) {
-    throw new PlatformError('wecom', -1, `network error: ${(err as Error).message}`, false);
+    const unknown = err instanceof HttpRequestError ? err.requestSent : true;
+    throw new PlatformError('wecom', -1, `network error: ${(err as Error).message}`, false, undefined, unknown);
   }
   // Errors come as HTTP 200 with an errcode; any other status is the network or a proxy.
-  if (res.status !== 200) throw new PlatformError('wecom', -1, `HTTP ${res.status} from WeCom`, false);
+  if (res.status !== 200) throw new PlatformError('wecom', -1, `HTTP ${res.status} from WeCom`, false, undefined, res.status >= 500);
   try {
     return JSON.parse(res.body) as WecomAnswer;
   } catch {
-    throw new PlatformError('wecom', -1, 'WeCom answered with a body that is not JSON', false);
+    throw new PlatformError('wecom', -1, 'WeCom answered with a body that is not JSON', false, undefined, true);
   }
 }
 
@@ -139,4 +190,15 @@ function check(answer: WecomAnswer): WecomAnswer {
   if (code === 0) return answer;
   const transient = isTransient(code);
   throw new PlatformError('wecom', code, describeErrcode(code, answer.errmsg ?? ''), !transient, minimumWaitMs(code));
+}
+
+/** WeCom's refusal of a second use of something the first try used (see errcodes.ts). */
+function isRepeatRefusal(kind: OutboundMessage['kind'], err: PlatformError): boolean {
+  if (err.outcomeUnknown) return false;
+  if (kind === 'card') return err.code === TASK_ID_USED;
+  if (kind === 'card_update' || kind === 'card_settle') return err.code === RESPONSE_CODE_USED;
+  if (kind === 'chat_create') return err.code === CHAT_ID_EXISTS;
+  // The robot's response_url: its refusal code is undocumented; any final answer is one.
+  if (kind === 'robot_reply') return err.final && err.code !== -1;
+  return false;
 }

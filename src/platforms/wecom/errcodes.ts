@@ -26,11 +26,29 @@ export function minimumWaitMs(errcode: number): number | undefined {
   return TRANSIENT.get(errcode);
 }
 
+/**
+ * "Already done" answers: the platform refuses a repeat of a call it has carried out. They
+ * mean "delivered earlier" only for a row whose earlier try had an unknown outcome; on a
+ * clean first try they are ordinary final errors.
+ * - 42014: template card task_id used before (errmsg "taskid has existed or empty or exceed
+ *   max len"; doc 90313 / WxJava WxCpErrorMsgEnum CODE_42014 "任务卡片消息的task_id不合法";
+ *   the answer to a reused task_id is quoted in the WeCom developer community thread
+ *   developers.weixin.qq.com/community/enterprisewechat/doc/000e8a97798020098fdd7015a51800).
+ *   Our task ids are never empty and at most 128 bytes, so for us it means "used".
+ * - 42022: a card's response_code already used (WxCpErrorMsgEnum CODE_42022).
+ * - 86215: appchat/create with a chat id that exists (WxCpErrorMsgEnum CODE_86215 "会话ID已经存在").
+ */
+export const TASK_ID_USED = 42014;
+export const RESPONSE_CODE_USED = 42022;
+export const CHAT_ID_EXISTS = 86215;
+
 /** Anything else (42022 response_code used, 81013 no valid recipient, card validation 4202x…)
  *  is final: the same request cannot succeed. */
 export function describeErrcode(errcode: number, errmsg: string): string {
   const known: Record<number, string> = {
+    42014: 'template card task_id already used',
     42022: 'response_code already used or expired',
+    86215: 'chat id already exists',
     81013: 'no recipient is valid or within the app visible range',
     82001: 'all recipients are empty',
     86003: 'chat does not exist',

@@ -1,7 +1,7 @@
 // Answers one intelligent-robot message through its response_url: a plain JSON POST (no
 // token, no encryption) that WeCom accepts once, within an hour of the callback [D-101138].
 // Markdown is the one type that works in both single and group chats.
-import { httpRequest, type HttpAnswer } from '../../lib/http-client.ts';
+import { HttpRequestError, httpRequest, type HttpAnswer } from '../../lib/http-client.ts';
 import { PlatformError, type OutboundMessage, type SendReceipt } from '../types.ts';
 import { describeErrcode, isTransient, minimumWaitMs } from './errcodes.ts';
 
@@ -11,7 +11,7 @@ type RobotReply = Extract<OutboundMessage, { kind: 'robot_reply' }>;
 export const ROBOT_MARKDOWN_MAX_BYTES = 20_480;
 const REQUEST_TIMEOUT_MS = 10_000;
 
-export async function sendRobotReply(reply: RobotReply): Promise<SendReceipt> {
+export async function sendRobotReply(reply: RobotReply, timeoutMs = REQUEST_TIMEOUT_MS): Promise<SendReceipt> {
   const body = JSON.stringify({ msgtype: 'markdown', markdown: { content: robotMarkdown(reply) } });
   let res: HttpAnswer;
   try {
@@ -19,16 +19,21 @@ export async function sendRobotReply(reply: RobotReply): Promise<SendReceipt> {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body,
-      timeoutMs: REQUEST_TIMEOUT_MS,
+      timeoutMs,
     });
   } catch (err) {
-    throw new PlatformError('wecom', -1, `network error: ${(err as Error).message}`, false);
+    // Sent and no answer: the reply may have gone out (see client.ts request() for the table).
+    const unknown = err instanceof HttpRequestError ? err.requestSent : true;
+    throw new PlatformError('wecom', -1, `network error: ${(err as Error).message}`, false, undefined, unknown);
   }
-  if (res.status !== 200) throw new PlatformError('wecom', -1, `HTTP ${res.status} from the robot response_url`, false);
+  if (res.status !== 200) {
+    throw new PlatformError('wecom', -1, `HTTP ${res.status} from the robot response_url`, false, undefined, res.status >= 500);
+  }
   const code = errcodeOf(res.body);
   if (code === 0) return {};
   // A used or expired response_url cannot succeed later (the exact errcode is undocumented),
-  // so anything but the busy / rate-limit codes is final and the row goes dead.
+  // so anything but the busy / rate-limit codes is final: the answer then goes to the asker
+  // privately (the outbox worker's fallback).
   throw new PlatformError('wecom', code, describeErrcode(code, 'robot response_url refused'), !isTransient(code), minimumWaitMs(code));
 }
 
@@ -58,6 +63,6 @@ function errcodeOf(body: string): number {
     const code = (JSON.parse(body) as { errcode?: unknown }).errcode;
     return typeof code === 'number' ? code : 0;
   } catch {
-    throw new PlatformError('wecom', -1, 'the robot response_url answered with a body that is not JSON', false);
+    throw new PlatformError('wecom', -1, 'the robot response_url answered with a body that is not JSON', false, undefined, true);
   }
 }

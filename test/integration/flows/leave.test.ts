@@ -27,7 +27,9 @@ describe('请假 (leave request)', () => {
     const cards = fb.chat.cardsTo('zhaowenhua');
     expect(cards).toHaveLength(1);
     expect(cards[0]!.to.sort()).toEqual(['qianxiuying', 'sunjianguo', 'zhaowenhua']);
-    expect(cards[0]!.card).toMatchObject({ task_id: `leave-${leave!.id}`, main_title: { title: '李春梅申请请假' } });
+    expect(cards[0]!.card).toMatchObject({ main_title: { title: '李春梅申请请假' } });
+    // The card's id, then a hash of its outbox row: unique per send (WeCom refuses a used task_id).
+    expect(cards[0]!.card!.task_id).toMatch(new RegExp(`^leave-${leave!.id}@[\\w-]{22}$`));
     expect(cards[0]!.card!.button_list.map((b: { key: string }) => b.key)).toEqual([`leave.approve:${leave!.id}`, `leave.reject:${leave!.id}`]);
   });
 

@@ -130,7 +130,7 @@ describe('修改活动 and 取消活动 (rule A4)', () => {
     expect(await say('zhaowenhua', '确认')).toBe(`已修改“走访选民”的时间。已向已收到通知的 ${notified.length} 人发送变更通知。`);
     const activity = await fb.t.bot.db.activity.findUniqueOrThrow({ where: { id } });
     expect(activity).toMatchObject({ revision: 2, startAt: new Date('2026-12-10T07:00:00Z'), endAt: new Date('2026-12-10T09:00:00Z') });
-    const updated = fb.chat.all().filter((m) => m.card?.task_id === `update-${id}-2`);
+    const updated = fb.chat.all().filter((m) => String(m.card?.task_id).startsWith(`update-${id}-2@`));
     expect(updated).toHaveLength(1);
     expect(updated[0]!.to.sort()).toEqual(notified);
     expect(updated[0]!.card).toMatchObject({ main_title: { title: '走访选民', desc: '活动变更通知' } });
