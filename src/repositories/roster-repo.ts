@@ -26,6 +26,11 @@ export function createRosterRepo(db: Db) {
       await db.organisation.update({ where: { id }, data: { name } });
     },
 
+    /** Marks the organisation as holding a roster from a file (never unset; see the schema). */
+    async recordRosterFile(id: number, file: string, at: Date): Promise<void> {
+      await db.organisation.update({ where: { id }, data: { rosterFile: file, rosterFileImportedAt: at } });
+    },
+
     async loadSnapshot(orgId: number): Promise<RosterSnapshot> {
       const units = await db.unit.findMany({ where: { orgId }, select: { id: true, kind: true, name: true } });
       const people = await db.person.findMany({
