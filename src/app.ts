@@ -68,7 +68,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   const db = await connectDb(config.databaseUrl);
   if (config.mode === 'local') await assertDemoDatabase(db, config.databaseUrl, config.orgCode).catch(closing(db));
   const org = await ensureOrganisation(db, config.orgCode, config.mode === 'local' ? LOCAL_ORG_NAME : undefined);
-  const simulator = config.mode === 'local' ? await startLocalSimulator(db, org.id, config, logger) : undefined;
+  const simulator = config.mode === 'local' ? await startLocalSimulator(db, org.id, config, logger, clock) : undefined;
   const wecom = simulator?.app ?? config.wecom!;
   const wecomBot = simulator?.robot ?? config.wecomBot;
 
