@@ -86,6 +86,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   mountOpsRoutes(router, { db, pendingMigrations: () => pendingMigrations(config.databaseUrl, migrations) }, metrics);
   const receiving = {
     orgId: org.id,
+    maxSkewSeconds: config.callbackMaxSkewSeconds,
     // One claimer for both surfaces: concurrent callbacks share one INSERT either way.
     claimer: new InboundClaimer(db),
     metrics,
