@@ -8,6 +8,8 @@ export interface OrganisationRow {
   id: number;
   code: string;
   name: string;
+  /** The last roster file imported (base name), or null. */
+  rosterFile?: string | null;
 }
 
 export type RosterSnapshot = OrgSnapshot;
@@ -15,7 +17,7 @@ export type RosterSnapshot = OrgSnapshot;
 export function createRosterRepo(db: Db) {
   return {
     findOrganisation(code: string): Promise<OrganisationRow | null> {
-      return db.organisation.findUnique({ where: { code }, select: { id: true, code: true, name: true } });
+      return db.organisation.findUnique({ where: { code }, select: { id: true, code: true, name: true, rosterFile: true } });
     },
 
     createOrganisation(code: string, name: string): Promise<OrganisationRow> {

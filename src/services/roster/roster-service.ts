@@ -60,7 +60,9 @@ export async function importRoster(db: Db, options: ImportOptions): Promise<Impo
   const diff = diffRoster(snapshot, selection.apply);
   const orgId = await ensureOrganisation(repo, org, options.orgCode, orgName);
   await applyDiff(repo, orgId, snapshot, diff);
-  if ((options.source ?? 'file') === 'file') await repo.recordRosterFile(orgId, basename(options.file), options.now ?? new Date());
+  // Written only when it changes: importing the same file again writes nothing at all.
+  const file = basename(options.file);
+  if ((options.source ?? 'file') === 'file' && org?.rosterFile !== file) await repo.recordRosterFile(orgId, file, options.now ?? new Date());
   return countChanges(report, diff, parsed.dataRowNumbers.length);
 }
 
