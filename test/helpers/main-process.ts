@@ -22,7 +22,7 @@ export function startMain(cwd: string, env: Record<string, string>, timeoutMs = 
   const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src', 'main.ts')], {
     cwd,
     // Only what the test gives (and PATH): no .env, no variable leaking in from the shell.
-    env: { PATH: process.env.PATH ?? '', ...pass('LD_PRELOAD', 'FAKETIME', 'FAKETIME_DONT_FAKE_MONOTONIC', 'NO_FAKE_STAT'), ...env },
+    env: { PATH: process.env.PATH ?? '', ...pass('TZ', 'LD_PRELOAD', 'FAKETIME', 'FAKETIME_DONT_FAKE_MONOTONIC', 'NO_FAKE_STAT'), ...env },
   });
   // 'close', not 'exit': by then stdout and stderr are read to the end.
   const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
@@ -58,7 +58,7 @@ export function startMain(cwd: string, env: Record<string, string>, timeoutMs = 
   });
 }
 
-/** The CI's libfaketime settings, when present, so a child sees the same (fake) date as the test. */
+/** The zone and .ci/run's libfaketime settings, when present: the child sees the date the test sees. */
 function pass(...names: string[]): Record<string, string> {
   return Object.fromEntries(names.flatMap((n) => (process.env[n] ? [[n, process.env[n]!]] : [])));
 }
