@@ -118,7 +118,7 @@ describe('activities in the database', () => {
     expect(all.ok && all.activities[1]).toMatchObject({ unit: { name: '城关镇联络站', kind: 'station' }, inviteeCount: 2 });
     const group = await listActivities(t.db, { orgId, unit: { name: GROUP }, from: at('2026-01-01 00:00'), now: at('2026-12-01 10:00') });
     expect(group.ok && group.activities.map((a) => a.id)).toEqual([old, recent, later]);
-    const unknown = await listActivities(t.db, { orgId, unit: { name: '第九小组' }, now: new Date() });
+    const unknown = await listActivities(t.db, { orgId, unit: { name: '第九小组' }, now: at('2026-12-01 10:00') });
     expect(unknown).toMatchObject({ ok: false, issues: [{ field: 'unit' }] });
   });
 
