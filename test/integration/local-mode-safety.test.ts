@@ -8,10 +8,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/repositories/migrate.ts';
 import { ensureOrganisation } from '../../src/repositories/people-repo.ts';
-import { connectDb } from '../../src/repositories/prisma.ts';
-import { importRoster } from '../../src/services/roster/roster-service.ts';
+import { connectDb, type Db } from '../../src/repositories/prisma.ts';
 import { startTestBot } from '../helpers/bot.ts';
-import { startMain } from '../helpers/main-process.ts';
+import { runScript, startMain } from '../helpers/main-process.ts';
 
 const ROSTER_HEADER = '姓名,手机号,企业微信账号,钉钉账号,代表层级,代表小组,小组职务,联络站,联络站职务';
 /** This machine's first address that is not loopback, as another host on the network would dial it. */
@@ -32,6 +31,15 @@ function dial(host: string, port: number): Promise<string> {
     });
     socket.once('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
   });
+}
+
+async function withDb<T>(url: string, body: (db: Db) => Promise<T>): Promise<T> {
+  const db = await connectDb(url);
+  try {
+    return await body(db);
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 describe('npm start with no platform variable (a fresh clone)', () => {
@@ -55,32 +63,23 @@ describe('npm start with no platform variable (a fresh clone)', () => {
   }, 60_000);
 
   it('then refuses, in one line, to start on it once a roster file was imported into it', async () => {
+    writeFileSync(join(cwd, '县名册.csv'), `${ROSTER_HEADER}\n甲代表,13912340001,jiadaibiao,,县区,第一代表小组,组长,,\n`);
+    // `npm run roster:import` before .env is written: it says where the roster went.
+    const imported = await runScript(cwd, 'roster-import.ts', ['县名册.csv', '--org-name', '某县人大常委会']);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr.trim()).toMatch(/^注意：没有设置 WECOM_\* 变量，名册导入的是本地模式的数据库 file:\.\/data\/local\.db，/);
     const url = `file:${join(cwd, 'data', 'local.db')}`;
-    const file = join(cwd, '县名册.csv');
-    writeFileSync(file, `${ROSTER_HEADER}\n甲代表,13912340001,jiadaibiao,,县区,第一代表小组,组长,,\n`);
-    migrate(url);
-    const db = await connectDb(url);
-    let people = 0;
-    try {
-      expect(await importRoster(db, { orgCode: 'default', orgName: '某县人大常委会', file })).toMatchObject({ applied: true, created: 1 });
-      people = await db.person.count();
-    } finally {
-      await db.$disconnect();
-    }
+    const people = await withDb(url, (db) => db.person.count());
+
     const run = await startMain(cwd, { PORT: '0' });
     expect(run.listening).toBeUndefined();
     expect(run.exitCode).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(/^Configuration error: DATABASE_URL file:\.\/data\/local\.db holds a roster imported from 县名册\.csv on \d{4}-\d{2}-\d{2} \(organisation default\): .*set the WECOM_\* variables for WeCom mode/),
     ]);
-    const after = await connectDb(url);
-    try {
-      // Refused before touching anything: the demo roster was not loaded again, nothing renamed.
-      expect(await after.organisation.findMany({ select: { name: true } })).toEqual([{ name: '某县人大常委会' }]);
-      expect(await after.person.count()).toBe(people);
-    } finally {
-      await after.$disconnect();
-    }
+    // Refused before touching anything: the demo roster was not loaded again, nothing renamed.
+    expect(await withDb(url, (db) => db.organisation.findMany({ select: { name: true } }))).toEqual([{ name: '某县人大常委会' }]);
+    expect(await withDb(url, (db) => db.person.count())).toBe(people);
   }, 60_000);
 
   it('a partial WeCom set is a configuration error naming every missing variable, never local mode', async () => {
