@@ -1,6 +1,7 @@
 // The WeCom self-built app callback endpoint: GET verifies the URL, POST receives messages
-// and events. Verify, decrypt, parse, claim (unique platform key), answer — nothing else runs
-// inside the request; the inbound worker does the business work from the stored row.
+// and events. Verify (signature, then freshness: replays are refused), decrypt, parse, claim
+// (unique platform key), answer — nothing else runs inside the request; the inbound worker
+// does the business work from the stored row.
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import type { WecomAppConfig } from '../../config.ts';
