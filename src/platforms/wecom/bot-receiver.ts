@@ -1,9 +1,9 @@
 // The intelligent robot's callback endpoint: GET verifies the URL, POST receives JSON
 // `{"encrypt": …}`. Same scheme as the app's (signature over the ciphertext, AES with 32-byte
 // padding) but the receive id is EMPTY [D-101033]. Verify (signature and freshness, as the
-// app's), decrypt, map, claim, answer 200
-// with an empty body — the answer itself goes out later through the message's response_url,
-// once the inbound worker has done the work (an empty passive reply is allowed [D-101033]).
+// app's), decrypt, map, claim, answer 200 with an empty body — the answer itself goes out later
+// through the message's response_url, once the inbound worker has done the work (an empty
+// passive reply is allowed [D-101033]).
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import type { WecomBotConfig } from '../../config.ts';
