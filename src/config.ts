@@ -19,7 +19,7 @@ const schema = z.object({
     .min(0, 'must be between 0 and 65535')
     .max(65535, 'must be between 0 and 65535')
     .default(3000),
-  // Unset: data/local.db in local mode, data/bot.db in WeCom mode (see databaseUrlFor).
+  // Unset: data/local.db in local mode, data/bot.db in WeCom mode (decided in loadConfig).
   DATABASE_URL: optionalText
     .refine((v) => v === undefined || !/^postgres(ql)?:\/\//.test(v), {
       message: 'is a PostgreSQL URL, which this version does not support yet; use file:./data/bot.db (SQLite)',
