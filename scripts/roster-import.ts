@@ -2,7 +2,7 @@
 // Exit codes: 0 imported; 1 nothing imported (bad file, bad rows, database problem);
 // 2 the command line itself is wrong.
 import { existsSync } from 'node:fs';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { ConfigError, loadConfig, LOCAL_DATABASE_URL } from '../src/config.ts';
 import { AppError, errorMessage } from '../src/lib/errors.ts';
 import { migrate } from '../src/repositories/migrate.ts';
 import { connectDb } from '../src/repositories/prisma.ts';
@@ -46,6 +46,8 @@ async function run(args: ImportArgs): Promise<number> {
       skipBadRows: args.skipBadRows,
     });
     for (const line of formatReport(report)) console.log(line);
+    // Easy to do by mistake before .env is written: real people in the demo's database.
+    if (report.applied && config.mode === 'local' && config.databaseUrl === LOCAL_DATABASE_URL) console.error(cliMessages.intoLocalDatabase(config.databaseUrl));
     return report.applied ? 0 : 1;
   } finally {
     await db.$disconnect();

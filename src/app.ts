@@ -7,6 +7,7 @@ import type Koa from 'koa';
 import type { Config, WecomAppConfig, WecomBotConfig } from './config.ts';
 import { createHttpApp } from './http/app.ts';
 import { mountOpsRoutes } from './http/ops-routes.ts';
+import { createHttpServer, listen } from './http/server.ts';
 import type { OutboxWorkerOptions } from './jobs/outbox-worker.ts';
 import { WorkerThreadHost } from './jobs/worker-host.ts';
 import { createWorkerSet, type WorkerSet } from './jobs/workers.ts';
@@ -21,6 +22,7 @@ import { migrate, pendingMigrations, readMigrations } from './repositories/migra
 import { outboxStats } from './repositories/outbox-repo.ts';
 import { ensureOrganisation } from './repositories/people-repo.ts';
 import { connectDb, type Db } from './repositories/prisma.ts';
+import { assertDemoDatabase } from './simulator/local-mode-guard.ts';
 import { startLocalSimulator, type LocalSimulator } from './simulator/local-simulator.ts';
 
 export const WECOM_CALLBACK_PATH = '/wecom/callback';
@@ -64,8 +66,9 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   const migrated = migrate(config.databaseUrl, migrations);
   if (migrated.applied.length) logger.info({ applied: migrated.applied }, 'database migrated');
   const db = await connectDb(config.databaseUrl);
+  if (config.mode === 'local') await assertDemoDatabase(db, config.databaseUrl, config.orgCode).catch(closing(db));
   const org = await ensureOrganisation(db, config.orgCode, config.mode === 'local' ? LOCAL_ORG_NAME : undefined);
-  const simulator = config.mode === 'local' ? await startLocalSimulator(db, org.id, config, logger) : undefined;
+  const simulator = config.mode === 'local' ? await startLocalSimulator(db, org.id, config, logger, clock) : undefined;
   const wecom = simulator?.app ?? config.wecom!;
   const wecomBot = simulator?.robot ?? config.wecomBot;
 
@@ -84,6 +87,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   mountOpsRoutes(router, { db, pendingMigrations: () => pendingMigrations(config.databaseUrl, migrations) }, metrics);
   const receiving = {
     orgId: org.id,
+    maxSkewSeconds: config.callbackMaxSkewSeconds,
     // One claimer for both surfaces: concurrent callbacks share one INSERT either way.
     claimer: new InboundClaimer(db),
     metrics,
@@ -100,9 +104,9 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
     config, wecom, wecomBot, db, orgId: org.id, metrics, http, workers, simulator, url: '',
     async start() {
       await thread?.start();
-      server = http.listen(config.port);
-      await new Promise((resolve, reject) => server!.once('listening', resolve).once('error', reject));
-      bot.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      server = createHttpServer(http);
+      await listen(server, config.port, config.host);
+      bot.url = localUrl(server.address() as AddressInfo);
       simulator?.connect(`${bot.url}${WECOM_CALLBACK_PATH}`, `${bot.url}${WECOM_BOT_CALLBACK_PATH}`);
       if (placement === 'in-process') workers!.start();
     },
@@ -125,6 +129,20 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
 
 export const LOCAL_ORG_NAME = '示范县人大常委会';
 const STOP_GRACE_MS = 3_000;
+
+/** A URL this machine reaches the bot at: loopback when it listens on every interface. */
+function localUrl(address: AddressInfo): string {
+  const any = address.address === '::' || address.address === '0.0.0.0';
+  const host = any ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
+
+function closing(db: Db) {
+  return async (err: unknown): Promise<never> => {
+    await db.$disconnect();
+    throw err;
+  };
+}
 
 function registerQueueGauges(metrics: Metrics, db: Db, clock: Clock): void {
   metrics.gauge('bot_outbox_rows', 'Outbox rows by status', async () =>

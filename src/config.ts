@@ -21,14 +21,21 @@ const schema = z.object({
     .min(0, 'must be between 0 and 65535')
     .max(65535, 'must be between 0 and 65535')
     .default(3000),
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .default('file:./data/bot.db')
-    .refine((v) => !/^postgres(ql)?:\/\//.test(v), {
+  // Unset: data/local.db in local mode, data/bot.db in WeCom mode (decided in loadConfig).
+  DATABASE_URL: optionalText
+    .refine((v) => v === undefined || !/^postgres(ql)?:\/\//.test(v), {
       message: 'is a PostgreSQL URL, which this version does not support yet; use file:./data/bot.db (SQLite)',
     })
-    .refine((v) => /^file:.+/.test(v), { message: 'must start with file: (a SQLite file such as file:./data/bot.db)' }),
+    .refine((v) => v === undefined || /^file:.+/.test(v), { message: 'must start with file: (a SQLite file such as file:./data/bot.db)' }),
+  HOST: optionalText.refine((v) => v === undefined || /^(\[?[0-9A-Fa-f:.]+\]?|[A-Za-z0-9.-]{1,253})$/.test(v), {
+    message: 'must be an IP address or host name to listen on, such as 0.0.0.0 or 127.0.0.1',
+  }),
+  CALLBACK_MAX_SKEW_S: z.coerce
+    .number({ message: 'must be a number of seconds' })
+    .int('must be a whole number of seconds')
+    .min(30, 'must be at least 30 seconds: WeCom retries a callback for about 15 seconds')
+    .max(86_400, 'must be at most 86400 seconds (a day)')
+    .default(300),
   TZ_BUSINESS: z
     .string()
     .trim()
@@ -82,6 +89,13 @@ const schema = z.object({
 
 const WECOM_VARS = ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_AES_KEY'] as const;
 const WECOM_BOT_VARS = ['WECOM_BOT_TOKEN', 'WECOM_BOT_AES_KEY'] as const;
+/** Platform variables that are settings with a default, not credentials: they select no mode. */
+const PLATFORM_SETTINGS = new Set(['WECOM_API_BASE']);
+export const LOCAL_DATABASE_URL = 'file:./data/local.db';
+export const WECOM_DATABASE_URL = 'file:./data/bot.db';
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+/** Local mode listens here only: its simulator page lets anyone speak as anyone. */
+export const LOCAL_HOST = '127.0.0.1';
 
 export interface WecomAppConfig {
   corpId: string;
@@ -100,13 +114,20 @@ export interface WecomBotConfig {
 
 export interface Config {
   port: number;
+  /** The address to listen on; undefined means every interface (WeCom mode without HOST). */
+  host?: string;
   databaseUrl: string;
+  /** Callbacks whose signed timestamp is further than this from the clock are refused (replays). */
+  callbackMaxSkewSeconds: number;
   businessTimeZone: string;
   orgCode: string;
   logLevel: (typeof LOG_LEVELS)[number];
   /** Rule R6: processed callbacks' and sent messages' payloads are erased after this many days. */
   retentionDays: number;
-  /** 'local': no WeCom credentials, the simulator plays WeCom. 'wecom': a real self-built app. */
+  /**
+   * 'local': no platform variable at all; the simulator plays WeCom, on loopback, over demo data.
+   * 'wecom': a real self-built app. Any platform variable set means never local mode.
+   */
   mode: 'local' | 'wecom';
   /** Present in wecom mode; in local mode the simulator fills it in at start. */
   wecom?: WecomAppConfig;
@@ -138,16 +159,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
   if (robot.length > 0 && present.length === 0) {
     throw new ConfigError(robot[0]!, `needs WeCom mode: set ${WECOM_VARS.join(', ')} as well, or leave the robot variables empty`);
   }
+  refuseLocalModeWithPlatformVariables(present.length, platformVariablesSet(env));
+  const mode = present.length === 0 ? 'local' : 'wecom';
   const base = {
     port: v.PORT,
-    databaseUrl: v.DATABASE_URL,
+    host: hostFor(mode, v.HOST),
+    databaseUrl: v.DATABASE_URL ?? (mode === 'local' ? LOCAL_DATABASE_URL : WECOM_DATABASE_URL),
+    callbackMaxSkewSeconds: v.CALLBACK_MAX_SKEW_S,
     businessTimeZone: v.TZ_BUSINESS,
     orgCode: v.ORG_CODE,
     logLevel: v.LOG_LEVEL,
     retentionDays: v.RETENTION_DAYS,
     wecomApiBase: v.WECOM_API_BASE,
   };
-  if (present.length === 0) return { ...base, mode: 'local' };
+  if (mode === 'local') return { ...base, mode };
   return {
     ...base,
     mode: 'wecom',
@@ -163,14 +188,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
   };
 }
 
-/** The variables of a set that are present; throws naming the first missing one if only some are. */
+/** The variables of a set that are present; throws naming every missing one if only some are. */
 function requireAllOrNone<K extends string>(values: Partial<Record<K, string | undefined>>, names: readonly K[], what: string): K[] {
   const present = names.filter((name) => values[name] !== undefined);
-  if (present.length > 0 && present.length < names.length) {
-    const missing = names.find((name) => values[name] === undefined)!;
-    throw new ConfigError(missing, `is missing: set all of ${names.join(', ')} ${what}`);
-  }
+  if (present.length > 0 && present.length < names.length) throw missingError(names.filter((name) => values[name] === undefined), names, what);
   return present;
+}
+
+/**
+ * Any platform variable at all (a future DINGTALK_*, a misspelt WECOM_ one) means a real
+ * deployment whose environment only partly loaded: it must never fall back to local mode.
+ */
+function refuseLocalModeWithPlatformVariables(wecomVarsSet: number, platformVars: string[]): void {
+  if (wecomVarsSet === 0 && platformVars.length > 0) {
+    throw missingError(WECOM_VARS, WECOM_VARS, `for WeCom mode: ${platformVars.join(', ')} is set, so local mode is off`);
+  }
+}
+
+function missingError(missing: readonly string[], names: readonly string[], what: string): ConfigError {
+  const verb = missing.length === 1 ? 'is' : 'are';
+  return new ConfigError(missing.join(', '), `${verb} missing: set all of ${names.join(', ')} ${what}`);
+}
+
+/** Non-empty WECOM_* and DINGTALK_* variables other than plain settings. */
+function platformVariablesSet(env: NodeJS.ProcessEnv): string[] {
+  return Object.keys(env)
+    .filter((name) => /^(WECOM|DINGTALK)_/.test(name) && !PLATFORM_SETTINGS.has(name) && env[name]?.trim())
+    .sort();
+}
+
+function hostFor(mode: 'local' | 'wecom', host: string | undefined): string | undefined {
+  if (mode === 'wecom') return host;
+  if (host !== undefined && !LOOPBACK_HOSTS.has(host)) {
+    throw new ConfigError('HOST', `must be a loopback address (127.0.0.1, ::1 or localhost) in local mode: its page at /sim lets anyone speak as anyone`);
+  }
+  return host === undefined || host === 'localhost' ? LOCAL_HOST : host.replace(/^\[|\]$/g, '');
 }
 
 function readProcessEnv(): NodeJS.ProcessEnv {

@@ -1,6 +1,6 @@
 // Start: config -> database -> HTTP -> workers. Stop on SIGTERM/SIGINT after finishing the
 // work in flight.
-import { createBotApp } from './app.ts';
+import { createBotApp, type BotApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './lib/logger.ts';
 
@@ -15,7 +15,15 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
-const bot = await createBotApp(config, { logger, workers: 'thread' });
+let bot: BotApp;
+try {
+  // Local mode refuses a database that holds real people (one line naming DATABASE_URL).
+  bot = await createBotApp(config, { logger, workers: 'thread' });
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  console.error(err.message);
+  process.exit(1);
+}
 try {
   await bot.start();
 } catch (err) {
@@ -23,7 +31,7 @@ try {
   console.error(code === 'EADDRINUSE' ? `Configuration error: PORT ${config.port} is already in use; set PORT to a free port` : String(err));
   process.exit(1);
 }
-logger.info({ url: bot.url, mode: config.mode, org: config.orgCode }, 'bot is listening');
+logger.info({ url: bot.url, mode: config.mode, org: config.orgCode, database: config.databaseUrl }, 'bot is listening');
 if (config.mode === 'local') {
   const page = `http://localhost:${new URL(bot.url).port}/sim`;
   logger.info({ page }, 'local mode: open the chat page to talk to the bot as a demo deputy');

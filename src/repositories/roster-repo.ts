@@ -8,6 +8,8 @@ export interface OrganisationRow {
   id: number;
   code: string;
   name: string;
+  /** The last roster file imported (base name), or null. */
+  rosterFile?: string | null;
 }
 
 export type RosterSnapshot = OrgSnapshot;
@@ -15,7 +17,7 @@ export type RosterSnapshot = OrgSnapshot;
 export function createRosterRepo(db: Db) {
   return {
     findOrganisation(code: string): Promise<OrganisationRow | null> {
-      return db.organisation.findUnique({ where: { code }, select: { id: true, code: true, name: true } });
+      return db.organisation.findUnique({ where: { code }, select: { id: true, code: true, name: true, rosterFile: true } });
     },
 
     createOrganisation(code: string, name: string): Promise<OrganisationRow> {
@@ -24,6 +26,11 @@ export function createRosterRepo(db: Db) {
 
     async renameOrganisation(id: number, name: string): Promise<void> {
       await db.organisation.update({ where: { id }, data: { name } });
+    },
+
+    /** Marks the organisation as holding a roster from a file (never unset; see the schema). */
+    async recordRosterFile(id: number, file: string, at: Date): Promise<void> {
+      await db.organisation.update({ where: { id }, data: { rosterFile: file, rosterFileImportedAt: at } });
     },
 
     async loadSnapshot(orgId: number): Promise<RosterSnapshot> {

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type Router from '@koa/router';
 import type { Config, WecomAppConfig, WecomBotConfig } from '../config.ts';
+import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Db } from '../repositories/prisma.ts';
 import { loadDemoRoster } from '../services/roster/roster-service.ts';
@@ -25,7 +26,8 @@ export interface LocalSimulator {
   stop(): Promise<void>;
 }
 
-export async function startLocalSimulator(db: Db, orgId: number, config: Config, logger: Logger): Promise<LocalSimulator> {
+/** `clock` is the bot's: the simulated WeCom stamps its callbacks with it, so they are never stale. */
+export async function startLocalSimulator(db: Db, orgId: number, config: Config, logger: Logger, clock: Clock): Promise<LocalSimulator> {
   const report = await loadDemoRoster(db, config.orgCode);
   logger.info({ created: report.created, updated: report.updated, unchanged: report.unchanged }, 'demo roster loaded');
   const store = new SimStore();
@@ -41,8 +43,8 @@ export async function startLocalSimulator(db: Db, orgId: number, config: Config,
   const api = createFakeWecomApi({ ...secrets, store, isKnownUser: async (u) => /^[A-Za-z0-9_.@-]{1,64}$/.test(u) });
   const { server, url } = await listenOnLoopback(api);
   const app: WecomAppConfig = { ...secrets, apiBase: url };
-  const sender = new WecomCallbackSender(app);
-  const robotSender = new WecomRobotCallbackSender(robot);
+  const sender = new WecomCallbackSender(app, '', clock);
+  const robotSender = new WecomRobotCallbackSender(robot, '', clock);
   return {
     app,
     robot,

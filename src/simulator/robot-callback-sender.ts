@@ -1,8 +1,10 @@
 // Plays WeCom's side of an intelligent-robot callback: builds the JSON WeCom would send for
 // a message that @-mentions the robot, encrypts it with the robot's keys (empty receive id),
 // signs it and POSTs `{"encrypt": …}` to the bot. Used by the simulator page and the tests.
+// Timestamps come from a clock that can be the bot's, which refuses stale callbacks.
 import { randomBytes } from 'node:crypto';
 import type { WecomBotConfig } from '../config.ts';
+import { systemClock, type Clock } from '../lib/clock.ts';
 import { httpPost, type HttpAnswer } from '../lib/http-client.ts';
 import { ROBOT_RECEIVE_ID } from '../platforms/wecom/bot-receiver.ts';
 import { encrypt, sign } from '../platforms/wecom/crypto.ts';
@@ -27,6 +29,8 @@ export class WecomRobotCallbackSender {
     private readonly robot: WecomBotConfig,
     /** The bot's robot callback URL; set once the bot is listening. */
     public callbackUrl = '',
+    /** WeCom's time, which stamps each callback. */
+    public clock: Clock = systemClock,
     private readonly aibotId = SIM_AIBOT_ID,
   ) {}
 
@@ -45,8 +49,7 @@ export class WecomRobotCallbackSender {
   }
 
   /** Encrypts and signs a callback body the way WeCom does for its robots. */
-  seal(payload: Record<string, unknown> | string): SignedCallback {
-    const timestamp = String(Math.floor(Date.now() / 1000));
+  seal(payload: Record<string, unknown> | string, timestamp = this.nowSeconds()): SignedCallback {
     const nonce = randomBytes(6).toString('hex');
     const plain = typeof payload === 'string' ? payload : JSON.stringify(payload);
     const encrypted = encrypt(this.robot.aesKey, plain, ROBOT_RECEIVE_ID);
@@ -61,5 +64,17 @@ export class WecomRobotCallbackSender {
 
   sendText(message: RobotText): Promise<HttpAnswer> {
     return this.post(this.seal(this.textJson(message)));
+  }
+
+  /** The signed query of a URL verification (GET) for the robot's callback (empty receive id). */
+  verificationQuery(echo: string, timestamp = this.nowSeconds()): string {
+    const echostr = encrypt(this.robot.aesKey, echo, ROBOT_RECEIVE_ID);
+    const nonce = randomBytes(6).toString('hex');
+    const signature = sign(this.robot.token, timestamp, nonce, echostr);
+    return new URLSearchParams({ msg_signature: signature, timestamp, nonce, echostr }).toString();
+  }
+
+  private nowSeconds(): string {
+    return String(Math.floor(this.clock.now().getTime() / 1000));
   }
 }

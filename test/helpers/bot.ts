@@ -1,12 +1,15 @@
 // Starts the real bot (Koa on an ephemeral port, a fresh SQLite file) for integration tests.
 // WeCom mode points at the real API origin, which the tests intercept with nock; local mode
-// brings the simulator (fake WeCom API on loopback) instead.
+// brings the simulator (fake WeCom API on loopback) instead. The bot runs on a fixed clock
+// (TEST_NOW unless the test gives one) and the callback senders stamp with that clock, so no
+// test depends on the real date: local mode's start-up, for one, sends what is due "today".
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createBotApp, WECOM_BOT_CALLBACK_PATH, WECOM_CALLBACK_PATH, type BotApp, type BotAppOptions } from '../../src/app.ts';
 import { loadConfig, REAL_WECOM_API_BASE } from '../../src/config.ts';
+import { fixedClock, type Clock } from '../../src/lib/clock.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 import { WecomCallbackSender } from '../../src/simulator/callback-sender.ts';
 import { WecomRobotCallbackSender } from '../../src/simulator/robot-callback-sender.ts';
@@ -25,8 +28,16 @@ export const TEST_WECOM_BOT = {
   WECOM_BOT_AES_KEY: 'ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut',
 };
 
+/**
+ * The bot's time when a test gives none: Monday 2026-11-23 10:00 in Asia/Shanghai, a quiet
+ * moment (no notice or reception reminder due in the demo county).
+ */
+export const TEST_NOW = '2026-11-23T02:00:00Z';
+
 export interface TestBot {
   bot: BotApp;
+  /** The bot's clock (fixed unless the test passed another); the senders stamp with it. */
+  clock: Clock;
   sender: WecomCallbackSender;
   callbackUrl: string;
   /** Sends robot (group chat) callbacks to robotCallbackUrl. */
@@ -61,14 +72,16 @@ export async function startTestBot(
       done();
     },
   });
-  const bot = await createBotApp(loadConfig(env), { ...options, logger: createLogger('debug', sink) });
+  const clock = options.clock ?? fixedClock(TEST_NOW);
+  const bot = await createBotApp(loadConfig(env), { ...options, clock, logger: createLogger('debug', sink) });
   await bot.start();
   const callbackUrl = `${bot.url}${WECOM_CALLBACK_PATH}`;
-  const sender = bot.simulator?.sender ?? new WecomCallbackSender(bot.wecom, callbackUrl);
+  const sender = bot.simulator?.sender ?? new WecomCallbackSender(bot.wecom, callbackUrl, clock);
   const robotCallbackUrl = `${bot.url}${WECOM_BOT_CALLBACK_PATH}`;
-  const robotSender = bot.simulator?.robotSender ?? new WecomRobotCallbackSender(bot.wecomBot!, robotCallbackUrl);
+  const robotSender = bot.simulator?.robotSender ?? new WecomRobotCallbackSender(bot.wecomBot!, robotCallbackUrl, clock);
   return {
     bot,
+    clock,
     sender,
     callbackUrl,
     robotSender,
@@ -97,13 +110,13 @@ export async function eventually<T>(check: () => Promise<T | undefined | false> 
  * A WeCom-mode bot with the network closed except loopback (nock stands in for WeCom) and one
  * deputy, 张三 (zhangsan, member of 第一代表小组): the setting of the callback tests.
  */
-export async function startCallbackTestBot(): Promise<TestBot> {
+export async function startCallbackTestBot(options: Parameters<typeof startTestBot>[0] = {}): Promise<TestBot> {
   // Imported here, not at the top: loading nock intercepts HTTP in every test that uses this file.
   const { default: nock } = await import('nock');
   const { addPerson } = await import('./seed.ts');
   nock.disableNetConnect();
   nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-  const t = await startTestBot();
+  const t = await startTestBot(options);
   await addPerson(t.bot.db, t.bot.orgId, {
     name: '张三',
     mobile: '13800000001',

@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/lib/clock.ts';
 import { httpPost } from '../../src/lib/http-client.ts';
 import { sqlitePath } from '../../src/repositories/prisma.ts';
 import { eventually, startTestBot, type TestBot } from '../helpers/bot.ts';
@@ -74,7 +75,9 @@ describe('WeCom mode', () => {
 describe('local mode', () => {
   let t: TestBot;
   beforeAll(async () => {
-    t = await startTestBot({ mode: 'local' });
+    // A hard date on purpose: Monday 2026-11-30 09:00 Shanghai, the eve of a first Tuesday, when
+    // start-up itself sends 赵文华 (a station head) the reception-day duty notice before she says anything.
+    t = await startTestBot({ mode: 'local', clock: fixedClock('2026-11-30T01:00:00Z') });
   });
   afterAll(() => t.stop());
 
@@ -90,13 +93,16 @@ describe('local mode', () => {
     const res = await httpPost(`${t.bot.url}/sim/api/say`, JSON.stringify({ userId: 'zhaowenhua', text: '帮助' }));
     expect(JSON.parse(res.body)).toEqual({ callbackStatus: 200 });
     const store = t.bot.simulator!.store;
-    const card = await eventually(() => store.visibleTo('zhaowenhua').find((m) => m.kind === 'card'));
-    expect(store.visibleTo('zhaowenhua').find((m) => m.from === 'bot' && m.kind === 'text')?.text).toContain('赵文华，您好');
+    // What it looked for, not "the first message": local mode's start-up may send what is due.
+    const card = await eventually(() => store.visibleTo('zhaowenhua').find((m) => m.kind === 'card' && JSON.stringify(m.card).includes('help.contacts')));
+    expect(store.visibleTo('zhaowenhua').some((m) => m.from === 'bot' && m.kind === 'text' && m.text?.startsWith('赵文华，您好'))).toBe(true);
 
     const click = await httpPost(`${t.bot.url}/sim/api/click`, JSON.stringify({ userId: 'zhaowenhua', messageId: card.id, key: 'help.contacts' }));
     expect(JSON.parse(click.body)).toEqual({ callbackStatus: 200 });
     const contacts = await eventually(() => store.visibleTo('zhaowenhua').find((m) => m.text?.startsWith('您可以联系')));
     expect(contacts.text).toContain('人大常委会办公室');
+    // The date made it hard: the start-up notice is in her chat too.
+    expect(store.visibleTo('zhaowenhua').some((m) => m.text?.includes('12月1日（周二）09:00“接待选民日”'))).toBe(true);
   });
 
   it('refuses a click on a card that is not in that person\'s chat', async () => {

@@ -36,13 +36,15 @@ const countEvents = () => t.bot.db.inboundEvent.count();
 const groupText = (text: string, from = 'zhangsan') =>
   t.robotSender.textJson({ from, chatId: GROUP, text, responseUrl: robot.newUrl() });
 const settleBriefly = () => new Promise((r) => setTimeout(r, 300));
+/** The bot's time as WeCom stamps callbacks: older or newer ones are refused as stale. */
+const nowTs = () => String(Math.floor(t.clock.now().getTime() / 1000));
 
 describe('GET /wecom/bot/callback (URL verification)', () => {
   it('answers the decrypted echostr, bare, when it arrives URL-encoded', async () => {
     const echostr = encrypt(AES_KEY, '5927363516329547', '');
     expect(echostr).toMatch(/[+/=]/);
-    const signature = sign(TOKEN, '1700000000', 'n1', echostr);
-    const res = await fetch(`${t.robotCallbackUrl}?msg_signature=${signature}&timestamp=1700000000&nonce=n1&echostr=${encodeURIComponent(echostr)}`);
+    const signature = sign(TOKEN, nowTs(), 'n1', echostr);
+    const res = await fetch(`${t.robotCallbackUrl}?msg_signature=${signature}&timestamp=${nowTs()}&nonce=n1&echostr=${encodeURIComponent(echostr)}`);
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('5927363516329547');
   });
@@ -52,7 +54,7 @@ describe('GET /wecom/bot/callback (URL verification)', () => {
     const bad = await fetch(`${t.robotCallbackUrl}?msg_signature=${'0'.repeat(40)}&timestamp=1&nonce=n&echostr=${encodeURIComponent(echostr)}`);
     expect(bad.status).toBe(401);
     const forApp = encrypt(AES_KEY, 'x', TEST_WECOM.WECOM_CORP_ID);
-    const res = await fetch(`${t.robotCallbackUrl}?msg_signature=${sign(TOKEN, '1', 'n', forApp)}&timestamp=1&nonce=n&echostr=${encodeURIComponent(forApp)}`);
+    const res = await fetch(`${t.robotCallbackUrl}?msg_signature=${sign(TOKEN, nowTs(), 'n', forApp)}&timestamp=${nowTs()}&nonce=n&echostr=${encodeURIComponent(forApp)}`);
     expect(res.status).toBe(403);
   });
 });
@@ -157,7 +159,7 @@ describe('POST /wecom/bot/callback', () => {
 /** Encrypts and signs any plaintext with the robot's keys (receive id '' unless told). */
 function sealedFor(plain: string, receiveId = '') {
   const encrypted = encrypt(AES_KEY, plain, receiveId);
-  const query = new URLSearchParams({ msg_signature: sign(TOKEN, '1700000000', 'n2', encrypted), timestamp: '1700000000', nonce: 'n2' });
+  const query = new URLSearchParams({ msg_signature: sign(TOKEN, nowTs(), 'n2', encrypted), timestamp: nowTs(), nonce: 'n2' });
   return { query: query.toString(), body: JSON.stringify({ encrypt: encrypted }) };
 }
 

@@ -34,8 +34,9 @@ describe('GET /wecom/callback (URL verification)', () => {
   it('answers the decrypted echostr when the echostr arrives URL-encoded', async () => {
     const echostr = encrypt(TEST_WECOM.WECOM_AES_KEY, '1234567890123456789', TEST_WECOM.WECOM_CORP_ID);
     expect(echostr).toMatch(/[+/=]/); // the case that needs decoding
-    const signature = sign(TEST_WECOM.WECOM_TOKEN, '1700000000', 'n1', echostr);
-    const query = `msg_signature=${signature}&timestamp=1700000000&nonce=n1&echostr=${encodeURIComponent(echostr)}`;
+    const timestamp = String(Math.floor(t.clock.now().getTime() / 1000)); // a stale one is refused
+    const signature = sign(TEST_WECOM.WECOM_TOKEN, timestamp, 'n1', echostr);
+    const query = `msg_signature=${signature}&timestamp=${timestamp}&nonce=n1&echostr=${encodeURIComponent(echostr)}`;
     const res = await fetch(`${t.callbackUrl}?${query}`);
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('1234567890123456789');

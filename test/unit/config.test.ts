@@ -30,7 +30,9 @@ describe('config', () => {
     expect(config).toMatchObject({
       mode: 'local',
       port: 3000,
-      databaseUrl: 'file:./data/bot.db',
+      host: '127.0.0.1',
+      databaseUrl: 'file:./data/local.db',
+      callbackMaxSkewSeconds: 300,
       businessTimeZone: 'Asia/Shanghai',
       logLevel: 'info',
       wecomApiBase: 'https://qyapi.weixin.qq.com',
@@ -41,6 +43,8 @@ describe('config', () => {
   it('starts in WeCom mode when all five WeCom variables are set', () => {
     const config = loadConfig({ ...WECOM, WECOM_API_BASE: 'http://127.0.0.1:9999/' });
     expect(config.mode).toBe('wecom');
+    expect(config.databaseUrl).toBe('file:./data/bot.db');
+    expect(config.host).toBeUndefined(); // every interface
     expect(config.wecom).toEqual({
       corpId: 'ww1234567890',
       agentId: 1000002,
@@ -70,6 +74,11 @@ describe('config', () => {
     ['WECOM_BOT_AES_KEY', { ...WECOM, WECOM_BOT_TOKEN: 'bottoken1' }, /^Configuration error: WECOM_BOT_AES_KEY is missing: set all of WECOM_BOT_TOKEN, WECOM_BOT_AES_KEY for the intelligent robot, or neither$/],
     ['WECOM_BOT_TOKEN', { ...WECOM, WECOM_BOT_AES_KEY: ROBOT.WECOM_BOT_AES_KEY }, /^Configuration error: WECOM_BOT_TOKEN is missing: set all of/],
     ['WECOM_BOT_TOKEN', { ...ROBOT }, /^Configuration error: WECOM_BOT_TOKEN needs WeCom mode: set WECOM_CORP_ID, /],
+    ['CALLBACK_MAX_SKEW_S', { CALLBACK_MAX_SKEW_S: 'five' }, /^Configuration error: CALLBACK_MAX_SKEW_S must be a number of seconds$/],
+    ['CALLBACK_MAX_SKEW_S', { CALLBACK_MAX_SKEW_S: '5' }, /^Configuration error: CALLBACK_MAX_SKEW_S must be at least 30 seconds: WeCom retries/],
+    ['HOST', { HOST: 'my host' }, /^Configuration error: HOST must be an IP address or host name/],
+    ['HOST', { HOST: '0.0.0.0' }, /^Configuration error: HOST must be a loopback address \(127\.0\.0\.1, ::1 or localhost\) in local mode/],
+    ['WECOM_CORP_ID', { DINGTALK_APP_KEY: 'dingabc' }, /^Configuration error: WECOM_CORP_ID, WECOM_AGENT_ID, WECOM_SECRET, WECOM_TOKEN, WECOM_AES_KEY are missing: set all of .* for WeCom mode: DINGTALK_APP_KEY is set, so local mode is off$/],
   ];
   for (const [variable, env, expected] of invalid) {
     it(`names ${variable} in one line when it is invalid (${JSON.stringify(Object.values(env).at(-1))})`, () => {
@@ -85,8 +94,24 @@ describe('config', () => {
     expect(loadConfig({}).wecomBot).toBeUndefined();
   });
 
-  it('names the first missing WeCom variable when only some are set', () => {
-    expect(messageFor({ WECOM_CORP_ID: 'ww1' })).toMatch(/^Configuration error: WECOM_AGENT_ID is missing/);
+  it('names every missing WeCom variable when only some are set: never local mode', () => {
+    expect(messageFor({ WECOM_CORP_ID: 'ww1', WECOM_TOKEN: 'tok' })).toBe(
+      'Configuration error: WECOM_AGENT_ID, WECOM_SECRET, WECOM_AES_KEY are missing: set all of WECOM_CORP_ID, WECOM_AGENT_ID, WECOM_SECRET, WECOM_TOKEN, WECOM_AES_KEY for WeCom mode, or none for local mode',
+    );
+  });
+
+  it('keeps local mode for settings that select no platform (WECOM_API_BASE, blank values)', () => {
+    expect(loadConfig({ WECOM_API_BASE: 'https://qyapi.weixin.qq.com', WECOM_CORP_ID: ' ', DINGTALK_APP_KEY: '' }).mode).toBe('local');
+  });
+
+  it('lets DATABASE_URL, HOST and CALLBACK_MAX_SKEW_S be set', () => {
+    expect(loadConfig({ DATABASE_URL: 'file:/srv/demo.db', HOST: 'localhost', CALLBACK_MAX_SKEW_S: '60' })).toMatchObject({
+      databaseUrl: 'file:/srv/demo.db',
+      host: '127.0.0.1',
+      callbackMaxSkewSeconds: 60,
+    });
+    expect(loadConfig({ ...WECOM, HOST: '10.0.0.5' }).host).toBe('10.0.0.5');
+    expect(loadConfig({ HOST: '::1' }).host).toBe('::1');
   });
 
   it('the process exits with that one line', async () => {

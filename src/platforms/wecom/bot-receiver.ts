@@ -1,8 +1,9 @@
 // The intelligent robot's callback endpoint: GET verifies the URL, POST receives JSON
 // `{"encrypt": …}`. Same scheme as the app's (signature over the ciphertext, AES with 32-byte
-// padding) but the receive id is EMPTY [D-101033]. Verify, decrypt, map, claim, answer 200
-// with an empty body — the answer itself goes out later through the message's response_url,
-// once the inbound worker has done the work (an empty passive reply is allowed [D-101033]).
+// padding) but the receive id is EMPTY [D-101033]. Verify (signature and freshness, as the
+// app's), decrypt, map, claim, answer 200 with an empty body — the answer itself goes out later
+// through the message's response_url, once the inbound worker has done the work (an empty
+// passive reply is allowed [D-101033]).
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import type { WecomBotConfig } from '../../config.ts';
@@ -11,8 +12,8 @@ import type { Clock } from '../../lib/clock.ts';
 import type { Metrics } from '../../lib/metrics.ts';
 import type { InboundClaimer } from '../../repositories/inbound-claimer.ts';
 import { BotPayloadError, toBotInboundEvent, type BotCallback } from './bot-inbound.ts';
-import { CALLBACK_BODY_LIMIT, callbackQuery, claimCallback, guardCallback, type CountResult } from './callback-guard.ts';
-import { decrypt, verifySignature } from './crypto.ts';
+import { CALLBACK_BODY_LIMIT, callbackQuery, claimCallback, guardCallback, verifySignedAndFresh, type CountResult } from './callback-guard.ts';
+import { decrypt } from './crypto.ts';
 
 /** The robot's messages are addressed to no corp id: the plaintext ends with an empty receive id. */
 export const ROBOT_RECEIVE_ID = '';
@@ -24,6 +25,8 @@ export interface WecomBotReceiverOptions {
   claimer: InboundClaimer;
   metrics: Metrics;
   clock: Clock;
+  /** Callbacks stamped further than this from `clock` are refused as stale. */
+  maxSkewSeconds: number;
   /** Called after a new event row is committed (wakes the inbound worker). */
   onAccepted(): void;
 }
@@ -36,7 +39,7 @@ export function mountWecomBotReceiver(router: Router, options: WecomBotReceiverO
   router.get(options.path, (ctx) =>
     guardCallback(count, () => {
       const q = callbackQuery(ctx, ['msg_signature', 'timestamp', 'nonce', 'echostr']);
-      verifySignature(options.robot.token, { signature: q.msg_signature, timestamp: q.timestamp, nonce: q.nonce }, q.echostr);
+      verifySignedAndFresh(options.robot.token, q, q.echostr, options);
       ctx.type = 'text/plain';
       ctx.body = decrypt(options.robot.aesKey, q.echostr, ROBOT_RECEIVE_ID);
       count('url_verified');
@@ -60,7 +63,7 @@ async function readCallback(ctx: Context, options: WecomBotReceiverOptions): Pro
   const raw = (await readRawBody(ctx.req, CALLBACK_BODY_LIMIT)).toString('utf8');
   const encrypted = (parseJson(raw) as { encrypt?: unknown } | null)?.encrypt;
   if (typeof encrypted !== 'string' || !encrypted) throw new BotPayloadError('body has no "encrypt" string');
-  verifySignature(options.robot.token, { signature: q.msg_signature, timestamp: q.timestamp, nonce: q.nonce }, encrypted);
+  verifySignedAndFresh(options.robot.token, q, encrypted, options);
   const plain = decrypt(options.robot.aesKey, encrypted, ROBOT_RECEIVE_ID);
   return toBotInboundEvent(parseJson(plain), options.clock.now());
 }

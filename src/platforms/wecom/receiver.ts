@@ -1,6 +1,7 @@
 // The WeCom self-built app callback endpoint: GET verifies the URL, POST receives messages
-// and events. Verify, decrypt, parse, claim (unique platform key), answer — nothing else runs
-// inside the request; the inbound worker does the business work from the stored row.
+// and events. Verify (signature, then freshness: replays are refused), decrypt, parse, claim
+// (unique platform key), answer — nothing else runs inside the request; the inbound worker
+// does the business work from the stored row.
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import type { WecomAppConfig } from '../../config.ts';
@@ -9,8 +10,8 @@ import type { Clock } from '../../lib/clock.ts';
 import { rejectRequest } from '../../lib/errors.ts';
 import type { Metrics } from '../../lib/metrics.ts';
 import type { InboundClaimer } from '../../repositories/inbound-claimer.ts';
-import { CALLBACK_BODY_LIMIT, callbackQuery, claimCallback, guardCallback, type CountResult } from './callback-guard.ts';
-import { decrypt, verifySignature } from './crypto.ts';
+import { CALLBACK_BODY_LIMIT, callbackQuery, claimCallback, guardCallback, verifySignedAndFresh, type CountResult } from './callback-guard.ts';
+import { decrypt } from './crypto.ts';
 import { toInboundEvent } from './inbound.ts';
 import { XmlError, parseXml } from './xml.ts';
 
@@ -23,6 +24,8 @@ export interface WecomReceiverOptions {
   claimer: InboundClaimer;
   metrics: Metrics;
   clock: Clock;
+  /** Callbacks stamped further than this from `clock` are refused as stale. */
+  maxSkewSeconds: number;
   /** Called after a new event row is committed (wakes the inbound worker). */
   onAccepted(): void;
 }
@@ -35,7 +38,7 @@ export function mountWecomReceiver(router: Router, options: WecomReceiverOptions
   router.get(options.path, async (ctx) => {
     await guardCallback(count, () => {
       const q = callbackQuery(ctx, ['msg_signature', 'timestamp', 'nonce', 'echostr']);
-      verifySignature(options.app.token, { signature: q.msg_signature, timestamp: q.timestamp, nonce: q.nonce }, q.echostr);
+      verifySignedAndFresh(options.app.token, q, q.echostr, options);
       ctx.type = 'text/plain';
       ctx.body = decrypt(options.app.aesKey, q.echostr, options.app.corpId);
       count('url_verified');
@@ -49,7 +52,7 @@ export function mountWecomReceiver(router: Router, options: WecomReceiverOptions
       if (!body.trim()) throw rejectRequest('empty_body', 400, 'empty body');
       const encrypted = parseXml(body).Encrypt;
       if (typeof encrypted !== 'string' || !encrypted) throw new XmlError('no <Encrypt> element');
-      verifySignature(options.app.token, { signature: q.msg_signature, timestamp: q.timestamp, nonce: q.nonce }, encrypted);
+      verifySignedAndFresh(options.app.token, q, encrypted, options);
       return toInboundEvent(parseXml(decrypt(options.app.aesKey, encrypted, options.app.corpId)), appKey);
     });
     await claimCallback(options, parsed, count);

@@ -98,4 +98,6 @@ export const cliMessages = {
   emptyOrgName: '--org-name 不能为空。',
   fileNotFound: (path: string) => `找不到文件：${path}`,
   failed: (detail: string) => `导入失败：${detail}`,
+  intoLocalDatabase: (url: string) =>
+    `注意：没有设置 WECOM_* 变量，名册导入的是本地模式的数据库 ${url}，本地模式今后不会在这个数据库上启动；正式使用请先在 .env 中设置 WECOM_* 变量，再重新导入。`,
 };

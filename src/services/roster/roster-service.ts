@@ -1,6 +1,6 @@
 // Roster import: file -> validated rows -> people -> diff against the database -> writes.
 // Nothing is written while any error stands, unless the caller asked to skip bad rows.
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Db } from '../../repositories/prisma.ts';
 import {
   createRosterRepo,
@@ -24,6 +24,13 @@ export interface ImportOptions {
   /** A .csv (UTF-8) or .xlsx file. */
   file: string;
   skipBadRows?: boolean;
+  /**
+   * 'file' (the default): a roster of real people, recorded on the organisation for good so
+   * that local mode refuses this database. 'demo': local mode's own fictional county.
+   */
+  source?: 'file' | 'demo';
+  /** When the import happened (recorded with a 'file' import). */
+  now?: Date;
 }
 
 export const DEMO_ROSTER_PATH = join(import.meta.dirname, '..', '..', '..', 'prisma', 'seed', 'demo-roster.csv');
@@ -53,12 +60,15 @@ export async function importRoster(db: Db, options: ImportOptions): Promise<Impo
   const diff = diffRoster(snapshot, selection.apply);
   const orgId = await ensureOrganisation(repo, org, options.orgCode, orgName);
   await applyDiff(repo, orgId, snapshot, diff);
+  // Written only when it changes: importing the same file again writes nothing at all.
+  const file = basename(options.file);
+  if ((options.source ?? 'file') === 'file' && org?.rosterFile !== file) await repo.recordRosterFile(orgId, file, options.now ?? new Date());
   return countChanges(report, diff, parsed.dataRowNumbers.length);
 }
 
 /** The fictional county the local mode starts with; importing it again changes nothing. */
 export async function loadDemoRoster(db: Db, orgCode: string): Promise<ImportReport> {
-  return importRoster(db, { orgCode, orgName: DEMO_ORG_NAME, file: DEMO_ROSTER_PATH });
+  return importRoster(db, { orgCode, orgName: DEMO_ORG_NAME, file: DEMO_ROSTER_PATH, source: 'demo' });
 }
 
 function isRosterChannel(channel: string): channel is Channel {

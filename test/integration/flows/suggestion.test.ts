@@ -85,7 +85,7 @@ describe('registration numbers under concurrency', () => {
     const [a, b] = [await connectDb(url), await connectDb(url)];
     try {
       const org = await a.organisation.create({ data: { code: 'x', name: 'X' } });
-      const base = { orgId: org.id, personId: 1, year: 2026, kind: '建议', kindCode: '建', title: 't', content: 'c', attachments: [], now: new Date() };
+      const base = { orgId: org.id, personId: 1, year: 2026, kind: '建议', kindCode: '建', title: 't', content: 'c', attachments: [], now: new Date('2026-11-23T02:00:00Z') };
       const made = await Promise.all(
         Array.from({ length: 20 }, (_, i) => createNumbered(i % 2 ? a : b, { ...base, sourceKey: `k${i}` })),
       );

@@ -1,0 +1,79 @@
+// Runs `src/main.ts` as `npm start` does, in a folder of the test's choosing (a fresh clone's
+// working directory: relative paths such as data/local.db land there), and waits until it
+// listens or exits.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs');
+/** The zone and .ci/run's libfaketime settings, when present: the child sees the date the test sees. */
+const PASSED = ['TZ', 'LD_PRELOAD', 'FAKETIME', 'FAKETIME_DONT_FAKE_MONOTONIC', 'NO_FAKE_STAT'];
+
+export interface MainProcess {
+  child: ChildProcess;
+  /** The "bot is listening" log line, parsed; undefined if the process exited first. */
+  listening?: { url: string; mode: string; database: string };
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  /** SIGTERM, then the exit code. */
+  stop(): Promise<number | null>;
+}
+
+export function startMain(cwd: string, env: Record<string, string>, timeoutMs = 40_000): Promise<MainProcess> {
+  const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src', 'main.ts')], {
+    cwd,
+    // Only what the test gives (and PATH): no .env, no variable leaking in from the shell.
+    env: { PATH: process.env.PATH ?? '', ...pass(...PASSED), ...env },
+  });
+  // 'close', not 'exit': by then stdout and stderr are read to the end.
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+  const run: MainProcess = {
+    child,
+    exitCode: null,
+    stdout: '',
+    stderr: '',
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return (run.exitCode = await exited);
+    },
+  };
+  child.stdout!.on('data', (d: Buffer) => (run.stdout += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (run.stderr += d.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`main.ts neither listened nor exited in ${timeoutMs} ms:\n${run.stdout}\n${run.stderr}`));
+    }, timeoutMs);
+    child.stdout!.on('data', () => {
+      const line = run.stdout.split('\n').find((l) => l.includes('"bot is listening"'));
+      if (!line || run.listening) return;
+      run.listening = JSON.parse(line) as MainProcess['listening'];
+      clearTimeout(timer);
+      resolve(run);
+    });
+    void exited.then((code) => {
+      run.exitCode = code;
+      clearTimeout(timer);
+      resolve(run);
+    });
+  });
+}
+
+/** Runs one of scripts/*.ts the way `npm run` would from `cwd`; resolves with its exit code and output. */
+export async function runScript(cwd: string, script: string, args: string[], env: Record<string, string> = {}) {
+  const argv = ['--import', TSX, join(ROOT, 'scripts', script), ...args];
+  const childEnv = { PATH: process.env.PATH ?? '', ...pass(...PASSED), ...env };
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, argv, { cwd, env: childEnv });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+function pass(...names: string[]): Record<string, string> {
+  return Object.fromEntries(names.flatMap((n) => (process.env[n] ? [[n, process.env[n]!]] : [])));
+}
