@@ -7,6 +7,7 @@ import { sendDueNotices, type NoticeDeps } from '../services/notices/send-due-no
 import { syncReceptionDays } from '../services/reception/reception-activities.ts';
 import { isDeadlineReminderTime, sendDeadlineReminders } from '../services/register/deadline-reminders.ts';
 import { runQuarterlyReminders } from '../services/quarterly/quarterly-reminders.ts';
+import { runSuggestionSchedule } from '../services/suggestions/scheduled.ts';
 
 const RECEPTION_SYNC_EVERY_MS = 10 * 60_000;
 const DEADLINE_REMINDERS_EVERY_MS = 60 * 60_000; // rule R4: assignment deadlines, hourly
@@ -28,5 +29,6 @@ export function createTick(deps: NoticeDeps & { db: Db; clock: Clock; logger: Lo
     }
     await sendDueNotices(deps);
     await runQuarterlyReminders(deps); // rules A2, A3, A5; at most once an hour
+    await runSuggestionSchedule(deps); // rules S1, S6: deadline reminders, weekly overdue list, annual targets
   };
 }

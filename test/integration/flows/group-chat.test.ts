@@ -75,7 +75,7 @@ describe('in a group chat with the robot', () => {
     await inGroup('wuxiaodong', '完成');
     expect(await inGroup('wuxiaodong', '否')).toMatch(/请确认要提交的批评：\n标题：关于路灯维修不及时的批评/);
     expect(await inGroup('lichunmei', '否')).toMatch(/请确认要提交的建议：\n标题：关于增设公交站点的建议/);
-    expect(await inGroup('lichunmei', '是')).toMatch(/^<@lichunmei> 您的建议已登记，编号 2026-建-0001/);
+    expect(await inGroup('lichunmei', '是')).toMatch(/^<@lichunmei> 您的建议已提交，编号 2026-建-0001/);
     expect(await inGroup('wuxiaodong', '是')).toMatch(/^<@wuxiaodong> .*编号 2026-批-0001/);
     const rows = await fb.t.bot.db.suggestion.findMany({ orderBy: { id: 'asc' } });
     expect(rows.map((r) => [r.kind, r.title, r.content])).toEqual([
@@ -101,7 +101,7 @@ describe('in a group chat with the robot', () => {
     expect((await fb.t.robotSender.post(sealed)).status).toBe(200);
     await fb.chat.settle();
     expect(await fb.t.bot.db.suggestion.count()).toBe(1);
-    expect(fb.chat.groupAnswers().match(/已登记/g)).toHaveLength(1);
+    expect(fb.chat.groupAnswers().match(/已提交，编号/g)).toHaveLength(1);
     expect(fb.robot.reused).toEqual([]);
   });
 });

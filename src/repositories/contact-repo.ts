@@ -1,0 +1,31 @@
+// Whom to tell, by person: accounts on every channel, the office's staff, a department's
+// handlers (rule S1: 工作人员 whose roster work unit is the department's name).
+import type { Db } from './prisma.ts';
+
+export async function accountsByChannel(db: Db, personIds: number[]): Promise<Map<string, string[]>> {
+  const rows = await db.platformAccount.findMany({ where: { personId: { in: [...new Set(personIds)] } }, select: { channel: true, platformUserId: true }, orderBy: { id: 'asc' } });
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.channel, [...new Set([...(out.get(r.channel) ?? []), r.platformUserId])]);
+  return out;
+}
+
+export async function officeStaffIds(db: Db, orgId: number): Promise<number[]> {
+  const rows = await db.membership.findMany({ where: { role: 'staff', unit: { orgId, kind: 'office' } }, select: { personId: true }, orderBy: { personId: 'asc' } });
+  return [...new Set(rows.map((r) => r.personId))];
+}
+
+export async function handlerIds(db: Db, orgId: number, departmentName: string): Promise<number[]> {
+  const rows = await db.person.findMany({ where: { orgId, isStaff: true, workUnit: departmentName }, select: { id: true }, orderBy: { id: 'asc' } });
+  return rows.map((r) => r.id);
+}
+
+/** The roster's work unit of a person (null when not given). */
+export async function workUnitOf(db: Db, personId: number): Promise<string | null> {
+  const row = await db.person.findUnique({ where: { id: personId }, select: { workUnit: true } });
+  return row?.workUnit ?? null;
+}
+
+export async function personNames(db: Db, ids: number[]): Promise<Map<number, string>> {
+  const rows = await db.person.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
