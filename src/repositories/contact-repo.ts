@@ -29,3 +29,9 @@ export async function personNames(db: Db, ids: number[]): Promise<Map<number, st
   const rows = await db.person.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** A member of the office's staff by name (the command line's --by). */
+export async function officeStaffNamed(db: Db, orgId: number, name: string): Promise<{ id: number; name: string } | undefined> {
+  const row = await db.membership.findFirst({ where: { role: 'staff', unit: { orgId, kind: 'office' }, person: { name } }, select: { person: { select: { id: true, name: true } } } });
+  return row?.person;
+}

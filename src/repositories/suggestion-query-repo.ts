@@ -120,3 +120,12 @@ export async function departmentsHandledBy(db: Db, orgId: number, workUnit: stri
   if (!workUnit) return [];
   return db.department.findMany({ where: { orgId, name: workUnit.trim() }, select: { id: true, name: true } });
 }
+
+/** Rule S3: the latest answer's rating of each suggestion of the year that has one. */
+export async function latestRatings(db: Db, orgId: number, year: number): Promise<string[]> {
+  const rows = await db.$queryRaw<{ rating: string }[]>`
+    SELECT a."rating" AS "rating" FROM "SuggestionAnswer" a JOIN "Suggestion" s ON s."id" = a."suggestionId"
+    WHERE s."orgId" = ${orgId} AND s."year" = ${year} AND a."rating" IS NOT NULL
+      AND a."round" = (SELECT MAX(b."round") FROM "SuggestionAnswer" b WHERE b."suggestionId" = a."suggestionId")`;
+  return rows.map((r) => r.rating);
+}

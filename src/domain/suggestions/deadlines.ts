@@ -71,10 +71,11 @@ export function checkExtension(
     return { check: { ok: false, reason: 'none_left', allowed: policy.suggestionExtensionsAllowed }, assumedYears: [] };
   }
   const limit = extensionLimit(input.current, policy, calendar);
+  // Past the limit as asked: refused without looking at the calendar of a far-off year.
+  if (input.until > limit.value) return { check: { ok: false, reason: 'too_long', limit: limit.value }, assumedYears: limit.assumedYears };
   const until = calendar.workingDayOnOrAfter(input.until);
   const assumedYears = [...new Set([...limit.assumedYears, ...until.assumedYears])];
   if (until.value <= input.current) return { check: { ok: false, reason: 'not_later', current: input.current }, assumedYears };
-  if (until.value > limit.value) return { check: { ok: false, reason: 'too_long', limit: limit.value }, assumedYears };
   return { check: { ok: true, until: until.value }, assumedYears };
 }
 
