@@ -80,7 +80,7 @@ export async function cosignMotion(deps: SuggestionDeps, acting: Acting, orgId: 
   // Always tried, so a click processed again after a crash still completes the submission.
   await motions.submitIfReady(deps.db, { id: motionId, orgId, year: shanghaiYear(deps.now), code: MOTION_CODE, minSigners: policy.motionMinSigners, now: deps.now });
   const after = (await motions.findMotion(deps.db, orgId, motionId))!;
-  if (after.status === 'submitted') await announceSubmitted(deps, orgId, motionId, after.number!);
+  if (after.status === 'submitted') await announceSubmitted(deps, orgId, motionId, after.number!, me);
   if (!signed) {
     if (mine.signedAt && after.status === 'open') return { ok: false, message: t.alreadySigned, settled: t.settledSigned };
     if (after.status === 'submitted') return { ok: false, message: t.submittedAlready(after.number!), settled: t.settledSubmitted };
@@ -91,12 +91,16 @@ export async function cosignMotion(deps: SuggestionDeps, acting: Acting, orgId: 
   return { ok: true, message: t.signed(count, policy.motionMinSigners), settled: t.settledSigned };
 }
 
-/** Everyone who signed, and the office, hear once that the motion is in (key per motion). */
-async function announceSubmitted(deps: SuggestionDeps, orgId: number, motionId: number, number: string): Promise<void> {
+/**
+ * Everyone who signed, and the office, hear once that the motion is in (key per motion); the
+ * clicker whose 附议 completed it hears it in the answer to the click instead.
+ */
+async function announceSubmitted(deps: SuggestionDeps, orgId: number, motionId: number, number: string, clicker: number): Promise<void> {
   const motion = (await motions.findMotion(deps.db, orgId, motionId))!;
   const signers = (await motions.listSigners(deps.db, motionId)).filter((s) => s.signedAt).map((s) => s.personId);
   const names = await personNames(deps.db, signers);
-  await tellPeople(deps, orgId, signers, `motion|${motionId}|submitted`, t.submitted(motion.title, signers.length, number));
+  const others = signers.filter((id) => id !== clicker);
+  await tellPeople(deps, orgId, others, `motion|${motionId}|submitted`, t.submitted(motion.title, signers.length, number));
   const line = t.submittedToOffice(number, motion.title, signers.map((id) => names.get(id) ?? '').join('、'));
   await tellPeople(deps, orgId, await officeStaffIds(deps.db, orgId), `motion|${motionId}|office`, line);
 }
