@@ -2,7 +2,7 @@
 // office is told; office staff approve a pending request with 是 (否 declines it), or grant
 // an extension they were asked for by other means (new date, reason). The service enforces
 // one extension of at most a month.
-import { declineExtension, extendSuggestion, extensionContext } from '../../services/suggestions/handling-service.ts';
+import { checkExtensionDate, declineExtension, extendSuggestion, extensionContext } from '../../services/suggestions/handling-service.ts';
 import { dayText } from '../../services/suggestions/messages.ts';
 import { parseYesNo } from '../parse/choice.ts';
 import type { Flow } from '../types.ts';
@@ -48,7 +48,9 @@ export const suggestionExtendFlow: Flow<ExtendDraft> = {
       prompt: (fc) => m.askUntil(fc.draft.number, dayText(fc.draft.current)),
       async handle(input, fc) {
         const until = readDay(input.text, fc.now, true);
-        return until ? { kind: 'next', step: 'reason', draft: { ...fc.draft, until } } : { kind: 'invalid', message: m.badDay };
+        if (!until) return { kind: 'invalid', message: m.badDay };
+        const check = await checkExtensionDate(depsOf(fc.bot), actingOf(fc.bot), fc.bot.orgId, fc.draft.number, until);
+        return check.ok ? { kind: 'next', step: 'reason', draft: { ...fc.draft, until } } : { kind: 'invalid', message: check.message };
       },
     },
     reason: {

@@ -7,6 +7,7 @@ import { handlerIds, officeStaffIds } from '../../repositories/contact-repo.ts';
 import { pendingExtension, settleRequests, writeExtension, writeTalk } from '../../repositories/suggestion-detail-repo.ts';
 import { findByNumber, type SuggestionView } from '../../repositories/suggestion-query-repo.ts';
 import type { Policy } from '../../domain/policy.ts';
+import { loadPolicy } from '../../repositories/org-repo.ts';
 import { loadCalendar, warnAssumedYears } from '../calendar-service.ts';
 import { planReminders, todayOf } from './deadline-service.ts';
 import type { Acting, SuggestionDeps } from './deps.ts';
@@ -150,4 +151,12 @@ export async function declineExtension(deps: SuggestionDeps, acting: Acting, org
   const lead = leadOf(view);
   if (lead) await tellPeople(deps, orgId, await handlerIds(deps.db, orgId, lead.name), `sugg-ext-declined|${pending.id}`, t.handler.declined(view.number, view.answerDeadline ?? ''));
   return { ok: true, view, message: t.done.declined(view.number) };
+}
+
+/** Whether this date would be accepted as the new deadline (a dialog asks again if not). */
+export async function checkExtensionDate(deps: SuggestionDeps, acting: Acting, orgId: number, number: string, until: IsoDate): Promise<Outcome> {
+  const view = await findByNumber(deps.db, orgId, number);
+  if (!view) return { ok: false, message: t.notFound(number) };
+  const ok = await checked(deps, orgId, view, until, await loadPolicy(deps.db, orgId));
+  return ok.ok ? { ok: true, view, message: '' } : ok;
 }

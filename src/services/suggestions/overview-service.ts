@@ -3,7 +3,7 @@
 // overdue first, with the share of 面商 and the annual targets) or for a department's handler
 // (its own suggestions). Who sees what is decided here, once, for chat and console alike.
 import { isOfficeStaff } from '../../domain/roles.ts';
-import { STATUS_LABEL, type SuggestionStatus } from '../../domain/suggestions/lifecycle.ts';
+import { STATUS_LABEL, SUGGESTION_STATUSES, type SuggestionStatus } from '../../domain/suggestions/lifecycle.ts';
 import { shanghaiYear } from '../../domain/time.ts';
 import { workUnitOf } from '../../repositories/contact-repo.ts';
 import { loadPolicy } from '../../repositories/org-repo.ts';
@@ -24,7 +24,7 @@ export const overviewText = {
   status: (label: string, extra: string) => `  状态：${label}${extra}`,
   due: (kind: string, deadline: string, past: number) => `，${kind} ${dayText(deadline)}${past > 0 ? `（已逾期 ${past} 天）` : ''}`,
   answer: (form: string, day: string, text: string, rating: string | null) =>
-    `  答复（${form}，${day}）：${text}${rating ? `；您的评价：${rating}` : '；请在答复卡片上评价'}`,
+    `  答复（${form}，${day}）：${text.replace(/[。；;，,]$/u, '')}${rating ? `；您的评价：${rating}` : '；请在答复卡片上评价'}`,
   listTitle: (count: number, filter: string) => `建议${filter ? `（${filter}）` : ''}共 ${count} 件，逾期的排在前面：`,
   listNone: (filter: string) => `没有${filter ? `“${filter}”的` : ''}建议。`,
   listMore: (more: number) => `另有 ${more} 件未列出，可用“建议列表 状态”缩小范围，例如“建议列表 交办”。`,
@@ -83,7 +83,7 @@ export async function officeSummary(deps: SuggestionDeps, orgId: number): Promis
   const all = await listSuggestions(deps.db, orgId, {});
   const counts = new Map<string, number>();
   for (const v of all.filter((x) => x.year === year)) counts.set(v.status, (counts.get(v.status) ?? 0) + 1);
-  const countText = [...counts].map(([s, n]) => `${STATUS_LABEL[s as SuggestionStatus] ?? s} ${n}`).join('，') || '无';
+  const countText = SUGGESTION_STATUSES.filter((s) => counts.has(s)).map((s) => `${STATUS_LABEL[s]} ${counts.get(s)}`).join('，') || '无';
   const share = await talkShare(deps.db, orgId, year);
   const targets = await yearTargets(deps.db, orgId, year, await loadPolicy(deps.db, orgId));
   const short = (xs: { standing: { met: boolean } }[]) => xs.filter((x) => !x.standing.met).length;

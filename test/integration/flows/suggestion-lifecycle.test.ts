@@ -2,25 +2,17 @@
 // office staff register and assign it, a department's handler on the roster signs for it,
 // records the 面商 and answers it, the deputy rates it by card — 不满意 reopens it, the second
 // answer is rated again — and the office closes it. The deputy hears each step in one line.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importRoster } from '../../../src/services/roster/roster-service.ts';
-import { ROSTER_HEADER } from '../../../src/services/roster/roster-types.ts';
+import { addDepartments, coverYear, importHandler } from '../../helpers/suggestions.ts';
 import { startFlowBot, type FlowBot } from '../../helpers/flow-bot.ts';
 
 let fb: FlowBot;
 beforeEach(async () => {
   fb = await startFlowBot(); // Monday 2026-11-23 10:00 Shanghai
-  const db = fb.t.bot.db;
-  await say('hejing', '部门 添加 县住建局');
-  await say('hejing', '部门 添加 县交通运输局');
+  await addDepartments(fb, '县住建局', '县交通运输局');
   // 李科长 handles 县住建局's suggestions: a 工作人员 whose roster work unit is the department.
-  const file = join(fb.t.dir, 'handlers.csv');
-  writeFileSync(file, `${ROSTER_HEADER.join(',')},工作单位,选区\n李科长,13900000301,likezhang,,工作人员,,,,,县住建局,\n`);
-  expect(await importRoster(db, { orgCode: fb.t.bot.config.orgCode, file })).toMatchObject({ applied: true, created: 1 });
-  // The office has entered 2027's holidays (else the bot warns that it assumes weekends only).
-  await db.calendarOverride.create({ data: { orgId: fb.t.bot.orgId, date: '2027-01-01', kind: 'holiday', name: '元旦' } });
+  await importHandler(fb, { name: '李科长', mobile: '13900000301', wecom: 'likezhang', department: '县住建局' });
+  await coverYear(fb, 2027);
 });
 afterEach(() => fb.stop());
 
