@@ -31,6 +31,8 @@ export const overviewText = {
   talkShare: (withTalk: number, assigned: number) => `今年已交办 ${assigned} 件，其中面商 ${withTalk} 件（面商率 ${assigned ? Math.round((withTalk * 100) / assigned) : 0}%）。`,
   statusCounts: (counts: string) => `按状态：${counts}。`,
   notForYou: '“建议列表”供人大工作人员和承办单位经办人使用；您提交的建议请发送“我的建议”查看。',
+  officeHint: '办理：交办 / 登记 / 退回 / 合并 / 答复 / 面商 / 延期 / 办结 + 编号，例如“交办 2026-建-0007 县住建局”。',
+  handlerHint: '办理：签收 / 面商 / 答复 / 延期 + 编号，例如“答复 2026-建-0007”。',
   badFilter: '可以这样查看：“建议列表”“建议列表 逾期”“建议列表 交办”（状态：提交、登记、交办、办理中、已答复、已评价、办结、退回、已合并）。',
 };
 
@@ -66,6 +68,7 @@ export async function suggestionListText(deps: SuggestionDeps, acting: Acting, o
   const lines = [overviewText.listTitle(rows.length, filter.label), ...rows.slice(0, CHAT_LINES).map((v) => chatLine(v, today))];
   if (rows.length > CHAT_LINES) lines.push(overviewText.listMore(rows.length - CHAT_LINES));
   if (office) lines.push('', ...(await officeSummary(deps, orgId)));
+  lines.push(office ? overviewText.officeHint : overviewText.handlerHint);
   return lines.join('\n');
 }
 
