@@ -1,9 +1,13 @@
 // Whom to tell, by person: accounts on every channel, the office's staff, a department's
 // handlers (rule S1: 工作人员 whose roster work unit is the department's name).
 import type { Db } from './prisma.ts';
+import { slices } from './slices.ts';
 
 export async function accountsByChannel(db: Db, personIds: number[]): Promise<Map<string, string[]>> {
-  const rows = await db.platformAccount.findMany({ where: { personId: { in: [...new Set(personIds)] } }, select: { channel: true, platformUserId: true }, orderBy: { id: 'asc' } });
+  const rows = [];
+  for (const part of slices([...new Set(personIds)])) {
+    rows.push(...(await db.platformAccount.findMany({ where: { personId: { in: part } }, select: { channel: true, platformUserId: true }, orderBy: { id: 'asc' } })));
+  }
   const out = new Map<string, string[]>();
   for (const r of rows) out.set(r.channel, [...new Set([...(out.get(r.channel) ?? []), r.platformUserId])]);
   return out;

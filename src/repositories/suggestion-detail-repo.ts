@@ -3,6 +3,7 @@
 // transition that made it (rev, or the answer round), so a replayed transition writes nothing
 // twice; every write is one statement.
 import type { Db } from './prisma.ts';
+import { slices } from './slices.ts';
 
 export interface AssignmentInput {
   orgId: number;
@@ -33,7 +34,10 @@ export interface ActiveDepartment {
 
 /** The active assignment of each suggestion: lead first, then co-handlers. */
 export async function activeDepartments(db: Db, suggestionIds: number[]): Promise<Map<number, ActiveDepartment[]>> {
-  const rows = await db.suggestionAssignment.findMany({ where: { suggestionId: { in: suggestionIds }, active: true }, orderBy: { id: 'asc' } });
+  const rows = [];
+  for (const part of slices(suggestionIds)) {
+    rows.push(...(await db.suggestionAssignment.findMany({ where: { suggestionId: { in: part }, active: true }, orderBy: { id: 'asc' } })));
+  }
   const names = new Map((await db.department.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.departmentId))] } } })).map((d) => [d.id, d.name]));
   const out = new Map<number, ActiveDepartment[]>();
   for (const r of [...rows].sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1))) {

@@ -2,6 +2,7 @@
 // constituent a suggestion was raised for (rule R6) is never part of these views.
 import { activeDepartments, type ActiveDepartment } from './suggestion-detail-repo.ts';
 import type { Db } from './prisma.ts';
+import { slices } from './slices.ts';
 
 export interface SuggestionView {
   id: number;
@@ -31,23 +32,27 @@ const SELECT = {
   rounds: true, mergedIntoId: true,
 } as const;
 
-type Row = { [K in keyof typeof SELECT]: unknown } & { id: number; personId: number };
+type Row = Omit<SuggestionView, 'personName' | 'departments' | 'origin' | 'extensions' | 'rounds'> & {
+  origin: string | null;
+  extensions: number | null;
+  rounds: number | null;
+};
 
 async function toViews(db: Db, rows: Row[]): Promise<SuggestionView[]> {
-  const ids = rows.map((r) => r.id);
-  const departments = await activeDepartments(db, ids);
-  const people = new Map((await db.person.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.personId))] } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
-  return rows.map((r) => {
-    const row = r as unknown as Omit<SuggestionView, 'personName' | 'departments' | 'origin' | 'extensions' | 'rounds'> & { origin: string | null; extensions: number | null; rounds: number | null };
-    return {
-      ...row,
-      origin: row.origin ?? 'recess',
-      extensions: row.extensions ?? 0,
-      rounds: row.rounds ?? 0,
-      personName: people.get(r.personId) ?? '',
-      departments: departments.get(r.id) ?? [],
-    };
-  });
+  const departments = await activeDepartments(db, rows.map((r) => r.id));
+  const people = new Map<number, string>();
+  for (const part of slices([...new Set(rows.map((r) => r.personId))])) {
+    for (const p of await db.person.findMany({ where: { id: { in: part } }, select: { id: true, name: true } })) people.set(p.id, p.name);
+  }
+  return rows.map((r) => ({
+    ...r,
+    // Columns added to older rows are null until set (see the schema).
+    origin: r.origin ?? 'recess',
+    extensions: r.extensions ?? 0,
+    rounds: r.rounds ?? 0,
+    personName: people.get(r.personId) ?? '',
+    departments: departments.get(r.id) ?? [],
+  }));
 }
 
 export async function findByNumber(db: Db, orgId: number, number: string): Promise<SuggestionView | undefined> {
@@ -61,7 +66,8 @@ export async function findSuggestion(db: Db, id: number): Promise<SuggestionView
 }
 
 export async function findSuggestions(db: Db, ids: number[]): Promise<Map<number, SuggestionView>> {
-  const rows = await db.suggestion.findMany({ where: { id: { in: [...new Set(ids)] } }, select: SELECT });
+  const rows = [];
+  for (const part of slices([...new Set(ids)])) rows.push(...(await db.suggestion.findMany({ where: { id: { in: part } }, select: SELECT })));
   return new Map((await toViews(db, rows)).map((v) => [v.id, v]));
 }
 
@@ -80,20 +86,19 @@ export interface ListFilter {
 
 export async function listSuggestions(db: Db, orgId: number, f: ListFilter = {}): Promise<SuggestionView[]> {
   const assigned = f.departmentIds
-    ? (await db.suggestionAssignment.findMany({ where: { orgId, active: true, departmentId: { in: f.departmentIds } }, select: { suggestionId: true } })).map((a) => a.suggestionId)
+    ? new Set((await db.suggestionAssignment.findMany({ where: { orgId, active: true, departmentId: { in: f.departmentIds } }, select: { suggestionId: true } })).map((a) => a.suggestionId))
     : undefined;
   const rows = await db.suggestion.findMany({
     where: {
       orgId,
       ...(f.statuses ? { status: { in: [...f.statuses] } } : {}),
-      ...(assigned ? { id: { in: assigned } } : {}),
       ...(f.personId !== undefined ? { personId: f.personId } : {}),
       ...(f.mergedIntoId !== undefined ? { mergedIntoId: f.mergedIntoId } : {}),
     },
     select: SELECT,
     orderBy: [{ year: 'asc' }, { kind: 'asc' }, { seq: 'asc' }],
   });
-  return toViews(db, rows);
+  return toViews(db, assigned ? rows.filter((r) => assigned.has(r.id)) : rows);
 }
 
 /** Rule S6: suggestions per deputy in a year (returned ones do not count). */

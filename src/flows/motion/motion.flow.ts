@@ -1,7 +1,6 @@
 // 提议案 (rule S5): title → reason (案由) → proposal (方案) → whom to invite (names, or 本组) →
 // confirm; the service sends each invitee a co-sign card and submits the motion once enough
 // deputies have signed.
-import { loadPolicy } from '../../repositories/org-repo.ts';
 import { resolveInvitees, startMotion } from '../../services/suggestions/motion-service.ts';
 import { parseYesNo } from '../parse/choice.ts';
 import type { Flow } from '../types.ts';
@@ -42,7 +41,7 @@ export const motionFlow: Flow<MotionDraft> = {
     },
     invitees: {
       help: m.inviteesHelp,
-      prompt: async (fc) => m.askInvitees((await loadPolicy(fc.bot.deps.db, fc.bot.orgId)).motionMinSigners),
+      prompt: (fc) => m.askInvitees(fc.policy.motionMinSigners),
       async handle(input, fc) {
         const found = await resolveInvitees(depsOf(fc.bot), fc.bot.orgId, fc.bot.actor.id, input.raw);
         if (!found.ok) return { kind: 'invalid', message: found.message };
@@ -51,7 +50,7 @@ export const motionFlow: Flow<MotionDraft> = {
     },
     confirm: {
       help: m.confirmHelp,
-      prompt: async (fc) => m.summary(fc.draft.title!, fc.draft.invitees!.map((p) => p.name), (await loadPolicy(fc.bot.deps.db, fc.bot.orgId)).motionMinSigners),
+      prompt: (fc) => m.summary(fc.draft.title!, fc.draft.invitees!.map((p) => p.name), fc.policy.motionMinSigners),
       async handle(input, fc) {
         const yes = parseYesNo(input.text);
         if (yes === undefined) return { kind: 'invalid', message: m.yesNo };
