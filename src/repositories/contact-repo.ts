@@ -1,15 +1,29 @@
 // Whom to tell, by person: accounts on every channel, the office's staff, a department's
 // handlers (rule S1: 工作人员 whose roster work unit is the department's name).
 import type { Db } from './prisma.ts';
+import { CHANNELS } from '../services/roster/roster-types.ts';
 import { slices } from './slices.ts';
 
+/**
+ * One account per person, grouped by channel: the first of the roster's channels (CHANNELS
+ * order) the person has, so nobody hears the same thing twice on two platforms.
+ */
 export async function accountsByChannel(db: Db, personIds: number[]): Promise<Map<string, string[]>> {
   const rows = [];
   for (const part of slices([...new Set(personIds)])) {
-    rows.push(...(await db.platformAccount.findMany({ where: { personId: { in: part } }, select: { channel: true, platformUserId: true }, orderBy: { id: 'asc' } })));
+    rows.push(...(await db.platformAccount.findMany({ where: { personId: { in: part } }, select: { personId: true, channel: true, platformUserId: true }, orderBy: { id: 'asc' } })));
+  }
+  const rank = (channel: string) => {
+    const i = (CHANNELS as readonly string[]).indexOf(channel);
+    return i < 0 ? CHANNELS.length : i;
+  };
+  const chosen = new Map<number, (typeof rows)[number]>();
+  for (const r of rows) {
+    const current = chosen.get(r.personId);
+    if (!current || rank(r.channel) < rank(current.channel)) chosen.set(r.personId, r);
   }
   const out = new Map<string, string[]>();
-  for (const r of rows) out.set(r.channel, [...new Set([...(out.get(r.channel) ?? []), r.platformUserId])]);
+  for (const r of chosen.values()) out.set(r.channel, [...(out.get(r.channel) ?? []), r.platformUserId]);
   return out;
 }
 
