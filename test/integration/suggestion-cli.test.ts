@@ -66,7 +66,7 @@ describe('npm run suggestion', () => {
     expect((await cli('list', '--overdue')).out.split('\n')).toEqual([lines[0]]);
     expect((await cli('list', '--status', '提交')).out.split('\n')).toHaveLength(2);
     expect((await cli('list', '--status', '办结')).out).toBe('');
-  });
+  }, 120_000); // each run starts a process (about 2 s, more on a busy machine)
 
   it('rule S1: assign, talk, answer change the status, tell the deputy, and show prints one line per transition', async () => {
     const assigned = await cli('assign', '2026-建-0002', '--department', '县住建局', '--co', '县交通运输局', '--by', '何静');
@@ -97,7 +97,7 @@ describe('npm run suggestion', () => {
     for (const line of history) expect(line).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}  /);
     expect(history[2]).toContain('何静  县住建局（主办）；县交通运输局（协办）');
     expect(history[3]).toContain('命令行  2026-11-24 县住建局三楼会议室；李科长、李春梅');
-  });
+  }, 120_000); // each run starts a process (about 2 s, more on a busy machine)
 
   it('rule S1: an extension past its limit is refused in one line, exit 1', async () => {
     await cli('assign', '2026-建-0001', '--department', '县交通运输局');
@@ -105,7 +105,7 @@ describe('npm run suggestion', () => {
     expect(refused.code).toBe(1);
     expect(refused.out).toBe('');
     expect(refused.err).toMatch(/^延期不能超过 1 个月，最晚只能延至 \d{4}年\d{1,2}月\d{1,2}日。$/);
-  });
+  }, 120_000); // each run starts a process (about 2 s, more on a busy machine)
 
   it('every error is one line on stderr with exit 1', async () => {
     const cases: [string[], RegExp][] = [
@@ -123,5 +123,5 @@ describe('npm run suggestion', () => {
       expect(r.err.split('\n'), args.join(' ')).toHaveLength(1);
       expect(r.err, args.join(' ')).toMatch(expected);
     }
-  }, 120_000);
+  }, 120_000); // each run starts a process (about 2 s, more on a busy machine)
 });
