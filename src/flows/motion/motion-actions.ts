@@ -3,7 +3,7 @@
 import type { CardAction, Command } from '../../bot/router.ts';
 import { cosignMotion, myMotionsText } from '../../services/suggestions/motion-service.ts';
 import { settleClickedCard } from '../card-settle.ts';
-import { actingOf, depsOf } from '../suggestion-office/glue.ts';
+import { actingOf, depsOf, replyList } from '../suggestion-office/glue.ts';
 
 export const myMotionsCommand: Command = {
   name: '我的议案',
@@ -11,7 +11,7 @@ export const myMotionsCommand: Command = {
   summary: '查看您提出或被邀请附议的议案和联名情况',
   audience: 'deputy',
   async run(ctx) {
-    await ctx.replyPrivately(await myMotionsText(depsOf(ctx), ctx.orgId, ctx.actor.id));
+    await replyList(ctx, await myMotionsText(depsOf(ctx), ctx.orgId, ctx.actor.id));
   },
 };
 

@@ -10,7 +10,7 @@ import { acceptSuggestion, assignSuggestion } from '../../services/suggestions/a
 import { overviewText, suggestionListText } from '../../services/suggestions/overview-service.ts';
 import { closeSuggestion, mergeSuggestion, registerSuggestion } from '../../services/suggestions/review-service.ts';
 import type { Outcome } from '../../services/suggestions/step.ts';
-import { actingOf, depsOf, numberArg } from './glue.ts';
+import { actingOf, depsOf, numberArg, replyList } from './glue.ts';
 import { officeMessages as m } from './messages.ts';
 
 const say = (ctx: BotContext, outcome: Outcome | { message: string }) => ctx.reply(outcome.message).then(() => undefined);
@@ -51,7 +51,7 @@ export const suggestionListCommand: Command = {
     const status = overdue || !word ? undefined : parseStatus(word);
     if (word && !overdue && !status) return void (await ctx.replyPrivately(overviewText.badFilter));
     const filter = { query: { overdueOnly: overdue, statuses: status ? [status] : undefined }, label: overdue ? '逾期' : status ? STATUS_LABEL[status] : '' };
-    await ctx.replyPrivately(await suggestionListText(depsOf(ctx), actingOf(ctx), ctx.orgId, filter));
+    await replyList(ctx, await suggestionListText(depsOf(ctx), actingOf(ctx), ctx.orgId, filter));
   },
 };
 

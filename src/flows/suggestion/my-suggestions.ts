@@ -2,7 +2,7 @@
 // applies, the latest answer and its rating, and this year's count against the target.
 import type { Command } from '../../bot/router.ts';
 import { mySuggestionsText } from '../../services/suggestions/overview-service.ts';
-import { depsOf } from '../suggestion-office/glue.ts';
+import { depsOf, replyList } from '../suggestion-office/glue.ts';
 
 export const mySuggestionsCommand: Command = {
   name: '我的建议',
@@ -10,6 +10,6 @@ export const mySuggestionsCommand: Command = {
   summary: '查看您提交的建议、办理进度、答复和今年的件数',
   audience: 'deputy',
   async run(ctx) {
-    await ctx.replyPrivately(await mySuggestionsText(depsOf(ctx), ctx.orgId, ctx.actor.id));
+    await replyList(ctx, await mySuggestionsText(depsOf(ctx), ctx.orgId, ctx.actor.id));
   },
 };

@@ -110,6 +110,7 @@ export const suggestionText = {
       `${n}“${clip(title, 20)}”${kind} ${dayText(deadline)}（${daysLeft > 0 ? `还有 ${daysLeft} 天` : '今天到期'}）`,
     footerOffice: '交办请发送“交办 编号 部门名称”，登记答复请发送“答复 编号”。',
     footerHandler: '答复后请发送“答复 编号”；需要延期请发送“延期 编号”。',
+    more: (count: number) => `另有 ${count} 件，请发送“建议列表”查看。`,
   },
   overdue: {
     title: (count: number, today: string) => `截至 ${dayText(today)}，逾期的建议 ${count} 件：`,

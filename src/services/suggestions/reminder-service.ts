@@ -15,6 +15,7 @@ import { suggestionText as t } from './messages.ts';
 import { tellPeople } from './notify.ts';
 
 type Row = reminders.ReminderRow;
+const MAX_LINES = 50;
 
 function stillDue(row: Row, view: SuggestionView | undefined, today: string): boolean {
   if (!view || row.deadline < today) return false;
@@ -58,7 +59,8 @@ async function writeBatch(deps: SuggestionDeps, batchKey: string, rows: Row[], t
   const people = await recipients(deps, orgId, audience, [...views.values()]);
   if (lines.length === 0 || people.length === 0) return 0;
   const footer = audience === 'office' ? t.reminder.footerOffice : t.reminder.footerHandler;
-  return tellPeople(deps, orgId, people, batchKey, [t.reminder.title(lines.length), ...lines, footer].join('\n'));
+  const shown = lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), t.reminder.more(lines.length - MAX_LINES)] : lines;
+  return tellPeople(deps, orgId, people, batchKey, [t.reminder.title(lines.length), ...shown, footer].join('\n'));
 }
 
 export async function sendSuggestionReminders(deps: SuggestionDeps): Promise<number> {
