@@ -3,7 +3,7 @@
 // of the written answer, then a confirmation. The service tells the deputy and sends the
 // rating card.
 import { ANSWER_FORMS } from '../../domain/suggestions/lifecycle.ts';
-import { ANSWER_TEXT_MAX, ANSWER_TEXT_MIN, answerSuggestion } from '../../services/suggestions/answer-service.ts';
+import { ANSWER_TEXT_MAX, ANSWER_TEXT_MIN, answerSuggestion, answerText, answerTextOk } from '../../services/suggestions/answer-service.ts';
 import { checkStep } from '../../services/suggestions/step.ts';
 import { parseChoice, parseYesNo } from '../parse/choice.ts';
 import type { Flow, FlowInput, StepResult } from '../types.ts';
@@ -48,7 +48,7 @@ export const suggestionAnswerFlow: Flow<AnswerDraft> = {
     },
     confirm: {
       help: m.confirmHelp,
-      prompt: (fc) => m.confirmAnswer(fc.draft.number, fc.draft.form!, fc.draft.text, fc.draft.attachments.length),
+      prompt: (fc) => m.confirmAnswer(fc.draft.number, fc.draft.form!, fc.draft.text || answerText.attachedOnly, fc.draft.attachments.length),
       async handle(input, fc) {
         const yes = parseYesNo(input.text);
         if (yes === undefined) return { kind: 'invalid', message: m.yesNo };
@@ -67,7 +67,7 @@ function collect(input: FlowInput, draft: AnswerDraft): StepResult<AnswerDraft> 
     return { kind: 'stay', draft: next, say: m.answerAdded([...next.text].length, next.attachments.length) };
   }
   if (DONE_WORDS.has(input.text)) {
-    if ([...draft.text].length < ANSWER_TEXT_MIN) return { kind: 'invalid', message: m.answerTooShort(ANSWER_TEXT_MIN) };
+    if (!answerTextOk(draft.text, draft.attachments.length)) return { kind: 'invalid', message: m.answerTooShort(ANSWER_TEXT_MIN) };
     return { kind: 'next', step: 'confirm', draft };
   }
   if (!input.raw) return { kind: 'invalid', message: m.askAnswer };

@@ -15,7 +15,7 @@ export const officeMessages = {
   askAnswer: '请发送答复内容（文字，可分几条发）；有答复函的，也可以发照片或文件。全部发完后回复“完成”。',
   answerHelp: '把答复的主要内容写清楚；答复函可以拍照或以文件发送。发完后回复“完成”。',
   answerAdded: (chars: number, files: number) => `已收到（共 ${chars} 字${files ? `、${files} 个附件` : ''}），继续发送，或回复“完成”。`,
-  answerTooShort: (min: number) => `答复内容至少需要 ${min} 个字（只有答复函时也请用一句话概括），请补充后回复“完成”。`,
+  answerTooShort: (min: number) => `请发送至少 ${min} 个字的答复内容，或答复函的照片、文件，然后回复“完成”。`,
   answerTooLong: (max: number) => `答复内容最多 ${max} 字，这一条没有收下，请精简后重发。`,
   confirmAnswer: (n: string, form: string, text: string, files: number) =>
     [`请确认 ${n} 的答复：`, `形式：${form}`, `内容：${[...text].length > 120 ? `${[...text].slice(0, 120).join('')}……` : text}`, ...(files ? [`附件：${files} 个`] : []),

@@ -26,8 +26,17 @@ export const ANSWER_TEXT_MAX = 2000;
 
 export const answerText = {
   badForm: `答复形式请写 ${ANSWER_FORMS.join('、')} 之一。`,
-  textLength: `答复内容需要 ${ANSWER_TEXT_MIN} 到 ${ANSWER_TEXT_MAX} 字；只有答复函照片或文件时，也请用一句话概括答复内容。`,
+  textLength: `答复内容需要 ${ANSWER_TEXT_MIN} 到 ${ANSWER_TEXT_MAX} 字，或者附上答复函的照片或文件。`,
+  /** Shown for an answer given as an attached letter only. */
+  attachedOnly: '（答复函见附件）',
 };
+
+/** Rule S1 asks for a written answer: a text, or the letter itself as a photo or file. */
+export function answerTextOk(text: string, attachments: number): boolean {
+  const length = [...text].length;
+  if (length > ANSWER_TEXT_MAX) return false;
+  return length >= ANSWER_TEXT_MIN || (attachments > 0 && length === 0);
+}
 
 const leadOf = (view: SuggestionView) => view.departments.find((d) => d.role === 'lead');
 
@@ -36,10 +45,11 @@ export async function answerSuggestion(deps: SuggestionDeps, acting: Acting, org
   if (!opened.ok) return opened;
   if (!(ANSWER_FORMS as readonly string[]).includes(input.form)) return { ok: false, message: answerText.badForm };
   const text = input.text.trim();
-  if ([...text].length < ANSWER_TEXT_MIN || [...text].length > ANSWER_TEXT_MAX) return { ok: false, message: answerText.textLength };
+  if (!answerTextOk(text, input.attachments?.length ?? 0)) return { ok: false, message: answerText.textLength };
   const { view, policy } = opened;
   const lead = leadOf(view);
-  const result = await commit(deps, acting, view, { action: 'answer', note: `${input.form}：${clip(text, 40)}`, addRound: true });
+  const shown = text || answerText.attachedOnly;
+  const result = await commit(deps, acting, view, { action: 'answer', note: `${input.form}：${clip(shown, 40)}`, addRound: true });
   if (result.kind === 'refused') return lost(view);
   const round = (await findSuggestion(deps.db, view.id))!.rounds;
   await writeAnswer(deps.db, {
@@ -67,7 +77,7 @@ export function ratingCard(view: SuggestionView, answer: { id: number; form: str
       title: view.title,
       department: who,
       form: answer.form,
-      text: clip(answer.text, 110),
+      text: clip(answer.text || answerText.attachedOnly, 110),
       round: answer.round > 1 ? `第 ${answer.round} 次答复` : '',
       day: dayText(todayOf(answer.answeredAt)),
     },

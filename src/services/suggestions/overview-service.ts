@@ -9,6 +9,7 @@ import { workUnitOf } from '../../repositories/contact-repo.ts';
 import { loadPolicy } from '../../repositories/org-repo.ts';
 import { latestAnswer } from '../../repositories/suggestion-detail-repo.ts';
 import { departmentsHandledBy, listSuggestions, talkShare } from '../../repositories/suggestion-query-repo.ts';
+import { answerText } from './answer-service.ts';
 import { todayOf } from './deadline-service.ts';
 import type { Acting, SuggestionDeps } from './deps.ts';
 import { dueOf, listForOffice, type ListQuery } from './listing-service.ts';
@@ -50,7 +51,7 @@ export async function mySuggestionsText(deps: SuggestionDeps, orgId: number, per
     const extra = `${lead ? `（${lead}）` : ''}${due ? overviewText.due(due.kind, due.deadline, due.past) : ''}`;
     lines.push(`${v.number} ${v.title}`, overviewText.status(STATUS_LABEL[v.status as SuggestionStatus] ?? v.status, extra));
     const answer = v.rounds > 0 ? await latestAnswer(deps.db, v.id) : null;
-    if (answer) lines.push(overviewText.answer(answer.form, dayText(todayOf(answer.answeredAt)), clip(answer.text, 60), answer.rating));
+    if (answer) lines.push(overviewText.answer(answer.form, dayText(todayOf(answer.answeredAt)), clip(answer.text || answerText.attachedOnly, 60), answer.rating));
   }
   return lines.join('\n');
 }

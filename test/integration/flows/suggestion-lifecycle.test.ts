@@ -138,4 +138,19 @@ describe('a suggestion from submission to 办结 (rules S1–S4)', () => {
     expect(textsTo('wuxiaodong').at(-1)).toBe('与您的建议 2026-建-0002 合并办理的 2026-建-0001 已由县住建局答复，可发送“我的建议”查看。');
     expect(fb.chat.cardsTo('wuxiaodong').filter((c) => c.card!.task_id.startsWith('rating-'))).toHaveLength(0);
   });
+
+  it('rule S1: the written answer may be the letter itself, a photo or a file', async () => {
+    await submit();
+    await say('hejing', '交办 2026-建-0001 县住建局');
+    await say('hejing', '答复 2026-建-0001');
+    await say('hejing', '书面');
+    expect(await say('hejing', '完成')).toBe('请发送至少 5 个字的答复内容，或答复函的照片、文件，然后回复“完成”。');
+    const photo = fb.t.sender.textXml('hejing', '').replace('<MsgType><![CDATA[text]]></MsgType>', '<MsgType><![CDATA[image]]></MsgType><PicUrl><![CDATA[https://example.invalid/letter.jpg]]></PicUrl><MediaId><![CDATA[media-letter]]></MediaId>');
+    await fb.t.sender.post(fb.t.sender.seal(photo));
+    expect(await fb.chat.privateAnswersTo('hejing')).toBe('已收到（共 0 字、1 个附件），继续发送，或回复“完成”。');
+    expect(await say('hejing', '完成')).toContain('内容：（答复函见附件）\n附件：1 个');
+    expect(await say('hejing', '是')).toBe('2026-建-0001 的答复已登记，已请代表评价。');
+    expect(await fb.t.bot.db.suggestionAnswer.findFirstOrThrow()).toMatchObject({ text: '', attachments: '["media-letter"]', form: '书面' });
+    expect(ratingCard('lichunmei').card.card).toMatchObject({ sub_title_text: '（答复函见附件）' });
+  });
 });
