@@ -17,11 +17,12 @@ export const REPORT_KINDS = ['research', 'inspection', 'law_check'];
 
 export const targetText = {
   deputyLine: (year: number, s: TargetStanding) =>
-    `${year} 年您已提建议 ${s.count} 件${s.target > 0 ? `（年度目标 ${s.target} 件${s.met ? '，已完成' : ''}）` : ''}。`,
+    `${year} 年您在系统中已提建议 ${s.count} 件${s.target > 0 ? `（年度目标 ${s.target} 件${s.met ? '，已完成' : ''}）` : ''}。`,
+  // Only what the bot has recorded is counted: the reminder says so (some are raised on paper).
   deputyReminder: (year: number, target: number) =>
-    `${year} 年已进入第四季度，您今年还没有提出建议、批评和意见（年度目标 ${target} 件）。发送“提建议”即可提交。`,
+    `${year} 年已进入第四季度，系统中还没有您今年提出的建议、批评和意见（年度目标 ${target} 件）。发送“提建议”即可提交；已通过其他途径提出的，请忽略本提醒。`,
   groupReminder: (year: number, group: string, target: number) =>
-    `${year} 年已进入第四季度，${group}今年还没有提交调研报告或代表建议（年度目标 ${target} 件），请组织代表提出。`,
+    `${year} 年已进入第四季度，系统中还没有${group}今年的调研报告或代表建议（年度目标 ${target} 件），请组织代表提出；已通过其他途径提交的，请忽略本提醒。`,
   officeSummary: (deputies: number, groups: number) => `今年尚未达到年度目标的：代表 ${deputies} 人，代表小组 ${groups} 个。`,
 };
 

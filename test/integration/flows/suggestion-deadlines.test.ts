@@ -150,7 +150,7 @@ describe('我的建议 and 建议列表 (rules S1, S2, S6)', () => {
     await say('likezhang', '完成');
     await say('likezhang', '是');
     expect(await say('lichunmei', '我的建议')).toBe([
-      '2026 年您已提建议 2 件（年度目标 1 件，已完成）。您的建议、批评和意见（最近 10 条）：',
+      '2026 年您在系统中已提建议 2 件（年度目标 1 件，已完成）。您的建议、批评和意见（最近 10 条）：',
       '2026-建-0002 关于幸福村路灯维修的建议',
       '  状态：交办（县交通运输局），答复期限 2027年2月23日',
       '2026-建-0001 关于增设城关镇公交站点的建议',
@@ -178,15 +178,15 @@ describe('我的建议 and 建议列表 (rules S1, S2, S6)', () => {
     await submitSuggestion(fb, 'hanxuesong'); // 第三代表小组 now has one
     await at('2026-11-23T03:00:00Z');
     await at('2026-11-24T03:00:00Z');
-    const deputies = fb.chat.all().filter((m) => m.text?.includes('您今年还没有提出建议'));
+    const deputies = fb.chat.all().filter((m) => m.text?.includes('系统中还没有您今年提出的建议'));
     expect(deputies).toHaveLength(1);
-    expect(deputies[0]!.text).toBe('2026 年已进入第四季度，您今年还没有提出建议、批评和意见（年度目标 1 件）。发送“提建议”即可提交。');
+    expect(deputies[0]!.text).toBe('2026 年已进入第四季度，系统中还没有您今年提出的建议、批评和意见（年度目标 1 件）。发送“提建议”即可提交；已通过其他途径提出的，请忽略本提醒。');
     expect(deputies[0]!.to).toContain('lichunmei');
     expect(deputies[0]!.to).not.toContain('hanxuesong');
     expect(deputies[0]!.to).not.toContain('hejing');
     expect(deputies[0]!.to).toHaveLength(19);
-    const groups = fb.chat.all().filter((m) => m.text?.includes('还没有提交调研报告或代表建议'));
-    expect(groups.map((g) => g.text!.match(/，(第.代表小组)今年/)![1]).sort()).toEqual(['第一代表小组', '第二代表小组']);
+    const groups = fb.chat.all().filter((m) => m.text?.includes('今年的调研报告或代表建议'));
+    expect(groups.map((g) => g.text!.match(/系统中还没有(第.代表小组)今年/)![1]).sort()).toEqual(['第一代表小组', '第二代表小组']);
     expect(groups.find((g) => g.text!.includes('第一代表小组'))!.to.sort()).toEqual(['qianxiuying', 'zhaowenhua']);
   });
 });

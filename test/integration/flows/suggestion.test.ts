@@ -49,7 +49,7 @@ describe('提建议 (rule S4)', () => {
     expect(await submit('lichunmei', '建议', '第一条建议')).toContain('2026-建-0001');
     expect(await submit('wuxiaodong', '建议', '第二条建议')).toContain('2026-建-0002');
     expect(await submit('wuxiaodong', '批评', '一条批评')).toContain('2026-批-0001');
-    expect(await say('lichunmei', '我的建议')).toBe('2026 年您已提建议 1 件。您的建议、批评和意见（最近 10 条）：\n2026-建-0001 第一条建议\n  状态：提交，交办期限 2026年12月8日');
+    expect(await say('lichunmei', '我的建议')).toBe('2026 年您在系统中已提建议 1 件。您的建议、批评和意见（最近 10 条）：\n2026-建-0001 第一条建议\n  状态：提交，交办期限 2026年12月8日');
   });
 
   it('rule R6: a constituent\'s name and phone are asked in private and stored, never logged', async () => {
