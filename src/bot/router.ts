@@ -16,6 +16,8 @@ export interface Command {
   /** The flow this command starts, if it starts one (typed mid-dialog, it asks to switch). */
   flow?: string;
   run(ctx: BotContext, args: string): Promise<void>;
+  /** false: works, but 帮助 does not list it (a family of commands listed once, e.g. 建议列表). */
+  inHelp?: boolean;
   /** What to say to someone outside the audience, instead of the generic sentence. */
   refuse?(ctx: BotContext): Promise<void>;
 }

@@ -20,6 +20,37 @@ export const policySchema = z.object({
   /** Rule L1: the written reason for a leave, in characters. */
   leaveReasonMin: z.number().int().min(1).default(4),
   leaveReasonMax: z.number().int().min(10).default(200),
+  /**
+   * Rules S1, S4: a suggestion is assigned within this many calendar days of the session's
+   * close ("主席團應在會后十五日內移交", township rule book), or of its registration when raised
+   * in recess (S4: "視同人民代表大會期間提出的建議"). 日, not 工作日 (compare R4's 七个工作日).
+   */
+  suggestionAssignDays: z.number().int().min(1).max(90).default(15),
+  /** Rule S1: answered within this many calendar months of assignment ("三個月內辦理完畢"). */
+  suggestionAnswerMonths: z.number().int().min(1).max(12).default(3),
+  /** Rule S1: how many extensions, and how long each ("延期辦理時限不得超過一個月"). */
+  suggestionExtensionsAllowed: z.number().int().min(0).max(3).default(1),
+  suggestionExtensionMaxMonths: z.number().int().min(1).max(6).default(1),
+  /**
+   * Rule S3: after 不满意 the suggestion is handled again ("重新辦理并答復代表"); the seed gives no
+   * other period, so the new answer is due as the first was: this many months.
+   */
+  suggestionRedoMonths: z.number().int().min(1).max(12).default(3),
+  /** Reminders before a suggestion's deadlines (and on the day), in calendar days. */
+  suggestionAssignRemindDays: z.number().int().min(1).max(30).default(3),
+  suggestionAnswerRemindDays: z.number().int().min(1).max(60).default(7),
+  /** The weekly list of overdue suggestions goes to office staff on this ISO weekday (1 = Monday). */
+  suggestionOverdueWeekday: z.number().int().min(1).max(7).default(1),
+  /** Rule S6: suggestions a year per deputy, and reports or suggestions a year per group. */
+  suggestionsPerDeputyYear: z.number().int().min(0).max(20).default(1),
+  suggestionsPerGroupYear: z.number().int().min(0).max(50).default(1),
+  /** Rule S6: from this month on (10 = the last quarter), those below the target are reminded. */
+  annualTargetReminderMonth: z.number().int().min(1).max(12).default(10),
+  /**
+   * Rule S5: deputies who must sign a motion, its starter included ("人大代表5人以上提出的議案",
+   * township rule book; the law's 五人以上联名 counts the lead proposer).
+   */
+  motionMinSigners: z.number().int().min(2).max(100).default(5),
 });
 
 export type Policy = z.infer<typeof policySchema>;

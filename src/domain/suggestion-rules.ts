@@ -10,9 +10,4 @@ export function parseSuggestionKind(text: string): SuggestionKind | undefined {
   return SUGGESTION_KINDS.find((k) => t === k || t === k[0] || t === `提${k}`);
 }
 
-export const SUGGESTION_STATUS_LABEL: Record<string, string> = {
-  submitted: '已登记',
-  assigned: '已交办',
-  answered: '已答复',
-  closed: '已办结',
-};
+// Statuses and their labels: src/domain/suggestions/lifecycle.ts.

@@ -11,6 +11,7 @@ import { syncReceptionDays } from '../services/reception/reception-activities.ts
 import { isDeadlineReminderTime, sendDeadlineReminders } from '../services/register/deadline-reminders.ts';
 import { runQuarterlyReminders } from '../services/quarterly/quarterly-reminders.ts';
 import { runRetention, type RetentionTable } from '../services/retention/retention-service.ts';
+import { runSuggestionSchedule } from '../services/suggestions/scheduled.ts';
 
 const RECEPTION_SYNC_EVERY_MS = 10 * 60_000;
 const DEADLINE_REMINDERS_EVERY_MS = 60 * 60_000; // rule R4: assignment deadlines, hourly
@@ -49,5 +50,6 @@ export function createTick(deps: TickDeps): () => Promise<void> {
       lastRetention = now.getTime();
       await runRetention({ ...deps, retentionDays: deps.retentionDays }).catch((err) => deps.logger.error({ err: errorLine(err) }, 'retention run failed'));
     }
+    await runSuggestionSchedule(deps); // rules S1, S6: deadline reminders, weekly overdue list, annual targets
   };
 }

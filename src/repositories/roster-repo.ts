@@ -43,11 +43,18 @@ export function createRosterRepo(db: Db) {
           mobile: true,
           levels: true,
           isStaff: true,
+          workUnit: true,
+          district: true,
           memberships: { select: { unitId: true, role: true } },
           accounts: { select: { channel: true, platformUserId: true } },
         },
       });
       return { units, people };
+    },
+
+    /** Rule S1: the departments suggestions are assigned to (their handlers are not office staff). */
+    async departmentNames(orgId: number): Promise<Set<string>> {
+      return new Set((await db.department.findMany({ where: { orgId }, select: { name: true } })).map((d) => d.name));
     },
 
     async createUnit(orgId: number, kind: string, name: string): Promise<number> {

@@ -1,7 +1,8 @@
 // Suggestions with registration numbers (rules S4, R6). The sequence per organisation, year
 // and kind is taken inside the INSERT itself (MAX + 1), so there are no gaps and two
 // concurrent submissions cannot share a number: the unique (orgId, year, kind, seq) makes the
-// loser retry. The source key makes a reprocessed event find its suggestion again.
+// loser retry. The source key makes a reprocessed event find its suggestion again. The row is
+// born at rev 1 with its submission as the last transition (see suggestion-lifecycle-repo).
 import { Prisma, type Db } from './prisma.ts';
 
 export interface NewSuggestion {
@@ -17,6 +18,8 @@ export interface NewSuggestion {
   onBehalfPhone?: string;
   sourceKey: string;
   now: Date;
+  /** Rules S1, S4: assign by this date (YYYY-MM-DD, Asia/Shanghai). */
+  assignDeadline?: string;
 }
 
 const MAX_TRIES = 5;
@@ -26,11 +29,13 @@ export async function createNumbered(db: Db, s: NewSuggestion): Promise<{ id: nu
     try {
       const rows = await db.$queryRaw<{ id: number; number: string; seq: number }[]>`
         INSERT INTO "Suggestion" ("orgId", "personId", "year", "kind", "seq", "number", "title", "content", "attachments",
-                                  "onBehalfName", "onBehalfPhone", "status", "sourceKey", "createdAt", "updatedAt")
+                                  "onBehalfName", "onBehalfPhone", "status", "sourceKey", "createdAt", "updatedAt",
+                                  "origin", "assignDeadline", "rev", "lastAction", "lastActorId", "lastNote", "statusAt")
         SELECT ${s.orgId}, ${s.personId}, ${s.year}, ${s.kind}, next.seq,
                ${`${s.year}-${s.kindCode}-`} || substr('0000' || next.seq, -4),
                ${s.title}, ${s.content}, ${JSON.stringify(s.attachments)}, ${s.onBehalfName ?? null}, ${s.onBehalfPhone ?? null},
-               'submitted', ${s.sourceKey}, ${s.now}, ${s.now}
+               'submitted', ${s.sourceKey}, ${s.now}, ${s.now},
+               'recess', ${s.assignDeadline ?? null}, 1, 'submit', ${s.personId}, '', ${s.now}
         FROM (SELECT COALESCE(MAX("seq"), 0) + 1 AS seq FROM "Suggestion"
               WHERE "orgId" = ${s.orgId} AND "year" = ${s.year} AND "kind" = ${s.kind}) AS next
         WHERE true -- SQLite needs a WHERE before ON CONFLICT in INSERT .. SELECT
@@ -44,13 +49,4 @@ export async function createNumbered(db: Db, s: NewSuggestion): Promise<{ id: nu
       if (!sequenceTaken || attempt >= MAX_TRIES) throw err;
     }
   }
-}
-
-export async function listForPerson(db: Db, orgId: number, personId: number) {
-  return db.suggestion.findMany({
-    where: { orgId, personId },
-    select: { number: true, title: true, status: true, createdAt: true },
-    orderBy: { createdAt: 'desc' },
-    take: 20,
-  });
 }

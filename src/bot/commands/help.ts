@@ -8,7 +8,7 @@ import type { CardAction, Command } from '../router.ts';
 export async function sendHelp(ctx: BotContext, commands: Command[], unknownText?: string): Promise<void> {
   const actor = ctx.actor;
   const audiences = audiencesOf(actor);
-  const lines = commands.filter((c) => audiences.has(c.audience)).map((c) => `「${c.name}」${c.summary}`);
+  const lines = commands.filter((c) => audiences.has(c.audience) && c.inHelp !== false).map((c) => `「${c.name}」${c.summary}`);
   const head = !unknownText
     ? messages.helpGreeting(actor.name)
     : ctx.inGroup ? messages.helpUnknownGroup : messages.helpUnknown(clip(unknownText, 20));

@@ -18,6 +18,15 @@ import { attendanceSheetCommand, proxySignInCommand } from '../../flows/signin/s
 import { signInFlow } from '../../flows/signin/signin.flow.ts';
 import { mySuggestionsCommand } from '../../flows/suggestion/my-suggestions.ts';
 import { suggestionFlow } from '../../flows/suggestion/suggestion.flow.ts';
+import { ratingActions } from '../../flows/suggestion/rating-actions.ts';
+import { suggestionAnswerFlow } from '../../flows/suggestion-office/answer.flow.ts';
+import { officeSuggestionCommands, suggestionAssignCommand, suggestionListCommand } from '../../flows/suggestion-office/commands.ts';
+import { suggestionExtendFlow } from '../../flows/suggestion-office/extend.flow.ts';
+import { suggestionReturnFlow } from '../../flows/suggestion-office/return.flow.ts';
+import { suggestionTalkFlow } from '../../flows/suggestion-office/talk.flow.ts';
+import { cosignAction, myMotionsCommand } from '../../flows/motion/motion-actions.ts';
+import { motionFlow } from '../../flows/motion/motion.flow.ts';
+import { withdrawMotionFlow } from '../../flows/motion/withdraw.flow.ts';
 import type { AnyFlow } from '../../flows/types.ts';
 import type { Audience } from '../../domain/roles.ts';
 import { Router, type CardAction, type Command } from '../router.ts';
@@ -33,7 +42,8 @@ export interface Bot {
 export function createBot(): Bot {
   const commands: Command[] = [];
   const all = () => commands;
-  const flows: AnyFlow[] = [leaveFlow, signInFlow, suggestionFlow, rejectLeaveFlow, publishFlow, editFlow, cancelFlow, accountFlow, registerFlow, assignFlow, answerFlow];
+  const flows: AnyFlow[] = [leaveFlow, signInFlow, suggestionFlow, rejectLeaveFlow, publishFlow, editFlow, cancelFlow, accountFlow, registerFlow, assignFlow, answerFlow,
+    suggestionAnswerFlow, suggestionTalkFlow, suggestionExtendFlow, suggestionReturnFlow, motionFlow, withdrawMotionFlow];
   let engine: FlowEngine | undefined;
   const startFlow = (flow: string, name: string, aliases: string[], summary: string, audience: Audience): Command => ({
     name, aliases, summary, audience, flow,
@@ -54,10 +64,21 @@ export function createBot(): Bot {
     mySuggestionsCommand,
     // Rules R3, R4, R6: station deputies and staff record visitors; begin() refuses others.
     startFlow('register', '接待登记', ['登记来访', '来访登记'], '接待选民时登记来访者和反映的问题（单聊）', 'everyone'),
-    // Rules R4, R5, R6: office staff assign reception issues and record the answers (private chat).
-    startFlow('register-assign', '交办', ['交办事项'], '将接待登记的问题交办给承办部门或转县人大常委会', 'office'),
+    // Rules R4, R5, R6: office staff assign reception issues and record the answers (private chat);
+    // 交办 with a suggestion's number assigns the suggestion (rule S1).
+    suggestionAssignCommand((ctx, args) => engine!.start(ctx, 'register-assign', args)),
     startFlow('register-answer', '答复登记', ['登记答复'], '登记交办事项的答复情况和来访群众满意度', 'office'),
     departmentCommand,
+    // Rules S1–S6: suggestions through to the deputy's rating, and motions with co-signers (S5).
+    suggestionListCommand,
+    ...officeSuggestionCommands,
+    { ...startFlow('suggestion-answer', '答复', [], '登记建议的答复（答复 编号）', 'everyone'), inHelp: false },
+    { ...startFlow('suggestion-talk', '面商', [], '登记与代表面商（面商 编号）', 'everyone'), inHelp: false },
+    { ...startFlow('suggestion-extend', '延期', ['申请延期'], '建议延期：承办单位申请，工作人员批准（延期 编号）', 'everyone'), inHelp: false },
+    { ...startFlow('suggestion-return', '退回', [], '把建议退回代表并说明理由（退回 编号 理由）', 'office'), inHelp: false },
+    startFlow('motion', '提议案', ['提出议案'], '提出议案，邀请代表联名附议', 'deputy'),
+    myMotionsCommand,
+    { ...startFlow('motion-withdraw', '撤回议案', [], '撤回尚未提交的议案', 'deputy'), inHelp: false },
     activityFlow('publish', '发布活动', ['发通知', '发布通知'], '发布本组（站）活动，按规定提前通知全体成员', '发布'),
     activityFlow('activity-edit', '修改活动', [], '修改已发布活动的时间、地点、内容或标题', '修改'),
     activityFlow('activity-cancel', '取消活动', [], '取消已发布的活动并通知已收到通知的人', '取消'),
@@ -74,6 +95,8 @@ export function createBot(): Bot {
     // 驳回 asks the approver for a reason first (reject.flow.ts).
     { action: 'leave.reject', argument: 'id', run: (ctx, leaveId) => engine!.start(ctx, 'leave-reject', leaveId ?? '') },
     attendAction,
+    ...ratingActions,
+    cosignAction,
     // The notice card's 请假 button (activities issue) starts the leave flow for its activity.
     { action: 'leave.start', argument: 'id', run: (ctx, activityId) => engine!.start(ctx, 'leave', activityId ?? '') },
   ];

@@ -30,8 +30,7 @@ export const suggestionMessages = {
       '确认提交请回复“是”，不提交请回复“否”。',
     ].join('\n'),
   confirmHelp: '回复“是”提交，回复“否”放弃。',
-  submitted: (kind: string, number: string) => `您的${kind}已登记，编号 ${number}。办理和答复情况会通知您，也可以发送“我的建议”查看。`,
+  submitted: (kind: string, number: string, assignBy: string) =>
+    `您的${kind}已提交，编号 ${number}，将于 ${assignBy} 前交办。每一步办理进展都会通知您，也可以发送“我的建议”查看。`,
   notSubmitted: '好的，这次没有提交，内容没有保存。',
-  mineNone: '您还没有通过机器人提交过建议、批评或意见。',
-  mineTitle: '您提交的建议、批评和意见（最近 20 条）：',
 } as const;

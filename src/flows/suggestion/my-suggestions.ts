@@ -1,19 +1,15 @@
-// 我的建议: the person's suggestions with their numbers and status.
+// 我的建议 (rules S1, S3, S6): the deputy's suggestions with status, the deadline that
+// applies, the latest answer and its rating, and this year's count against the target.
 import type { Command } from '../../bot/router.ts';
-import { SUGGESTION_STATUS_LABEL } from '../../domain/suggestion-rules.ts';
-import { listForPerson } from '../../repositories/suggestion-repo.ts';
-import { formatDate } from '../parse/datetime.ts';
-import { suggestionMessages as m } from './messages.ts';
+import { mySuggestionsText } from '../../services/suggestions/overview-service.ts';
+import { depsOf, replyList } from '../suggestion-office/glue.ts';
 
 export const mySuggestionsCommand: Command = {
   name: '我的建议',
   aliases: ['建议记录', '查建议'],
-  summary: '查看您提交的建议、批评和意见及办理状态',
+  summary: '查看您提交的建议、办理进度、答复和今年的件数',
   audience: 'deputy',
   async run(ctx) {
-    const rows = await listForPerson(ctx.deps.db, ctx.orgId, ctx.actor.id);
-    if (rows.length === 0) return void (await ctx.replyPrivately(m.mineNone));
-    const lines = rows.map((r) => `${r.number} ${r.title}（${formatDate(r.createdAt)}，${SUGGESTION_STATUS_LABEL[r.status] ?? r.status}）`);
-    await ctx.replyPrivately([m.mineTitle, ...lines].join('\n'));
+    await replyList(ctx, await mySuggestionsText(depsOf(ctx), ctx.orgId, ctx.actor.id));
   },
 };

@@ -1,11 +1,13 @@
 // 提建议 (rules S4, R6): kind → title → content over several messages until 完成 (images kept
 // as references) → optionally on whose behalf (a constituent: name and phone, asked and shown
-// only in private chat) → summary → confirm → a registration number like 2026-建-0007.
-import { parseSuggestionKind, SUGGESTION_KINDS, KIND_CODE, type SuggestionKind } from '../../domain/suggestion-rules.ts';
-import { shanghaiYear } from '../../domain/time.ts';
-import { createNumbered } from '../../repositories/suggestion-repo.ts';
+// only in private chat) → summary → confirm → a registration number like 2026-建-0007, and the
+// suggestion starts its way through the office (services/suggestions).
+import { parseSuggestionKind, SUGGESTION_KINDS, type SuggestionKind } from '../../domain/suggestion-rules.ts';
+import { dayText } from '../../services/suggestions/messages.ts';
+import { submitSuggestion } from '../../services/suggestions/submit-service.ts';
 import { parseChoice, parseYesNo } from '../parse/choice.ts';
 import type { Flow, FlowContext, FlowInput, StepResult } from '../types.ts';
+import { depsOf } from '../suggestion-office/glue.ts';
 import { suggestionMessages as m } from './messages.ts';
 
 export interface SuggestionDraft {
@@ -122,21 +124,16 @@ async function collectContent(input: FlowInput, fc: Ctx): Promise<StepResult<Sug
 
 async function submit(fc: Ctx): Promise<StepResult<SuggestionDraft>> {
   const d = fc.draft;
-  const kind = d.kind!;
-  const year = shanghaiYear(fc.now);
-  const created = await createNumbered(fc.bot.deps.db, {
+  const created = await submitSuggestion(depsOf(fc.bot), {
     orgId: fc.bot.orgId,
     personId: fc.bot.actor.id,
-    year,
-    kind,
-    kindCode: KIND_CODE[kind],
+    kind: d.kind!,
     title: d.title!,
     content: d.content,
     attachments: d.attachments,
-    onBehalfName: d.behalfName,
-    onBehalfPhone: d.behalfPhone,
+    behalfName: d.behalfName,
+    behalfPhone: d.behalfPhone,
     sourceKey: `event:${fc.bot.row.channel}:${fc.bot.row.id}`,
-    now: fc.now,
   });
-  return { kind: 'done', say: m.submitted(kind, created.number) };
+  return { kind: 'done', say: m.submitted(d.kind!, created.number, dayText(created.assignDeadline)) };
 }

@@ -1,8 +1,9 @@
 // Every sentence the roster import shows a person, in one place so wording can change
 // without touching logic.
-import { LEVELS, ROSTER_HEADER, STAFF_LEVEL, type ImportReport, type RowError } from './roster-types.ts';
+import { LEVELS, ROSTER_HEADER, ROSTER_OPTIONAL_HEADER, STAFF_LEVEL, type ImportReport, type RowError } from './roster-types.ts';
 
 const HEADER_TEXT = ROSTER_HEADER.join(',');
+const OPTIONAL_TEXT = ROSTER_OPTIONAL_HEADER.map((h) => `「${h}」`).join('');
 const LEVEL_CHOICES = [...LEVELS, STAFF_LEVEL].join('/');
 
 export const fileMessages = {
@@ -17,7 +18,7 @@ export const fileMessages = {
   headerMismatch: (column: number, expected: string, actual: string) =>
     `表头第 ${column} 列应为「${expected}」，实际是${actual === '' ? '空白' : `「${actual}」`}。表头必须是：${HEADER_TEXT}`,
   headerExtra: (column: number, actual: string) =>
-    `表头第 ${column} 列「${actual}」是多余的。表头必须是：${HEADER_TEXT}`,
+    `表头第 ${column} 列「${actual}」是多余的。表头必须是：${HEADER_TEXT}（其后可依次加${OPTIONAL_TEXT}两列）`,
   noDataRows: '文件只有表头，没有任何人员。',
 };
 
@@ -35,8 +36,10 @@ export const rowMessages = {
   roleWithoutUnit: (roleLabel: string, role: string, unitLabel: string) =>
     `填了${roleLabel}「${role}」，但${unitLabel}为空`,
   unitNameTooLong: (label: string, name: string, max: number) => `${label}「${name}」超过 ${max} 个字`,
-  extraCell: (column: number, value: string) =>
-    `第 ${column} 列有多余内容「${value}」（表头只有 ${ROSTER_HEADER.length} 列，可能是某个单元格里有英文逗号）`,
+  extraCell: (column: number, value: string, width: number = ROSTER_HEADER.length) =>
+    `第 ${column} 列有多余内容「${value}」（表头只有 ${width} 列，可能是某个单元格里有英文逗号）`,
+  fieldConflict: (label: string, mobile: string, firstRow: number, first: string, now: string) =>
+    `手机号 ${mobile} 在第 ${firstRow} 行的${label}是「${first}」，这里是「${now}」，请统一`,
   nameConflict: (mobile: string, firstRow: number, firstName: string, name: string) =>
     `手机号 ${mobile} 在第 ${firstRow} 行是「${firstName}」，这里却是「${name}」`,
   accountTwice: (label: string, mobile: string, firstRow: number, first: string, id: string) =>

@@ -56,7 +56,12 @@ function diffPerson(
   unitsByKey: Map<string, ExistingUnit>,
   managedUnitIds: Set<number>,
 ): PersonChange {
-  const fields = { name: planned.name, levels: planned.levels.join(','), isStaff: planned.isStaff };
+  // The optional columns are written only when the file has them; otherwise the stored value stays.
+  const optional = {
+    ...(planned.workUnit !== undefined ? { workUnit: planned.workUnit } : {}),
+    ...(planned.district !== undefined ? { district: planned.district } : {}),
+  };
+  const fields: PersonFields = { name: planned.name, levels: planned.levels.join(','), isStaff: planned.isStaff, ...optional };
   const accounts = diffAccounts(planned, existing?.accounts ?? []);
   if (!existing) {
     const memberships = { dropUnitIds: [], setRoles: [], addMemberships: planned.memberships };
@@ -65,7 +70,9 @@ function diffPerson(
   const current = existing.memberships.filter((m) => managedUnitIds.has(m.unitId));
   const memberships = diffMemberships(planned, current, unitsByKey);
   const fieldsChanged =
-    existing.name !== fields.name || existing.levels !== fields.levels || existing.isStaff !== fields.isStaff;
+    existing.name !== fields.name || existing.levels !== fields.levels || existing.isStaff !== fields.isStaff ||
+    (fields.workUnit !== undefined && (existing.workUnit ?? null) !== fields.workUnit) ||
+    (fields.district !== undefined && (existing.district ?? null) !== fields.district);
   const changed =
     fieldsChanged ||
     [memberships.dropUnitIds, memberships.setRoles, memberships.addMemberships].some((l) => l.length > 0) ||

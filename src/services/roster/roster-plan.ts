@@ -16,6 +16,8 @@ interface Draft {
   person: PlannedPerson;
   firstRow: number;
   roleRows: Map<string, number>;
+  /** The row that gave each optional column its value. */
+  optionalRows: Map<string, number>;
 }
 
 type AccountOwners = Map<string, { mobile: string; rowNumber: number }>;
@@ -50,7 +52,7 @@ function newDraft(row: RosterRow): Draft {
     memberships: [],
     rowNumbers: [],
   };
-  return { person, firstRow: row.rowNumber, roleRows: new Map() };
+  return { person, firstRow: row.rowNumber, roleRows: new Map(), optionalRows: new Map() };
 }
 
 function mergeRow(draft: Draft, row: RosterRow, owners: AccountOwners): RowError[] {
@@ -62,6 +64,8 @@ function mergeRow(draft: Draft, row: RosterRow, owners: AccountOwners): RowError
   }
   for (const channel of CHANNELS) mergeAccount(person, row, channel, owners, reasons, alsoBad);
   mergeMemberships(draft, row, reasons);
+  mergeOptional(draft, row, 'workUnit', reasons);
+  mergeOptional(draft, row, 'district', reasons);
   // Rule U1: a deputy of two levels (双重身份) appears once per level; keep the union.
   if (row.level === null) person.isStaff = true;
   else if (!person.levels.includes(row.level)) person.levels.push(row.level);
@@ -109,6 +113,21 @@ function mergeMemberships(draft: Draft, row: RosterRow, reasons: string[]): void
       const [before, now] = [roleWord(m.kind, existing.role), roleWord(m.kind, m.role)];
       reasons.push(rowMessages.roleConflict(unitLabels[m.kind], m.name, firstRow, before, now));
     }
+  }
+}
+
+const OPTIONAL_LABEL = { workUnit: '工作单位', district: '选区' } as const;
+
+/** Rule U1: 工作单位 and 选区 are the person's, so their rows must agree (a blank one says nothing). */
+function mergeOptional(draft: Draft, row: RosterRow, key: 'workUnit' | 'district', reasons: string[]): void {
+  const value = row[key];
+  if (value === undefined) return;
+  const current = draft.person[key];
+  if (current === undefined || current === null) {
+    draft.person[key] = value;
+    if (value !== null) draft.optionalRows.set(key, row.rowNumber);
+  } else if (value !== null && value !== current) {
+    reasons.push(rowMessages.fieldConflict(OPTIONAL_LABEL[key], row.mobile, draft.optionalRows.get(key)!, current, value));
   }
 }
 

@@ -6,6 +6,7 @@ import {
   OFFICE_UNIT_NAME,
   ROLE_WORDS,
   ROSTER_HEADER,
+  ROSTER_OPTIONAL_HEADER,
   RosterFileError,
   STAFF_LEVEL,
   type Channel,
@@ -33,13 +34,21 @@ export interface ParsedTable {
   dataRowNumbers: number[];
 }
 
-export function parseRosterTable(table: string[][]): ParsedTable {
-  checkHeader(table[0]);
+export interface RosterTableOptions {
+  /**
+   * The organisation's departments (rule S1): a 工作人员 row without a group or station whose
+   * 工作单位 is one of them is that department's handler, not office staff.
+   */
+  departments?: ReadonlySet<string>;
+}
+
+export function parseRosterTable(table: string[][], options: RosterTableOptions = {}): ParsedTable {
+  const optional = checkHeader(table[0]);
   const parsed: ParsedTable = { rows: [], errors: [], dataRowNumbers: [] };
   table.forEach((cells, index) => {
     if (index === 0 || cells.every((c) => cleanText(c) === '')) return;
     parsed.dataRowNumbers.push(index + 1);
-    const result = parseRow(cells, index + 1);
+    const result = parseRow(cells, index + 1, optional, options.departments);
     if (result.row) parsed.rows.push(result.row);
     parsed.errors.push(...result.errors);
   });
@@ -47,19 +56,28 @@ export function parseRosterTable(table: string[][]): ParsedTable {
   return parsed;
 }
 
-/** The header is a contract: surrounding spaces are forgiven, nothing else. */
-export function checkHeader(header: string[] | undefined): void {
+/**
+ * The header is a contract: surrounding spaces are forgiven, nothing else. The nine columns may
+ * be followed by the optional ones, in order; returns how many of those the file has.
+ */
+export function checkHeader(header: string[] | undefined): number {
   if (!header || header.every((c) => c.trim() === '')) throw new RosterFileError(fileMessages.empty);
   const cells = header.map((c) => c.replace(/^\uFEFF/, '').trim());
   ROSTER_HEADER.forEach((expected, i) => {
     const actual = cells[i] ?? '';
     if (actual !== expected) throw new RosterFileError(fileMessages.headerMismatch(i + 1, expected, actual));
   });
-  const extra = cells.findIndex((c, i) => i >= ROSTER_HEADER.length && c !== '');
+  let optional = 0;
+  while (optional < ROSTER_OPTIONAL_HEADER.length && cells[ROSTER_HEADER.length + optional] === ROSTER_OPTIONAL_HEADER[optional]) optional++;
+  const width = ROSTER_HEADER.length + optional;
+  const extra = cells.findIndex((c, i) => i >= width && c !== '');
   if (extra >= 0) throw new RosterFileError(fileMessages.headerExtra(extra + 1, cells[extra]!));
+  return optional;
 }
 
-export function parseRow(cells: string[], rowNumber: number): { row?: RosterRow; errors: RowError[] } {
+export function parseRow(
+  cells: string[], rowNumber: number, optional = 0, departments: ReadonlySet<string> = new Set(),
+): { row?: RosterRow; errors: RowError[] } {
   const reasons: string[] = [];
   const name = readName(cells[0], reasons);
   const mobile = readMobile(cells[1], reasons);
@@ -68,16 +86,21 @@ export function parseRow(cells: string[], rowNumber: number): { row?: RosterRow;
   readAccount('dingtalk', cells[3], accounts, reasons);
   const level = readLevel(cells[4], reasons);
   const memberships = UNIT_COLUMNS.flatMap((col) => readMembership(col, cells, reasons));
-  checkExtraCells(cells, reasons);
+  const workUnit = optional >= 1 ? readOptional(cells, 0, reasons) : undefined;
+  const district = optional >= 2 ? readOptional(cells, 1, reasons) : undefined;
+  checkExtraCells(cells, reasons, ROSTER_HEADER.length + optional);
   if (reasons.length > 0) {
     const mobiles = mobile ? [mobile] : [];
     return { errors: reasons.map((reason) => ({ rowNumber, reason, mobiles, ...(name ? { name } : {}) })) };
   }
-  // Rule U4: a member of staff listed in no group or station works in the office.
-  if (level === null && memberships.length === 0) {
+  // Rule U4: a member of staff listed in no group or station works in the office — unless their
+  // work unit is a department the office assigns suggestions to (rule S1): they handle those.
+  const handler = workUnit !== undefined && workUnit !== null && departments.has(workUnit);
+  if (level === null && memberships.length === 0 && !handler) {
     memberships.push({ kind: 'office', name: OFFICE_UNIT_NAME, role: 'staff' });
   }
-  return { row: { rowNumber, name: name!, mobile: mobile!, accounts, level: level as Level | null, memberships }, errors: [] };
+  const extras = { ...(workUnit !== undefined ? { workUnit } : {}), ...(district !== undefined ? { district } : {}) };
+  return { row: { rowNumber, name: name!, mobile: mobile!, accounts, level: level as Level | null, memberships, ...extras }, errors: [] };
 }
 
 function readName(raw: string | undefined, reasons: string[]): string | undefined {
@@ -129,9 +152,18 @@ function readMembership(col: (typeof UNIT_COLUMNS)[number], cells: string[], rea
   return role === undefined ? [] : [{ kind: col.kind, name: unit, role }];
 }
 
-function checkExtraCells(cells: string[], reasons: string[]): void {
-  for (let i = ROSTER_HEADER.length; i < cells.length; i++) {
+/** An optional column's cell: null when blank. */
+function readOptional(cells: string[], index: number, reasons: string[]): string | null {
+  const label = ROSTER_OPTIONAL_HEADER[index]!;
+  const value = cleanText(cells[ROSTER_HEADER.length + index]);
+  if (value === '') return null;
+  if ([...value].length > MAX_UNIT_NAME) reasons.push(rowMessages.unitNameTooLong(label, value, MAX_UNIT_NAME));
+  return value;
+}
+
+function checkExtraCells(cells: string[], reasons: string[], width: number): void {
+  for (let i = width; i < cells.length; i++) {
     const value = cleanText(cells[i]);
-    if (value !== '') reasons.push(rowMessages.extraCell(i + 1, value));
+    if (value !== '') reasons.push(rowMessages.extraCell(i + 1, value, width));
   }
 }

@@ -42,10 +42,11 @@ export const DEMO_ORG_NAME = '示范县人大常委会';
  * they stopped the import.
  */
 export async function importRoster(db: Db, options: ImportOptions): Promise<ImportReport> {
-  const parsed = parseRosterTable(await readTable(options.file));
-  const merged = mergePeople(parsed.rows);
+  const table = await readTable(options.file);
   const repo = createRosterRepo(db);
   const org = await repo.findOrganisation(options.orgCode);
+  const parsed = parseRosterTable(table, { departments: org ? await repo.departmentNames(org.id) : new Set() });
+  const merged = mergePeople(parsed.rows);
   const snapshot: RosterSnapshot = org ? await repo.loadSnapshot(org.id) : { units: [], people: [] };
   const selection = selectPeople(merged.people, [...parsed.errors, ...merged.errors], accountOwners(snapshot));
   const orgName = options.orgName ?? org?.name ?? options.orgCode;

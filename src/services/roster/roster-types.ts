@@ -14,6 +14,12 @@ export const ROSTER_HEADER = [
   '联络站职务',
 ] as const;
 
+/**
+ * Rule U1: optional columns that may follow the nine, in this order (a file may have none,
+ * the first, or both). Files without them import exactly as before.
+ */
+export const ROSTER_OPTIONAL_HEADER = ['工作单位', '选区'] as const;
+
 /** Rule U1: deputy levels, in the fixed order Person.levels stores them. */
 export const LEVELS = ['乡镇', '县区', '市', '省', '全国'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -69,6 +75,9 @@ export interface RosterRow {
   /** null for 工作人员 (staff who are not deputies). */
   level: Level | null;
   memberships: RoleInUnit[];
+  /** The optional columns: undefined when the file has no such column, null when blank. */
+  workUnit?: string | null;
+  district?: string | null;
 }
 
 /**
@@ -92,6 +101,9 @@ export interface PlannedPerson {
   accounts: Partial<Record<Channel, { id: string; rowNumber: number }>>;
   memberships: RoleInUnit[];
   rowNumbers: number[];
+  /** As in RosterRow: undefined when the file has no such column (the stored value stays). */
+  workUnit?: string | null;
+  district?: string | null;
 }
 
 export interface ImportReport {
@@ -137,6 +149,8 @@ export interface ExistingPerson {
   mobile: string;
   levels: string;
   isStaff: boolean;
+  workUnit?: string | null;
+  district?: string | null;
   memberships: { unitId: number; role: string }[];
   accounts: { channel: string; platformUserId: string }[];
 }
@@ -151,4 +165,7 @@ export interface PersonFields {
   name: string;
   levels: string;
   isStaff: boolean;
+  /** Only when the file has the column. */
+  workUnit?: string | null;
+  district?: string | null;
 }

@@ -78,7 +78,7 @@ describe('in a group chat with the robot', () => {
     expect(await fb.chat.privateAnswersTo('wuxiaodong')).toMatch(/请确认要提交的批评：\n标题：关于路灯维修不及时的批评/);
     expect(await inGroup('lichunmei', '否')).toContain('单聊里核对内容并确认');
     expect(await fb.chat.privateAnswersTo('lichunmei')).toMatch(/请确认要提交的建议：\n标题：关于增设公交站点的建议/);
-    expect(await say('lichunmei', '是')).toMatch(/^您的建议已登记，编号 2026-建-0001/);
+    expect(await say('lichunmei', '是')).toMatch(/^您的建议已提交，编号 2026-建-0001/);
     expect(await say('wuxiaodong', '是')).toMatch(/编号 2026-批-0001/);
     const rows = await fb.t.bot.db.suggestion.findMany({ orderBy: { id: 'asc' } });
     expect(rows.map((r) => [r.kind, r.title, r.content])).toEqual([

@@ -39,7 +39,7 @@ describe('提建议 (rule S4)', () => {
     const summary = await say('lichunmei', '不是');
     expect(summary).toContain('请确认要提交的建议');
     expect(summary).toContain('图片：1 张');
-    expect(await say('lichunmei', '是')).toBe('您的建议已登记，编号 2026-建-0001。办理和答复情况会通知您，也可以发送“我的建议”查看。');
+    expect(await say('lichunmei', '是')).toBe('您的建议已提交，编号 2026-建-0001，将于 2026年12月8日 前交办。每一步办理进展都会通知您，也可以发送“我的建议”查看。');
     const row = await fb.t.bot.db.suggestion.findFirstOrThrow();
     expect(row).toMatchObject({ number: '2026-建-0001', kind: '建议', title: '关于增设城关镇公交站点的建议', attachments: '["media-1"]' });
     expect(row.content).toBe('城关镇东片居民出行不便，\n建议在东环路增设两个站点。');
@@ -49,7 +49,7 @@ describe('提建议 (rule S4)', () => {
     expect(await submit('lichunmei', '建议', '第一条建议')).toContain('2026-建-0001');
     expect(await submit('wuxiaodong', '建议', '第二条建议')).toContain('2026-建-0002');
     expect(await submit('wuxiaodong', '批评', '一条批评')).toContain('2026-批-0001');
-    expect(await say('lichunmei', '我的建议')).toMatch(/^您提交的建议、批评和意见（最近 20 条）：\n2026-建-0001 第一条建议（11月23日（周一），已登记）$/);
+    expect(await say('lichunmei', '我的建议')).toBe('2026 年您在系统中已提建议 1 件。您的建议、批评和意见（最近 10 条）：\n2026-建-0001 第一条建议\n  状态：提交，交办期限 2026年12月8日');
   });
 
   it('rule R6: a constituent\'s name and phone are asked in private and stored, never logged', async () => {
@@ -78,7 +78,7 @@ describe('提建议 (rule S4)', () => {
 });
 
 describe('registration numbers under concurrency', () => {
-  it('two connections submitting at once get consecutive numbers, none shared, none skipped', async () => {
+  it('rule S4: two connections submitting at once get consecutive numbers, none shared, none skipped', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'seq-'));
     const url = `file:${join(dir, 'seq.db')}`;
     migrate(url);

@@ -85,3 +85,13 @@ describe('conflicts between rows', () => {
     expect(people[0]!.memberships).toHaveLength(1);
   });
 });
+
+describe('the optional columns across a person\'s rows (rule U1)', () => {
+  it('rule U1: a person\'s rows must agree on 工作单位; a blank one says nothing', () => {
+    const parsed = parseRosterTable(parseCsv([`${ROSTER_HEADER.join(',')},工作单位`,
+      '周海涛,13800000105,,,县区,第一组,,,,城关镇中学', '周海涛,13800000105,,,市,第一组,,,,', '周海涛,13800000105,,,市,,,城关站,,县一中'].join('\n')));
+    const merged = mergePeople(parsed.rows);
+    expect(merged.people[0]!.workUnit).toBe('城关镇中学');
+    expect(merged.errors.map((e) => e.reason)).toEqual(['手机号 13800000105 在第 2 行的工作单位是「城关镇中学」，这里是「县一中」，请统一']);
+  });
+});

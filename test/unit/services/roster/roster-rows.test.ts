@@ -175,3 +175,40 @@ describe('roster row errors (with spreadsheet row numbers)', () => {
     expect(errors.every((e) => e.mobiles[0] === '13800138000' && e.name === '张伟')).toBe(true);
   });
 });
+
+describe('the optional columns 工作单位 and 选区 (rule U1)', () => {
+  const WIDE = `${HEADER},工作单位,选区`;
+  const wide = (...lines: string[]) => parseCsv([WIDE, ...lines].join('\r\n'));
+
+  it('rule U1: a file with the nine columns only reads as before: no work unit or district at all', () => {
+    const { rows } = parseRosterTable(table('张伟,13800138000,,,县区,第一组,组长,,'));
+    expect(rows[0]).not.toHaveProperty('workUnit');
+    expect(rows[0]).not.toHaveProperty('district');
+  });
+
+  it('rule U1: the two trailing columns are read; a blank cell is null', () => {
+    const { rows, errors } = parseRosterTable(wide('张伟,13800138000,,,县区,第一组,组长,,,城关镇中学,城关镇第三选区', '李娜,13800138001,,,乡镇,第一组,,,,,'));
+    expect(errors).toEqual([]);
+    expect(rows.map((r) => [r.workUnit, r.district])).toEqual([['城关镇中学', '城关镇第三选区'], [null, null]]);
+  });
+
+  it('rule U1: 工作单位 alone may follow; 选区 without 工作单位 before it, or another column, is refused', () => {
+    expect(checkHeader([...ROSTER_HEADER, '工作单位'])).toBe(1);
+    expect(checkHeader([...ROSTER_HEADER, '工作单位', '选区'])).toBe(2);
+    expect(checkHeader([...ROSTER_HEADER])).toBe(0);
+    expect(() => checkHeader([...ROSTER_HEADER, '选区'])).toThrow(/第 10 列「选区」是多余的.*其后可依次加「工作单位」「选区」两列/);
+    expect(() => checkHeader([...ROSTER_HEADER, '工作单位', '选区', '备注'])).toThrow(/第 12 列「备注」是多余的/);
+  });
+
+  it('a cell beyond the file\'s own columns is reported with the file\'s width', () => {
+    const parsed = parseRosterTable(parseCsv([`${HEADER},工作单位`, '张伟,13800138000,,,县区,,,,,城关镇中学,多余'].join('\n')));
+    expect(parsed.errors.map(formatRowError)).toEqual(['第 2 行：第 11 列有多余内容「多余」（表头只有 10 列，可能是某个单元格里有英文逗号）']);
+  });
+
+  it('rule S1: a 工作人员 whose work unit is a department handles its suggestions and is not office staff', () => {
+    const departments = new Set(['县住建局']);
+    const { rows } = parseRosterTable(wide('李科长,13900000301,likezhang,,工作人员,,,,,县住建局,', '王芳,13900000001,,,工作人员,,,,,县人大常委会办公室,'), { departments });
+    expect(rows[0]).toMatchObject({ level: null, memberships: [], workUnit: '县住建局' });
+    expect(rows[1]!.memberships).toEqual([{ kind: 'office', name: '人大常委会办公室', role: 'staff' }]);
+  });
+});

@@ -1,0 +1,25 @@
+// What the 提议案 and 撤回议案 dialogs ask (rule S5).
+export const motionFlowMessages = {
+  askTitle: '请用一句话写议案的标题（4 到 40 字），例如“关于加快城关镇污水管网建设的议案”。',
+  titleHelp: '议案标题，4 到 40 字。',
+  titleLength: '标题需要 4 到 40 个字，请重新输入。',
+  askReason: '请写案由：为什么提出这件议案（10 到 1000 字）。',
+  reasonHelp: '案由：存在的问题和提出的理由，10 到 1000 字。',
+  reasonLength: '案由需要 10 到 1000 个字，请重新输入。',
+  askProposal: '请写解决方案：建议怎样办（10 到 3000 字）。',
+  proposalHelp: '方案：具体的办法和建议，10 到 3000 字。',
+  proposalLength: '方案需要 10 到 3000 个字，请重新输入。',
+  askInvitees: (min: number) => `请写要邀请联名的代表姓名，用顿号分开（议案需至少 ${min} 位代表联名，含您本人）；回复“本组”邀请您所在代表小组的全体代表。`,
+  inviteesHelp: '例如“赵文华、钱秀英、孙建国、周海涛”，或回复“本组”。',
+  summary: (title: string, names: string[], min: number) =>
+    [`请确认议案：${title}`, `邀请联名：${names.join('、')}（共 ${names.length} 位）`, `需要至少 ${min} 位代表联名（含您）。`, '确认发出请回复“是”，不发出请回复“否”。'].join('\n'),
+  confirmHelp: '回复“是”发出附议邀请，回复“否”放弃。',
+  yesNo: '请回复“是”或“否”。',
+  notSent: '好的，议案没有发出，内容没有保存。',
+  noneToWithdraw: '您没有正在征集附议的议案。',
+  pickWithdraw: (titles: string[]) => `要撤回哪一件议案？请回复序号：\n${titles.map((t, i) => `${i + 1}. ${t}`).join('\n')}`,
+  pickHelp: '回复议案前面的序号，例如“1”。',
+  badPick: (n: number) => `请回复 1 到 ${n} 之间的序号。`,
+  confirmWithdraw: (title: string) => `确定撤回议案“${title}”吗？已附议的代表会收到通知。请回复“是”或“否”。`,
+  notWithdrawn: '好的，没有撤回。',
+} as const;

@@ -1,0 +1,66 @@
+// 提议案 (rule S5): title → reason (案由) → proposal (方案) → whom to invite (names, or 本组) →
+// confirm; the service sends each invitee a co-sign card and submits the motion once enough
+// deputies have signed.
+import { resolveInvitees, startMotion } from '../../services/suggestions/motion-service.ts';
+import { parseYesNo } from '../parse/choice.ts';
+import type { Flow } from '../types.ts';
+import { actingOf, depsOf } from '../suggestion-office/glue.ts';
+import { motionFlowMessages as m } from './messages.ts';
+
+export interface MotionDraft {
+  title?: string;
+  reason?: string;
+  proposal?: string;
+  invitees?: { id: number; name: string }[];
+}
+
+const between = (text: string, min: number, max: number) => [...text].length >= min && [...text].length <= max;
+
+export const motionFlow: Flow<MotionDraft> = {
+  name: 'motion',
+  version: 1,
+  title: '提议案',
+  async begin() {
+    return { kind: 'next', step: 'title', draft: {} };
+  },
+  steps: {
+    title: {
+      help: m.titleHelp,
+      prompt: () => m.askTitle,
+      handle: async (input, fc) => (between(input.raw, 4, 40) ? { kind: 'next', step: 'reason', draft: { ...fc.draft, title: input.raw } } : { kind: 'invalid', message: m.titleLength }),
+    },
+    reason: {
+      help: m.reasonHelp,
+      prompt: () => m.askReason,
+      handle: async (input, fc) => (between(input.raw, 10, 1000) ? { kind: 'next', step: 'proposal', draft: { ...fc.draft, reason: input.raw } } : { kind: 'invalid', message: m.reasonLength }),
+    },
+    proposal: {
+      help: m.proposalHelp,
+      prompt: () => m.askProposal,
+      handle: async (input, fc) => (between(input.raw, 10, 3000) ? { kind: 'next', step: 'invitees', draft: { ...fc.draft, proposal: input.raw } } : { kind: 'invalid', message: m.proposalLength }),
+    },
+    invitees: {
+      help: m.inviteesHelp,
+      prompt: (fc) => m.askInvitees(fc.policy.motionMinSigners),
+      async handle(input, fc) {
+        const found = await resolveInvitees(depsOf(fc.bot), fc.bot.orgId, fc.bot.actor.id, input.raw);
+        if (!found.ok) return { kind: 'invalid', message: found.message };
+        return { kind: 'next', step: 'confirm', draft: { ...fc.draft, invitees: found.people } };
+      },
+    },
+    confirm: {
+      help: m.confirmHelp,
+      prompt: (fc) => m.summary(fc.draft.title!, fc.draft.invitees!.map((p) => p.name), fc.policy.motionMinSigners),
+      async handle(input, fc) {
+        const yes = parseYesNo(input.text);
+        if (yes === undefined) return { kind: 'invalid', message: m.yesNo };
+        if (yes === 'no') return { kind: 'done', say: m.notSent };
+        const d = fc.draft;
+        const outcome = await startMotion(depsOf(fc.bot), actingOf(fc.bot), fc.bot.orgId, {
+          title: d.title!, reason: d.reason!, proposal: d.proposal!, inviteeIds: d.invitees!.map((p) => p.id),
+        });
+        return outcome.ok ? { kind: 'done', say: outcome.message } : { kind: 'next', step: 'invitees', draft: d, say: outcome.message };
+      },
+    },
+  },
+};
