@@ -24,8 +24,11 @@ export interface Command {
 
 export interface CardAction {
   action: string;
-  /** What the key carries after the colon (default 'none'); checked before run is called. */
-  argument?: ActionArgument;
+  /**
+   * What the key carries after the colon, checked before run is called. Required, so that a
+   * new action says what it takes instead of silently refusing every click.
+   */
+  argument: ActionArgument;
   run(ctx: BotContext, argument: string | undefined): Promise<void>;
 }
 
@@ -61,7 +64,7 @@ export class Router {
     if (!isActionId(action)) throw new BadInputError('bad_card_key', 'card key does not parse', messages.badButton);
     const handler = this.actions.get(action);
     if (!handler) return undefined;
-    if (!argumentFits(handler.argument ?? 'none', argument)) {
+    if (!argumentFits(handler.argument, argument)) {
       throw new BadInputError('bad_card_argument', `card key for ${action} has an argument it does not take`, messages.badButton);
     }
     return { action: handler, argument };

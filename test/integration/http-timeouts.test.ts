@@ -12,7 +12,22 @@ const SLACK_MS = TIMEOUT_CHECK_INTERVAL_MS + 1_500;
 let t: TestBot;
 beforeAll(async () => {
   t = await startTestBot({ mode: 'local' });
+  await quietStore();
 });
+
+/**
+ * Start-up sends what the demo county has due (reception duty, yearly reminders), and any new
+ * message ends a long poll: wait until the outbox is drained and the page's store stays still.
+ */
+async function quietStore(): Promise<void> {
+  const store = t.bot.simulator!.store;
+  for (let stillFor = 0, last = -1; stillFor < 1_500; ) {
+    const busy = await t.bot.db.outbox.count({ where: { status: { in: ['pending', 'sending'] } } });
+    stillFor = busy === 0 && store.version === last ? stillFor + 100 : 0;
+    last = store.version;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 afterAll(() => t.stop());
 
 /** Writes `data` on a raw socket and resolves when the server closes it, with what it answered. */

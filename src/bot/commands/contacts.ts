@@ -26,4 +26,4 @@ export const contactsCommand: Command = {
   run: (ctx) => showContacts(ctx),
 };
 
-export const contactsAction: CardAction = { action: 'help.contacts', run: (ctx) => showContacts(ctx) };
+export const contactsAction: CardAction = { action: 'help.contacts', argument: 'none', run: (ctx) => showContacts(ctx) };

@@ -35,5 +35,6 @@ function clip(text: string, max: number): string {
 
 export const helpMenuAction = (all: () => Command[]): CardAction => ({
   action: 'help.menu',
+  argument: 'none',
   run: (ctx) => sendHelp(ctx, all()),
 });

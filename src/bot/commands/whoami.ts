@@ -25,4 +25,4 @@ export const whoamiCommand: Command = {
   run: (ctx) => showWhoami(ctx),
 };
 
-export const whoamiAction: CardAction = { action: 'help.whoami', run: (ctx) => showWhoami(ctx) };
+export const whoamiAction: CardAction = { action: 'help.whoami', argument: 'none', run: (ctx) => showWhoami(ctx) };

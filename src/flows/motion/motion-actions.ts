@@ -17,6 +17,7 @@ export const myMotionsCommand: Command = {
 
 export const cosignAction: CardAction = {
   action: 'motion.cosign',
+  argument: 'id',
   async run(ctx, argument) {
     const outcome = await cosignMotion(depsOf(ctx), actingOf(ctx), ctx.orgId, Number(argument));
     await ctx.reply(outcome.message);

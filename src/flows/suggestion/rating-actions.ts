@@ -9,6 +9,7 @@ import { actingOf, depsOf } from '../suggestion-office/glue.ts';
 
 const rate = (action: string, rating: Rating): CardAction => ({
   action,
+  argument: 'id',
   async run(ctx, argument) {
     const outcome = await rateSuggestion(depsOf(ctx), actingOf(ctx), ctx.orgId, Number(argument), rating);
     await ctx.reply(outcome.message);

@@ -50,7 +50,7 @@ describe('rule R6: in a group the bot never repeats what a person typed', () => 
     const group = await inGroup('lichunmei', '否');
     expect(group).toBe('<@lichunmei> 李春梅，请到与“人大代表履职助手”的单聊里核对内容并确认。');
     expect(await fb.chat.privateAnswersTo('lichunmei')).toMatch(/^请确认要提交的建议：\n标题：关于增设公交站点的建议\n内容：城关镇东片居民出行不便，联系人13987654321/);
-    expect(await fb.chat.say('lichunmei', '是')).toMatch(/^您的建议已登记，编号 2026-建-0001/);
+    expect(await fb.chat.say('lichunmei', '是')).toMatch(/^您的建议已提交，编号 2026-建-0001/);
     expect(fb.chat.groupAnswers()).toBe('');
   });
 

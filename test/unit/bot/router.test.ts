@@ -9,7 +9,7 @@ const commands: Command[] = [
   { name: '代签', summary: '', audience: 'office', run: noop },
 ];
 const router = new Router(commands, [
-  { action: 'help.whoami', run: noop },
+  { action: 'help.whoami', argument: 'none', run: noop },
   { action: 'leave.approve', argument: 'id', run: noop },
 ]);
 
