@@ -87,8 +87,9 @@ describe('planNotices (A4, A5)', () => {
   it('A4: a make-up Saturday is a working day — the notice stays on 2026-02-14', () => {
     const plan = planNotices(activity('2026-02-17T10:00', '2026-02-17T12:00'), group, cal, sh('2026-02-01T10:00'));
     expect(brief(plan).map((n) => [n.kind, n.dueAt])).toEqual([
+      // Two working days before 02-17 (02-15, 02-16 are Spring Festival): 02-14 (make-up Sat), then 02-13.
+      ['committee', sh('2026-02-13T09:00').toISOString()],
       ['notice', sh('2026-02-14T09:00').toISOString()],
-      ['committee', sh('2026-02-14T09:00').toISOString()], // 02-15 is Spring Festival → 02-14
       ['reminder', sh('2026-02-16T09:00').toISOString()],
       ['summary', sh('2026-02-17T12:00').toISOString()],
     ]);
