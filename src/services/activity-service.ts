@@ -285,7 +285,9 @@ export async function updateActivity(db: Db, input: UpdateActivityInput): Promis
   await replanApprovalReminders(db, id, now); // rule L1: a moved activity moves its approval reminders
   const told = await announceUpdate(db, id, describeChanges(before, activity, changed), now);
   if (planned?.dueNow) await input.onDueNow?.();
-  return { ok: true, activity, told, lateNotice: planned?.plan.lateRule && describeLateRule(planned.plan.lateRule) };
+  // The A4 lead time is news only when the time moved (a place edit did not make anything late).
+  const lateRule = changed.has('startAt') ? planned?.plan.lateRule : undefined;
+  return { ok: true, activity, told, lateNotice: lateRule && describeLateRule(lateRule) };
 }
 
 /** The fields whose new value differs from the current one. */
