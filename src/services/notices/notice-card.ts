@@ -6,7 +6,7 @@ import { buildCard } from '../../bot/card-catalog.ts';
 import { actionsAllowed, type AttendanceAction, type AttendanceState } from '../../domain/attendance-state.ts';
 import { deadlineStanding, replyByDay } from '../../domain/notice-plan.ts';
 import { formatDate, formatDateTime, shanghaiInstant } from '../../domain/shanghai-time.ts';
-import { parseIsoDate } from '../../domain/calendar/working-days.ts';
+import { parseIsoDate, type IsoDate } from '../../domain/calendar/working-days.ts';
 import type { NeutralCard } from '../../platforms/types.ts';
 import { stateLabel } from '../attendance/messages.ts';
 import { noticeMessages as m } from './messages.ts';
@@ -32,12 +32,17 @@ export function buttonsFor(state: AttendanceState): string[] {
   return actions.length ? actions : ['activity.attend'];
 }
 
+/** A civil day as people read it: 11月22日（周日）. */
+export function dayText(day: IsoDate): string {
+  return formatDate(shanghaiInstant(parseIsoDate(day), 12, 0));
+}
+
 /** "请于11月22日（周日）前回复", "请于今天内回复" or "请尽快回复". */
 export function replyByText(startAt: Date, now: Date): string {
   const day = replyByDay(startAt);
   const standing = deadlineStanding(day, now);
   const r = m.deadline.reply;
-  return standing === 'ahead' ? r.ahead(formatDate(shanghaiInstant(parseIsoDate(day), 12, 0))) : standing === 'today' ? r.today : r.passed;
+  return standing === 'ahead' ? r.ahead(dayText(day)) : standing === 'today' ? r.today : r.passed;
 }
 
 function personal(a: CardActivity, state: AttendanceState, now: Date) {

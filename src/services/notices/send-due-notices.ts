@@ -5,10 +5,9 @@
 // sent: they are marked missed and reported.
 import { ACTIVITY_KINDS, type ActivityKind } from '../../domain/activity-kinds.ts';
 import { finalAttendance, type AttendanceState } from '../../domain/attendance-state.ts';
-import { parseIsoDate } from '../../domain/calendar/working-days.ts';
 import { committeeReportDay, deadlineStanding, resolveUnitNoticePolicy } from '../../domain/notice-plan.ts';
 import { UNIT_LEAD_ROLES } from '../../domain/roles.ts';
-import { formatDate, formatDateTime, formatTime, shanghaiInstant } from '../../domain/shanghai-time.ts';
+import { formatDateTime, formatTime } from '../../domain/shanghai-time.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Logger } from '../../lib/logger.ts';
 import type { OutboundMessage } from '../../platforms/types.ts';
@@ -22,7 +21,7 @@ import type { Outbound } from '../outbound.ts';
 import { APPROVAL_PREFIX, batchApprovalReminders, isApprovalBatch, isApprovalReminder, writeApprovalReminder } from './approval-reminders.ts';
 import { announceInGroup } from './announce-in-group.ts';
 import { noticeMessages as m } from './messages.ts';
-import { noticeCard } from './notice-card.ts';
+import { dayText, noticeCard } from './notice-card.ts';
 
 export const CATCH_UP_MS = 24 * 3600_000;
 const BATCH = 1000;
@@ -151,7 +150,7 @@ async function committeeText(deps: NoticeDeps, a: ActivityWithUnit): Promise<str
   const policy = resolveUnitNoticePolicy(a.unit.kind, a.unit.policy);
   const day = committeeReportDay(a.startAt, policy, await loadCalendar(deps.db, a.orgId))?.value;
   const r = m.deadline.report;
-  const date = day && formatDate(shanghaiInstant(parseIsoDate(day), 12, 0));
+  const date = day && dayText(day);
   const standing = day ? deadlineStanding(day, deps.clock.now()) : 'passed';
   const by = standing === 'ahead' ? r.ahead(date!) : standing === 'today' ? r.today(date!) : r.passed;
   const { supervisingBody } = await loadPolicy(deps.db, a.orgId);
