@@ -30,8 +30,6 @@ import {
   resolveUnit,
   type ActivityIssue,
 } from '../src/services/activity-service.ts';
-import { sendDueNotices } from '../src/services/notices/send-due-notices.ts';
-import { Outbound } from '../src/services/outbound.ts';
 
 interface Ctx {
   db: Db;
@@ -140,7 +138,12 @@ async function create(command: Extract<ActivityCommand, { name: 'create' }>, org
   // A notice due at once (published late) is written to the outbox before this exits, so the
   // running bot's outbox worker sends it within a second: "已立即发出" is true from here too.
   const clock = { now: () => ctx.now };
-  const sendDue = () => sendDueNotices({ db: ctx.db, clock, outbound: new Outbound(ctx.db, clock), logger: createLogger('warn', process.stderr) });
+  const sendDue = async () => {
+    // Loaded only when needed: every other command starts as fast as before.
+    const { sendDueNotices } = await import('../src/services/notices/send-due-notices.ts');
+    const { Outbound } = await import('../src/services/outbound.ts');
+    await sendDueNotices({ db: ctx.db, clock, outbound: new Outbound(ctx.db, clock), logger: createLogger('warn', process.stderr) });
+  };
   const result = await createActivity(ctx.db, { ...fields, orgId, unit: { name: unitName }, now: ctx.now, onDueNow: sendDue });
   if (!result.ok) return printProblems(result.issues.map(issueProblem));
   console.log(out.created(result.activity, ctx.tz));
