@@ -80,6 +80,9 @@ describe('issue 9 §1: dates and promises that are true', () => {
     await tick();
     expect(committeeTexts()).toHaveLength(1);
     expect(noticeCards()).toHaveLength(1);
+    // The same place again changes nothing and tells nobody.
+    expect(await editByChat('地点', '县人大三楼')).toBe('“学习代表法”的地点和原来一样，没有修改，也没有发送变更通知。');
+    expect(changeCards()).toEqual([]);
     expect(await editByChat('地点', '县人大五楼')).toBe('已修改“学习代表法”的地点。已向已收到通知的 6 人发送变更通知。');
     await tick();
     expect(committeeTexts()).toHaveLength(1);
