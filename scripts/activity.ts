@@ -8,6 +8,7 @@ import { ACTIVITY_KINDS, type ActivityKind } from '../src/domain/activity-kinds.
 import { formatLocal, localParts } from '../src/domain/time.ts';
 import { AppError, errorMessage } from '../src/lib/errors.ts';
 import { ACTIVITY_STATUS, type ActivityListItem, type ActivityView } from '../src/repositories/activity-repo.ts';
+import { createLogger } from '../src/lib/logger.ts';
 import { migrate } from '../src/repositories/migrate.ts';
 import { connectDb, type Db } from '../src/repositories/prisma.ts';
 import {
@@ -134,7 +135,16 @@ async function reportBadArgs(parsed: Extract<ParsedActivityArgs, { ok: false }>,
 
 async function create(command: Extract<ActivityCommand, { name: 'create' }>, orgId: number, ctx: Ctx): Promise<number> {
   const { unitName, orgCode: _org, ...fields } = command.args;
-  const result = await createActivity(ctx.db, { ...fields, orgId, unit: { name: unitName }, now: ctx.now });
+  // A notice due at once (published late) is written to the outbox before this exits, so the
+  // running bot's outbox worker sends it within a second: "已立即发出" is true from here too.
+  const clock = { now: () => ctx.now };
+  const sendDue = async () => {
+    // Loaded only when needed: every other command starts as fast as before.
+    const { sendDueNotices } = await import('../src/services/notices/send-due-notices.ts');
+    const { Outbound } = await import('../src/services/outbound.ts');
+    await sendDueNotices({ db: ctx.db, clock, outbound: new Outbound(ctx.db, clock), logger: createLogger('warn', process.stderr) });
+  };
+  const result = await createActivity(ctx.db, { ...fields, orgId, unit: { name: unitName }, now: ctx.now, onDueNow: sendDue });
   if (!result.ok) return printProblems(result.issues.map(issueProblem));
   console.log(out.created(result.activity, ctx.tz));
   if (result.lateNotice) console.log(result.lateNotice);

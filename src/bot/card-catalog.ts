@@ -35,7 +35,8 @@ export function cardDefinition(id: string): CardDefinition {
 
 export function buildCard(
   id: string,
-  options: { taskId: string; vars?: Record<string, string>; argument?: string },
+  /** actions: only these of the definition's buttons (a card shows what its reader may do now). */
+  options: { taskId: string; vars?: Record<string, string>; argument?: string; actions?: readonly string[] },
 ): NeutralCard {
   const def = cardDefinition(id);
   const fill = (s: string) => s.replace(/\{\{(\w+)\}\}/g, (_, name: string) => options.vars?.[name] ?? '');
@@ -49,7 +50,9 @@ export function buildCard(
     quote: def.quote && (fill(def.quote) || undefined),
     // A field whose value is empty after filling (no answer yet, say) is left off the card.
     fields: def.fields?.map((f) => ({ label: fill(f.label), value: fill(f.value) })).filter((f) => f.value.trim() !== ''),
-    buttons: def.buttons.map((b) => ({ key: `${b.action}${suffix}`, text: fill(b.text), style: b.style })),
+    buttons: def.buttons
+      .filter((b) => !options.actions || options.actions.includes(b.action))
+      .map((b) => ({ key: `${b.action}${suffix}`, text: fill(b.text), style: b.style })),
   };
 }
 

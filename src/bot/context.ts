@@ -18,6 +18,11 @@ export interface BotDeps {
   clock: Clock;
   outbound: Outbound;
   logger: Logger;
+  /**
+   * Told when a use case planned work that is already due (a notice of an activity published
+   * late), so it runs now rather than at the next scheduler tick. Absent: the tick finds it.
+   */
+  onDueNow?: () => void;
 }
 
 export class BotContext {

@@ -2,8 +2,17 @@
 import type { Policy } from './policy.ts';
 import { UNIT_LEAD_ROLES, type Actor } from './roles.ts';
 
-/** Leave requests that count towards the yearly quota: pending ones are promises of a leave. */
+/**
+ * Leave requests that count towards the yearly quota (L2): pending ones are promises of a
+ * leave. A rejected or withdrawn request does not count, so withdrawing gives the leave back.
+ */
 export const COUNTED_LEAVE_STATUSES = ['pending', 'approved'] as const;
+
+/** The unit kinds whose activities' leave counts towards L2 (the repository counts those). */
+export const QUOTA_UNIT_KINDS = ['group'] as const;
+
+/** pending → approved | rejected | withdrawn; approved → withdrawn (the person comes after all). */
+export const LEAVE_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 
 export type LeaveRefusal = 'quota_reached' | 'already_started' | 'cancelled' | 'already_requested' | 'not_invited';
 
@@ -21,9 +30,16 @@ export function refuseLeave(check: LeaveCheck, policy: Policy, now: Date): Leave
   if (check.activity.status === 'cancelled') return 'cancelled';
   if (check.activity.startAt <= now) return 'already_started'; // rule L1: in advance
   if (check.alreadyRequested) return 'already_requested';
-  // Rule L2 limits leave from group activities; stations and the office have no quota.
-  if (check.activity.unit.kind === 'group' && check.usedThisYear >= policy.leavesPerYear) return 'quota_reached';
+  if (countsTowardsQuota(check.activity) && check.usedThisYear >= policy.leavesPerYear) return 'quota_reached';
   return undefined;
+}
+
+/**
+ * Rule L2 limits leave from group activities (代表小组); a station's activities, its reception
+ * days and the office's have no quota. A leave from those is neither counted nor refused.
+ */
+export function countsTowardsQuota(activity: { unit: { kind: string } }): boolean {
+  return (QUOTA_UNIT_KINDS as readonly string[]).includes(activity.unit.kind);
 }
 
 export function leavesRemaining(usedThisYear: number, policy: Policy): number {

@@ -17,9 +17,12 @@ export const unitNoticePolicySchema = z.object({
   leadDays: z.array(days).min(1).max(5),
   sendHour: hour,
   sendMinute: minute,
-  /** Move a notice (and the committee report) off a day off to the previous working day. */
+  /** Move a notice off a day off to the previous working day. */
   skipNonWorkingDays: z.boolean(),
-  /** Rule A4: the group tells the liaison committee this many days before; null = never. */
+  /**
+   * Rule A4: the group tells the supervising body this many working days before the activity's
+   * day (the body works on working days; default 2 for groups); null = never.
+   */
   committeeReportDays: days.nullable(),
   /** A courtesy reminder to invitees who have not answered; null = never. */
   reminderDaysBefore: days.nullable(),
@@ -163,10 +166,12 @@ export function planNotices(
     lateRule = { requiredDays: largestMissed.leadDays, requiredBy: largestMissed.dueAt };
   }
 
-  // A4: the group tells the liaison committee at least N days before (a reminder to the
-  // leader/liaison); moved earlier off days off like a notice, due now when already past.
-  if (policy.committeeReportDays !== null) {
-    const dueAt = at(onWorkingDay(shiftDate(startDay, -policy.committeeReportDays)));
+  // A4: the group tells the supervising body N working days before (a reminder to the
+  // leader/liaison on that day); due now when that moment has passed.
+  const reportDay = committeeReportDay(activity.startAt, policy, calendar);
+  if (reportDay && policy.committeeReportDays !== null) {
+    reportDay.assumedYears.forEach((y) => assumed.add(y));
+    const dueAt = at(reportDay.value);
     const late = isPast(dueAt);
     notices.push({ kind: 'committee', leadDays: policy.committeeReportDays, dueAt: late ? now : dueAt, late });
   }
@@ -191,6 +196,53 @@ export function planNotices(
   // A5: the account to the leader and the liaison committee once the activity ends.
   notices.push({ kind: 'summary', dueAt: activity.endAt, late: false });
   return done(notices, lateRule);
+}
+
+/**
+ * Rule A4: the day by which the group tells the supervising body: committeeReportDays working
+ * days before the activity's day, on the organisation's working-day calendar.
+ */
+export function committeeReportDay(
+  startAt: Date, policy: UnitNoticePolicy, calendar: WorkingCalendar,
+): { value: IsoDate; assumedYears: number[] } | undefined {
+  if (policy.committeeReportDays === null) return undefined;
+  return calendar.addWorkingDays(toIsoDate(shanghaiParts(startAt).date), -policy.committeeReportDays);
+}
+
+/** The invitees answer by the day before the activity (a civil day in Asia/Shanghai). */
+export function replyByDay(startAt: Date): IsoDate {
+  return shiftDate(toIsoDate(shanghaiParts(startAt).date), -1);
+}
+
+/**
+ * Where a deadline day stands at `now`: still ahead, today, or passed. A passed deadline is
+ * never shown: the text says "as soon as possible" instead.
+ */
+export function deadlineStanding(day: IsoDate, now: Date): 'ahead' | 'today' | 'passed' {
+  const today = toIsoDate(shanghaiParts(now).date);
+  if (day > today) return 'ahead';
+  return day === today ? 'today' : 'passed';
+}
+
+/** Fields of an activity a person is told about. */
+export type ActivityField = 'title' | 'startAt' | 'endAt' | 'place' | 'content';
+
+/**
+ * What each planned message says about the activity. After an edit, a message already sent
+ * goes again only when a field it shows changed (editing the place does not repeat the
+ * committee reminder, which names only the title and the time).
+ */
+export const NOTICE_SHOWS: Readonly<Record<NoticeKind, readonly ActivityField[]>> = {
+  notice: ['title', 'startAt', 'place', 'content'],
+  staff: ['title', 'startAt', 'place'],
+  committee: ['title', 'startAt'],
+  reminder: ['title', 'startAt', 'place'],
+  dayof: ['title', 'startAt', 'place'],
+  summary: [],
+};
+
+export function noticeShowsChange(kind: NoticeKind, changed: ReadonlySet<ActivityField>): boolean {
+  return NOTICE_SHOWS[kind].some((f) => changed.has(f));
 }
 
 /** One Chinese sentence for the publisher about a missed A4 lead time. */

@@ -41,7 +41,9 @@ export function createWorkerSet(deps: WorkerDeps): WorkerSet {
   const outbox = new OutboxWorker(db, clients, clock, logger, metrics, deps.outbox);
   const outbound = new Outbound(db, clock, () => outbox.poke());
   const bot = createBot();
-  const dispatcher = new Dispatcher({ db, clock, outbound, logger }, bot.router, bot.flows);
+  // Publishing (or editing) an activity late plans a notice due now: the scheduler sends it at once.
+  const onDueNow = () => scheduler.poke();
+  const dispatcher = new Dispatcher({ db, clock, outbound, logger, onDueNow }, bot.router, bot.flows);
   const inbound = new InboundWorker(db, dispatcher, clock, logger, metrics);
   const countMissed = metrics.counter('bot_notices_missed_total', 'Notices found more than 24 hours late and not sent');
   const countRunMissed = metrics.counter('bot_reminders_missed_total', 'Quarterly reminders found after their window closed and not sent');

@@ -1,31 +1,88 @@
-// Attendance records (rule A6): present (self or by proxy) or on leave (rule L5).
-import type { Db } from './prisma.ts';
+// Attendance records (rules A6, L5): one row per (activity, person) holding its state from
+// src/domain/attendance-state.ts. "invited" is the absence of a row; every change is one
+// conditional statement guarded by the states the transition may start from, so two events
+// for the same person (a sign-in and a leave decision) can never both apply.
+import type { AttendanceState } from '../domain/attendance-state.ts';
+import { Prisma, type Db } from './prisma.ts';
 import { slices } from './slices.ts';
 
-export async function findAttendance(db: Db, activityId: number, personId: number) {
-  return db.attendance.findUnique({ where: { activityId_personId: { activityId, personId } } });
+/** How a state is stored in Attendance.status ('leave' is what approved leave was always stored as). */
+const STORED: Record<Exclude<AttendanceState, 'invited'>, string> = {
+  attending: 'attending',
+  leave_pending: 'leave_pending',
+  on_leave: 'leave',
+  leave_rejected: 'leave_rejected',
+  present: 'present',
+};
+const BY_STORED = new Map(Object.entries(STORED).map(([state, stored]) => [stored, state as AttendanceState]));
+
+export function stateOf(status: string | null | undefined): AttendanceState {
+  return (status && BY_STORED.get(status)) || 'invited';
+}
+
+export interface AttendanceKey {
+  orgId: number;
+  activityId: number;
+  personId: number;
+}
+
+export interface AttendanceRecord {
+  state: AttendanceState;
+  /** When present: the sign-in time, how (self or proxy) and who recorded a proxy sign-in. */
+  signedInAt: Date | null;
+  method: string | null;
+  recordedById: number | null;
+  id?: number;
+}
+
+export async function findState(db: Db, activityId: number, personId: number): Promise<AttendanceRecord> {
+  const row = await db.attendance.findUnique({ where: { activityId_personId: { activityId, personId } } });
+  if (!row) return { state: 'invited', signedInAt: null, method: null, recordedById: null };
+  return { id: row.id, state: stateOf(row.status), signedInAt: row.signedInAt, method: row.method, recordedById: row.recordedById };
+}
+
+/** Everyone with a row; the invitees without one are 'invited'. */
+export async function statesFor(db: Db, activityId: number): Promise<Map<number, AttendanceState>> {
+  const rows = await db.attendance.findMany({ where: { activityId }, select: { personId: true, status: true } });
+  return new Map(rows.map((r) => [r.personId, stateOf(r.status)]));
 }
 
 /**
- * Records presence. A person on approved leave who comes anyway becomes present; someone
- * already present keeps their first sign-in time. Returns the record as it now stands.
+ * Moves one person's state from one of `from` to `to` in one conditional statement; true when
+ * this call changed it (false: the state was none of `from`). A sign-in records its time and
+ * method; other states clear them.
  */
-export async function recordPresence(
-  db: Db,
-  entry: { orgId: number; activityId: number; personId: number; at: Date; method: 'self' | 'proxy'; recordedById?: number },
-) {
-  const where = { activityId_personId: { activityId: entry.activityId, personId: entry.personId } };
-  const presence = { status: 'present', method: entry.method, signedInAt: entry.at, recordedById: entry.recordedById ?? null };
-  await db.attendance.upsert({
-    where,
-    create: { orgId: entry.orgId, activityId: entry.activityId, personId: entry.personId, ...presence },
-    update: {},
-  });
-  await db.attendance.updateMany({ where: { activityId: entry.activityId, personId: entry.personId, status: { not: 'present' } }, data: presence });
-  return (await db.attendance.findUnique({ where }))!;
+export async function moveState(
+  db: Db, key: AttendanceKey, from: readonly AttendanceState[], to: Exclude<AttendanceState, 'invited'>, at: Date,
+  presence?: { method: 'self' | 'proxy'; recordedById?: number },
+): Promise<boolean> {
+  const fields = {
+    status: STORED[to],
+    method: presence?.method ?? (to === 'attending' ? 'answer' : 'leave'),
+    signedInAt: presence ? at : null,
+    recordedById: presence?.recordedById ?? null,
+  };
+  const stored = from.filter((s): s is Exclude<AttendanceState, 'invited'> => s !== 'invited').map((s) => STORED[s]);
+  if (!from.includes('invited')) {
+    const { count } = await db.attendance.updateMany({
+      where: { activityId: key.activityId, personId: key.personId, status: { in: stored } },
+      data: { ...fields, updatedAt: at },
+    });
+    return count === 1;
+  }
+  // From "no row" (invited) or one of the stored states: an insert that updates only a row in one of them.
+  const onConflict = stored.length
+    ? Prisma.sql`DO UPDATE SET "status" = excluded."status", "method" = excluded."method", "signedInAt" = excluded."signedInAt",
+        "recordedById" = excluded."recordedById", "updatedAt" = excluded."updatedAt" WHERE "Attendance"."status" IN (${Prisma.join(stored)})`
+    : Prisma.sql`DO NOTHING`;
+  const changed = await db.$executeRaw`
+    INSERT INTO "Attendance" ("orgId", "activityId", "personId", "status", "method", "signedInAt", "recordedById", "createdAt", "updatedAt")
+    VALUES (${key.orgId}, ${key.activityId}, ${key.personId}, ${fields.status}, ${fields.method}, ${fields.signedInAt}, ${fields.recordedById}, ${at}, ${at})
+    ON CONFLICT ("activityId", "personId") ${onConflict}`;
+  return changed === 1;
 }
 
-/** Everyone invited to an activity with their attendance entry, for 签到情况. */
+/** Everyone invited to an activity with their state (签到情况, the summary, the account). */
 export async function attendanceSheet(db: Db, activityId: number) {
   const invitees = await db.activityInvitee.findMany({ where: { activityId }, select: { personId: true } });
   const people = [];
@@ -34,7 +91,10 @@ export async function attendanceSheet(db: Db, activityId: number) {
   }
   const entries = await db.attendance.findMany({ where: { activityId } });
   const byPerson = new Map(entries.map((e) => [e.personId, e]));
-  return people.map((p) => ({ person: p, entry: byPerson.get(p.id) }));
+  return people.map((p) => {
+    const entry = byPerson.get(p.id);
+    return { person: p, state: stateOf(entry?.status), signedInAt: entry?.signedInAt ?? null };
+  });
 }
 
 /** Invitees of the activity whose name matches (for 代签 张三). */

@@ -1,12 +1,12 @@
 // Leave requests (rules L1, L2, L5) and the attendance entry an approval creates.
-import { COUNTED_LEAVE_STATUSES } from '../domain/leave-rules.ts';
+import { COUNTED_LEAVE_STATUSES, QUOTA_UNIT_KINDS } from '../domain/leave-rules.ts';
 import { shanghaiIsoDate } from '../domain/shanghai-time.ts';
 import type { Db } from './prisma.ts';
 
 /** Rule L2 counts leaves from group activities (代表小组) in one calendar year. */
 export async function countCountedLeaves(db: Db, orgId: number, personId: number, year: number): Promise<number> {
   return db.leaveRequest.count({
-    where: { orgId, personId, year, status: { in: [...COUNTED_LEAVE_STATUSES] }, activity: { unit: { kind: 'group' } } },
+    where: { orgId, personId, year, status: { in: [...COUNTED_LEAVE_STATUSES] }, activity: { unit: { kind: { in: [...QUOTA_UNIT_KINDS] } } } },
   });
 }
 
@@ -66,12 +66,25 @@ export async function listLeavesOfYear(db: Db, orgId: number, personId: number, 
   });
 }
 
-/** Rule L5: approved leave makes the attendance entry "on leave" (unless they came anyway). */
-export async function markOnLeave(db: Db, orgId: number, activityId: number, personId: number): Promise<void> {
-  await db.attendance.upsert({
-    where: { activityId_personId: { activityId, personId } },
-    create: { orgId, activityId, personId, status: 'leave', method: 'leave' },
-    update: {},
+/**
+ * The requester withdraws: a pending or approved request becomes withdrawn in one conditional
+ * update (it then no longer counts towards L2). Returns the status it had, or undefined when
+ * it was neither (decided against, or withdrawn already).
+ */
+export async function withdrawLeave(db: Db, id: number, at: Date): Promise<'pending' | 'approved' | undefined> {
+  for (const from of ['pending', 'approved'] as const) {
+    const { count } = await db.leaveRequest.updateMany({ where: { id, status: from }, data: { status: 'withdrawn', withdrawnAt: at } });
+    if (count === 1) return from;
+  }
+  return undefined;
+}
+
+/** Leave requests the person may still withdraw: pending or approved, of activities not yet ended. */
+export async function findWithdrawable(db: Db, orgId: number, personId: number, now: Date) {
+  return db.leaveRequest.findMany({
+    where: { orgId, personId, status: { in: ['pending', 'approved'] }, activity: { status: 'scheduled', endAt: { gt: now } } },
+    include: { activity: { include: { unit: { select: { id: true, kind: true, name: true } } } } },
+    orderBy: { activity: { startAt: 'asc' } },
   });
 }
 

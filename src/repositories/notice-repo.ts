@@ -93,3 +93,33 @@ export async function markBatchSent(db: Db, batchKey: string, now: Date): Promis
 export async function markSkipped(db: Db, ids: number[]): Promise<void> {
   for (const part of slices(ids)) await db.notice.updateMany({ where: { id: { in: part }, status: 'planned' }, data: { status: 'skipped' } });
 }
+
+/** Approval reminders (rule L1) share the table; the activity's own notices are the other kinds. */
+const NOT_APPROVAL = { NOT: { kind: { startsWith: 'approval:' } } };
+
+/** Rows of the activity's own notices that went out or are on their way, in any revision. */
+export async function goneNotices(db: Db, activityId: number): Promise<{ kind: string; personId: number }[]> {
+  return db.notice.findMany({
+    where: { activityId, status: { in: ['queued', 'sent'] }, ...NOT_APPROVAL },
+    select: { kind: true, personId: true },
+  });
+}
+
+/** Everyone who has been sent a notice card of the activity (any lead time, any revision). */
+export async function notifiedPeople(db: Db, activityId: number): Promise<number[]> {
+  const rows = await db.notice.findMany({
+    where: { activityId, status: 'sent', kind: { startsWith: 'notice' } },
+    select: { personId: true },
+    distinct: ['personId'],
+  });
+  return rows.map((r) => r.personId);
+}
+
+/** After an edit: the activity's own planned rows of other revisions give way to the new plan. */
+export async function dropPlannedOtherRevisions(db: Db, activityId: number, keepRevision: number): Promise<number> {
+  const { count } = await db.notice.updateMany({
+    where: { activityId, status: 'planned', revision: { not: keepRevision }, ...NOT_APPROVAL },
+    data: { status: 'dropped' },
+  });
+  return count;
+}

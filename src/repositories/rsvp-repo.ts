@@ -1,4 +1,5 @@
-// Invitees' answers to notice cards (attend / leave); the latest answer wins until the start.
+// Invitees' answers to notice cards (attend / leave), with their time; the latest answer wins
+// until the start. What a person's card shows comes from their attendance state (attendance-repo).
 import type { Db } from './prisma.ts';
 
 export async function recordRsvp(db: Db, r: { orgId: number; activityId: number; personId: number; answer: 'attend' | 'leave'; at: Date }) {
@@ -7,9 +8,4 @@ export async function recordRsvp(db: Db, r: { orgId: number; activityId: number;
     create: { orgId: r.orgId, activityId: r.activityId, personId: r.personId, answer: r.answer, answeredAt: r.at },
     update: { answer: r.answer, answeredAt: r.at },
   });
-}
-
-export async function answersFor(db: Db, activityId: number): Promise<Map<number, string>> {
-  const rows = await db.rsvp.findMany({ where: { activityId }, select: { personId: true, answer: true } });
-  return new Map(rows.map((r) => [r.personId, r.answer]));
 }

@@ -3,12 +3,12 @@
 // (a bot flow or scripts/activity.ts) decides how to show them. No console output here.
 import { ACTIVITY_KINDS, parseActivityKind } from '../domain/activity-kinds.ts';
 import { UNIT_KIND_LABEL } from '../domain/roles.ts';
-import { describeLateRule } from '../domain/notice-plan.ts';
+import { describeLateRule, type ActivityField as ActivityChangeField } from '../domain/notice-plan.ts';
 import { findOrganisationByCode, loadPolicy } from '../repositories/org-repo.ts';
 import { announceCancellation } from './notices/cancel-notices.ts';
-import { announceUpdate } from './notices/announce-update.ts';
+import { announceUpdate, describeChanges } from './notices/announce-update.ts';
 import { replanApprovalReminders } from './notices/approval-reminders.ts';
-import { planActivityNotices } from './notices/plan-activity-notices.ts';
+import { planActivityNotices, type DueNowHook } from './notices/plan-activity-notices.ts';
 import * as repo from '../repositories/activity-repo.ts';
 import type { ActivityListItem, UnitSummary } from '../repositories/activity-repo.ts';
 import type { Db } from '../repositories/prisma.ts';
@@ -173,6 +173,8 @@ export interface CreateActivityInput {
   /** Default: everyone with a membership in the unit at creation time. */
   inviteeIds?: number[];
   now: Date;
+  /** Called when a notice is due at once (published late): "sent at once" must be true. */
+  onDueNow?: DueNowHook;
 }
 
 export type CreateActivityResult =
@@ -204,8 +206,9 @@ export async function createActivity(db: Db, input: CreateActivityInput): Promis
     },
     input.inviteeIds,
   );
-  const plan = await planActivityNotices(db, activity.id, input.now);
-  return { ok: true, activity, lateNotice: plan?.lateRule && describeLateRule(plan.lateRule) };
+  const planned = await planActivityNotices(db, activity.id, input.now);
+  if (planned?.dueNow) await input.onDueNow?.();
+  return { ok: true, activity, lateNotice: planned?.plan.lateRule && describeLateRule(planned.plan.lateRule) };
 }
 
 export interface ListActivitiesInput {
@@ -237,10 +240,20 @@ export interface UpdateActivityInput {
   id: number;
   changes: repo.ActivityChanges;
   now: Date;
+  /** Called when the re-plan made a notice due at once. */
+  onDueNow?: DueNowHook;
 }
 
 export type UpdateActivityResult =
-  | { ok: true; activity: repo.ActivityView; /** People already notified, sent the "updated" card. */ told: number; lateNotice?: string }
+  | {
+      ok: true;
+      activity: repo.ActivityView;
+      /** People already notified, sent the "updated" card. */
+      told: number;
+      lateNotice?: string;
+      /** Every given value equals the current one: nothing was changed or sent. */
+      unchanged?: boolean;
+    }
   | { ok: false; issues: ActivityIssue[] };
 
 /**
@@ -259,17 +272,34 @@ export async function updateActivity(db: Db, input: UpdateActivityInput): Promis
     issues.push({ code: 'start_passed', field: 'startAt', message: activityMessages.startPassed });
   }
   if (issues.length > 0) return { ok: false, issues };
-  const trimmed = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v]));
+  const trimmed = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v])) as repo.ActivityChanges;
+  const changed = changedFields(before, trimmed);
+  const editable = before.status === repo.ACTIVITY_STATUS.scheduled && before.startAt.getTime() > now.getTime();
+  if (editable && changed.size === 0) return { ok: true, activity: before, told: 0, unchanged: true };
   if (!(await repo.updateActivity(db, { orgId, id, revision, notStartedAt: now }, trimmed))) {
     return { ok: false, issues: [{ code: 'not_editable', field: 'id', message: activityMessages.notEditable(id) }] };
   }
-  // The old revision's planned rows stay: the sender skips them (not dropped here, so rows of
-  // other kinds tied to the activity, like leave-approval reminders, are left alone).
-  const plan = await planActivityNotices(db, id, now);
-  await replanApprovalReminders(db, id, now); // rule L1: a moved activity moves its approval reminders
-  const told = await announceUpdate(db, id, now);
   const activity = (await repo.getActivity(db, orgId, id))!;
-  return { ok: true, activity, told, lateNotice: plan?.lateRule && describeLateRule(plan.lateRule) };
+  // Rule A4: only what changed goes again (a place edit does not repeat the committee reminder).
+  const planned = await planActivityNotices(db, id, now, changed);
+  await replanApprovalReminders(db, id, now); // rule L1: a moved activity moves its approval reminders
+  const told = await announceUpdate(db, id, describeChanges(before, activity, changed), now);
+  if (planned?.dueNow) await input.onDueNow?.();
+  // The A4 lead time is news only when the time moved (a place edit did not make anything late).
+  const lateRule = changed.has('startAt') ? planned?.plan.lateRule : undefined;
+  return { ok: true, activity, told, lateNotice: lateRule && describeLateRule(lateRule) };
+}
+
+/** The fields whose new value differs from the current one. */
+function changedFields(before: repo.ActivityView, changes: repo.ActivityChanges): Set<ActivityChangeField> {
+  const out = new Set<ActivityChangeField>();
+  for (const [field, value] of Object.entries(changes) as [ActivityChangeField, string | Date | undefined][]) {
+    if (value === undefined) continue;
+    const old = before[field];
+    const same = value instanceof Date && old instanceof Date ? value.getTime() === old.getTime() : value === old;
+    if (!same) out.add(field);
+  }
+  return out;
 }
 
 export type CancelRefusal = 'not_found' | 'already_cancelled' | 'already_ended';

@@ -238,6 +238,28 @@ describe('npm run activity (the CLI, as a child process)', { timeout: 60_000 }, 
     }
   });
 
+  it('rule A4: created too late for its notice, the card is in the outbox when the command exits ("已立即发出" is true)', async () => {
+    // Three hours from now, whatever today is: always later than a 3-day notice allows.
+    const shanghai = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    const soon = Date.now() + 3 * 3600_000;
+    const r = await activity(
+      ...['create', '--unit', GROUP, '--kind', '学习', '--title', '临时学习'],
+      ...['--start', shanghai(soon), '--end', shanghai(soon + 3600_000), '--place', '县人大会议室'],
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('通知已立即发出');
+    const late = Number(lines(r.stdout).at(-1));
+    const db = await connectDb(t.url);
+    try {
+      const cards = await db.outbox.findMany({ where: { kind: 'card', idempotencyKey: { startsWith: `notice|${late}|notice:` } } });
+      expect(cards).toHaveLength(1);
+      expect(await db.notice.count({ where: { activityId: late, kind: { startsWith: 'notice:' }, status: { not: 'sent' } } })).toBe(0);
+      await cancelActivity(db, { orgId: (await db.organisation.findUniqueOrThrow({ where: { code: ORG } })).id, id: late, now: new Date() });
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
   it('list shows it in Shanghai time, with the invitee count', async () => {
     const r = await activity('list', '--unit', GROUP);
     expect(r.code).toBe(0);

@@ -9,6 +9,7 @@ import { FlowEngine } from '../../flows/engine.ts';
 import { approveLeaveAction, myLeavesCommand } from '../../flows/leave/leave-actions.ts';
 import { leaveFlow } from '../../flows/leave/leave.flow.ts';
 import { rejectLeaveFlow } from '../../flows/leave/reject.flow.ts';
+import { withdrawLeaveFlow } from '../../flows/leave/withdraw.flow.ts';
 import { attendAction } from '../../flows/notices/rsvp-action.ts';
 import { registerFlow } from '../../flows/register/register.flow.ts';
 import { answerFlow } from '../../flows/register/answer.flow.ts';
@@ -42,7 +43,7 @@ export interface Bot {
 export function createBot(): Bot {
   const commands: Command[] = [];
   const all = () => commands;
-  const flows: AnyFlow[] = [leaveFlow, signInFlow, suggestionFlow, rejectLeaveFlow, publishFlow, editFlow, cancelFlow, accountFlow, registerFlow, assignFlow, answerFlow,
+  const flows: AnyFlow[] = [leaveFlow, signInFlow, suggestionFlow, rejectLeaveFlow, withdrawLeaveFlow, publishFlow, editFlow, cancelFlow, accountFlow, registerFlow, assignFlow, answerFlow,
     suggestionAnswerFlow, suggestionTalkFlow, suggestionExtendFlow, suggestionReturnFlow, motionFlow, withdrawMotionFlow];
   let engine: FlowEngine | undefined;
   const startFlow = (flow: string, name: string, aliases: string[], summary: string, audience: Audience): Command => ({
@@ -57,6 +58,7 @@ export function createBot(): Bot {
   commands.push(
     startFlow('leave', '请假', ['我要请假', '请个假', '请假申请'], '为活动请假（书面说明事由）', 'deputy'),
     myLeavesCommand,
+    startFlow('leave-withdraw', '撤回请假', ['取消请假', '撤销请假'], '撤回待审批或已批准的请假，改为参加', 'deputy'),
     startFlow('signin', '签到', ['我要签到', '签个到', '报到'], '活动现场签到', 'deputy'),
     proxySignInCommand,
     attendanceSheetCommand,
@@ -99,6 +101,8 @@ export function createBot(): Bot {
     cosignAction,
     // The notice card's 请假 button (activities issue) starts the leave flow for its activity.
     { action: 'leave.start', argument: 'id', run: (ctx, activityId) => engine!.start(ctx, 'leave', activityId ?? '') },
+    // 撤回请假 on a notice or change card (rules L5, A6) starts the withdrawal for its activity.
+    { action: 'leave.withdraw', argument: 'id', run: (ctx, activityId) => engine!.start(ctx, 'leave-withdraw', activityId ?? '') },
   ];
   const router = new Router(commands, actions);
   engine = new FlowEngine(flows, (text) => {

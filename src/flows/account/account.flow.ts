@@ -87,7 +87,7 @@ async function activity(fc: Ctx) {
 async function compose(fc: Ctx, opinions: string): Promise<string> {
   const a = (await activity(fc))!;
   const sheet = await attendanceSheet(fc.bot.deps.db, a.id);
-  const present = sheet.filter((r) => r.entry?.status === 'present').map((r) => r.person.name);
+  const present = sheet.filter((r) => r.state === 'present').map((r) => r.person.name);
   const kind = ACTIVITY_KINDS[a.kind as ActivityKind] ?? a.kind;
   return m.accountText({ title: a.title, kind, time: formatDateTime(a.startAt), place: a.place, present, results: fc.draft.results!, opinions });
 }

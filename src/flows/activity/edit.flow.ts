@@ -84,8 +84,11 @@ export const editFlow: Flow<EditDraft> = {
         if (answer === 'no') return { kind: 'done', say: m.notDone(VERB) };
         const activity = await activityOf(fc);
         if (!activity) return { kind: 'done', say: m.noneUpcoming(VERB) };
-        const result = await updateActivity(fc.bot.deps.db, { orgId: fc.bot.orgId, id: activity.id, changes: changesOf(fc.draft), now: fc.now });
+        const result = await updateActivity(fc.bot.deps.db, {
+          orgId: fc.bot.orgId, id: activity.id, changes: changesOf(fc.draft), now: fc.now, onDueNow: fc.bot.deps.onDueNow,
+        });
         if (!result.ok) return { kind: 'done', say: m.failed(result.issues.map((i) => i.message).join('；')) };
+        if (result.unchanged) return { kind: 'done', say: m.unchanged(activity.title, m.labels[fc.draft.field!]) };
         const said = m.edited(activity.title, m.labels[fc.draft.field!], result.told);
         return { kind: 'done', say: result.lateNotice ? `${said}${result.lateNotice}` : said };
       },

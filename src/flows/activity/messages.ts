@@ -45,6 +45,7 @@ export const activityFlowMessages = {
   editSummary: (title: string, label: string, from: string, to: string) => [`活动：${title}`, `${label}：${from} → ${to}`],
   edited: (title: string, label: string, told: number) =>
     `已修改“${title}”的${label}。` + (told > 0 ? `已向已收到通知的 ${told} 人发送变更通知。` : '通知卡片会按新的安排发出。'),
+  unchanged: (title: string, label: string) => `“${title}”的${label}和原来一样，没有修改，也没有发送变更通知。`,
   cancelSummary: (title: string, time: string, unit: string) => [`取消活动：${title}`, `时间：${time}`, `单位：${unit}`],
   cancelled: (title: string, told: number) =>
     `已取消“${title}”。` + (told > 0 ? `已通知已收到活动通知的 ${told} 人。` : '还没有人收到通知，待发的通知已撤回。'),

@@ -139,6 +139,7 @@ async function publish(fc: Ctx): Promise<Result> {
   const result = await createActivity(fc.bot.deps.db, {
     orgId: fc.bot.orgId, unit: { id: d.unitId! }, kind: d.kind!, title: d.title!, startAt: new Date(d.startAt!),
     endAt: new Date(d.endAt!), place: d.place!, content: d.content, createdById: fc.bot.actor.id, now: fc.now,
+    onDueNow: fc.bot.deps.onDueNow,
   });
   if (!result.ok) return { kind: 'done', say: m.failed(result.issues.map((i) => i.message).join('；')) };
   const { activity, lateNotice } = result;

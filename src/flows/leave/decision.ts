@@ -51,6 +51,7 @@ export async function decisionReply(ctx: BotContext, leaveId: number, result: Le
     case 'forbidden':
       return ctx.actor.id === (await requesterOf(ctx, leaveId)) ? m.ownLeave : m.notAllowed;
     case 'already':
+      if (result.status === 'withdrawn') return m.alreadyWithdrawn(result.byName, result.at ? formatDateTime(result.at) : '');
       return m.alreadyDecided(result.byName, decisionWord(result.status), result.at ? formatDateTime(result.at) : '');
     case 'decided':
       return m.decidedForApprover(decisionWord(result.status), result.requesterName);

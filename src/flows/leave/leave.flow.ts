@@ -2,7 +2,7 @@
 // (rules L1 in advance and in writing, L2 at most N a year). The approval card goes to the
 // unit's leads; deciding from it is in leave-actions.ts.
 import { findUpcomingForPerson, getActivity } from '../../repositories/activity-repo.ts';
-import { findLeaveFor, isInvited } from '../../repositories/leave-repo.ts';
+import { isInvited } from '../../repositories/leave-repo.ts';
 import { leaveApprovers, leaveStanding, submitLeave, type LeaveActivity, type LeaveStanding } from '../../services/leave-service.ts';
 import { parseChoice, parseYesNo } from '../parse/choice.ts';
 import { formatDateTime } from '../parse/datetime.ts';
@@ -30,7 +30,7 @@ export const leaveFlow: Flow<LeaveDraft> = {
     if (upcoming.length === 0) return { kind: 'done', say: m.noActivity };
     // Offer only what can still be asked for; if nothing can, say why for the first one.
     const standings = await Promise.all(upcoming.map((a) => standingFor({ ...fc, draft: {} }, a)));
-    const open = upcoming.filter((_, i) => !standings[i]!.refusal);
+    const open = upcoming.filter((_, i) => !standings[i]!.refusal && !standings[i]!.conflict);
     if (open.length === 0) {
       // The quota is what the person most needs to hear about (rule L2).
       const i = Math.max(0, standings.findIndex((s) => s.refusal === 'quota_reached'));
@@ -69,7 +69,7 @@ export const leaveFlow: Flow<LeaveDraft> = {
       async prompt(fc) {
         const activity = (await activityOf(fc))!;
         const standing = await standingFor(fc, activity);
-        return m.summary({ activity: activity.title, time: formatDateTime(activity.startAt), reason: fc.draft.reason!, used: standing.used, remaining: standing.remaining });
+        return m.summary({ activity: activity.title, time: formatDateTime(activity.startAt), reason: fc.draft.reason!, used: standing.used, remaining: standing.remaining, counts: standing.counts });
       },
       async handle(input, fc) {
         const answer = parseYesNo(input.text);
@@ -79,8 +79,9 @@ export const leaveFlow: Flow<LeaveDraft> = {
         // Checked again: time passed and other requests may have been made since the summary.
         const refusal = activity && (await refusalFor(fc, activity));
         if (!activity || refusal) return refusal ?? { kind: 'done', say: m.noActivity };
-        const { approvers } = await submitLeave(fc.bot.deps, fc.bot.actor, activity, fc.draft.reason!, fc.bot.event.channel);
-        return { kind: 'done', say: m.submitted(approvers.map((a) => a.person.name).join('、')) };
+        const submitted = await submitLeave(fc.bot.deps, fc.bot.actor, activity, fc.draft.reason!, fc.bot.event.channel);
+        if (!submitted.ok) return { kind: 'done', say: submitted.message };
+        return { kind: 'done', say: m.submitted(submitted.approvers.map((a) => a.person.name).join('、')) };
       },
     },
   },
@@ -99,6 +100,8 @@ async function standingFor(fc: Ctx, activity: LeaveActivity): Promise<LeaveStand
 /** The refusal to say for this activity, or undefined when a leave may be requested. */
 async function refusalFor(fc: Ctx, activity: LeaveActivity): Promise<StepResult<LeaveDraft> | undefined> {
   const standing = await standingFor(fc, activity);
+  // Rules A6, L5: already signed in, asked, on leave or refused: said as the attendance has it.
+  if (standing.conflict) return { kind: 'done', say: standing.conflict };
   switch (standing.refusal) {
     case undefined:
       return undefined;
@@ -108,8 +111,8 @@ async function refusalFor(fc: Ctx, activity: LeaveActivity): Promise<StepResult<
       return { kind: 'done', say: m.refusals.quota_reached(standing.used, fc.policy.leavesPerYear, contact) };
     }
     case 'already_requested': {
-      const existing = await findLeaveFor(fc.bot.deps.db, activity.id, fc.bot.actor.id);
-      return { kind: 'done', say: m.refusals.already_requested(m.status[existing?.status ?? 'pending'] ?? '') };
+      const status = standing.existingStatus ?? 'pending';
+      return { kind: 'done', say: status === 'withdrawn' ? m.refusals.already_withdrawn : m.refusals.already_requested(m.status[status] ?? '') };
     }
     default:
       return { kind: 'done', say: m.refusals[standing.refusal] };

@@ -1,31 +1,35 @@
-// The notice card's 参加 button (rule A4): records the answer and shows it on that person's
-// card (their click's response code updates their card only). 请假 starts the leave flow
-// (leave.start, in bot/commands/index.ts). An answer can change until the activity starts.
+// The notice card's 参加 button (rule A4): the attendance service records the answer (rules
+// A6, L5: refused, with one sentence, for someone on leave or signed in) and the clicker's card
+// shows their state (their click's response code updates their card only): 参加 after an
+// approved leave shows the leave and a 撤回请假 button, not "您的回复：参加". 请假 starts the
+// leave flow (leave.start) and 撤回请假 the withdrawal (leave.withdraw), in bot/commands/index.ts.
+import type { BotContext } from '../../bot/context.ts';
 import type { CardAction } from '../../bot/router.ts';
-import { getActivity } from '../../repositories/activity-repo.ts';
-import { isInvited } from '../../repositories/leave-repo.ts';
-import { recordRsvp } from '../../repositories/rsvp-repo.ts';
+import type { AttendanceState } from '../../domain/attendance-state.ts';
+import { answerAttend } from '../../services/attendance/attendance-service.ts';
 import { noticeMessages as m } from '../../services/notices/messages.ts';
-import { noticeCard } from '../../services/notices/send-due-notices.ts';
+import { noticeCard, type CardActivity } from '../../services/notices/notice-card.ts';
 
 export const attendAction: CardAction = {
   action: 'activity.attend',
   argument: 'id',
   async run(ctx, argument) {
-    const activity = await getActivity(ctx.deps.db, ctx.orgId, Number(argument));
-    const now = ctx.deps.clock.now();
-    if (!activity || activity.status !== 'scheduled') return void (await ctx.reply(m.activityGone));
-    if (activity.startAt <= now) return void (await ctx.reply(m.tooLateToAnswer(activity.title)));
-    if (!(await isInvited(ctx.deps.db, activity.id, ctx.actor.id))) return void (await ctx.reply(m.notInvited));
-    await recordRsvp(ctx.deps.db, { orgId: ctx.orgId, activityId: activity.id, personId: ctx.actor.id, answer: 'attend', at: now });
-    if (ctx.event.type === 'card_action' && ctx.event.responseCode) {
-      const full = await ctx.deps.db.activity.findUniqueOrThrow({ where: { id: activity.id }, include: { unit: { select: { id: true, name: true } } } });
-      const card = { ...noticeCard(full, 0, 'attend'), taskId: ctx.event.taskId };
-      await ctx.deps.outbound.send(ctx.orgId, ctx.event.channel, [
-        { key: `rsvp-card:${ctx.row.id}`, message: { kind: 'card_update', toUsers: [ctx.event.senderId], responseCode: ctx.event.responseCode, card } },
-      ]);
-    } else {
-      await ctx.reply(m.attendAcknowledged(activity.title));
+    const result = await answerAttend(ctx.deps.db, ctx.actor, Number(argument), ctx.deps.clock.now());
+    if (!result.ok) {
+      await ctx.reply(result.message);
+      if (result.activity && result.state) await showState(ctx, result.activity, result.state);
+      return;
     }
+    if (!(await showState(ctx, result.activity, result.state))) await ctx.reply(m.attendAcknowledged(result.activity.title));
   },
 };
+
+/** Updates the clicked card to the person's state; false when there is no card to update. */
+async function showState(ctx: BotContext, activity: CardActivity, state: AttendanceState): Promise<boolean> {
+  if (ctx.event.type !== 'card_action' || !ctx.event.responseCode) return false;
+  const card = noticeCard(activity, { taskId: ctx.event.taskId, leadDays: 0, state, now: ctx.deps.clock.now() });
+  await ctx.deps.outbound.send(ctx.orgId, ctx.event.channel, [
+    { key: `rsvp-card:${ctx.row.id}`, message: { kind: 'card_update', toUsers: [ctx.event.senderId], responseCode: ctx.event.responseCode, card } },
+  ]);
+  return true;
+}

@@ -9,7 +9,6 @@ export const signInMessages = {
   codeHelp: '签到码由联络员在会场公布，例如“8341”。没有听到请问现场工作人员。',
   wrongCode: '签到码不对，请核对现场公布的签到码后再发一次。',
   signedIn: (title: string, at: string) => `签到成功：“${title}”，签到时间 ${at}。`,
-  already: (title: string, at: string) => `您已于 ${at} 签到“${title}”，不用重复签到。`,
   // 代签 (staff signs in another deputy)
   proxyUsage: '请发送“代签 姓名”，例如“代签 张三”。',
   proxyNothingOpen: '现在没有您可以代签的活动（需在签到时间内，且您是该单位的组长、联络员或工作人员）。',
@@ -17,7 +16,6 @@ export const signInMessages = {
   proxyNoSuchPerson: (name: string, title: string) => `“${title}”的参加人员里没有“${name}”，请核对姓名。`,
   proxySamename: (name: string) => `参加人员里有不止一位“${name}”，请联系工作人员在名册中区分后再代签。`,
   proxyDone: (name: string, title: string, at: string) => `已为${name}代签“${title}”，时间 ${at}，已记入考勤（代签）。`,
-  proxyAlready: (name: string, at: string) => `${name}已于 ${at} 签到，无需代签。`,
   proxyNotice: (by: string, title: string, at: string) => `${by}已为您代签“${title}”，时间 ${at}。如有误请联系${by}。`,
   // 签到情况
   sheetNothing: '您负责的单位现在没有正在签到的活动。',

@@ -3,8 +3,9 @@
 import type { BotContext } from '../../bot/context.ts';
 import type { Command } from '../../bot/router.ts';
 import { isOfficeStaff, UNIT_LEAD_ROLES } from '../../domain/roles.ts';
-import { attendanceSheet, findAttendance, findInviteesByName, findOpenActivities, recordPresence } from '../../repositories/attendance-repo.ts';
+import { attendanceSheet, findInviteesByName, findOpenActivities } from '../../repositories/attendance-repo.ts';
 import { audit } from '../../repositories/audit-repo.ts';
+import { signIn } from '../../services/attendance/attendance-service.ts';
 import { findAccount } from '../../repositories/people-repo.ts';
 import { parseChoice } from '../parse/choice.ts';
 import { formatDateTime, formatTime } from '../parse/datetime.ts';
@@ -39,10 +40,11 @@ export const proxySignInCommand: Command = {
     if (matches.length === 0) return void (await ctx.replyPrivately(m.proxyNoSuchPerson(name, activity.title)));
     if (matches.length > 1) return void (await ctx.replyPrivately(m.proxySamename(name)));
     const target = matches[0]!;
-    const before = await findAttendance(ctx.deps.db, activity.id, target.id);
-    if (before?.status === 'present' && before.signedInAt) return void (await ctx.reply(m.proxyAlready(target.name, formatTime(before.signedInAt))));
     const now = ctx.deps.clock.now();
-    const record = await recordPresence(ctx.deps.db, { orgId: ctx.orgId, activityId: activity.id, personId: target.id, at: now, method: 'proxy', recordedById: ctx.actor.id });
+    // Rules A6, L5: already present, or on a pending or approved leave, is said, not overwritten.
+    const result = await signIn(ctx.deps.db, { orgId: ctx.orgId, activity, personId: target.id, at: now, proxy: { byId: ctx.actor.id, name: target.name } });
+    if (!result.ok) return void (await ctx.reply(result.message));
+    const record = { id: result.recordId };
     await audit(ctx.deps.db, { orgId: ctx.orgId, actorId: ctx.actor.id, action: 'attendance.proxy', subject: `attendance:${record.id}`, detail: { activityId: activity.id, personId: target.id } });
     await ctx.reply(m.proxyDone(target.name, activity.title, formatTime(now)));
     const userId = await findAccount(ctx.deps.db, target.id, ctx.event.channel);
@@ -64,12 +66,12 @@ export const attendanceSheetCommand: Command = {
     if (open.length === 0) return void (await ctx.reply(m.sheetNothing));
     for (const activity of open) {
       const sheet = await attendanceSheet(ctx.deps.db, activity.id);
-      const named = (status: string | undefined) => sheet.filter((r) => r.entry?.status === status).map((r) => r.person.name);
+      const named = (pick: (state: string) => boolean) => sheet.filter((r) => pick(r.state)).map((r) => r.person.name);
       await ctx.reply(m.sheet({
         title: activity.title,
-        present: named('present'),
-        leave: named('leave'),
-        missing: sheet.filter((r) => !r.entry).map((r) => r.person.name),
+        present: named((s) => s === 'present'),
+        leave: named((s) => s === 'on_leave'), // rule L5: approved leave only
+        missing: named((s) => s !== 'present' && s !== 'on_leave'),
       }));
     }
   },

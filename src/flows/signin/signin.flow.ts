@@ -1,9 +1,10 @@
 // 签到 (rule A6): during an activity's sign-in window (default 30 minutes before the start
 // until the end) → pick the activity if several are open → the venue's code if it has one →
-// attendance recorded with the time.
+// attendance recorded with the time. Someone already signed in, or with a pending or approved
+// leave (withdraw it first), is told so by the attendance state machine (rules A6, L5).
 import type { ActivityView } from '../../repositories/activity-repo.ts';
 import { findNextOpeningForPerson, findOpenForSignIn, getActivity } from '../../repositories/activity-repo.ts';
-import { findAttendance, recordPresence } from '../../repositories/attendance-repo.ts';
+import { attendanceConflict, signIn as recordSignIn } from '../../services/attendance/attendance-service.ts';
 import { parseChoice } from '../parse/choice.ts';
 import { formatDateTime, formatTime } from '../parse/datetime.ts';
 import type { Flow, FlowContext, StepResult } from '../types.ts';
@@ -64,17 +65,14 @@ export const signInFlow: Flow<SignInDraft> = {
 };
 
 async function chooseActivity(fc: Ctx, activity: ActivityView): Promise<StepResult<SignInDraft>> {
-  const existing = await findAttendance(fc.bot.deps.db, activity.id, fc.bot.actor.id);
-  if (existing?.status === 'present' && existing.signedInAt) {
-    return { kind: 'done', say: m.already(activity.title, formatTime(existing.signedInAt)) };
-  }
+  // Said before the code is asked for: no point looking it up to be refused.
+  const conflict = await attendanceConflict(fc.bot.deps.db, activity, fc.bot.actor.id, 'sign_in');
+  if (conflict) return { kind: 'done', say: conflict };
   if (activity.signInCode) return { kind: 'next', step: 'code', draft: { activityId: activity.id } };
   return signIn(fc, activity);
 }
 
 async function signIn(fc: Ctx, activity: ActivityView): Promise<StepResult<SignInDraft>> {
-  const record = await recordPresence(fc.bot.deps.db, {
-    orgId: fc.bot.orgId, activityId: activity.id, personId: fc.bot.actor.id, at: fc.now, method: 'self',
-  });
-  return { kind: 'done', say: m.signedIn(activity.title, formatTime(record.signedInAt ?? fc.now)) };
+  const result = await recordSignIn(fc.bot.deps.db, { orgId: fc.bot.orgId, activity, personId: fc.bot.actor.id, at: fc.now });
+  return { kind: 'done', say: result.ok ? m.signedIn(activity.title, formatTime(result.signedInAt)) : result.message };
 }

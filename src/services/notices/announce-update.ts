@@ -1,39 +1,68 @@
 // Editing an activity (rule A4): everyone who already got its notice card gets, once per
-// revision, a card saying what it now is (活动变更通知). The re-planned notice of the new
-// revision that would go to them at once says the same again, so theirs is skipped.
+// revision, a 活动变更通知 card that says what changed (地点：县人大三楼 → 五楼) and shows their
+// own state (rules A6, L5: someone on leave sees 撤回请假, not 参加/请假). The cards are
+// batched by state like notices. The re-plan of the edit does not send them a notice again.
+import type { AttendanceState } from '../../domain/attendance-state.ts';
+import type { ActivityField } from '../../domain/notice-plan.ts';
+import { formatDateTime, formatTime, shanghaiIsoDate } from '../../domain/shanghai-time.ts';
+import { statesFor } from '../../repositories/attendance-repo.ts';
 import { accountsFor } from '../../repositories/people-repo.ts';
 import type { Db } from '../../repositories/prisma.ts';
-import { slices } from '../../repositories/slices.ts';
 import { Outbound } from '../outbound.ts';
 import { noticeMessages as m } from './messages.ts';
-import { noticeCard } from './send-due-notices.ts';
+import { changeCard } from './notice-card.ts';
+import { notifiedPeople } from '../../repositories/notice-repo.ts';
 
 const BATCH = 1000;
 
-/** Sends the "updated" card for the activity's current revision; returns how many people it is for. */
-export async function announceUpdate(db: Db, activityId: number, now: Date): Promise<number> {
+/** Sends the change card for the activity's current revision; returns how many people it is for. */
+export async function announceUpdate(db: Db, activityId: number, changes: string[], now: Date): Promise<number> {
   const activity = await db.activity.findUnique({ where: { id: activityId }, include: { unit: { select: { id: true, name: true } } } });
-  if (!activity || activity.status !== 'scheduled') return 0;
-  const notified = await db.notice.findMany({
-    where: { activityId, status: 'sent', kind: { startsWith: 'notice' } },
-    select: { personId: true },
-    distinct: ['personId'],
-  });
-  const ids = notified.map((n) => n.personId);
+  if (!activity || activity.status !== 'scheduled' || changes.length === 0) return 0;
+  const ids = await notifiedPeople(db, activityId);
   if (ids.length === 0) return 0;
-  for (const part of slices(ids)) {
-    await db.notice.updateMany({
-      where: { activityId, revision: activity.revision, status: 'planned', kind: { startsWith: 'notice' }, personId: { in: part }, dueAt: { lte: now } },
-      data: { status: 'skipped' },
-    });
+  const accounts = await accountsFor(db, ids, 'wecom');
+  const states = await statesFor(db, activityId);
+  const byState = new Map<AttendanceState, string[]>();
+  for (const id of ids) {
+    const user = accounts.get(id);
+    const state = states.get(id) ?? 'invited';
+    if (user) byState.set(state, [...(byState.get(state) ?? []), user]);
   }
-  const users = [...(await accountsFor(db, ids, 'wecom')).values()];
-  const card = { ...noticeCard(activity, 0, 'none'), taskId: `update-${activity.id}-${activity.revision}`, description: m.updatedHeadline };
   const outbound = new Outbound(db, { now: () => now });
-  for (let i = 0; i < users.length; i += BATCH) {
-    await outbound.send(activity.orgId, 'wecom', [
-      { key: `update|${activityId}|${activity.revision}|${i}`, message: { kind: 'card', toUsers: users.slice(i, i + BATCH), card } },
-    ]);
+  let told = 0;
+  for (const [state, users] of byState) {
+    for (let i = 0; i < users.length; i += BATCH) {
+      const taskId = `update-${activity.id}-${activity.revision}-${state}-${i}`;
+      const card = changeCard(activity, { taskId, changes, state, now });
+      await outbound.send(activity.orgId, 'wecom', [
+        { key: `update|${activityId}|${activity.revision}|${state}|${i}`, message: { kind: 'card', toUsers: users.slice(i, i + BATCH), card } },
+      ]);
+    }
+    told += users.length;
   }
-  return users.length;
+  return told;
+}
+
+type Described = { title: string; startAt: Date; endAt: Date; place: string; content: string };
+
+/** One line per changed field, old → new (the time as its span, a long content shortened). */
+export function describeChanges(before: Described, after: Described, changed: ReadonlySet<ActivityField>): string[] {
+  const line = (field: string, from: string, to: string) => m.change(m.changeLabels[field]!, from || m.noContent, to || m.noContent);
+  const lines: string[] = [];
+  if (changed.has('title')) lines.push(line('title', before.title, after.title));
+  if (changed.has('startAt') || changed.has('endAt')) lines.push(line('time', span(before), span(after)));
+  if (changed.has('place')) lines.push(line('place', before.place, after.place));
+  if (changed.has('content')) lines.push(line('content', clip(before.content, 20), clip(after.content, 40)));
+  return lines;
+}
+
+function span(a: { startAt: Date; endAt: Date }): string {
+  const sameDay = shanghaiIsoDate(a.startAt) === shanghaiIsoDate(a.endAt);
+  return `${formatDateTime(a.startAt)}–${sameDay ? formatTime(a.endAt) : formatDateTime(a.endAt)}`;
+}
+
+function clip(text: string, max: number): string {
+  const chars = [...text.trim()];
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
 }

@@ -5,8 +5,18 @@ export const noticeMessages = {
   answer: { attend: '参加', leave: '请假' } as Record<string, string>,
   reminder: (title: string, time: string, place: string) =>
     `提醒：${time}“${title}”（${place}），您还没有回复是否参加，请点通知卡片上的“参加”或“请假”。`,
-  committee: (unit: string, title: string, time: string, by: string) =>
-    `请于 ${by} 前向人大常委会代表联络工作机构报告${unit}“${title}”（${time}）的时间、地点和内容（规则 A4）。`,
+  /** by: replyBy-like phrase from deadline (请于X前 / 请于今天 / 请尽快); body: the supervising body. */
+  committee: (unit: string, title: string, time: string, by: string, body: string) =>
+    `${by}向${body}报告${unit}“${title}”（${time}）的时间、地点和内容。`,
+  // A deadline is shown only while it is ahead (a past date is never promised).
+  deadline: {
+    reply: { ahead: (date: string) => `请于${date}前回复`, today: '请于今天内回复', passed: '请尽快回复' },
+    report: { ahead: (date: string) => `请于${date}前`, today: (date: string) => `请于今天（${date}）`, passed: '请尽快' },
+  },
+  // 活动变更通知: each changed field, old → new.
+  change: (label: string, from: string, to: string) => `${label}：${from} → ${to}`,
+  changeLabels: { title: '标题', time: '时间', place: '地点', content: '内容' } as Record<string, string>,
+  noContent: '无',
   summaryTitle: (title: string) => `“${title}”已结束，考勤情况：`,
   summaryLine: (label: string, names: string[]) => `${label}（${names.length}）：${names.join('、') || '无'}`,
   accountDraft: (p: { title: string; kind: string; time: string; place: string; present: string[] }) =>
@@ -20,9 +30,6 @@ export const noticeMessages = {
       '发送“填写纪要”，按提示补上第四、五项即可保存报告。',
     ].join('\n'),
   attendAcknowledged: (title: string) => `已记录：您将参加“${title}”。如有变化，开始前仍可点“请假”。`,
-  tooLateToAnswer: (title: string) => `“${title}”已经开始，不能再修改回复了。`,
-  notInvited: '您不在这次活动的邀请名单中，无需回复。',
-  activityGone: '这个活动已取消或不存在了。',
   dayOf: (title: string, time: string, place: string) => `提醒：今天 ${time} 在${place}“${title}”，您是值班代表，请准时到场。`,
   staffNotice: (unit: string, title: string, time: string, place: string, names: string[]) =>
     `${unit}：${time}“${title}”（${place}），值班代表：${names.join('、') || '（未排班）'}。请做好场地和登记准备（规则 R2）。`,

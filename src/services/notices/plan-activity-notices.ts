@@ -1,15 +1,39 @@
 // Rules A4 and R2: turns an activity's notice plan into planned rows — one per invitee for
 // notices and reminders, one for the staff notice, the committee reminder and the summary (A5).
-import { planNotices, RECEPTION_NOTICE_POLICY, resolveUnitNoticePolicy, type NoticePlan } from '../../domain/notice-plan.ts';
-import { insertPlanned, type NewNotice } from '../../repositories/notice-repo.ts';
+// After an edit the plan is made again for the new revision, and only what changed goes again:
+// a message already sent is planned anew only when a field it shows changed, and never to a
+// person as a notice (the change card tells them). The rows the new plan replaces are dropped.
+import {
+  noticeShowsChange,
+  planNotices,
+  RECEPTION_NOTICE_POLICY,
+  resolveUnitNoticePolicy,
+  type ActivityField,
+  type NoticeKind,
+  type NoticePlan,
+} from '../../domain/notice-plan.ts';
+import { dropPlannedOtherRevisions, goneNotices, insertPlanned, type NewNotice } from '../../repositories/notice-repo.ts';
 import type { Db } from '../../repositories/prisma.ts';
 import { loadCalendar, warnAssumedYears } from '../calendar-service.ts';
 import { Outbound } from '../outbound.ts';
 
 /** Kinds sent to every invitee; the others go to the unit's leads. */
-const PER_INVITEE = new Set(['notice', 'reminder', 'dayof']);
+const PER_INVITEE = new Set<NoticeKind>(['notice', 'reminder', 'dayof']);
 
-export async function planActivityNotices(db: Db, activityId: number, now: Date): Promise<NoticePlan | undefined> {
+/**
+ * Told when planning made a row that is due already, so that whoever runs due work can run it
+ * now instead of at its next tick (the services do not know who that is).
+ */
+export type DueNowHook = () => void | Promise<unknown>;
+
+export interface PlannedNotices {
+  plan: NoticePlan;
+  /** At least one row planned by this call is due now. */
+  dueNow: boolean;
+}
+
+/** `changed`: the fields an edit changed (a re-plan); absent for a new activity. */
+export async function planActivityNotices(db: Db, activityId: number, now: Date, changed?: ReadonlySet<ActivityField>): Promise<PlannedNotices | undefined> {
   const activity = await db.activity.findUnique({
     where: { id: activityId },
     include: { unit: { select: { kind: true, policy: true } }, invitees: { select: { personId: true } } },
@@ -23,7 +47,7 @@ export async function planActivityNotices(db: Db, activityId: number, now: Date)
     calendar,
     now,
   );
-  const rows: NewNotice[] = [];
+  let rows: NewNotice[] = [];
   for (const n of plan.notices) {
     // Each lead time is its own kind ("notice:7", "notice:3"), so both reach everyone.
     const kind = n.kind === 'notice' ? `notice:${n.leadDays ?? 0}` : n.kind;
@@ -31,8 +55,29 @@ export async function planActivityNotices(db: Db, activityId: number, now: Date)
     if (PER_INVITEE.has(n.kind)) rows.push(...activity.invitees.map((i) => ({ ...base, personId: i.personId })));
     else rows.push({ ...base, personId: 0 });
   }
+  if (changed) {
+    rows = await onlyWhatChanged(db, activityId, rows, changed, now);
+    await dropPlannedOtherRevisions(db, activityId, activity.revision);
+  }
   await insertPlanned(db, rows, now);
   // Rule R4: a due date counted over a year without holiday data is a guess; the office is told once.
   await warnAssumedYears({ db, outbound: new Outbound(db, { now: () => now }) }, activity.orgId, plan.assumedYears);
-  return plan;
+  return { plan, dueNow: rows.some((r) => r.dueAt.getTime() <= now.getTime()) };
+}
+
+/**
+ * The rows of a re-plan that are worth sending: not a message already sent whose fields did not
+ * change, not a per-person message to someone who already had it (the change card covers it),
+ * and no notice due now to someone already notified (they get the change card now).
+ */
+async function onlyWhatChanged(db: Db, activityId: number, rows: NewNotice[], changed: ReadonlySet<ActivityField>, now: Date): Promise<NewNotice[]> {
+  const gone = await goneNotices(db, activityId);
+  const sent = new Set(gone.map((g) => `${g.kind}|${g.personId}`));
+  const notified = new Set(gone.filter((g) => g.kind.startsWith('notice')).map((g) => g.personId));
+  return rows.filter((r) => {
+    const kind = r.kind.split(':')[0] as NoticeKind;
+    if (kind === 'notice' && notified.has(r.personId) && r.dueAt.getTime() <= now.getTime()) return false;
+    if (!sent.has(`${r.kind}|${r.personId}`)) return true;
+    return !PER_INVITEE.has(kind) && noticeShowsChange(kind, changed);
+  });
 }

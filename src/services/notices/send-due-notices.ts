@@ -3,22 +3,25 @@
 // the outbox under its batch key — so a restart between the two steps re-sends the same batch
 // under the same key, which the outbox ignores. Rows found more than 24 hours late are not
 // sent: they are marked missed and reported.
-import { buildCard } from '../../bot/card-catalog.ts';
 import { ACTIVITY_KINDS, type ActivityKind } from '../../domain/activity-kinds.ts';
+import { finalAttendance, type AttendanceState } from '../../domain/attendance-state.ts';
+import { committeeReportDay, deadlineStanding, resolveUnitNoticePolicy } from '../../domain/notice-plan.ts';
 import { UNIT_LEAD_ROLES } from '../../domain/roles.ts';
-import { formatDate, formatDateTime, formatTime } from '../../domain/shanghai-time.ts';
+import { formatDateTime, formatTime } from '../../domain/shanghai-time.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Logger } from '../../lib/logger.ts';
 import type { OutboundMessage } from '../../platforms/types.ts';
-import { attendanceSheet } from '../../repositories/attendance-repo.ts';
+import { attendanceSheet, statesFor } from '../../repositories/attendance-repo.ts';
 import * as notices from '../../repositories/notice-repo.ts';
+import { loadPolicy } from '../../repositories/org-repo.ts';
 import { accountsFor, findUnitContacts } from '../../repositories/people-repo.ts';
 import type { Db } from '../../repositories/prisma.ts';
-import { answersFor } from '../../repositories/rsvp-repo.ts';
+import { loadCalendar } from '../calendar-service.ts';
 import type { Outbound } from '../outbound.ts';
 import { APPROVAL_PREFIX, batchApprovalReminders, isApprovalBatch, isApprovalReminder, writeApprovalReminder } from './approval-reminders.ts';
 import { announceInGroup } from './announce-in-group.ts';
 import { noticeMessages as m } from './messages.ts';
+import { dayText, noticeCard } from './notice-card.ts';
 
 export const CATCH_UP_MS = 24 * 3600_000;
 const BATCH = 1000;
@@ -70,14 +73,16 @@ async function batchGroup(deps: NoticeDeps, rows: NoticeRow[]): Promise<void> {
     await notices.markSkipped(deps.db, rows.map((r) => r.id)); // cancelled or edited since
     return;
   }
-  const answers = await answersFor(deps.db, first.activityId);
+  const states = await statesFor(deps.db, first.activityId);
+  const stateOf = (personId: number): AttendanceState => states.get(personId) ?? 'invited';
   const kind = first.kind.split(':')[0];
   // The day-before reminder is only for those who have not answered yet.
-  const answered = kind === 'reminder' ? rows.filter((r) => answers.has(r.personId)) : [];
+  const answered = kind === 'reminder' ? rows.filter((r) => stateOf(r.personId) !== 'invited') : [];
   await notices.markSkipped(deps.db, answered.map((r) => r.id));
+  // A card shows each person's own state (rules A6, L5): one batch per state.
   const byVariant = new Map<string, NoticeRow[]>();
   for (const r of rows.filter((x) => !answered.includes(x))) {
-    const variant = kind === 'notice' ? (answers.get(r.personId) ?? 'none') : 'all';
+    const variant = kind === 'notice' ? stateOf(r.personId) : 'all';
     byVariant.set(variant, [...(byVariant.get(variant) ?? []), r]);
   }
   for (const [variant, list] of byVariant) {
@@ -90,10 +95,13 @@ async function batchGroup(deps: NoticeDeps, rows: NoticeRow[]): Promise<void> {
 }
 
 async function writeBatch(deps: NoticeDeps, batchKey: string, rows: NoticeRow[]): Promise<number> {
-  const [, activityId, kind, , variant] = batchKey.split('|') as [string, string, string, string, string];
-  const activity = await deps.db.activity.findUnique({ where: { id: Number(activityId) }, include: { unit: { select: { id: true, name: true, groupChat: true } } } });
+  const [, activityId, kind, , variant, firstRowId] = batchKey.split('|') as [string, string, string, string, string, string];
+  const activity = await deps.db.activity.findUnique({
+    where: { id: Number(activityId) },
+    include: { unit: { select: { id: true, name: true, kind: true, policy: true, groupChat: true } } },
+  });
   if (!activity) return 0;
-  const message = await buildMessage(deps, activity, kind, variant, rows);
+  const message = await buildMessage(deps, activity, kind, { state: variantState(variant), taskId: `notice-${activity.id}-${activity.revision}-${kind.split(':')[1] ?? 0}-${variant}-${firstRowId}` }, rows);
   if (!message) return 0;
   if (kind.startsWith('notice')) {
     const duty = activity.kind === 'reception' ? (await attendanceSheet(deps.db, activity.id)).map((r) => r.person.name) : undefined;
@@ -102,16 +110,27 @@ async function writeBatch(deps: NoticeDeps, batchKey: string, rows: NoticeRow[])
   return deps.outbound.send(activity.orgId, CHANNEL, [{ key: batchKey, message }]);
 }
 
-type ActivityWithUnit = NonNullable<Awaited<ReturnType<Db['activity']['findUnique']>>> & { unit: { id: number; name: string } };
+type ActivityWithUnit = NonNullable<Awaited<ReturnType<Db['activity']['findUnique']>>> & {
+  unit: { id: number; name: string; kind: string; policy: string };
+};
 
-async function buildMessage(deps: NoticeDeps, a: ActivityWithUnit, kind: string, variant: string, rows: NoticeRow[]): Promise<OutboundMessage | undefined> {
+/** Batches formed before states were variants carry the old answer names. */
+const LEGACY_VARIANTS: Record<string, AttendanceState> = { none: 'invited', attend: 'attending', leave: 'leave_pending' };
+
+function variantState(variant: string): AttendanceState {
+  return LEGACY_VARIANTS[variant] ?? (variant as AttendanceState);
+}
+
+async function buildMessage(
+  deps: NoticeDeps, a: ActivityWithUnit, kind: string, card: { state: AttendanceState; taskId: string }, rows: NoticeRow[],
+): Promise<OutboundMessage | undefined> {
   const time = formatDateTime(a.startAt);
   if (kind === 'staff') return staffNotice(deps, a);
   if (kind === 'committee' || kind === 'summary') {
     const leads = await findUnitContacts(deps.db, [a.unit.id], [...UNIT_LEAD_ROLES], CHANNEL);
     const toUsers = leads.map((l) => l.platformUserId).filter((u): u is string => !!u);
     if (!toUsers.length) return undefined;
-    const text = kind === 'committee' ? m.committee(a.unit.name, a.title, time, formatDate(new Date(a.startAt.getTime() - 2 * 86400_000))) : await summaryText(deps, a);
+    const text = kind === 'committee' ? await committeeText(deps, a) : await summaryText(deps, a);
     return { kind: 'text', toUsers, text };
   }
   const users = await accountsFor(deps.db, rows.map((r) => r.personId), CHANNEL);
@@ -119,25 +138,23 @@ async function buildMessage(deps: NoticeDeps, a: ActivityWithUnit, kind: string,
   if (!toUsers.length) return undefined;
   if (kind === 'reminder') return { kind: 'text', toUsers, text: m.reminder(a.title, time, a.place) };
   if (kind === 'dayof') return { kind: 'text', toUsers, text: m.dayOf(a.title, formatTime(a.startAt), a.place) };
-  return { kind: 'card', toUsers, card: noticeCard(a, Number(kind.split(':')[1]), variant) };
+  const leadDays = Number(kind.split(':')[1]);
+  return { kind: 'card', toUsers, card: noticeCard(a, { taskId: card.taskId, leadDays, state: card.state, now: deps.clock.now() }) };
 }
 
-export function noticeCard(a: ActivityWithUnit, leadDays: number, answer: string) {
-  return buildCard('activity-notice', {
-    taskId: `notice-${a.id}-${a.revision}-${leadDays}-${answer}`,
-    argument: String(a.id),
-    vars: {
-      unit: a.unit.name,
-      title: a.title,
-      headline: m.headline(leadDays),
-      content: a.content,
-      time: formatDateTime(a.startAt),
-      place: a.place,
-      organiser: a.unit.name,
-      replyBy: formatDate(new Date(a.startAt.getTime() - 86400_000)),
-      answer: m.answer[answer] ?? '',
-    },
-  });
+/**
+ * Rule A4: the leads tell the supervising body by the unit's committeeReportDays working days
+ * before the activity; the day is said only while it is ahead, else "as soon as possible".
+ */
+async function committeeText(deps: NoticeDeps, a: ActivityWithUnit): Promise<string> {
+  const policy = resolveUnitNoticePolicy(a.unit.kind, a.unit.policy);
+  const day = committeeReportDay(a.startAt, policy, await loadCalendar(deps.db, a.orgId))?.value;
+  const r = m.deadline.report;
+  const date = day && dayText(day);
+  const standing = day ? deadlineStanding(day, deps.clock.now()) : 'passed';
+  const by = standing === 'ahead' ? r.ahead(date!) : standing === 'today' ? r.today(date!) : r.passed;
+  const { supervisingBody } = await loadPolicy(deps.db, a.orgId);
+  return m.committee(a.unit.name, a.title, formatDateTime(a.startAt), by, supervisingBody);
 }
 
 /** Rule R2: the station's staff learn who is on duty when the duty deputies get their card. */
@@ -151,13 +168,14 @@ async function staffNotice(deps: NoticeDeps, a: ActivityWithUnit): Promise<Outbo
 
 async function summaryText(deps: NoticeDeps, a: ActivityWithUnit): Promise<string> {
   const sheet = await attendanceSheet(deps.db, a.id);
-  const names = (pick: (status?: string) => boolean) => sheet.filter((r) => pick(r.entry?.status)).map((r) => r.person.name);
-  const present = names((s) => s === 'present');
+  // Rule A6: once ended, each invitee is present, on leave (L5) or absent.
+  const names = (final: string) => sheet.filter((r) => finalAttendance(r.state) === final).map((r) => r.person.name);
+  const present = names('present');
   return [
     m.summaryTitle(a.title),
     m.summaryLine('出席', present),
-    m.summaryLine('请假', names((s) => s === 'leave')),
-    m.summaryLine('缺席', names((s) => s === undefined)),
+    m.summaryLine('请假', names('on_leave')),
+    m.summaryLine('缺席', names('absent')),
     '',
     m.accountDraft({ title: a.title, kind: ACTIVITY_KINDS[a.kind as ActivityKind] ?? a.kind, time: formatDateTime(a.startAt), place: a.place, present }),
   ].join('\n');

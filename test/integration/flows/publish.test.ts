@@ -116,7 +116,7 @@ describe('发布活动 (publish an activity)', () => {
 });
 
 describe('修改活动 and 取消活动 (rule A4)', () => {
-  it('editing the time bumps the revision, skips the old planned notices and sends an "updated" card to those already notified', async () => {
+  it('editing the time bumps the revision, drops the old planned notices and sends an "updated" card to those already notified', async () => {
     const id = await publishStation('2026-12-08T01:00:00Z'); // Tue 12-08 09:00: 1-week card on 12-01
     fb.clock.set('2026-12-01T01:00:00Z');
     await tick();
@@ -130,17 +130,20 @@ describe('修改活动 and 取消活动 (rule A4)', () => {
     expect(await say('zhaowenhua', '确认')).toBe(`已修改“走访选民”的时间。已向已收到通知的 ${notified.length} 人发送变更通知。`);
     const activity = await fb.t.bot.db.activity.findUniqueOrThrow({ where: { id } });
     expect(activity).toMatchObject({ revision: 2, startAt: new Date('2026-12-10T07:00:00Z'), endAt: new Date('2026-12-10T09:00:00Z') });
-    const updated = fb.chat.all().filter((m) => String(m.card?.task_id).startsWith(`update-${id}-2@`));
-    expect(updated).toHaveLength(1);
+    const updated = fb.chat.all().filter((m) => String(m.card?.task_id).startsWith(`update-${id}-2-`));
+    expect(updated).toHaveLength(1); // nobody has answered: one batch
     expect(updated[0]!.to.sort()).toEqual(notified);
-    expect(updated[0]!.card).toMatchObject({ main_title: { title: '走访选民', desc: '活动变更通知' } });
+    expect(updated[0]!.card).toMatchObject({
+      main_title: { title: '走访选民', desc: '活动变更通知' },
+      sub_title_text: '时间：12月8日（周二）09:00–12:00 → 12月10日（周四）15:00–17:00',
+    });
     // The old revision's 3-day card (due Fri 12-04) is not sent; the new plan's cards are.
     fb.clock.set('2026-12-04T01:00:00Z');
     await tick();
     expect(cardsFor(id).some((m) => String(m.card!.task_id).startsWith(`notice-${id}-1-3`))).toBe(false);
     const old = await fb.t.bot.db.notice.findMany({ where: { activityId: id, revision: 1, kind: 'notice:3' } });
     expect(old.length).toBeGreaterThan(0);
-    expect(old.every((n) => n.status === 'skipped')).toBe(true);
+    expect(old.every((n) => n.status === 'dropped')).toBe(true); // replaced by the new plan at the edit
     expect(await fb.t.bot.db.notice.count({ where: { activityId: id, revision: 2, kind: 'notice:3', status: 'planned' } })).toBe(notified.length);
   });
 

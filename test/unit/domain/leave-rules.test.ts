@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leavesRemaining, mayDecideLeave, refuseLeave } from '../../../src/domain/leave-rules.ts';
+import { countsTowardsQuota, leavesRemaining, mayDecideLeave, refuseLeave } from '../../../src/domain/leave-rules.ts';
 import { DEFAULT_POLICY } from '../../../src/domain/policy.ts';
 
 const now = new Date('2026-11-23T02:00:00Z');
@@ -17,6 +17,11 @@ describe('leave rules', () => {
   it('rule L2: station activities have no yearly quota', () => {
     const station = { ...group, unit: { kind: 'station' } };
     expect(refuseLeave({ ...base, activity: station, usedThisYear: 5 }, DEFAULT_POLICY, now)).toBeUndefined();
+  });
+
+  it('rule L2: only group activities count towards the quota (stations, receptions and the office do not)', () => {
+    expect(countsTowardsQuota(group)).toBe(true);
+    expect(['station', 'office'].map((kind) => countsTowardsQuota({ unit: { kind } }))).toEqual([false, false]);
   });
 
   it('rule L1: leave is asked in advance — not once the activity has started', () => {

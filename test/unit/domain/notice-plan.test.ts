@@ -3,8 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../../src/domain/calendar/working-days.ts';
 import {
+  committeeReportDay,
+  deadlineStanding,
   describeLateRule,
+  noticeShowsChange,
   planNotices,
+  replyByDay,
   resolveUnitNoticePolicy,
   type NoticePlan,
 } from '../../../src/domain/notice-plan.ts';
@@ -87,8 +91,9 @@ describe('planNotices (A4, A5)', () => {
   it('A4: a make-up Saturday is a working day — the notice stays on 2026-02-14', () => {
     const plan = planNotices(activity('2026-02-17T10:00', '2026-02-17T12:00'), group, cal, sh('2026-02-01T10:00'));
     expect(brief(plan).map((n) => [n.kind, n.dueAt])).toEqual([
+      // Two working days before 02-17 (02-15, 02-16 are Spring Festival): 02-14 (make-up Sat), then 02-13.
+      ['committee', sh('2026-02-13T09:00').toISOString()],
       ['notice', sh('2026-02-14T09:00').toISOString()],
-      ['committee', sh('2026-02-14T09:00').toISOString()], // 02-15 is Spring Festival → 02-14
       ['reminder', sh('2026-02-16T09:00').toISOString()],
       ['summary', sh('2026-02-17T12:00').toISOString()],
     ]);
@@ -172,3 +177,42 @@ describe('rule R2: reception days', () => {
   });
 });
 
+
+describe('rule A4: the committee report day and deadlines that are never in the past', () => {
+  it('A4: committeeReportDays counts working days before the activity day (Mon 12-07, 3 days → Wed 12-02)', () => {
+    const three = resolveUnitNoticePolicy('group', '{"committeeReportDays":3}');
+    expect(committeeReportDay(sh('2026-12-07T14:30'), three, cal)?.value).toBe('2026-12-02');
+    // The default of 2: Thursday before a Monday (the weekend does not count).
+    expect(committeeReportDay(sh('2026-11-30T22:00'), group, cal)?.value).toBe('2026-11-26');
+    expect(committeeReportDay(sh('2026-11-30T22:00'), station, cal)).toBeUndefined();
+    const plan = planNotices(activity('2026-12-07T14:30', '2026-12-07T16:00'), three, cal, sh('2026-11-20T10:00'));
+    expect(plan.notices.find((n) => n.kind === 'committee')).toEqual({ kind: 'committee', leadDays: 3, dueAt: sh('2026-12-02T09:00'), late: false });
+  });
+
+  it('A4: published at 21:36 for 22:00 the same day → the notice and the committee reminder go now', () => {
+    const now = sh('2026-11-30T21:36');
+    const plan = planNotices(activity('2026-11-30T22:00', '2026-11-30T23:00'), group, cal, now);
+    expect(brief(plan).filter((n) => n.kind !== 'summary').map((n) => [n.kind, n.dueAt, n.late])).toEqual([
+      ['notice', now.toISOString(), true],
+      ['committee', now.toISOString(), true],
+    ]);
+  });
+
+  it('the reply-by day is the day before the start; a day already passed is "passed", today is "today"', () => {
+    expect(replyByDay(sh('2026-11-30T22:00'))).toBe('2026-11-29');
+    expect(deadlineStanding('2026-11-29', sh('2026-11-30T21:36'))).toBe('passed');
+    expect(deadlineStanding('2026-11-30', sh('2026-11-30T21:36'))).toBe('today');
+    expect(deadlineStanding('2026-12-01', sh('2026-11-30T23:59'))).toBe('ahead');
+    // Shanghai's date, not UTC's: 16:30 UTC on 11-30 is already 00:30 on 12-01 in Shanghai.
+    expect(deadlineStanding('2026-11-30', new Date('2026-11-30T16:30:00Z'))).toBe('passed');
+  });
+
+  it('A4: after an edit a sent message goes again only when a field it shows changed', () => {
+    const place = new Set(['place'] as const);
+    expect(noticeShowsChange('committee', place)).toBe(false);
+    expect(noticeShowsChange('committee', new Set(['startAt'] as const))).toBe(true);
+    expect(noticeShowsChange('notice', place)).toBe(true);
+    expect(noticeShowsChange('reminder', new Set(['content'] as const))).toBe(false);
+    expect(noticeShowsChange('summary', new Set(['title', 'startAt', 'endAt', 'place', 'content'] as const))).toBe(false);
+  });
+});
