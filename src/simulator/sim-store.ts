@@ -20,6 +20,8 @@ export interface SimMessage {
    */
   card?: Record<string, unknown>;
   at: string;
+  /** What a member typed: 'sending' while its callback is in flight, then 'sent' or 'failed'. */
+  status?: 'sending' | 'sent' | 'failed';
 }
 
 interface ResponseCode {
@@ -67,6 +69,14 @@ export class SimStore {
 
   get(id: number): SimMessage | undefined {
     return this.messages.find((m) => m.id === id);
+  }
+
+  /** Records how a typed message's callback ended. */
+  setStatus(id: number, status: NonNullable<SimMessage['status']>): void {
+    const m = this.get(id);
+    if (!m || m.status === status) return;
+    m.status = status;
+    this.changed();
   }
 
   /** Issues a fresh single-use response code for these card messages. */
