@@ -58,6 +58,7 @@ export async function startLocalSimulator(db: Db, orgId: number, config: Config,
   const app: WecomAppConfig = { ...secrets, apiBase: url };
   const sender = new WecomCallbackSender(app, '', clock);
   const robotSender = new WecomRobotCallbackSender(robot, '', clock);
+  let simClock: SimClock | undefined;
   return {
     app,
     robot,
@@ -72,13 +73,17 @@ export async function startLocalSimulator(db: Db, orgId: number, config: Config,
         tick: () => workers.scheduler.runNow(),
         drain: async () => (await workers.inbound.runOnce()) + (await workers.outbox.runOnce()),
       };
-      mountClockRoutes(router, new SimClock(db, orgId, clock, base, work, logger));
+      simClock = new SimClock(db, orgId, clock, base, work, logger);
+      mountClockRoutes(router, simClock);
     },
     connect(callbackUrl, robotCallbackUrl) {
       sender.callbackUrl = callbackUrl;
       robotSender.callbackUrl = robotCallbackUrl;
     },
-    stop: () => closeServer(server),
+    async stop() {
+      await simClock?.close();
+      await closeServer(server);
+    },
   };
 }
 

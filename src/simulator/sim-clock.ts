@@ -28,6 +28,7 @@ const SETTLE_PAUSE_MS = 25;
 
 export class SimClock {
   private queue: Promise<unknown> = Promise.resolve();
+  private closing = false;
 
   constructor(
     private readonly db: Db,
@@ -61,7 +62,7 @@ export class SimClock {
     await this.settle(); // what is due now goes first: answers given before a reminder count
     const started = performance.now();
     let steps = 0;
-    while (this.clock.now().getTime() < target.getTime()) {
+    while (!this.closing && this.clock.now().getTime() < target.getTime()) {
       const stop = await this.nextStop(target);
       this.clock.moveTo(stop);
       await saveClock(this.db, this.orgId, this.clock, this.base);
@@ -71,6 +72,12 @@ export class SimClock {
     }
     this.logger.info({ now: this.clock.now().toISOString(), steps, ms: Math.round(performance.now() - started) }, 'simulated clock moved');
     return this.clock.now();
+  }
+
+  /** Stops a walk in progress after its current step (the bot is shutting down). */
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.queue;
   }
 
   /** The earliest of: the next planned row, the next queued row, the next 09:00, the target. */

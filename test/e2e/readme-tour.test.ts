@@ -117,6 +117,9 @@ describe.skipIf(!HAS_CHROMIUM)('the README tour on the simulator page, with the 
     expect(await approval.textContent()).toContain('事由：要去市里参加人大培训，无法参加');
     expect(await approval.textContent()).toContain(TITLE);
     await bot('已批准郑丽娟的请假申请').waitFor(WAIT);
+    const cardShot = join(mkdtempSync(join(tmpdir(), 'tour-')), 'approval-card.png');
+    await approval.screenshot({ path: cardShot });
+    console.info(`[e2e] decided approval card: ${cardShot}`);
 
     // Past the activity (Thursday 14:30–16:30): the leader gets the attendance and a draft account (A5).
     let now = '';
