@@ -71,7 +71,14 @@ export async function startLocalSimulator(db: Db, orgId: number, config: Config,
       mountSimulatorRoutes(router, { db, orgId, store, sender, robotSender, apiUrl: url });
       const work = {
         tick: () => workers.scheduler.runNow(),
-        drain: async () => (await workers.inbound.runOnce()) + (await workers.outbox.runOnce()),
+        // Running loops are woken rather than doubled: a second inbound batch beside theirs
+        // could handle one sender's messages side by side, out of order.
+        drain: async () => {
+          if (!workers.started) return (await workers.inbound.runOnce()) + (await workers.outbox.runOnce());
+          workers.inbound.poke();
+          workers.outbox.poke();
+          return 0;
+        },
       };
       simClock = new SimClock(db, orgId, clock, base, work, logger);
       mountClockRoutes(router, simClock);

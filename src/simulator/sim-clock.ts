@@ -15,7 +15,7 @@ import { nextPlanned, nextQueued, queuesBusy, type PlannedMoment } from '../repo
 export interface ClockWork {
   /** One scheduler tick at the clock's time (after the one in flight). */
   tick(): Promise<void>;
-  /** Handles the due inbound events and outbox rows once; returns how many it handled. */
+  /** Handles (or wakes the loops that handle) the due inbound events and outbox rows; returns how many it handled itself. */
   drain(): Promise<number>;
 }
 

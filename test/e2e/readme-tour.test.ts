@@ -93,14 +93,15 @@ describe.skipIf(!HAS_CHROMIUM)('the README tour on the simulator page, with the 
     await weekCard.filter({ hasText: '活动预告（提前一周）' }).waitFor(WAIT);
     expect(await weekCard.textContent()).toContain('请于12月2日（周三）前回复');
     await weekCard.locator('button', { hasText: '参加' }).click();
-    await weekCard.filter({ hasText: '您的回复参加' }).waitFor(WAIT);
+    // Her answer shows in the card's fields (the buttons say 参加 too).
+    await weekCard.locator('.card-fields', { hasText: '参加' }).waitFor(WAIT);
 
     // Friday brings the reception-day notices (not hers); Monday the 3-day card, with her answer.
     expect(await clock('到下一个通知时间')).toBe('2026年11月27日（周五）09:00');
     expect(await clock('到下一个通知时间')).toBe('2026年11月30日（周一）09:00');
     await expect.poll(() => cards().filter({ hasText: TITLE }).count(), WAIT).toBe(2);
     const threeDayCard = cards().filter({ hasText: TITLE }).last();
-    expect(await threeDayCard.textContent()).toContain('您的回复参加');
+    expect(await threeDayCard.locator('.card-fields').textContent()).toContain('参加');
 
     // She cannot come after all: 请假 on the card starts the leave dialog (rule L1).
     await threeDayCard.locator('button', { hasText: '请假' }).click();
