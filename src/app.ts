@@ -48,6 +48,8 @@ export interface BotApp {
   wecomBot?: WecomBotConfig;
   db: Db;
   orgId: number;
+  /** The clock everything reads: the given one, or in local mode the simulator's movable one. */
+  clock: Clock;
   metrics: Metrics;
   http: Koa;
   /** The workers when they run on this thread ('in-process' and 'manual'). */
@@ -61,19 +63,23 @@ export interface BotApp {
 
 export async function createBotApp(config: Config, options: BotAppOptions): Promise<BotApp> {
   const { logger } = options;
-  const clock = options.clock ?? systemClock;
+  const baseClock = options.clock ?? systemClock;
   const migrations = readMigrations();
   const migrated = migrate(config.databaseUrl, migrations);
   if (migrated.applied.length) logger.info({ applied: migrated.applied }, 'database migrated');
   const db = await connectDb(config.databaseUrl);
   if (config.mode === 'local') await assertDemoDatabase(db, config.databaseUrl, config.orgCode).catch(closing(db));
   const org = await ensureOrganisation(db, config.orgCode, config.mode === 'local' ? LOCAL_ORG_NAME : undefined);
-  const simulator = config.mode === 'local' ? await startLocalSimulator(db, org.id, config, logger, clock) : undefined;
+  const simulator = config.mode === 'local' ? await startLocalSimulator(db, org.id, config, logger, baseClock) : undefined;
+  // Local mode runs on the simulator's movable clock (its page jumps to the next notice).
+  const clock = simulator?.clock ?? baseClock;
   const wecom = simulator?.app ?? config.wecom!;
   const wecomBot = simulator?.robot ?? config.wecomBot;
 
   const metrics = new Metrics();
-  const placement = options.workers ?? 'in-process';
+  // Local mode's workers run on this thread even when asked for a thread: the clock control
+  // moves the clock they read and must run their tick and drain their queues at each step.
+  const placement = config.mode === 'local' && options.workers === 'thread' ? 'in-process' : (options.workers ?? 'in-process');
   const { retentionDays } = config;
   const workers = placement === 'thread' ? undefined : createWorkerSet({ db, wecom, clock, logger, metrics, outbox: options.outbox, retentionDays });
   const thread =
@@ -96,12 +102,12 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   };
   mountWecomReceiver(router, { ...receiving, path: WECOM_CALLBACK_PATH, app: wecom });
   if (wecomBot) mountWecomBotReceiver(router, { ...receiving, path: WECOM_BOT_CALLBACK_PATH, robot: wecomBot });
-  simulator?.mount(router);
+  simulator?.mount(router, workers!);
   http.use(router.routes()).use(router.allowedMethods());
 
   let server: Server | undefined;
   const bot: BotApp = {
-    config, wecom, wecomBot, db, orgId: org.id, metrics, http, workers, simulator, url: '',
+    config, wecom, wecomBot, db, orgId: org.id, clock, metrics, http, workers, simulator, url: '',
     async start() {
       await thread?.start();
       server = createHttpServer(http);

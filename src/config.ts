@@ -2,6 +2,7 @@
 // A bad value stops start-up with one line naming the variable and what is wrong.
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { parseIsoInstant } from './lib/shanghai-iso.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const REAL_WECOM_API_BASE = 'https://qyapi.weixin.qq.com';
@@ -85,6 +86,10 @@ const schema = z.object({
       .max(3650, 'must be between 1 and 3650 days')
       .default(DEFAULT_RETENTION_DAYS),
   ),
+  // Local mode's simulated start (its clock moves forward only); ISO 8601, +08:00 when no offset.
+  LOCAL_CLOCK_START: optionalText.refine((v) => v === undefined || parseIsoInstant(v) !== undefined, {
+    message: 'must be an ISO 8601 date and time such as 2026-11-23T10:00:00+08:00 (Shanghai time when no offset is given)',
+  }),
 });
 
 const WECOM_VARS = ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_AES_KEY'] as const;
@@ -134,6 +139,8 @@ export interface Config {
   /** The robot, when configured (wecom mode only); in local mode the simulator makes one. */
   wecomBot?: WecomBotConfig;
   wecomApiBase: string;
+  /** Local mode: where its movable clock starts (LOCAL_CLOCK_START); the system's time when unset. */
+  localClockStart?: Date;
 }
 
 export class ConfigError extends Error {
@@ -161,6 +168,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
   }
   refuseLocalModeWithPlatformVariables(present.length, platformVariablesSet(env));
   const mode = present.length === 0 ? 'local' : 'wecom';
+  if (mode === 'wecom' && v.LOCAL_CLOCK_START !== undefined) {
+    throw new ConfigError('LOCAL_CLOCK_START', 'is for local mode only: a WeCom deployment runs on the server\'s clock; remove it');
+  }
   const base = {
     port: v.PORT,
     host: hostFor(mode, v.HOST),
@@ -172,7 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     retentionDays: v.RETENTION_DAYS,
     wecomApiBase: v.WECOM_API_BASE,
   };
-  if (mode === 'local') return { ...base, mode };
+  if (mode === 'local') return { ...base, mode, ...(v.LOCAL_CLOCK_START ? { localClockStart: parseIsoInstant(v.LOCAL_CLOCK_START) } : {}) };
   return {
     ...base,
     mode: 'wecom',

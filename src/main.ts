@@ -18,6 +18,7 @@ const logger = createLogger(config.logLevel);
 let bot: BotApp;
 try {
   // Local mode refuses a database that holds real people (one line naming DATABASE_URL).
+  // Workers on a thread of their own (local mode keeps them on this one: its clock moves; see app.ts).
   bot = await createBotApp(config, { logger, workers: 'thread' });
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;

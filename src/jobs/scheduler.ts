@@ -36,6 +36,15 @@ export class Scheduler {
     else void this.runOnce();
   }
 
+  /**
+   * A tick now, after the one in flight if any: local mode's clock control moves the clock and
+   * must see a tick at the new time, not the end of one that read the old time.
+   */
+  async runNow(): Promise<void> {
+    while (this.running) await this.running;
+    await this.runOnce();
+  }
+
   /** One tick; overlapping ticks are skipped, not queued. */
   async runOnce(): Promise<void> {
     if (this.running) return;

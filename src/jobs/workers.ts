@@ -20,6 +20,8 @@ export interface WorkerSet {
   outbox: OutboxWorker;
   outbound: Outbound;
   scheduler: Scheduler;
+  /** Whether the loops run (start() was called and stop() was not): 'manual' tests drive them instead. */
+  readonly started: boolean;
   start(): void;
   stop(): Promise<void>;
 }
@@ -56,17 +58,23 @@ export function createWorkerSet(deps: WorkerDeps): WorkerSet {
     onErased: (table, n) => countErased({ table }, n),
   });
   const scheduler = new Scheduler(tick, logger);
+  let started = false;
   return {
     inbound,
     outbox,
     outbound,
     scheduler,
+    get started() {
+      return started;
+    },
     start() {
+      started = true;
       inbound.start();
       outbox.start();
       scheduler.start();
     },
     async stop() {
+      started = false;
       await Promise.all([inbound.stop(), outbox.stop(), scheduler.stop()]);
     },
   };

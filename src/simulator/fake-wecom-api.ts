@@ -1,6 +1,6 @@
 // A faithful fake of the WeCom server API on loopback: gettoken, message/send (text,
 // markdown, template_card) with its duplicate check and unique task_id (fake-send-rules.ts),
-// message/update_template_card and appchat, with the errcodes the real one answers (40001,
+// message/update_template_card (fake-card-update.ts) and appchat, with the errcodes the real one answers (40001,
 // 40014, 40056, 44004, 81013, 42014, 42022, 86003, 86215); and the intelligent robot's
 // response_url (aibot/response), which needs no token and works once. It can inject faults
 // (fake-faults.ts) and the store counts what each member was delivered.
@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import Router from '@koa/router';
 import Koa from 'koa';
 import { readRawBody } from '../http/raw-body.ts';
+import { applyCardUpdate, readCardUpdate } from './fake-card-update.ts';
 import { faultMiddleware, type FaultPlan } from './fake-faults.ts';
 import { FakeSendRules } from './fake-send-rules.ts';
 import type { SimStore } from './sim-store.ts';
@@ -68,9 +69,9 @@ export function createFakeWecomApi(options: FakeWecomApiOptions): Koa {
     const body = await readJson(ctx);
     if (body.agentid !== options.agentId) return answer(ctx, 40056, 'invalid agentid');
     const users: string[] = Array.isArray(body.userids) ? body.userids : [];
-    const card = body.template_card ?? (body.button ? { replaced_button: body.button.replace_name } : undefined);
-    if (!card) return answer(ctx, 40058, 'template_card or button required');
-    if (!store.spendResponseCode(String(body.response_code ?? ''), users, card)) {
+    const update = readCardUpdate(body);
+    if (!update) return answer(ctx, 40058, 'template_card or button.replace_name required');
+    if (!store.spendResponseCode(String(body.response_code ?? ''), users, (card) => applyCardUpdate(card, update))) {
       return answer(ctx, 42022, 'response_code has been used or expired');
     }
     ctx.body = { errcode: 0, errmsg: 'ok', invaliduser: [] };

@@ -8,7 +8,8 @@ import type Router from '@koa/router';
 import type Koa from 'koa';
 import { ROLE_LABEL } from '../domain/roles.ts';
 import { readRawBody } from '../http/raw-body.ts';
-import { rejectRequest } from '../lib/errors.ts';
+import { errorMessage, rejectRequest } from '../lib/errors.ts';
+import type { HttpAnswer } from '../lib/http-client.ts';
 import { listPeopleWithAccounts } from '../repositories/people-repo.ts';
 import type { Db } from '../repositories/prisma.ts';
 import type { WecomCallbackSender } from './callback-sender.ts';
@@ -20,6 +21,8 @@ const PAGE_DIR = join(import.meta.dirname, 'page');
 const ASSETS: Record<string, string> = {
   '/sim': 'index.html',
   '/sim/app.js': 'app.js',
+  '/sim/clock.js': 'clock.js',
+  '/sim/format.js': 'format.js',
   '/sim/style.css': 'style.css',
 };
 const LONG_POLL_MS = 20_000;
@@ -84,9 +87,8 @@ export function mountSimulatorRoutes(router: Router, options: SimRoutesOptions):
       ctx.body = await sayInGroup(options, userId, body.chatId, text);
       return;
     }
-    store.add({ conversation: `user:${userId}`, from: userId, kind: 'text', text });
-    const res = await sender.sendText(userId, text);
-    ctx.body = { callbackStatus: res.status };
+    const typed = store.add({ conversation: `user:${userId}`, from: userId, kind: 'text', text, status: 'sending' });
+    ctx.body = await delivered(store, typed.id, () => sender.sendText(userId, text));
   });
 
   router.post('/sim/api/click', async (ctx) => {
@@ -94,10 +96,12 @@ export function mountSimulatorRoutes(router: Router, options: SimRoutesOptions):
     const userId = requiredString(body.userId, 'userId');
     const key = requiredString(body.key, 'key');
     const message = store.get(Number(body.messageId));
-    const card = message?.card as { task_id?: string; button_list?: { key: string }[] } | undefined;
+    const card = message?.card as { task_id?: string; button_list?: { key: string }[]; replace_text?: string } | undefined;
     if (!message || message.conversation !== `user:${userId}` || !card?.task_id) {
       throw rejectRequest('no_such_card', 404, 'no such card in this chat');
     }
+    // A decided card shows one grey button that cannot be pressed, as in WeCom.
+    if (card.replace_text) throw rejectRequest('card_settled', 409, `this card's buttons are greyed out (${card.replace_text})`);
     if (!card.button_list?.some((b) => b.key === key)) throw rejectRequest('no_such_button', 400, 'no such button on this card');
     // As in WeCom, every click carries a fresh single-use code for updating this card.
     const responseCode = store.issueResponseCode([message.id]);
@@ -113,10 +117,25 @@ export function mountSimulatorRoutes(router: Router, options: SimRoutesOptions):
 async function sayInGroup(options: SimRoutesOptions, userId: string, chatId: string, text: string) {
   await requireGroup(options, userId, chatId);
   const conversation = `chat:${chatId}`;
-  options.store.add({ conversation, from: userId, kind: 'text', text: `@${ROBOT_NAME} ${text}` });
+  const typed = options.store.add({ conversation, from: userId, kind: 'text', text: `@${ROBOT_NAME} ${text}`, status: 'sending' });
   const responseUrl = `${options.apiUrl}/cgi-bin/aibot/response?response_code=${options.store.issueRobotCode(conversation)}`;
-  const res = await options.robotSender.sendText({ from: userId, chatId, text, responseUrl });
-  return { callbackStatus: res.status };
+  return delivered(options.store, typed.id, () => options.robotSender.sendText({ from: userId, chatId, text, responseUrl }));
+}
+
+/**
+ * Sends a typed message's callback and records the outcome on the message, as WeCom shows a
+ * spinner, then nothing or a red mark. A callback the bot did not take is a 502 for the page.
+ */
+async function delivered(store: SimStore, messageId: number, send: () => Promise<HttpAnswer>): Promise<{ callbackStatus: number }> {
+  let status: number;
+  try {
+    status = (await send()).status;
+  } catch (err) {
+    store.setStatus(messageId, 'failed');
+    throw rejectRequest('callback_failed', 502, `the bot did not answer the callback: ${errorMessage(err)}`);
+  }
+  store.setStatus(messageId, status === 200 ? 'sent' : 'failed');
+  return { callbackStatus: status };
 }
 
 async function requireGroup(options: SimRoutesOptions, userId: string, chatId: string): Promise<void> {

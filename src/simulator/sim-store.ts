@@ -1,6 +1,7 @@
 // What the simulated WeCom holds: each member's private chat with the app, the app's group
 // chats and the robot's group chats, card response codes and the robot's one-use reply
-// codes, and a version the page long-polls on.
+// codes, and a version the page long-polls on. Its time is WeCom's (local mode's movable
+// clock, a test's fixed one): messages are stamped with it and codes expire by it.
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { FakeSendRules } from './fake-send-rules.ts';
@@ -13,9 +14,14 @@ export interface SimMessage {
   from: string;
   kind: 'text' | 'markdown' | 'card';
   text?: string;
-  /** The template_card exactly as the bot sent it (or as an update replaced it). */
+  /**
+   * The template_card as the member sees it: as sent, or as update_template_card left it (a
+   * button-only update keeps the content and sets `replace_text`, the grey button's text).
+   */
   card?: Record<string, unknown>;
   at: string;
+  /** What a member typed: 'sending' while its callback is in flight, then 'sent' or 'failed'. */
+  status?: 'sending' | 'sent' | 'failed';
 }
 
 interface ResponseCode {
@@ -46,7 +52,7 @@ export class SimStore {
   /** message/send's duplicate check and task ids (set by the fake API). */
   sendRules?: FakeSendRules;
 
-  constructor() {
+  constructor(private readonly now: () => number = Date.now) {
     this.events.setMaxListeners(0);
   }
 
@@ -55,7 +61,7 @@ export class SimStore {
   }
 
   add(message: Omit<SimMessage, 'id' | 'at'>): SimMessage {
-    const stored = { ...message, id: ++this.seq, at: new Date().toISOString() };
+    const stored = { ...message, id: ++this.seq, at: new Date(this.now()).toISOString() };
     this.messages.push(stored);
     this.changed();
     return stored;
@@ -65,21 +71,33 @@ export class SimStore {
     return this.messages.find((m) => m.id === id);
   }
 
+  /** Records how a typed message's callback ended. */
+  setStatus(id: number, status: NonNullable<SimMessage['status']>): void {
+    const m = this.get(id);
+    if (!m || m.status === status) return;
+    m.status = status;
+    this.changed();
+  }
+
   /** Issues a fresh single-use response code for these card messages. */
   issueResponseCode(messageIds: number[]): string {
     const code = randomBytes(24).toString('base64url');
-    this.codes.set(code, { messageIds, used: false, expiresAt: Date.now() + RESPONSE_CODE_TTL_MS });
+    this.codes.set(code, { messageIds, used: false, expiresAt: this.now() + RESPONSE_CODE_TTL_MS });
     return code;
   }
 
-  /** Spends a response code on a card update; false when unknown, used or expired (42022). */
-  spendResponseCode(code: string, users: string[], card: Record<string, unknown>): boolean {
+  /**
+   * Spends a response code on a card update of these members' copies of the card; false when
+   * the code is unknown, used or expired (42022). `update` gets each copy and returns what the
+   * member sees next.
+   */
+  spendResponseCode(code: string, users: string[], update: (card: Record<string, unknown>) => Record<string, unknown>): boolean {
     const entry = this.codes.get(code);
-    if (!entry || entry.used || entry.expiresAt < Date.now()) return false;
+    if (!entry || entry.used || entry.expiresAt < this.now()) return false;
     entry.used = true;
     for (const id of entry.messageIds) {
       const m = this.get(id);
-      if (m && users.some((u) => m.conversation === `user:${u}`)) m.card = card;
+      if (m?.card && users.some((u) => m.conversation === `user:${u}`)) m.card = update(m.card);
     }
     this.changed();
     return true;
@@ -88,14 +106,14 @@ export class SimStore {
   /** Issues the code of a robot response_url that answers into this conversation. */
   issueRobotCode(conversation: string): string {
     const code = randomBytes(24).toString('base64url');
-    this.robotCodes.set(code, { conversation, used: false, expiresAt: Date.now() + ROBOT_CODE_TTL_MS });
+    this.robotCodes.set(code, { conversation, used: false, expiresAt: this.now() + ROBOT_CODE_TTL_MS });
     return code;
   }
 
   /** Spends a robot reply code: the conversation it answers into, or undefined when unknown, used or expired. */
   spendRobotCode(code: string): string | undefined {
     const entry = this.robotCodes.get(code);
-    if (!entry || entry.used || entry.expiresAt < Date.now()) return undefined;
+    if (!entry || entry.used || entry.expiresAt < this.now()) return undefined;
     entry.used = true;
     return entry.conversation;
   }

@@ -2,10 +2,12 @@
 // and see the bot's answers arrive through the real encrypted callback path.
 // Needs Debian's Chromium at /usr/bin/chromium (`.ci/run` installs it); skipped without it.
 import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpPost } from '../../src/lib/http-client.ts';
 import { startTestBot, type TestBot } from '../helpers/bot.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -121,4 +123,132 @@ describe.skipIf(!HAS_CHROMIUM)('simulator chat page in headless Chromium (needs 
 
     expect(consoleErrors).toEqual([]);
   }, 90_000);
+
+  it('says 发送中… while a callback is in flight, on the message, the send button and a card button', async () => {
+    // A gate between the simulated WeCom and the bot holds each callback until released.
+    const gate = await startGate(t!.callbackUrl);
+    t!.bot.simulator!.connect(gate.url, t!.robotCallbackUrl);
+    try {
+      await page.goto(`${t!.bot.url}/sim`);
+      await page.locator('li[data-user-id="wuxiaodong"]').click();
+      await page.locator('#input:enabled').waitFor(WAIT);
+      await page.locator('#input').fill('帮助');
+      await page.locator('#input').press('Enter');
+      const typed = page.locator('#messages .msg.mine', { hasText: '帮助' });
+      await typed.locator('.delivery.sending', { hasText: '发送中…' }).waitFor(WAIT);
+      expect(await page.locator('#send').textContent()).toBe('发送中…');
+      await gate.held(1);
+      gate.release();
+      await typed.locator('.delivery').waitFor({ state: 'detached', ...WAIT });
+      expect(await page.locator('#send').textContent()).toBe('发送');
+
+      const button = page.locator('.msg.theirs .card button[data-key="help.whoami"]');
+      await button.click();
+      await page.locator('.msg.theirs .card button.sending[data-key="help.whoami"]', { hasText: '发送中…' }).waitFor(WAIT);
+      expect(await page.locator('.msg.theirs .card button[data-key="help.whoami"]').isDisabled()).toBe(true);
+      await gate.held(2);
+      gate.release();
+      await bot('吴晓东的名册信息').waitFor(WAIT);
+      expect(await button.textContent()).toBe('我的信息');
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      t!.bot.simulator!.connect(t!.callbackUrl, t!.robotCallbackUrl);
+      gate.release();
+      await gate.close();
+    }
+  }, 90_000);
+
+  it('shows a callback the bot did not take as 未送达', async () => {
+    t!.bot.simulator!.connect('http://127.0.0.1:9/wecom/callback', t!.robotCallbackUrl); // nothing listens on port 9
+    try {
+      const res = await httpPost(`${t!.bot.url}/sim/api/say`, JSON.stringify({ userId: 'zhenglijuan', text: '帮助' }));
+      expect(res.status).toBe(502);
+      await page.goto(`${t!.bot.url}/sim`);
+      await page.locator('li[data-user-id="zhenglijuan"]').click();
+      await page.locator('#messages .msg.mine .delivery.failed', { hasText: '未送达' }).waitFor(WAIT);
+    } finally {
+      t!.bot.simulator!.connect(t!.callbackUrl, t!.robotCallbackUrl);
+    }
+  }, 60_000);
+
+  it('renders emoji as typed, with an emoji font in the stack', async () => {
+    await page.goto(`${t!.bot.url}/sim`);
+    await page.locator('li[data-user-id="zhouhaitao"]').click();
+    await page.locator('#input:enabled').waitFor(WAIT);
+    await page.locator('#input').fill('收到🙏👍，谢谢👨‍👩‍👧');
+    await page.locator('#input').press('Enter');
+    const bubble = page.locator('#messages .msg.mine .bubble').last();
+    await page.locator('#messages .msg.mine .bubble', { hasText: '谢谢' }).waitFor(WAIT);
+    expect(await bubble.textContent()).toBe('收到🙏👍，谢谢👨‍👩‍👧');
+    expect(t!.bot.simulator!.store.visibleTo('zhouhaitao').some((m) => m.text === '收到🙏👍，谢谢👨‍👩‍👧')).toBe(true);
+    expect(await bubble.evaluate((node) => getComputedStyle(node).fontFamily)).toContain('Noto Color Emoji');
+  }, 60_000);
+
+  it('stays usable at phone width: no sideways scrolling, the clock on top, people in a strip, cards within the screen', async () => {
+    const phone = await browser!.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    try {
+      await phone.goto(`${t!.bot.url}/sim`);
+      await phone.locator('#clock-now', { hasText: '年' }).waitFor(WAIT);
+      await phone.locator('li[data-user-id="qinshuzhen"]').tap();
+      await phone.locator('#input:enabled').waitFor(WAIT);
+      await phone.locator('#input').fill('帮助');
+      await phone.locator('#send').tap();
+      const card = phone.locator('.msg.theirs .card').last();
+      await card.waitFor(WAIT);
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      for (const selector of ['#clock', '#people-list', '#composer', '#send']) {
+        const box = (await phone.locator(selector).boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, selector).toBeLessThanOrEqual(390);
+      }
+      const cardBox = (await card.boundingBox())!;
+      expect(cardBox.x + cardBox.width).toBeLessThanOrEqual(390);
+      const chat = (await phone.locator('#messages').boundingBox())!;
+      expect(chat.height).toBeGreaterThan(300); // most of the screen is the chat
+      const shot = join(mkdtempSync(join(tmpdir(), 'sim-page-')), 'simulator-phone.png');
+      await phone.screenshot({ path: shot });
+      console.info(`[e2e] screenshot: ${shot}`);
+    } finally {
+      await phone.close();
+    }
+  }, 60_000);
 });
+
+/** An HTTP hop that holds every request until `release()`, then passes it on to `target`. */
+async function startGate(target: string) {
+  let open: () => void = () => {};
+  let opened = new Promise<void>((r) => (open = r));
+  let count = 0;
+  const waiting: (() => void)[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      count++;
+      waiting.splice(0).forEach((w) => w());
+      void opened.then(async () => {
+        const query = req.url!.slice(req.url!.indexOf('?'));
+        const answer = await httpPost(`${target}${query}`, Buffer.concat(chunks).toString('utf8'), { 'content-type': String(req.headers['content-type']) });
+        res.writeHead(answer.status, { 'content-type': 'text/plain' }).end(answer.body);
+      });
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/wecom/callback`,
+    /** Resolves once `n` requests have arrived in all. */
+    held: (n: number) => new Promise<void>((resolve) => {
+      const check = () => (count >= n ? resolve() : waiting.push(check));
+      check();
+    }),
+    release() {
+      open();
+      opened = new Promise<void>((r) => (open = r));
+    },
+    close: () => new Promise<void>((r) => {
+      server.close(() => r());
+      server.closeAllConnections();
+    }),
+  };
+}

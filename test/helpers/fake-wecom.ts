@@ -22,7 +22,7 @@ export interface FakeWecom {
 }
 
 export async function startFakeWecom(clock: Clock, options: { knownUsers?: (u: string) => boolean } = {}): Promise<FakeWecom> {
-  const store = new SimStore();
+  const store = new SimStore(() => clock.now().getTime());
   const faults = new FaultPlan();
   const app = createFakeWecomApi({
     corpId: TEST_WECOM.WECOM_CORP_ID,

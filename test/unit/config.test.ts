@@ -130,3 +130,19 @@ describe('config', () => {
     expect(output).toBe('Configuration error: PORT must be a port number');
   });
 });
+
+describe('LOCAL_CLOCK_START', () => {
+  it('sets local mode\'s simulated start; without an offset it is Shanghai time', () => {
+    expect(loadConfig({ LOCAL_CLOCK_START: '2026-11-23T10:00' }).localClockStart?.toISOString()).toBe('2026-11-23T02:00:00.000Z');
+    expect(loadConfig({}).localClockStart).toBeUndefined();
+  });
+
+  it('refuses a malformed time, and any value in WeCom mode, with one line', () => {
+    expect(messageFor({ LOCAL_CLOCK_START: 'next monday' })).toBe(
+      'Configuration error: LOCAL_CLOCK_START must be an ISO 8601 date and time such as 2026-11-23T10:00:00+08:00 (Shanghai time when no offset is given)',
+    );
+    expect(messageFor({ ...WECOM, LOCAL_CLOCK_START: '2026-11-23T10:00:00+08:00' })).toBe(
+      'Configuration error: LOCAL_CLOCK_START is for local mode only: a WeCom deployment runs on the server\'s clock; remove it',
+    );
+  });
+});

@@ -1,9 +1,19 @@
 // The simulator page: pick a demo person, then one of their conversations — the private chat
 // with the app, or a group chat with the robot — type as them, and see what the bot sends.
-// Typed text and button clicks go to /sim/api, which sends real encrypted callbacks.
-const state = { userId: null, person: null, chat: null, names: new Map(), version: -1, polling: 0, abort: null, lastId: 0 };
+// Typed text and button clicks go to /sim/api, which sends real encrypted callbacks. The
+// clock control moves local mode's clock (POST /sim/clock) so the notice calendar happens.
+import { mountClock } from './clock.js';
+import { el, formatShanghai } from './format.js';
+
+const state = {
+  userId: null, person: null, chat: null, names: new Map(), version: -1, polling: 0, abort: null, lastId: 0,
+  messages: [],
+  /** `${messageId}|${key}` of card buttons whose click is in flight. */
+  clicking: new Set(),
+};
 const $ = (id) => document.getElementById(id);
 const BOT_NAME = '人大代表履职助手';
+const SENDING = '发送中…';
 
 async function api(path, body, signal) {
   const init = body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {};
@@ -122,7 +132,9 @@ async function poll(generation, signal) {
       if (generation !== state.polling) return;
       if ($('status').dataset.kind === 'offline') notice('');
       state.version = data.version;
+      const before = state.lastId;
       render(data.messages);
+      if (state.lastId !== before) clock?.reload(); // a message may mean a newly planned notice
     } catch {
       if (generation !== state.polling) return;
       notice('与模拟器的连接中断，正在重连…', 'offline');
@@ -132,15 +144,29 @@ async function poll(generation, signal) {
 }
 
 function render(messages) {
+  state.messages = messages;
   const box = $('messages');
   const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
   const newestId = messages.at(-1)?.id ?? 0;
-  if (messages.length) box.replaceChildren(...messages.map(renderMessage));
+  if (messages.length) box.replaceChildren(...withTimes(messages));
   else box.replaceChildren(el('div', 'empty', state.userId ? '还没有消息。发送「帮助」看看机器人能做什么。' : ''));
   // Follow the chat when a message arrives or the reader is at the end already; someone who
   // scrolled up to read stays put when only a card changes or another chat wakes the poll.
   if (atBottom || newestId !== state.lastId) box.scrollTop = box.scrollHeight;
   state.lastId = newestId;
+}
+
+/** Messages with a time line wherever five minutes or more passed, as WeCom shows them. */
+function withTimes(messages) {
+  const nodes = [];
+  let last = 0;
+  for (const m of messages) {
+    const at = Date.parse(m.at);
+    if (at - last >= 5 * 60_000) nodes.push(el('div', 'time-line', formatShanghai(at)));
+    last = at;
+    nodes.push(renderMessage(m));
+  }
+  return nodes;
 }
 
 function senderName(from) {
@@ -156,6 +182,8 @@ function renderMessage(m) {
   const who = el('div', 'who', senderName(m.from));
   if (state.chat.kind !== 'group' && m.conversation.startsWith('chat:')) who.prepend(el('span', 'group-tag', '群聊'));
   wrap.append(who, m.kind === 'card' ? renderCard(m) : el('div', 'bubble', withNames(m.text ?? '')));
+  if (m.status === 'sending') wrap.append(el('div', 'delivery sending', SENDING));
+  if (m.status === 'failed') wrap.append(el('div', 'delivery failed', '未送达'));
   return wrap;
 }
 
@@ -186,49 +214,64 @@ function renderCard(m) {
     }
     card.append(dl);
   }
-  const settled = c.replaced_button || c.replace_text;
-  if (settled) card.append(el('div', 'card-settled', settled));
+  // replace_text: WeCom shows one grey button that cannot be pressed, under the same content.
+  if (c.replace_text) card.append(settledButton(c.replace_text));
   else if (c.button_list?.length) card.append(renderButtons(m, c.button_list));
   return card;
+}
+
+function settledButton(text) {
+  const row = el('div', 'card-buttons');
+  const button = el('button', 'card-settled', text);
+  button.type = 'button';
+  button.disabled = true;
+  row.append(button);
+  return row;
 }
 
 function renderButtons(m, list) {
   const buttons = el('div', 'card-buttons');
   for (const b of list) {
-    const button = el('button', `style-${b.style || 2}`, b.text);
+    const id = `${m.id}|${b.key}`;
+    const pending = state.clicking.has(id);
+    const button = el('button', `style-${b.style || 2}${pending ? ' sending' : ''}`, pending ? SENDING : b.text);
     button.type = 'button';
     button.dataset.key = b.key;
-    button.addEventListener('click', async () => {
-      button.disabled = true;
-      try {
-        await api('/sim/api/click', { userId: state.userId, messageId: m.id, key: b.key });
-        notice('');
-      } catch (err) {
-        notice(`按钮「${b.text}」没有送达：${err.message}`, 'error');
-      } finally {
-        button.disabled = false;
-      }
-    });
+    button.disabled = pending;
+    button.addEventListener('click', () => click(m, b, id));
     buttons.append(button);
   }
   return buttons;
 }
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
+/** A click's callback is in flight until /sim/api/click answers: the button says so meanwhile. */
+async function click(m, b, id) {
+  if (state.clicking.has(id)) return;
+  state.clicking.add(id);
+  render(state.messages);
+  try {
+    await api('/sim/api/click', { userId: state.userId, messageId: m.id, key: b.key });
+    notice('');
+  } catch (err) {
+    notice(`按钮「${b.text}」没有送达：${err.message}`, 'error');
+  } finally {
+    state.clicking.delete(id);
+    render(state.messages);
+  }
 }
 
-// Enter in the input submits the form. The text is cleared at once and put back if undelivered.
+// Enter in the input submits the form. The text is cleared at once and put back if undelivered;
+// the send button says 发送中… until the callback has been answered.
 $('composer').addEventListener('submit', async (event) => {
   event.preventDefault();
   const input = $('input');
+  const send = $('send');
   input.focus(); // clicking 发送 would otherwise leave the focus on the button
   const text = input.value.trim();
-  if (!text || !state.userId || !state.chat) return;
+  if (!text || !state.userId || !state.chat || send.classList.contains('sending')) return;
   input.value = '';
+  send.classList.add('sending');
+  send.textContent = SENDING;
   const group = state.chat.kind === 'group' ? { chatId: state.chat.chatId } : {};
   try {
     await api('/sim/api/say', { userId: state.userId, text, ...group });
@@ -236,7 +279,11 @@ $('composer').addEventListener('submit', async (event) => {
   } catch (err) {
     if (!input.value) input.value = text;
     notice(`消息没有送达：${err.message}`, 'error');
+  } finally {
+    send.classList.remove('sending');
+    send.textContent = '发送';
   }
 });
 
+const clock = mountClock({ api, notice });
 loadPeople();
