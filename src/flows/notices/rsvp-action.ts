@@ -8,7 +8,7 @@ import type { CardAction } from '../../bot/router.ts';
 import type { AttendanceState } from '../../domain/attendance-state.ts';
 import { answerAttend } from '../../services/attendance/attendance-service.ts';
 import { noticeMessages as m } from '../../services/notices/messages.ts';
-import { noticeCard, type CardActivity } from '../../services/notices/notice-card.ts';
+import { redrawnCard, type CardActivity } from '../../services/notices/notice-card.ts';
 
 export const attendAction: CardAction = {
   action: 'activity.attend',
@@ -27,7 +27,7 @@ export const attendAction: CardAction = {
 /** Updates the clicked card to the person's state; false when there is no card to update. */
 async function showState(ctx: BotContext, activity: CardActivity, state: AttendanceState): Promise<boolean> {
   if (ctx.event.type !== 'card_action' || !ctx.event.responseCode) return false;
-  const card = noticeCard(activity, { taskId: ctx.event.taskId, leadDays: 0, state, now: ctx.deps.clock.now() });
+  const card = redrawnCard(activity, { taskId: ctx.event.taskId, state, now: ctx.deps.clock.now() });
   await ctx.deps.outbound.send(ctx.orgId, ctx.event.channel, [
     { key: `rsvp-card:${ctx.row.id}`, message: { kind: 'card_update', toUsers: [ctx.event.senderId], responseCode: ctx.event.responseCode, card } },
   ]);

@@ -87,3 +87,22 @@ export function changeCard(a: CardActivity, o: { taskId: string; changes: string
     },
   });
 }
+
+/**
+ * The card a person clicked, from the task id the bot gave it (`notice-<activity>-<revision>-
+ * <leadDays>-…` or `update-…`; a platform may append its own suffix), so that redrawing it after
+ * a click keeps its headline: the 1-week preview stays a preview, a change card a change card.
+ */
+export function clickedCard(taskId: string): { kind: 'notice'; leadDays: number } | { kind: 'update' } {
+  if (taskId.startsWith('update-')) return { kind: 'update' };
+  const leadDays = /^notice-\d+-\d+-(\d+)-/.exec(taskId)?.[1];
+  return { kind: 'notice', leadDays: leadDays ? Number(leadDays) : 0 };
+}
+
+/** The clicked card redrawn for the person's new state. */
+export function redrawnCard(a: CardActivity, o: { taskId: string; state: AttendanceState; now: Date }): NeutralCard {
+  const clicked = clickedCard(o.taskId);
+  return clicked.kind === 'update'
+    ? changeCard(a, { ...o, changes: [] })
+    : noticeCard(a, { ...o, leadDays: clicked.leadDays });
+}
