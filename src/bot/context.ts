@@ -3,10 +3,12 @@
 // An event that came with a one-use reply URL (the WeCom robot, mostly in group chats) is
 // answered once: its replies are collected and finish() writes them as one row. In a group, an
 // answer never repeats what the sender typed (echo-guard.ts): such an answer goes privately.
+import type { Policy } from '../domain/policy.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { InboundEvent, NeutralCard, OutboundMessage } from '../platforms/types.ts';
 import type { ClaimedInboundEvent } from '../repositories/inbound-repo.ts';
+import { loadPolicy } from '../repositories/org-repo.ts';
 import type { PersonWithRoles } from '../repositories/people-repo.ts';
 import type { Db } from '../repositories/prisma.ts';
 import type { Outbound } from '../services/outbound.ts';
@@ -26,6 +28,7 @@ export class BotContext {
   private readonly collected: string[] = [];
   /** What the group is told when part of the answer went to the private chat. */
   private privateNotice?: string;
+  private loadedPolicy?: Promise<Policy>;
 
   constructor(
     readonly deps: BotDeps,
@@ -36,6 +39,12 @@ export class BotContext {
 
   get orgId(): number {
     return this.row.orgId;
+  }
+
+  /** The organisation's policy (names of bodies, numbers), read once per event. */
+  policy(): Promise<Policy> {
+    this.loadedPolicy ??= loadPolicy(this.deps.db, this.orgId);
+    return this.loadedPolicy;
   }
 
   /** The person, for handlers that only run for known people. */

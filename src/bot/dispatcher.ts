@@ -14,7 +14,7 @@ import { messages } from './messages.ts';
 import type { Router } from './router.ts';
 import type { FlowEngine } from '../flows/engine.ts';
 import { sendHelp } from './commands/help.ts';
-import { AUDIENCE_LABEL, audiencesOf } from '../domain/roles.ts';
+import { audienceLabel, audiencesOf } from '../domain/roles.ts';
 
 /** Message types whose text is read as a command ('mixed': the robot's text with images). */
 const TEXT_TYPES = new Set(['text', 'mixed']);
@@ -49,7 +49,7 @@ export class Dispatcher implements EventHandler {
     const { event } = ctx;
     if (event.type === 'event') return; // enter_agent and the like need no answer
     if (!ctx.person) {
-      await ctx.reply(messages.unknownUser);
+      await ctx.reply(messages.unknownUser((await ctx.policy()).supervisingBody));
       return;
     }
     if (event.type === 'card_action') {
@@ -69,7 +69,10 @@ export class Dispatcher implements EventHandler {
     if (match) {
       if (audiencesOf(ctx.actor).has(match.command.audience)) await match.command.run(ctx, match.args);
       else if (match.command.refuse) await match.command.refuse(ctx);
-      else await ctx.reply(messages.notForYou(match.command.name, AUDIENCE_LABEL[match.command.audience]));
+      else {
+        const body = (await ctx.policy()).supervisingBody;
+        await ctx.reply(messages.notForYou(match.command.name, audienceLabel(match.command.audience, body), body));
+      }
       return;
     }
     await sendHelp(ctx, this.router.commands, event.text);

@@ -1,8 +1,10 @@
 // Every sentence the dispatcher and the basic commands say. Short, polite, says what to do next.
+// `body` is the organisation's supervising body (policy.supervisingBody, rule U4): its staff
+// are the bot's office staff, the people a deputy asks.
 export const messages = {
-  unknownUser: '您还不在本系统的代表名册中，请联系人大常委会办公室的工作人员把您加入名册。',
+  unknownUser: (body: string) => `您还不在本系统的代表名册中，请联系${body}的工作人员把您加入名册。`,
   notText: '我目前只能看懂文字消息，请直接发文字；发送“帮助”可以查看我能做什么。',
-  notForYou: (command: string, audience: string) => `“${command}”只有${audience}可以使用；如需办理，请联系人大常委会办公室。`,
+  notForYou: (command: string, audience: string, body: string) => `“${command}”只有${audience}可以使用；如需办理，请联系${body}。`,
   staleButton: '这个按钮已经失效了，请发送“帮助”重新开始。',
   badButton: '这个按钮的内容无法识别，没有办理。请在最新的卡片上操作，或发送“帮助”重新开始。',
   systemError: '抱歉，系统暂时出了点问题，您刚才的消息没有处理成功，请稍后再发一次。',
@@ -17,7 +19,9 @@ export const messages = {
   whoamiLevels: (levels: string) => `代表层级：${levels}`,
   whoamiStaff: '身份：工作人员',
   whoamiNoUnits: '您目前不在任何代表小组或联络站。',
-  whoamiFooter: '如有错误，请联系人大常委会办公室更正。',
+  whoamiOffice: (body: string) => `工作机构：${body}（工作人员）`,
+  whoamiFooter: (body: string) => `如有错误，请联系${body}更正。`,
   contactsTitle: '您可以联系：',
-  contactsNone: '名册里暂时没有登记可联系的人员，请直接致电人大常委会办公室。',
+  contactsOffice: (body: string, name: string, mobile: string) => `${body}：${name} ${mobile}`,
+  contactsNone: (body: string) => `名册里暂时没有登记可联系的人员，请直接联系${body}。`,
 } as const;

@@ -82,7 +82,7 @@ export function createBot(): Bot {
     activityFlow('publish', '发布活动', ['发通知', '发布通知'], '发布本组（站）活动，按规定提前通知全体成员', '发布'),
     activityFlow('activity-edit', '修改活动', [], '修改已发布活动的时间、地点、内容或标题', '修改'),
     activityFlow('activity-cancel', '取消活动', [], '取消已发布的活动并通知已收到通知的人', '取消'),
-    startFlow('account', '填写纪要', ['活动纪要', '情况报告'], '活动结束后填写情况报告（规则 A5）', 'unit_lead'),
+    startFlow('account', '填写纪要', ['活动纪要', '情况报告'], '活动结束后填写情况报告', 'unit_lead'),
     whoamiCommand,
     contactsCommand,
     helpCommand(all),

@@ -69,7 +69,7 @@ export const accountFlow: Flow<AccountDraft> = {
         if (answer === 'no') return { kind: 'done', say: m.notSaved };
         const a = (await activity(fc))!;
         await saveAccount(fc.bot.deps.db, a.id, fc.draft.text!, fc.bot.actor.id, fc.now);
-        return { kind: 'done', say: m.saved(a.title) } satisfies StepResult<AccountDraft>;
+        return { kind: 'done', say: m.saved(a.title, fc.policy.supervisingBody) } satisfies StepResult<AccountDraft>;
       },
     },
   },

@@ -1,13 +1,13 @@
 // What the activity flows say: 发布活动, 修改活动, 取消活动 (rules A1, A4).
 export const activityFlowMessages = {
   // Who may publish (rules U2, U3, U5).
-  refusal: (verb: string, unitKind: string | undefined, contacts: string) =>
-    `只有${unitKind === 'station' ? '本站站长、副站长、联络员' : '本组组长、副组长、联络员'}或人大办工作人员可以${verb}活动，请联系${contacts || '人大常委会办公室'}。`,
+  refusal: (verb: string, unitKind: string | undefined, contacts: string, body: string) =>
+    `只有${unitKind === 'station' ? '本站站长、副站长、联络员' : '本组组长、副组长、联络员'}或${body}的工作人员可以${verb}活动，请联系${contacts || body}。`,
   pickUnit: (list: string) => `为哪个单位发布活动？请回复序号：\n${list}`,
   pickUnitHelp: '回复单位前面的序号，例如“1”。',
   badChoice: (count: number) => `请回复 1 到 ${count} 之间的序号，例如“1”。`,
   askKind: (unit: string, list: string) => `为${unit}发布活动。是哪一类活动？请回复序号或名称：\n${list}`,
-  kindHelp: '回复活动类型的序号或名称，例如“1”或“视察”（规则 A1 的九类活动）。',
+  kindHelp: '回复活动类型的序号或名称，例如“1”或“视察”。',
   badKind: (count: number) => `请回复 1 到 ${count} 的序号，或“学习”“视察”“调研”这样的类型名称。`,
   askTitle: '活动标题是什么？（60 字以内，例如“学习代表法”）',
   titleHelp: '写一个简短的标题，1 到 60 个字，例如“视察城区污水处理厂”。',

@@ -80,7 +80,7 @@ export const leaveFlow: Flow<LeaveDraft> = {
         const refusal = activity && (await refusalFor(fc, activity));
         if (!activity || refusal) return refusal ?? { kind: 'done', say: m.noActivity };
         const { approvers } = await submitLeave(fc.bot.deps, fc.bot.actor, activity, fc.draft.reason!, fc.bot.event.channel);
-        return { kind: 'done', say: m.submitted(approvers.map((a) => a.person.name).join('、')) };
+        return { kind: 'done', say: m.submitted(approvers.map((a) => a.person.name).join('、'), fc.policy.supervisingBody) };
       },
     },
   },
@@ -104,7 +104,7 @@ async function refusalFor(fc: Ctx, activity: LeaveActivity): Promise<StepResult<
       return undefined;
     case 'quota_reached': {
       const contacts = await leaveApprovers(fc.bot.deps, fc.bot.orgId, activity.unit.id, fc.bot.event.channel, fc.bot.actor.id);
-      const contact = contacts[0] ? `${activity.unit.name}的${contacts[0].person.name}` : '人大常委会办公室';
+      const contact = contacts[0] ? `${activity.unit.name}的${contacts[0].person.name}` : fc.policy.supervisingBody;
       return { kind: 'done', say: m.refusals.quota_reached(standing.used, fc.policy.leavesPerYear, contact) };
     }
     case 'already_requested': {

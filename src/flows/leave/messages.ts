@@ -19,7 +19,7 @@ export const leaveMessages = {
     ].join('\n'),
   confirmHelp: '回复“是”提交，回复“否”放弃。',
   yesNo: '请回复“是”提交，或“否”放弃。',
-  submitted: (approvers: string) => `请假申请已提交，等待${approvers || '人大常委会办公室'}审批，结果会通知您。`,
+  submitted: (approvers: string, body: string) => `请假申请已提交，等待${approvers || body}审批，结果会通知您。`,
   notSubmitted: '好的，这次请假没有提交。',
   refusals: {
     quota_reached: (used: number, max: number, contact: string) =>

@@ -54,12 +54,12 @@ export const registerFlow: Flow<RegisterDraft> = {
       .sort((a, b) => a.id - b.id);
     const stations = isOfficeStaff(actor) ? await listStations(bot.deps.db, bot.orgId) : own;
     if (stations.length === 0) {
-      if (isOfficeStaff(actor) || own.length > 0) return { kind: 'done', say: m.refusal('') };
+      if (isOfficeStaff(actor) || own.length > 0) return { kind: 'done', say: m.refusal('', fc.policy.supervisingBody) };
       const office = await findUnitContacts(bot.deps.db, await findOfficeUnitIds(bot.deps.db, bot.orgId), ['staff'], bot.event.channel);
-      return { kind: 'done', say: m.refusal([...new Set(office.map((c) => c.person.name))].join('、')) };
+      return { kind: 'done', say: m.refusal([...new Set(office.map((c) => c.person.name))].join('、'), fc.policy.supervisingBody) };
     }
     const only = stations.length === 1 ? stations[0] : undefined;
-    if (only) return { kind: 'next', step: 'name', draft: { stationId: only.id, stationName: only.name, recorded: [] }, say: m.forStation(only.name) };
+    if (only) return { kind: 'next', step: 'name', draft: { stationId: only.id, stationName: only.name, recorded: [] }, say: m.forStation(only.name, fc.policy.supervisingBody) };
     return { kind: 'next', step: 'station', draft: { stations, recorded: [] } };
   },
   steps: {
@@ -72,7 +72,7 @@ export const registerFlow: Flow<RegisterDraft> = {
         const n = parseChoice(input.text, stations.length);
         const station = n ? stations[n - 1] : stations.find((s) => s.name === input.text);
         if (!station) return { kind: 'invalid', message: m.badStation(stations.length) };
-        return { kind: 'next', step: 'name', draft: { ...fc.draft, stationId: station.id, stationName: station.name }, say: m.forStation(station.name) };
+        return { kind: 'next', step: 'name', draft: { ...fc.draft, stationId: station.id, stationName: station.name }, say: m.forStation(station.name, fc.policy.supervisingBody) };
       },
     },
     name: {
@@ -149,7 +149,7 @@ export const registerFlow: Flow<RegisterDraft> = {
       prompt: () => m.askNext,
       async handle(input, fc) {
         if (CONTINUE_WORDS.has(input.text)) return { kind: 'next', step: 'name', draft: visitorCleared(fc.draft) };
-        if (FINISH_WORDS.has(input.text)) return { kind: 'done', say: m.finished(fc.draft.recorded.length) };
+        if (FINISH_WORDS.has(input.text)) return { kind: 'done', say: m.finished(fc.draft.recorded.length, fc.policy.supervisingBody) };
         return { kind: 'invalid', message: m.badNext };
       },
     },
@@ -186,6 +186,6 @@ async function save(fc: Ctx): Promise<StepResult<RegisterDraft>> {
     kind: 'next',
     step: 'next',
     draft: { ...visitorCleared(d), recorded },
-    say: m.recorded(n, visit.id, `${due.month}月${due.day}日`),
+    say: m.recorded(n, visit.id, `${due.month}月${due.day}日`, fc.policy.supervisingBody),
   };
 }

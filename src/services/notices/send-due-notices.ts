@@ -12,6 +12,7 @@ import type { Logger } from '../../lib/logger.ts';
 import type { OutboundMessage } from '../../platforms/types.ts';
 import { attendanceSheet } from '../../repositories/attendance-repo.ts';
 import * as notices from '../../repositories/notice-repo.ts';
+import { loadPolicy } from '../../repositories/org-repo.ts';
 import { accountsFor, findUnitContacts } from '../../repositories/people-repo.ts';
 import type { Db } from '../../repositories/prisma.ts';
 import { answersFor } from '../../repositories/rsvp-repo.ts';
@@ -111,7 +112,8 @@ async function buildMessage(deps: NoticeDeps, a: ActivityWithUnit, kind: string,
     const leads = await findUnitContacts(deps.db, [a.unit.id], [...UNIT_LEAD_ROLES], CHANNEL);
     const toUsers = leads.map((l) => l.platformUserId).filter((u): u is string => !!u);
     if (!toUsers.length) return undefined;
-    const text = kind === 'committee' ? m.committee(a.unit.name, a.title, time, formatDate(new Date(a.startAt.getTime() - 2 * 86400_000))) : await summaryText(deps, a);
+    const body = (await loadPolicy(deps.db, a.orgId)).supervisingBody;
+    const text = kind === 'committee' ? m.committee(a.unit.name, a.title, time, formatDate(new Date(a.startAt.getTime() - 2 * 86400_000)), body) : await summaryText(deps, a, body);
     return { kind: 'text', toUsers, text };
   }
   const users = await accountsFor(deps.db, rows.map((r) => r.personId), CHANNEL);
@@ -149,7 +151,7 @@ async function staffNotice(deps: NoticeDeps, a: ActivityWithUnit): Promise<Outbo
   return { kind: 'text', toUsers, text: m.staffNotice(a.unit.name, a.title, formatDateTime(a.startAt), a.place, names) };
 }
 
-async function summaryText(deps: NoticeDeps, a: ActivityWithUnit): Promise<string> {
+async function summaryText(deps: NoticeDeps, a: ActivityWithUnit, body: string): Promise<string> {
   const sheet = await attendanceSheet(deps.db, a.id);
   const names = (pick: (status?: string) => boolean) => sheet.filter((r) => pick(r.entry?.status)).map((r) => r.person.name);
   const present = names((s) => s === 'present');
@@ -159,6 +161,6 @@ async function summaryText(deps: NoticeDeps, a: ActivityWithUnit): Promise<strin
     m.summaryLine('请假', names((s) => s === 'leave')),
     m.summaryLine('缺席', names((s) => s === undefined)),
     '',
-    m.accountDraft({ title: a.title, kind: ACTIVITY_KINDS[a.kind as ActivityKind] ?? a.kind, time: formatDateTime(a.startAt), place: a.place, present }),
+    m.accountDraft({ title: a.title, kind: ACTIVITY_KINDS[a.kind as ActivityKind] ?? a.kind, time: formatDateTime(a.startAt), place: a.place, present, body }),
   ].join('\n');
 }

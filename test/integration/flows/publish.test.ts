@@ -92,8 +92,8 @@ describe('发布活动 (publish an activity)', () => {
   });
 
   it('rule U5: a plain member is refused with the name of who can publish', async () => {
-    expect(await say('wuxiaodong', '发布活动')).toBe('只有本组组长、副组长、联络员或人大办工作人员可以发布活动，请联系赵文华。');
-    expect(await say('wuxiaodong', '取消活动')).toBe('只有本组组长、副组长、联络员或人大办工作人员可以取消活动，请联系赵文华。');
+    expect(await say('wuxiaodong', '发布活动')).toBe('只有本组组长、副组长、联络员或县人大常委会代表联络工委的工作人员可以发布活动，请联系赵文华。');
+    expect(await say('wuxiaodong', '取消活动')).toBe('只有本组组长、副组长、联络员或县人大常委会代表联络工委的工作人员可以取消活动，请联系赵文华。');
     expect(await fb.t.bot.db.dialog.count()).toBe(0);
   });
 
