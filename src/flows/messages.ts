@@ -9,6 +9,8 @@ export const flowMessages = {
   switchKeep: (current: string) => `好的，继续${current}。`,
   switchUnclear: '请回复“是”（放弃当前的，开始新的）或“否”（继续当前的）。',
   helpPrefix: '这一步：',
+  /** A free text of only emoji, letters or punctuation (hasMeaningfulText). */
+  needsWords: (what: string, example: string) => `请用中文写明${what}，只有表情或字母看不出意思，例如“${example}”。`,
   alwaysAvailable: '随时可以发送“取消”结束、“返回”回到上一步。',
   movedToPrivate: (name: string) => `${name}，涉及个人信息，我们转到与“人大代表履职助手”的单聊里继续，请查看单聊消息。`,
   movedToPrivateToConfirm: (name: string) => `${name}，请到与“人大代表履职助手”的单聊里核对内容并确认。`,

@@ -6,6 +6,8 @@ import { isOfficeStaff, UNIT_LEAD_ROLES } from '../../domain/roles.ts';
 import { formatDateTime } from '../../domain/shanghai-time.ts';
 import { activitiesAwaitingAccount, saveAccount } from '../../repositories/account-repo.ts';
 import { attendanceSheet } from '../../repositories/attendance-repo.ts';
+import { hasMeaningfulText } from '../../lib/text.ts';
+import { flowMessages } from '../messages.ts';
 import { parseChoice, parseYesNo } from '../parse/choice.ts';
 import type { Flow, FlowContext, StepResult } from '../types.ts';
 import { accountMessages as m } from './messages.ts';
@@ -48,6 +50,7 @@ export const accountFlow: Flow<AccountDraft> = {
       prompt: async (fc) => m.askResults((await activity(fc))?.title ?? ''),
       async handle(input, fc) {
         if (!within(input.raw, 5, 1000)) return { kind: 'invalid', message: m.length(5, 1000) };
+        if (!hasMeaningfulText(input.raw)) return { kind: 'invalid', message: flowMessages.needsWords('活动成效', m.resultsExample) };
         return { kind: 'next', step: 'opinions', draft: { ...fc.draft, results: input.raw } };
       },
     },

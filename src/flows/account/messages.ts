@@ -6,6 +6,7 @@ export const accountMessages = {
   badChoice: (count: number) => `请回复 1 到 ${count} 之间的序号。`,
   askResults: (title: string) => `请写“${title}”的活动成效（做了什么、有什么结果），5 到 1000 字。`,
   resultsHelp: '用几句话写清这次活动做了什么、取得了什么结果。',
+  resultsExample: '听取了污水处理厂运营情况汇报，提出3条改进意见',
   askOpinions: '请写活动中对“一府两院”（政府、法院、检察院）提出的意见建议；没有请回复“无”。',
   opinionsHelp: '把代表们提出的意见建议逐条写上；没有就回复“无”。',
   length: (min: number, max: number) => `请写 ${min} 到 ${max} 个字。`,

@@ -4,6 +4,8 @@
 import { findUpcomingForPerson, getActivity } from '../../repositories/activity-repo.ts';
 import { findLeaveFor, isInvited } from '../../repositories/leave-repo.ts';
 import { leaveApprovers, leaveStanding, submitLeave, type LeaveActivity, type LeaveStanding } from '../../services/leave-service.ts';
+import { hasMeaningfulText } from '../../lib/text.ts';
+import { flowMessages } from '../messages.ts';
 import { parseChoice, parseYesNo } from '../parse/choice.ts';
 import { formatDateTime } from '../parse/datetime.ts';
 import type { Flow, FlowContext, StepResult } from '../types.ts';
@@ -60,6 +62,8 @@ export const leaveFlow: Flow<LeaveDraft> = {
         const length = [...reason].length;
         if (length < fc.policy.leaveReasonMin) return { kind: 'invalid', message: m.reasonTooShort(fc.policy.leaveReasonMin) };
         if (length > fc.policy.leaveReasonMax) return { kind: 'invalid', message: m.reasonTooLong(fc.policy.leaveReasonMax) };
+        // Rule L1: a written reason, so one that says nothing (🙏🙏🙏🙏) is asked again.
+        if (!hasMeaningfulText(reason)) return { kind: 'invalid', message: flowMessages.needsWords('请假事由', m.reasonExample) };
         return { kind: 'next', step: 'confirm', draft: { ...fc.draft, reason } };
       },
     },

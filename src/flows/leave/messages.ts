@@ -6,6 +6,7 @@ export const leaveMessages = {
   badChoice: (count: number) => `请回复 1 到 ${count} 之间的序号，例如“1”。`,
   askReason: (activity: string) => `为“${activity}”请假。请写明请假事由（4 到 200 字），例如“外出学习，无法参加”。`,
   reasonHelp: '写一句话说明不能参加的原因，4 到 200 个字。',
+  reasonExample: '外出学习，无法参加',
   reasonTooShort: (min: number) => `事由至少要 ${min} 个字，请再写具体一点。`,
   reasonTooLong: (max: number) => `事由最多 ${max} 个字，请精简后再发。`,
   summary: (p: { activity: string; time: string; reason: string; used: number; remaining: number }) =>
@@ -48,6 +49,7 @@ export const leaveMessages = {
     `驳回${requester}为“${activity}”提交的请假申请。请简要说明驳回理由（2–100 字），或回复“无”。`,
   rejectReasonHelp: '写一句话说明驳回的原因（2 到 100 个字），会转告申请人；不说明理由请回复“无”。',
   rejectReasonTooShort: '理由至少 2 个字；不说明理由请回复“无”。',
+  rejectReasonExample: '事由不够具体，请补充后再申请',
   rejectReasonTooLong: '理由最多 100 个字，请精简后再发。',
   // Reminders to the approvers while a request waits.
   approvalReminder: (requester: string, activity: string, time: string) =>

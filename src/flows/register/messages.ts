@@ -24,6 +24,7 @@ export const registerMessages = {
   addressLength: '住址需要 2 到 100 个字，请重新输入；不便提供请回复“无”。',
   askIssue: '请用一条消息写明来访者反映的问题（5 到 1000 字）。',
   issueHelp: '把来访者反映的情况和诉求写在一条消息里，5 到 1000 个字。',
+  issueExample: '幸福村主干道路灯损坏一个多月，夜间出行不便',
   issueLength: '反映的问题需要 5 到 1000 个字，请用一条消息重新输入。',
   askCategory: `这个问题属于哪一类？请回复序号：\n${numbered(VISIT_CATEGORIES)}`,
   categoryHelp: `回复类别的序号或名称，例如“1”或“城乡建设”。`,

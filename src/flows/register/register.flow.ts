@@ -12,6 +12,8 @@ import { findOfficeUnitIds, findUnitContacts } from '../../repositories/people-r
 import { findOccurrence } from '../../repositories/reception-repo.ts';
 import { listStations, recordVisit, type StationRef } from '../../repositories/visit-repo.ts';
 import { loadCalendar, warnAssumedYears } from '../../services/calendar-service.ts';
+import { hasMeaningfulText } from '../../lib/text.ts';
+import { flowMessages } from '../messages.ts';
 import { parseChoice, parseYesNo } from '../parse/choice.ts';
 import type { Flow, FlowContext, StepResult } from '../types.ts';
 import { registerMessages as m, VISIT_CATEGORIES } from './messages.ts';
@@ -115,6 +117,7 @@ export const registerFlow: Flow<RegisterDraft> = {
       async handle(input, fc) {
         const length = [...input.raw].length;
         if (length < ISSUE_MIN || length > ISSUE_MAX) return { kind: 'invalid', message: m.issueLength };
+        if (!hasMeaningfulText(input.raw)) return { kind: 'invalid', message: flowMessages.needsWords('来访者反映的问题', m.issueExample) };
         return { kind: 'next', step: 'category', draft: { ...fc.draft, issue: input.raw } };
       },
     },

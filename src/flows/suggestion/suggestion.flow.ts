@@ -5,6 +5,8 @@
 import { parseSuggestionKind, SUGGESTION_KINDS, type SuggestionKind } from '../../domain/suggestion-rules.ts';
 import { dayText } from '../../services/suggestions/messages.ts';
 import { submitSuggestion } from '../../services/suggestions/submit-service.ts';
+import { hasMeaningfulText } from '../../lib/text.ts';
+import { flowMessages } from '../messages.ts';
 import { parseChoice, parseYesNo } from '../parse/choice.ts';
 import type { Flow, FlowContext, FlowInput, StepResult } from '../types.ts';
 import { depsOf } from '../suggestion-office/glue.ts';
@@ -47,6 +49,7 @@ export const suggestionFlow: Flow<SuggestionDraft> = {
       async handle(input, fc) {
         const length = [...input.raw].length;
         if (length < 2 || length > 40) return { kind: 'invalid', message: m.titleLength };
+        if (!hasMeaningfulText(input.raw)) return { kind: 'invalid', message: flowMessages.needsWords('标题', m.titleExample) };
         return { kind: 'next', step: 'content', draft: { ...fc.draft, title: input.raw } };
       },
     },
@@ -117,6 +120,7 @@ async function collectContent(input: FlowInput, fc: Ctx): Promise<StepResult<Sug
     return { kind: 'next', step: 'behalf', draft };
   }
   if (!input.raw) return { kind: 'invalid', message: m.askContent };
+  if (!hasMeaningfulText(input.raw)) return { kind: 'invalid', message: flowMessages.needsWords('具体内容（这一条没有收下）', m.contentExample) };
   const content = draft.content ? `${draft.content}\n${input.raw}` : input.raw;
   if ([...content].length > CONTENT_MAX) return { kind: 'invalid', message: m.contentTooLong(CONTENT_MAX) };
   return { kind: 'stay', draft: { ...draft, content }, say: m.contentAdded([...content].length, draft.attachments.length) };
