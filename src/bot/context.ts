@@ -114,7 +114,7 @@ export class BotContext {
     if (!replyUrl || texts.length === 0) return 0;
     const chatId = this.event.chatType === 'group' ? this.event.chatId : undefined;
     const message: OutboundMessage = { kind: 'robot_reply', replyUrl, markdown: texts.join('\n\n'), toUser: this.event.senderId, ...(chatId ? { chatId } : {}) };
-    return this.deps.outbound.send(this.orgId, this.event.channel, [{ key: `reply:${this.row.channel}:${this.row.id}:robot`, message }]);
+    return this.deps.outbound.send(this.orgId, this.event.channel, [{ key: `reply:${this.row.channel}:${this.row.id}:robot`, message, conversation: true }]);
   }
 
   private collect(text: string): Promise<number> {
@@ -124,6 +124,7 @@ export class BotContext {
 
   private send(message: OutboundMessage): Promise<number> {
     const key = `reply:${this.row.channel}:${this.row.id}:${this.replies++}`;
-    return this.deps.outbound.send(this.orgId, this.event.channel, [{ key, message }]);
+    // Every reply goes to the sender (privately or in the chat they wrote in): their conversation.
+    return this.deps.outbound.send(this.orgId, this.event.channel, [{ key, message, conversation: true }]);
   }
 }
