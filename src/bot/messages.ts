@@ -9,9 +9,10 @@ export const messages = {
   badButton: '这个按钮的内容无法识别，没有办理。请在最新的卡片上操作，或发送“帮助”重新开始。',
   systemError: '抱歉，系统暂时出了点问题，您刚才的消息没有处理成功，请稍后再发一次。',
   helpGreeting: (name: string) => `${name}，您好！我是人大代表履职助手，可以帮您：`,
-  helpUnknown: (text: string) => `我还不会处理“${text}”。我可以帮您：`,
+  // An unknown message costs one short line; 帮助 gives the list.
+  unknown: (text: string) => `我还不会处理“${text}”。发送“帮助”查看我能做什么。`,
   // In a group the words are not repeated (rule R6: they may be a phone number or a name).
-  helpUnknownGroup: '我还不会处理这条消息。我可以帮您：',
+  unknownGroup: '我还不会处理这条消息，发送“帮助”查看我能做什么。',
   helpFooter: '直接发送上面「」里的词就可以，也可以点下面卡片上的按钮。',
   helpFooterGroup: '直接发送上面「」里的词就可以（在群里请先@我）；涉及个人信息的内容会转到单聊里办理。',
   answeredPrivately: '详细内容已发到您与“人大代表履职助手”的单聊，请查看。',

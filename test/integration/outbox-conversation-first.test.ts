@@ -62,7 +62,7 @@ describe('answers in a person\'s own conversation go first', () => {
     // Not one scheduled row had its answer yet: the reply did not wait for a slot to free up.
     expect(await t.bot.db.outbox.count({ where: { idempotencyKey: { startsWith: 'bulk|' }, status: 'sent' } })).toBe(0);
     await draining;
-    expect(await t.bot.db.outbox.count({ where: { status: 'sent' } })).toBe(41);
+    expect(await t.bot.db.outbox.count({ where: { status: 'sent' } })).toBe(41); // 40 and the one answer
   });
 
   it('scheduled rows never take the last send slots: at most concurrency − 2 of them are in flight', async () => {

@@ -38,6 +38,7 @@ export const accountFlow: Flow<AccountDraft> = {
   steps: {
     pick: {
       help: m.pickHelp,
+      label: m.labels.activity,
       prompt: (fc) => m.pick(fc.draft.options!.map((o, i) => `${i + 1}. ${o.label}`).join('\n')),
       async handle(input, fc) {
         const index = parseChoice(input.text, fc.draft.options!.length);
@@ -47,6 +48,7 @@ export const accountFlow: Flow<AccountDraft> = {
     },
     results: {
       help: m.resultsHelp,
+      label: m.labels.results,
       prompt: async (fc) => m.askResults((await activity(fc))?.title ?? ''),
       async handle(input, fc) {
         if (!within(input.raw, 5, 1000)) return { kind: 'invalid', message: m.length(5, 1000) };
@@ -56,6 +58,7 @@ export const accountFlow: Flow<AccountDraft> = {
     },
     opinions: {
       help: m.opinionsHelp,
+      label: m.labels.opinions,
       prompt: () => m.askOpinions,
       async handle(input, fc) {
         if (!within(input.raw, 1, 2000)) return { kind: 'invalid', message: m.length(1, 2000) };

@@ -1,5 +1,7 @@
 // What the written-account flow says (rule A5).
 export const accountMessages = {
+  /** What each step's answer is called, for a kept draft (继续). */
+  labels: { activity: '活动', results: '活动成效', opinions: '意见建议' },
   none: '您负责的单位最近 30 天没有需要填写情况报告的活动。',
   pick: (list: string) => `要为哪次活动填写情况报告？请回复序号：\n${list}`,
   pickHelp: '回复活动前面的序号，例如“1”。',

@@ -48,7 +48,10 @@ export const activityFlowMessages = {
   cancelSummary: (title: string, time: string, unit: string) => [`取消活动：${title}`, `时间：${time}`, `单位：${unit}`],
   cancelled: (title: string, told: number) =>
     `已取消“${title}”。` + (told > 0 ? `已通知已收到活动通知的 ${told} 人。` : '还没有人收到通知，待发的通知已撤回。'),
-  labels: { unit: '单位', kind: '类型', title: '标题', time: '时间', place: '地点', content: '内容', invitees: '参加人员' },
+  labels: {
+    unit: '单位', kind: '类型', title: '标题', time: '时间', place: '地点', content: '内容', invitees: '参加人员',
+    start: '开始时间', end: '结束时间', field: '修改项', value: '新的内容',
+  },
   none: '无',
   everyone: (count: number) => `本单位全体（${count} 人）`,
 } as const;

@@ -36,6 +36,7 @@ const next = (step: string, draft: PublishDraft): Result => ({ kind: 'next', ste
 function textStep(field: 'title' | 'place' | 'content', step: string, prompt: string, help: string) {
   return {
     help,
+    label: m.labels[field],
     prompt: () => prompt,
     async handle(input: { raw: string }, fc: Ctx): Promise<Result> {
       const read = readText(field, input.raw);
@@ -57,6 +58,7 @@ export const publishFlow: Flow<PublishDraft> = {
   steps: {
     unit: {
       help: m.pickUnitHelp,
+      label: m.labels.unit,
       prompt: (fc) => m.pickUnit(fc.draft.units!.map((u, i) => `${i + 1}. ${u.name}`).join('\n')),
       async handle(input, fc) {
         const units = fc.draft.units!;
@@ -67,6 +69,7 @@ export const publishFlow: Flow<PublishDraft> = {
     },
     kind: {
       help: m.kindHelp,
+      label: m.labels.kind,
       prompt: (fc) => m.askKind(fc.draft.unitName!, kindList()),
       async handle(input, fc) {
         const read = readKind(input.text);
@@ -76,6 +79,7 @@ export const publishFlow: Flow<PublishDraft> = {
     title: textStep('title', 'start', m.askTitle, m.titleHelp),
     start: {
       help: m.startHelp,
+      label: m.labels.start,
       prompt: () => m.askStart,
       async handle(input, fc) {
         const read = readStart(input.raw, fc.now);
@@ -84,6 +88,7 @@ export const publishFlow: Flow<PublishDraft> = {
     },
     end: {
       help: m.endHelp,
+      label: m.labels.end,
       prompt: (fc) => m.askEnd(formatDateTime(new Date(fc.draft.startAt!))),
       async handle(input, fc) {
         const read = readEnd(input.raw, new Date(fc.draft.startAt!), fc.now);
@@ -94,6 +99,7 @@ export const publishFlow: Flow<PublishDraft> = {
     content: textStep('content', 'invitees', m.askContent, m.contentHelp),
     invitees: {
       help: m.inviteesHelp,
+      label: m.labels.invitees,
       prompt: (fc) => m.askInvitees(fc.draft.inviteeCount ?? 0, fc.draft.unitName!),
       // 是 / 全体 invite the whole unit; choosing some of its members is not offered yet.
       async handle(input, fc) {

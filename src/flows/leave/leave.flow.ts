@@ -45,6 +45,7 @@ export const leaveFlow: Flow<LeaveDraft> = {
   steps: {
     pick: {
       help: m.pickHelp,
+      label: m.labels.activity,
       prompt: (fc) => m.pickActivity(fc.draft.options!.map((o, i) => `${i + 1}. ${o.label}`).join('\n')),
       async handle(input, fc) {
         const options = fc.draft.options!;
@@ -55,6 +56,7 @@ export const leaveFlow: Flow<LeaveDraft> = {
     },
     reason: {
       help: m.reasonHelp,
+      label: m.labels.reason,
       personal: true, // a reason may be about health or family
       prompt: async (fc) => m.askReason((await activityOf(fc))?.title ?? ''),
       async handle(input, fc) {

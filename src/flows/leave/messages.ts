@@ -31,6 +31,8 @@ export const leaveMessages = {
     not_invited: '您不在这次活动的参加人员中，不需要请假。',
   },
   status: { pending: '待审批', approved: '已批准', rejected: '已驳回' } as Record<string, string>,
+  /** What each step's answer is called, for a kept draft (继续). */
+  labels: { activity: '活动', reason: '请假事由' },
   myLeavesTitle: (year: number, used: number, max: number) => `您 ${year} 年的请假记录（已用 ${used} 次，每年最多 ${max} 次）：`,
   myLeavesNone: (year: number) => `您 ${year} 年还没有请过假。`,
   // Deciding from the approval card.

@@ -1,5 +1,7 @@
 // What the 提议案 and 撤回议案 dialogs ask (rule S5).
 export const motionFlowMessages = {
+  /** What each step's answer is called, for a kept draft (继续). */
+  labels: { title: '标题', reason: '案由', proposal: '方案', invitees: '联名代表' },
   askTitle: '请用一句话写议案的标题（4 到 40 字），例如“关于加快城关镇污水管网建设的议案”。',
   titleHelp: '议案标题，4 到 40 字。',
   titleLength: '标题需要 4 到 40 个字，请重新输入。',

@@ -31,6 +31,7 @@ export const motionFlow: Flow<MotionDraft> = {
   steps: {
     title: {
       help: m.titleHelp,
+      label: m.labels.title,
       prompt: () => m.askTitle,
       async handle(input, fc) {
         const why = problem(input.raw, 4, 40, m.titleLength, '议案标题', m.titleExample);
@@ -39,6 +40,7 @@ export const motionFlow: Flow<MotionDraft> = {
     },
     reason: {
       help: m.reasonHelp,
+      label: m.labels.reason,
       prompt: () => m.askReason,
       async handle(input, fc) {
         const why = problem(input.raw, 10, 1000, m.reasonLength, '案由', m.reasonExample);
@@ -47,6 +49,7 @@ export const motionFlow: Flow<MotionDraft> = {
     },
     proposal: {
       help: m.proposalHelp,
+      label: m.labels.proposal,
       prompt: () => m.askProposal,
       async handle(input, fc) {
         const why = problem(input.raw, 10, 3000, m.proposalLength, '解决方案', m.proposalExample);
@@ -55,6 +58,7 @@ export const motionFlow: Flow<MotionDraft> = {
     },
     invitees: {
       help: m.inviteesHelp,
+      label: m.labels.invitees,
       prompt: (fc) => m.askInvitees(fc.policy.motionMinSigners),
       async handle(input, fc) {
         const found = await resolveInvitees(depsOf(fc.bot), fc.bot.orgId, fc.bot.actor.id, input.raw);

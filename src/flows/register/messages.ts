@@ -7,6 +7,8 @@ export type VisitCategory = (typeof VISIT_CATEGORIES)[number];
 const numbered = (items: readonly string[]) => items.map((s, i) => `${i + 1}. ${s}`).join('\n');
 
 export const registerMessages = {
+  /** What each step's answer is called, for a kept draft (继续). */
+  labels: { station: '联络站', name: '来访者姓名', phone: '电话', address: '住址', issue: '反映的问题', category: '类别' },
   refusal: (contacts: string, body: string) =>
     `接待登记由联络站的代表和工作人员在接待选民时使用，您不是联络站成员。如有选民反映问题需要登记，请联系${contacts || body}。`,
   askStation: (names: string[]) => `为哪个联络站登记来访者？请回复序号：\n${numbered(names)}`,

@@ -67,6 +67,7 @@ export const registerFlow: Flow<RegisterDraft> = {
   steps: {
     station: {
       help: m.stationHelp,
+      label: m.labels.station,
       personal: true,
       prompt: (fc) => m.askStation((fc.draft.stations ?? []).map((s) => s.name)),
       async handle(input, fc) {
@@ -79,6 +80,7 @@ export const registerFlow: Flow<RegisterDraft> = {
     },
     name: {
       help: m.nameHelp,
+      label: m.labels.name,
       personal: true,
       prompt: () => m.askName,
       async handle(input, fc) {
@@ -90,6 +92,7 @@ export const registerFlow: Flow<RegisterDraft> = {
     },
     phone: {
       help: m.phoneHelp,
+      label: m.labels.phone,
       personal: true,
       prompt: () => m.askPhone,
       async handle(input, fc) {
@@ -101,6 +104,7 @@ export const registerFlow: Flow<RegisterDraft> = {
     },
     address: {
       help: m.addressHelp,
+      label: m.labels.address,
       personal: true,
       prompt: () => m.askAddress,
       async handle(input, fc) {
@@ -112,6 +116,7 @@ export const registerFlow: Flow<RegisterDraft> = {
     },
     issue: {
       help: m.issueHelp,
+      label: m.labels.issue,
       personal: true,
       prompt: () => m.askIssue,
       async handle(input, fc) {
@@ -123,6 +128,7 @@ export const registerFlow: Flow<RegisterDraft> = {
     },
     category: {
       help: m.categoryHelp,
+      label: m.labels.category,
       personal: true,
       prompt: () => m.askCategory,
       async handle(input, fc) {

@@ -1,5 +1,7 @@
 // What the suggestion flow says (rules S4, R6).
 export const suggestionMessages = {
+  /** What each step's answer is called, for a kept draft (继续). */
+  labels: { kind: '类别', title: '标题', content: '内容', behalf: '是否代选民反映', behalfName: '选民姓名', behalfPhone: '选民电话' },
   askKind: '您要提交的是哪一类？请回复序号：\n1. 建议\n2. 批评\n3. 意见',
   kindHelp: '回复 1、2、3，或直接回复“建议”“批评”“意见”。',
   badKind: '请回复 1（建议）、2（批评）或 3（意见）。',

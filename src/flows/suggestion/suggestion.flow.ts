@@ -36,6 +36,7 @@ export const suggestionFlow: Flow<SuggestionDraft> = {
   steps: {
     kind: {
       help: m.kindHelp,
+      label: m.labels.kind,
       prompt: () => m.askKind,
       async handle(input, fc) {
         const byNumber = parseChoice(input.text, SUGGESTION_KINDS.length);
@@ -45,6 +46,7 @@ export const suggestionFlow: Flow<SuggestionDraft> = {
     },
     title: {
       help: m.titleHelp,
+      label: m.labels.title,
       prompt: (fc) => m.askTitle(fc.draft.kind!),
       async handle(input, fc) {
         const length = [...input.raw].length;
@@ -55,11 +57,13 @@ export const suggestionFlow: Flow<SuggestionDraft> = {
     },
     content: {
       help: m.contentHelp,
+      label: m.labels.content,
       prompt: () => m.askContent,
       handle: async (input, fc) => collectContent(input, fc),
     },
     behalf: {
       help: m.behalfHelp,
+      label: m.labels.behalf,
       prompt: () => m.askBehalf,
       async handle(input, fc) {
         const answer = parseYesNo(input.text);
@@ -70,6 +74,7 @@ export const suggestionFlow: Flow<SuggestionDraft> = {
     },
     behalfName: {
       help: m.behalfNameHelp,
+      label: m.labels.behalfName,
       personal: true, // rule R6: a constituent's identity never appears in a group chat
       prompt: () => m.askBehalfName,
       async handle(input, fc) {
@@ -80,6 +85,7 @@ export const suggestionFlow: Flow<SuggestionDraft> = {
     },
     behalfPhone: {
       help: m.behalfPhoneHelp,
+      label: m.labels.behalfPhone,
       personal: true,
       prompt: () => m.askBehalfPhone,
       async handle(input, fc) {
