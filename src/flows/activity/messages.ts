@@ -24,9 +24,8 @@ export const activityFlowMessages = {
   askContent: '活动内容是什么？没有要补充的请回复“无”。',
   contentHelp: '写活动的主要内容（2000 字以内），没有就回复“无”。',
   askInvitees: (count: number, unit: string) =>
-    `邀请${unit}全体 ${count} 人参加，回复“是”或“全体”确认。`,
-  inviteesHelp: '目前只能邀请本单位全体人员：回复“是”或“全体”。只邀请部分人员的功能还没有开放。',
-  subsetNotYet: '目前只能邀请本单位全体人员，挑选部分人员的功能还没有开放。请回复“是”或“全体”继续，或发送“取消”结束。',
+    `邀请${unit}全体 ${count} 人参加请回复“是”；只邀请部分人请写“只邀请 张三、李四”，不邀请某几位请写“除了张三”。`,
+  inviteesHelp: '回复“是”或“全体”邀请本单位全体；只邀请部分人写“只邀请 张三、李四”，不邀请某几位写“除了张三”。',
   summary: (lines: string[], verb: string) => ['请确认：', ...lines, `确认${verb}请回复“是”，不${verb}请回复“否”。`].join('\n'),
   confirmHelp: (verb: string) => `回复“是”${verb}，回复“否”放弃。`,
   yesNo: (verb: string) => `请回复“是”${verb}，或“否”放弃。`,
@@ -53,8 +52,6 @@ export const activityFlowMessages = {
     start: '开始时间', end: '结束时间', field: '修改项', value: '新的内容',
   },
   none: '无',
-  everyone: (count: number) => `本单位全体（${count} 人）`,
 } as const;
 
-export const ALL_WORDS = new Set(['是', '全体', '全部', '所有人', '全体人员', '全员', '好', '好的', '确认', '对', '可以']);
 export const NONE_WORDS = new Set(['无', '没有', '暂无', '无内容', '不用']);
