@@ -8,7 +8,6 @@ import type { BotContext } from '../bot/context.ts';
 import type { Policy } from '../domain/policy.ts';
 import { normalizeInput } from '../lib/text.ts';
 import * as dialogs from '../repositories/dialog-repo.ts';
-import { loadPolicy } from '../repositories/org-repo.ts';
 import { dialogKey } from './dialog-key.ts';
 import { filledLabels, KeptDrafts, typedSomething } from './kept-drafts.ts';
 import { BACK_WORDS, CANCEL_WORDS, HELP_WORDS, flowMessages as m } from './messages.ts';
@@ -41,7 +40,7 @@ export class FlowEngine {
   /** Starts a flow for the sender (asks first if another dialog is under way). */
   async start(bot: BotContext, flowName: string, args = ''): Promise<void> {
     const key = dialogKey(bot);
-    const policy = await loadPolicy(bot.deps.db, bot.orgId);
+    const policy = await bot.policy();
     const active = await this.activeDialog(bot, key, policy);
     if (active && !this.flows.get(active.flow)?.transient) {
       await this.askToSwitch(bot, key, active, flowName, args);
@@ -56,7 +55,7 @@ export class FlowEngine {
   /** Feeds a message to the sender's dialog; 'none' when there is none (route it normally). */
   async continue(bot: BotContext, input: Omit<FlowInput, 'raw'>): Promise<Continued> {
     const key = dialogKey(bot);
-    const policy = await loadPolicy(bot.deps.db, bot.orgId);
+    const policy = await bot.policy();
     const stored = await this.activeDialog(bot, key, policy);
     if (!stored) return key.chatKey === 'single' ? 'none' : this.movedToPrivate(bot, key, input.text);
     if (stored.lastEventId === bot.row.id) return 'handled'; // this event was already applied
@@ -240,7 +239,7 @@ export class FlowEngine {
   private async askToSwitch(bot: BotContext, key: dialogs.DialogKey, stored: Stored, flowName: string, args: string) {
     const current = this.flows.get(stored.flow)!;
     const next = this.flows.get(flowName)?.title ?? flowName;
-    const policy = await loadPolicy(bot.deps.db, bot.orgId);
+    const policy = await bot.policy();
     await this.save(bot, key, { ...stored, pendingSwitch: `${flowName}${SWITCH_SEPARATOR}${args}`, lastEventId: bot.row.id }, policy, stored.rev);
     await bot.reply(m.switchAsk(current.title, next));
   }

@@ -8,7 +8,6 @@ import type { BotContext } from '../bot/context.ts';
 import type { Policy } from '../domain/policy.ts';
 import { formatDateTime } from '../domain/shanghai-time.ts';
 import * as dialogs from '../repositories/dialog-repo.ts';
-import { loadPolicy } from '../repositories/org-repo.ts';
 import { dialogKey } from './dialog-key.ts';
 import { flowMessages as m } from './messages.ts';
 import type { AnyFlow } from './types.ts';
@@ -100,7 +99,7 @@ export class KeptDrafts {
     const say = [m.resumed(flow.title, filledLabels(flow, kept)), ...(titles.length ? [m.alsoKept(titles)] : [])].join('\n');
     const key = dialogKey(bot);
     const privately = kept.chatKey === 'single' || kept.chatKey !== key.chatKey;
-    await this.enter(bot, key, policy ?? (await loadPolicy(bot.deps.db, bot.orgId)), flow, state, { say, privately });
+    await this.enter(bot, key, policy ?? (await bot.policy()), flow, state, { say, privately });
     return true;
   }
 }

@@ -131,19 +131,10 @@ export class OutboxWorker extends PollingWorker {
     return { send, handled: rows.length };
   }
 
-  /**
-   * Up to `free` rows, conversation rows first; the last `conversationSlots` of the pool go to
-   * conversation rows only. A second claim runs only when the first filled every open slot
-   * (there may be more waiting), so an idle queue costs one statement as before.
-   */
-  private async claimRows(now: Date, free: number): Promise<outbox.ClaimedOutboxRow[]> {
-    const { lockMs } = this.options;
+  /** Up to `free` rows, conversation rows first; the last `conversationSlots` of the pool are theirs alone. */
+  private claimRows(now: Date, free: number): Promise<outbox.ClaimedOutboxRow[]> {
     const reserved = Math.min(this.options.conversationSlots, this.options.concurrency - 1);
-    const open = Math.max(0, free - reserved);
-    const rows = open > 0 ? await outbox.claimDueRows(this.db, now, open, lockMs) : [];
-    if (rows.length < open || rows.length >= free) return rows;
-    const more = await outbox.claimDueRows(this.db, now, free - rows.length, lockMs, outbox.CONVERSATION_PRIORITY);
-    return [...rows, ...more];
+    return outbox.claimDueRows(this.db, now, free, this.options.lockMs, Math.max(0, free - reserved));
   }
 
   private async handle(row: outbox.ClaimedOutboxRow): Promise<void> {

@@ -63,16 +63,17 @@ type ClaimedRaw = Omit<ClaimedOutboxRow, 'maybeDelivered' | 'unguarded' | 'prior
 };
 
 /**
- * Claims up to `limit` due rows, conversation rows first (priority), then oldest due first; at
+ * Claims up to `limit` due rows, conversation rows first (priority), then oldest due first, and
+ * at most `scheduledLimit` of the others (the worker keeps send slots for conversations); at
  * most one per recipient and none for a recipient with a row in flight (so one member's
  * messages go out one at a time, each priority in order: an answer to what they just wrote
- * goes before a scheduled notice that was due earlier). `minPriority` claims only rows of at
- * least that priority (the worker's slots kept for conversations). A row still 'sending' after
- * its lock expired belonged to a process that died mid-call: its outcome is unknown, which the
- * claim records (maybeDelivered).
+ * goes before a scheduled notice that was due earlier). A row still 'sending' after its lock
+ * expired belonged to a process that died mid-call: its outcome is unknown, which the claim
+ * records (maybeDelivered). One statement, as before priorities: the window over priority
+ * (k) caps the scheduled rows after the one-per-recipient window (rank) has picked.
  */
-export async function claimDueRows(db: Db, now: Date, limit: number, lockMs: number, minPriority = 0): Promise<ClaimedOutboxRow[]> {
-  const due = Prisma.sql`((("status" = 'pending' AND "nextAttemptAt" <= ${now}) OR ("status" = 'sending' AND "lockedUntil" < ${now})) AND "priority" >= ${minPriority})`;
+export async function claimDueRows(db: Db, now: Date, limit: number, lockMs: number, scheduledLimit = limit): Promise<ClaimedOutboxRow[]> {
+  const due = Prisma.sql`(("status" = 'pending' AND "nextAttemptAt" <= ${now}) OR ("status" = 'sending' AND "lockedUntil" < ${now}))`;
   const scan = limit * 4 + 20;
   const rows = await db.$queryRaw<ClaimedRaw[]>`
     UPDATE "Outbox"
@@ -81,15 +82,18 @@ export async function claimDueRows(db: Db, now: Date, limit: number, lockMs: num
         "firstAttemptAt" = COALESCE("firstAttemptAt", ${now}), "lastAttemptAt" = ${now}
     WHERE "id" IN (
       SELECT "id" FROM (
-        SELECT "id", "priority", "nextAttemptAt" AS "at",
-          ROW_NUMBER() OVER (PARTITION BY "channel", "recipient" ORDER BY "priority" DESC, "nextAttemptAt", "id") AS "rank"
-        FROM (
-          SELECT "id", "channel", "recipient", "priority", "nextAttemptAt" FROM "Outbox" AS o
-          WHERE ${due} AND NOT EXISTS (
-            SELECT 1 FROM "Outbox" AS f
-            WHERE f."status" = 'sending' AND f."lockedUntil" >= ${now} AND f."channel" = o."channel" AND f."recipient" = o."recipient")
-          ORDER BY "priority" DESC, "nextAttemptAt", "id" LIMIT ${scan}))
-      WHERE "rank" = 1 ORDER BY "priority" DESC, "at", "id" LIMIT ${limit})
+        SELECT "id", "priority", "at", ROW_NUMBER() OVER (PARTITION BY "priority" ORDER BY "at", "id") AS "k" FROM (
+          SELECT "id", "priority", "nextAttemptAt" AS "at",
+            ROW_NUMBER() OVER (PARTITION BY "channel", "recipient" ORDER BY "priority" DESC, "nextAttemptAt", "id") AS "rank"
+          FROM (
+            SELECT "id", "channel", "recipient", "priority", "nextAttemptAt" FROM "Outbox" AS o
+            WHERE ${due} AND NOT EXISTS (
+              SELECT 1 FROM "Outbox" AS f
+              WHERE f."status" = 'sending' AND f."lockedUntil" >= ${now} AND f."channel" = o."channel" AND f."recipient" = o."recipient")
+            ORDER BY "priority" DESC, "nextAttemptAt", "id" LIMIT ${scan}))
+        WHERE "rank" = 1)
+      WHERE "priority" > 0 OR "k" <= ${scheduledLimit}
+      ORDER BY "priority" DESC, "at", "id" LIMIT ${limit})
     AND ${due}
     RETURNING "id", "orgId", "channel", "idempotencyKey", "kind", "recipient", "payload", "attempts", "nextAttemptAt", "createdAt",
       "firstAttemptAt", "maybeDelivered", "unguarded", "contentHash", "priority"`;
