@@ -54,6 +54,12 @@ const QUERIES: Query[] = [
     run: (db) => claimDueRows(db, NOW, 50, 60_000),
     reset: (raw) => void raw.prepare(`UPDATE "Outbox" SET "status" = 'pending', "attempts" = 0, "lockedUntil" = NULL WHERE "status" = 'sending'`).run(),
   },
+  {
+    // The claim when only the slots kept for conversations are free (no conversation row due).
+    name: 'outbox claim, conversation slots only (none due)',
+    claim: true,
+    run: (db) => claimDueRows(db, NOW, 2, 60_000, 0),
+  },
   { name: 'outbox recent sends (50 members)', claim: true, run: (db) => recentSends(db, 'wecom', RECIPIENTS, new Date(NOW.getTime() - 60_000)) },
   { name: 'notice duePlanned (300 due)', claim: true, run: (db) => duePlanned(db, NOW) },
   { name: 'notice markMissed (none)', claim: false, run: (db) => markMissed(db, new Date(NOW.getTime() - 86_400_000)) },

@@ -3,10 +3,12 @@
 // An event that came with a one-use reply URL (the WeCom robot, mostly in group chats) is
 // answered once: its replies are collected and finish() writes them as one row. In a group, an
 // answer never repeats what the sender typed (echo-guard.ts): such an answer goes privately.
+import type { Policy } from '../domain/policy.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { InboundEvent, NeutralCard, OutboundMessage } from '../platforms/types.ts';
 import type { ClaimedInboundEvent } from '../repositories/inbound-repo.ts';
+import { loadPolicy } from '../repositories/org-repo.ts';
 import type { PersonWithRoles } from '../repositories/people-repo.ts';
 import type { Db } from '../repositories/prisma.ts';
 import type { Outbound } from '../services/outbound.ts';
@@ -31,6 +33,7 @@ export class BotContext {
   private readonly collected: string[] = [];
   /** What the group is told when part of the answer went to the private chat. */
   private privateNotice?: string;
+  private loadedPolicy?: Promise<Policy>;
 
   constructor(
     readonly deps: BotDeps,
@@ -41,6 +44,12 @@ export class BotContext {
 
   get orgId(): number {
     return this.row.orgId;
+  }
+
+  /** The organisation's policy (names of bodies, numbers), read once per event. */
+  policy(): Promise<Policy> {
+    this.loadedPolicy ??= loadPolicy(this.deps.db, this.orgId);
+    return this.loadedPolicy;
   }
 
   /** The person, for handlers that only run for known people. */
@@ -110,7 +119,7 @@ export class BotContext {
     if (!replyUrl || texts.length === 0) return 0;
     const chatId = this.event.chatType === 'group' ? this.event.chatId : undefined;
     const message: OutboundMessage = { kind: 'robot_reply', replyUrl, markdown: texts.join('\n\n'), toUser: this.event.senderId, ...(chatId ? { chatId } : {}) };
-    return this.deps.outbound.send(this.orgId, this.event.channel, [{ key: `reply:${this.row.channel}:${this.row.id}:robot`, message }]);
+    return this.deps.outbound.send(this.orgId, this.event.channel, [{ key: `reply:${this.row.channel}:${this.row.id}:robot`, message, conversation: true }]);
   }
 
   private collect(text: string): Promise<number> {
@@ -120,6 +129,7 @@ export class BotContext {
 
   private send(message: OutboundMessage): Promise<number> {
     const key = `reply:${this.row.channel}:${this.row.id}:${this.replies++}`;
-    return this.deps.outbound.send(this.orgId, this.event.channel, [{ key, message }]);
+    // Every reply goes to the sender (privately or in the chat they wrote in): their conversation.
+    return this.deps.outbound.send(this.orgId, this.event.channel, [{ key, message, conversation: true }]);
   }
 }

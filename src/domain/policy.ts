@@ -15,8 +15,17 @@ export const policySchema = z.object({
   signInOpensMinutesBefore: z.number().int().min(0).max(24 * 60).default(30),
   /** A dialog idle this long ends; the user is told the next time they write. */
   dialogTimeoutMinutes: z.number().int().min(1).max(24 * 60).default(30),
-  /** Invalid answers in a row that end a dialog. */
+  /**
+   * Answers in a row not understood before the step is asked again with its example; one more
+   * sets the dialog aside (kept, see keptDraftHours). A dialog with nothing typed yet just ends.
+   */
   dialogMaxInvalid: z.number().int().min(1).max(10).default(3),
+  /**
+   * How long a dialog set aside (answers not understood, idle past the timeout, or another
+   * command started) keeps what the person typed for 继续: over a weekend (Friday afternoon to
+   * Monday morning), not much longer, as a draft may hold a visitor's phone (rule R6).
+   */
+  keptDraftHours: z.number().int().min(1).max(30 * 24).default(72),
   /** Rule L1: the written reason for a leave, in characters. */
   leaveReasonMin: z.number().int().min(1).default(4),
   leaveReasonMax: z.number().int().min(10).default(200),

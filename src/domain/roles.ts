@@ -2,7 +2,9 @@
 export type UnitKind = 'group' | 'station' | 'office';
 export type Role = 'leader' | 'vice_leader' | 'liaison' | 'member' | 'head' | 'vice_head' | 'staff';
 
-export const UNIT_KIND_LABEL: Record<string, string> = { group: '代表小组', station: '联络站', office: '人大办' };
+// The office unit holds the supervising body's staff (rule U4); sentences name that body from
+// the policy, so its label here is generic.
+export const UNIT_KIND_LABEL: Record<string, string> = { group: '代表小组', station: '联络站', office: '工作机构' };
 export const ROLE_LABEL: Record<string, string> = {
   leader: '组长',
   vice_leader: '副组长',
@@ -25,12 +27,19 @@ export interface Actor {
 /** Who a command is for. */
 export type Audience = 'everyone' | 'deputy' | 'unit_lead' | 'office';
 
-export const AUDIENCE_LABEL: Record<Audience, string> = {
-  everyone: '所有人',
-  deputy: '人大代表',
-  unit_lead: '代表小组组长、联络站站长和联络员',
-  office: '人大常委会办公室工作人员',
-};
+/** Who may use a command, in words; office staff are the supervising body's (rule U4). */
+export function audienceLabel(audience: Audience, supervisingBody: string): string {
+  switch (audience) {
+    case 'everyone':
+      return '所有人';
+    case 'deputy':
+      return '人大代表';
+    case 'unit_lead':
+      return '代表小组组长、联络站站长和联络员';
+    case 'office':
+      return `${supervisingBody}的工作人员`;
+  }
+}
 
 export function isDeputy(actor: Actor): boolean {
   return actor.levels.length > 0;

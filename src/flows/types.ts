@@ -28,6 +28,8 @@ export type StepResult<D> =
   | { kind: 'invalid'; message: string }
   /** Stay on this step without counting it as a mistake (e.g. one more paragraph of text). */
   | { kind: 'stay'; draft: D; say?: string }
+  /** The dialog ends and `text` is handled as if the person had typed it (a command). */
+  | { kind: 'reroute'; text: string }
   /** The dialog ends (done, or refused); `say` is the last word. */
   | { kind: 'done'; say: string };
 
@@ -36,6 +38,8 @@ export interface Step<D> {
   prompt(fc: FlowContext<D>): string | Promise<string>;
   /** What the step expects, with an example (answer to 帮助). */
   help: string;
+  /** What the answer is called (单位, 标题 …): a kept draft says which were filled in. */
+  label?: string;
   /** True when the question or the answer is personal: the dialog moves to private chat. */
   personal?: boolean;
   /**
@@ -52,6 +56,11 @@ export interface Flow<D> {
   version: number;
   /** What the user is doing, for "you are in the middle of …" (e.g. 请假). */
   title: string;
+  /**
+   * One question, one answer (您是要「请假」吗？): the next message always ends it, and anything
+   * but an answer is handled as a new message. 取消, 返回 and 帮助 are not its own.
+   */
+  transient?: boolean;
   /** Starts the dialog: the first step and draft, or an immediate answer (refusal or result). */
   begin(fc: Omit<FlowContext<D>, 'draft'>, args: string): Promise<StepResult<D>>;
   steps: Record<string, Step<D>>;

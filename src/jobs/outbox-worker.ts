@@ -1,7 +1,10 @@
 // Drains the Outbox with a small pool: up to `concurrency` platform calls in flight, each row
 // claimed and settled on its own, so one slow call holds back nobody else. One member's rows
 // go out one at a time and in order (the claim never takes a second row for a recipient in
-// flight), within WeCom's 30 app messages a minute per member.
+// flight), within WeCom's 30 app messages a minute per member. Answers in a person's own
+// conversation go first: the claim takes them before anything scheduled (and so they get the
+// member's minute budget first), and `conversationSlots` of the pool are theirs alone, so a
+// 取消 is sent at once even while slow calls of a bulk notice fill the rest.
 //
 // Exactly once at the platform: every try asks for the platform's own repeat protection
 // (RepeatGuard), and a row whose outcome is unknown is tried again only while that
@@ -34,6 +37,8 @@ export interface OutboxWorkerOptions {
   windowMarginMs: number;
   /** The platform clients' per-request timeout (createWorkerSet passes it on). */
   callTimeoutMs?: number;
+  /** Calls in flight that only conversation rows may take (at most concurrency − 1). */
+  conversationSlots: number;
 }
 
 export const DEFAULT_OUTBOX_OPTIONS: OutboxWorkerOptions = {
@@ -44,6 +49,7 @@ export const DEFAULT_OUTBOX_OPTIONS: OutboxWorkerOptions = {
   perMemberPerMinute: 30,
   idleDelayMs: 500,
   windowMarginMs: 10 * 60_000,
+  conversationSlots: 2,
 };
 
 type Failure = { message: string; code?: number };
@@ -53,6 +59,8 @@ export class OutboxWorker extends PollingWorker {
   private readonly countSend: ReturnType<Metrics['counter']>;
   private readonly countError: ReturnType<Metrics['counter']>;
   private stopping = false;
+  /** Wakes runOnce while it waits on calls in flight: a row was just written (an answer to send now). */
+  private nudge?: () => void;
 
   constructor(
     private readonly db: Db,
@@ -72,6 +80,12 @@ export class OutboxWorker extends PollingWorker {
   override start(): void {
     this.stopping = false;
     super.start();
+  }
+
+  /** Looks for work now: when idle, and also while calls are in flight (a free slot may take it). */
+  override poke(): void {
+    super.poke();
+    this.nudge?.();
   }
 
   /** Lets the calls in flight finish; claims nothing more. */
@@ -99,20 +113,28 @@ export class OutboxWorker extends PollingWorker {
         if (rows.handled === 0) return handled;
         continue;
       }
-      await Promise.race(inFlight); // a finished call may free a slot or a recipient
+      // A finished call may free a slot or a recipient; a new row may fit a free slot now.
+      await Promise.race([...inFlight, new Promise<void>((resolve) => (this.nudge = resolve))]);
+      this.nudge = undefined;
       await yieldToEventLoop(); // calls finishing together share one claim (a claim costs about a send)
     }
   }
 
   private async claim(free: number): Promise<{ send: outbox.ClaimedOutboxRow[]; handled: number }> {
     const now = this.clock.now();
-    const rows = await outbox.claimDueRows(this.db, now, free, this.options.lockMs);
+    const rows = await this.claimRows(now, free);
     const { send, defer } = await applyMemberLimit(this.db, rows, now, this.options.perMemberPerMinute);
     for (const [row, until] of defer) {
       await outbox.deferRow(this.db, row, until);
       this.countSend({ channel: row.channel, result: 'deferred' });
     }
     return { send, handled: rows.length };
+  }
+
+  /** Up to `free` rows, conversation rows first; the last `conversationSlots` of the pool are theirs alone. */
+  private claimRows(now: Date, free: number): Promise<outbox.ClaimedOutboxRow[]> {
+    const reserved = Math.min(this.options.conversationSlots, this.options.concurrency - 1);
+    return outbox.claimDueRows(this.db, now, free, this.options.lockMs, Math.max(0, free - reserved));
   }
 
   private async handle(row: outbox.ClaimedOutboxRow): Promise<void> {

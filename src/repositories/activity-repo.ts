@@ -239,6 +239,12 @@ export async function getRevision(db: Db, orgId: number, id: number): Promise<nu
 }
 
 /** How many people the unit has now (the default invitees of a new activity). */
+/** The unit's members with their names, in roster order (choosing invitees by name). */
+export async function unitMembers(db: Db, unitId: number): Promise<{ id: number; name: string }[]> {
+  const rows = await db.membership.findMany({ where: { unitId }, select: { person: { select: { id: true, name: true } } }, orderBy: { personId: 'asc' } });
+  return rows.map((r) => r.person);
+}
+
 export async function countUnitMembers(db: Db, unitId: number): Promise<number> {
   return db.membership.count({ where: { unitId } });
 }

@@ -1,5 +1,6 @@
 // Persisted dialogs, one per (organisation, channel, chat, user). Updates are guarded by rev so
-// two workers can never both advance the same dialog.
+// two workers can never both advance the same dialog. Kept drafts: dialogs set aside with what
+// the person typed, one per (organisation, channel, user, flow), until 继续 resumes them.
 import type { Db } from './prisma.ts';
 
 export interface DialogKey {
@@ -19,6 +20,8 @@ export interface DialogState {
   pendingSwitch?: string;
   lastEventId?: number;
   expiresAt: Date;
+  /** The group chat it moved from into private chat. */
+  movedFrom?: string;
 }
 
 export interface StoredDialog extends DialogState {
@@ -48,7 +51,14 @@ export async function loadDialog(db: Db, key: DialogKey): Promise<StoredDialog |
     pendingSwitch: row.pendingSwitch ?? undefined,
     lastEventId: row.lastEventId ?? undefined,
     expiresAt: row.expiresAt,
+    movedFrom: row.movedFrom ?? undefined,
   };
+}
+
+/** The person's private dialog that moved there from the group chat `chatId`, if any. */
+export async function findMovedDialog(db: Db, key: DialogKey, chatId: string): Promise<StoredDialog | undefined> {
+  const row = await db.dialog.findFirst({ where: { orgId: key.orgId, channel: key.channel, userId: key.userId, chatKey: 'single', movedFrom: chatId } });
+  return row ? loadDialog(db, { ...key, chatKey: 'single' }) : undefined;
 }
 
 function columns(state: DialogState) {
@@ -62,6 +72,7 @@ function columns(state: DialogState) {
     pendingSwitch: state.pendingSwitch ?? null,
     lastEventId: state.lastEventId ?? null,
     expiresAt: state.expiresAt,
+    movedFrom: state.movedFrom ?? null,
   };
 }
 
@@ -82,4 +93,51 @@ export async function saveDialog(db: Db, key: DialogKey, state: DialogState, exp
 
 export async function deleteDialog(db: Db, key: DialogKey, expectedRev?: number): Promise<void> {
   await db.dialog.deleteMany({ where: expectedRev === undefined ? key : { ...key, rev: expectedRev } });
+}
+
+export interface KeptDraft {
+  id: number;
+  flow: string;
+  version: number;
+  step: string;
+  draft: unknown;
+  history: { step: string; draft: unknown }[];
+  chatKey: string;
+  keptAt: Date;
+  keptUntil: Date;
+}
+
+/** Whose kept drafts: a person on a channel, whatever the chat. */
+export type DraftOwner = Omit<DialogKey, 'chatKey'>;
+
+/** Keeps a dialog's state; a kept draft of the same flow is replaced (one statement). */
+export async function keepDraft(
+  db: Db, owner: DraftOwner, state: DialogState, chatKey: string, keptAt: Date, keptUntil: Date,
+): Promise<void> {
+  const c = columns(state);
+  await db.$executeRaw`
+    INSERT INTO "KeptDraft" ("orgId", "channel", "userId", "flow", "version", "step", "draft", "history", "chatKey", "keptAt", "keptUntil")
+    VALUES (${owner.orgId}, ${owner.channel}, ${owner.userId}, ${c.flow}, ${c.version}, ${c.step}, ${c.draft}, ${c.history}, ${chatKey}, ${keptAt}, ${keptUntil})
+    ON CONFLICT ("orgId", "channel", "userId", "flow") DO UPDATE SET
+      "version" = excluded."version", "step" = excluded."step", "draft" = excluded."draft", "history" = excluded."history",
+      "chatKey" = excluded."chatKey", "keptAt" = excluded."keptAt", "keptUntil" = excluded."keptUntil"`;
+}
+
+/** The person's kept drafts still alive at `now`, the latest first. */
+export async function listKeptDrafts(db: Db, owner: DraftOwner, now: Date): Promise<KeptDraft[]> {
+  const rows = await db.keptDraft.findMany({ where: { ...owner, keptUntil: { gt: now } }, orderBy: [{ keptAt: 'desc' }, { id: 'desc' }] });
+  return rows.map((r) => ({
+    id: r.id, flow: r.flow, version: r.version, step: r.step, draft: JSON.parse(r.draft), history: JSON.parse(r.history),
+    chatKey: r.chatKey, keptAt: r.keptAt, keptUntil: r.keptUntil,
+  }));
+}
+
+/** Takes a kept draft for resuming: false when another worker took it first. */
+export async function takeKeptDraft(db: Db, id: number): Promise<boolean> {
+  return (await db.keptDraft.deleteMany({ where: { id } })).count === 1;
+}
+
+/** Discards every kept draft of the person; returns how many there were. */
+export async function discardKeptDrafts(db: Db, owner: DraftOwner): Promise<number> {
+  return (await db.keptDraft.deleteMany({ where: owner })).count;
 }

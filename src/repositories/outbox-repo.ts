@@ -19,7 +19,12 @@ export interface NewOutboxRow {
   notBefore?: Date;
   /** Fingerprint of a text's content (not its recipients), to find twins; see the worker. */
   contentHash?: string;
+  /** CONVERSATION_PRIORITY for an answer to what a person just wrote; 0 (default) otherwise. */
+  priority?: number;
 }
+
+/** An answer in a person's own conversation: claimed before anything scheduled. */
+export const CONVERSATION_PRIORITY = 1;
 
 export interface ClaimedOutboxRow {
   id: number;
@@ -38,6 +43,7 @@ export interface ClaimedOutboxRow {
   /** An earlier try went out without the platform's repeat protection. */
   unguarded: boolean;
   contentHash: string | null;
+  priority: number;
 }
 
 /** Enqueues rows whose keys are new; returns how many were new. */
@@ -45,22 +51,28 @@ export async function enqueue(db: Db, rows: NewOutboxRow[], now: Date): Promise<
   let added = 0;
   for (const r of rows) {
     added += await db.$executeRaw`
-      INSERT INTO "Outbox" ("orgId", "channel", "idempotencyKey", "kind", "recipient", "payload", "status", "attempts", "nextAttemptAt", "createdAt", "contentHash")
-      VALUES (${r.orgId}, ${r.channel}, ${r.idempotencyKey}, ${r.kind}, ${r.recipient}, ${r.payload}, 'pending', 0, ${r.notBefore ?? now}, ${now}, ${r.contentHash ?? null})
+      INSERT INTO "Outbox" ("orgId", "channel", "idempotencyKey", "kind", "recipient", "payload", "status", "attempts", "nextAttemptAt", "createdAt", "contentHash", "priority")
+      VALUES (${r.orgId}, ${r.channel}, ${r.idempotencyKey}, ${r.kind}, ${r.recipient}, ${r.payload}, 'pending', 0, ${r.notBefore ?? now}, ${now}, ${r.contentHash ?? null}, ${r.priority ?? 0})
       ON CONFLICT ("idempotencyKey") DO NOTHING`;
   }
   return added;
 }
 
-type ClaimedRaw = Omit<ClaimedOutboxRow, 'maybeDelivered' | 'unguarded'> & { nextAttemptAt: Date; maybeDelivered: unknown; unguarded: unknown };
+type ClaimedRaw = Omit<ClaimedOutboxRow, 'maybeDelivered' | 'unguarded' | 'priority'> & {
+  nextAttemptAt: Date; maybeDelivered: unknown; unguarded: unknown; priority: unknown;
+};
 
 /**
- * Claims up to `limit` due rows, oldest due first, at most one per recipient and none for a
- * recipient with a row in flight (so one member's messages go out in order, one at a time).
- * A row still 'sending' after its lock expired belonged to a process that died mid-call: its
- * outcome is unknown, which the claim records (maybeDelivered).
+ * Claims up to `limit` due rows, conversation rows first (priority), then oldest due first, and
+ * at most `scheduledLimit` of the others (the worker keeps send slots for conversations); at
+ * most one per recipient and none for a recipient with a row in flight (so one member's
+ * messages go out one at a time, each priority in order: an answer to what they just wrote
+ * goes before a scheduled notice that was due earlier). A row still 'sending' after its lock
+ * expired belonged to a process that died mid-call: its outcome is unknown, which the claim
+ * records (maybeDelivered). One statement, as before priorities: the window over priority
+ * (k) caps the scheduled rows after the one-per-recipient window (rank) has picked.
  */
-export async function claimDueRows(db: Db, now: Date, limit: number, lockMs: number): Promise<ClaimedOutboxRow[]> {
+export async function claimDueRows(db: Db, now: Date, limit: number, lockMs: number, scheduledLimit = limit): Promise<ClaimedOutboxRow[]> {
   const due = Prisma.sql`(("status" = 'pending' AND "nextAttemptAt" <= ${now}) OR ("status" = 'sending' AND "lockedUntil" < ${now}))`;
   const scan = limit * 4 + 20;
   const rows = await db.$queryRaw<ClaimedRaw[]>`
@@ -70,27 +82,35 @@ export async function claimDueRows(db: Db, now: Date, limit: number, lockMs: num
         "firstAttemptAt" = COALESCE("firstAttemptAt", ${now}), "lastAttemptAt" = ${now}
     WHERE "id" IN (
       SELECT "id" FROM (
-        SELECT "id", "nextAttemptAt" AS "at", ROW_NUMBER() OVER (PARTITION BY "channel", "recipient" ORDER BY "nextAttemptAt", "id") AS "rank"
-        FROM (
-          SELECT "id", "channel", "recipient", "nextAttemptAt" FROM "Outbox" AS o
-          WHERE ${due} AND NOT EXISTS (
-            SELECT 1 FROM "Outbox" AS f
-            WHERE f."status" = 'sending' AND f."lockedUntil" >= ${now} AND f."channel" = o."channel" AND f."recipient" = o."recipient")
-          ORDER BY "nextAttemptAt", "id" LIMIT ${scan}))
-      WHERE "rank" = 1 ORDER BY "at", "id" LIMIT ${limit})
+        SELECT "id", "priority", "at", ROW_NUMBER() OVER (PARTITION BY "priority" ORDER BY "at", "id") AS "k" FROM (
+          SELECT "id", "priority", "nextAttemptAt" AS "at",
+            ROW_NUMBER() OVER (PARTITION BY "channel", "recipient" ORDER BY "priority" DESC, "nextAttemptAt", "id") AS "rank"
+          FROM (
+            SELECT "id", "channel", "recipient", "priority", "nextAttemptAt" FROM "Outbox" AS o
+            WHERE ${due} AND NOT EXISTS (
+              SELECT 1 FROM "Outbox" AS f
+              WHERE f."status" = 'sending' AND f."lockedUntil" >= ${now} AND f."channel" = o."channel" AND f."recipient" = o."recipient")
+            ORDER BY "priority" DESC, "nextAttemptAt", "id" LIMIT ${scan}))
+        WHERE "rank" = 1)
+      WHERE "priority" > 0 OR "k" <= ${scheduledLimit}
+      ORDER BY "priority" DESC, "at", "id" LIMIT ${limit})
     AND ${due}
     RETURNING "id", "orgId", "channel", "idempotencyKey", "kind", "recipient", "payload", "attempts", "nextAttemptAt", "createdAt",
-      "firstAttemptAt", "maybeDelivered", "unguarded", "contentHash"`;
+      "firstAttemptAt", "maybeDelivered", "unguarded", "contentHash", "priority"`;
+  // Conversation rows first: the per-member limit gives them the minute's budget first.
   return rows
-    .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || Number(a.id) - Number(b.id))
-    .map(({ nextAttemptAt: _, ...r }) => ({
+    .map(({ nextAttemptAt, ...r }) => ({
       ...r,
       id: Number(r.id),
       orgId: Number(r.orgId),
       attempts: Number(r.attempts),
       maybeDelivered: Boolean(Number(r.maybeDelivered)),
       unguarded: Boolean(Number(r.unguarded)),
-    }));
+      priority: Number(r.priority),
+      at: nextAttemptAt.getTime(),
+    }))
+    .sort((a, b) => b.priority - a.priority || a.at - b.at || a.id - b.id)
+    .map(({ at: _, ...r }) => r);
 }
 
 function settle(db: Db, row: ClaimedOutboxRow, set: Prisma.Sql) {

@@ -41,6 +41,12 @@ export async function eraseOutboxPayloads(db: Db, cutoff: Date, now: Date, limit
       LIMIT ${limit})`;
 }
 
+/** Kept drafts past their keptUntil: nobody can resume them, and they may hold a visitor's phone. */
+export async function deleteExpiredKeptDrafts(db: Db, now: Date, limit: number): Promise<number> {
+  return db.$executeRaw`
+    DELETE FROM "KeptDraft" WHERE "id" IN (SELECT "id" FROM "KeptDraft" WHERE "keptUntil" <= ${now} LIMIT ${limit})`;
+}
+
 /** Dialogs that ended by timeout long ago still hold their drafts (a visitor's phone): deleted. */
 export async function deleteExpiredDialogs(db: Db, cutoff: Date, limit: number): Promise<number> {
   return db.$executeRaw`

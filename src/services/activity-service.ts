@@ -60,7 +60,7 @@ export const activityMessages = {
   unitNotFound: (name: string, known: string[]) =>
     `本组织没有名为「${name}」的单位` + (known.length > 0 ? `（现有：${known.join('、')}）` : '（还没有导入名册）'),
   unitAmbiguous: (name: string, kinds: string[]) => `「${name}」同时是${kinds.join('和')}的名称，无法确定是哪一个`,
-  kindUnknown: (text: string) => `「${text}」不是活动类型；请用 ${KIND_WORDS} 之一（规则 A1）`,
+  kindUnknown: (text: string) => `「${text}」不是活动类型；请用 ${KIND_WORDS} 之一`,
   empty: (label: string) => `${label}不能为空`,
   tooLong: (label: string, length: number, max: number) => `${label}有 ${length} 个字，最多 ${max} 个字`,
   signInCode: (code: string) => `签到码「${code}」应为 2–12 位英文字母或数字`,
@@ -68,7 +68,7 @@ export const activityMessages = {
   alreadyEnded: '结束时间已过：不能安排已经结束的活动',
   notFound: (id: number) => `没有编号为 ${id} 的活动`,
   alreadyCancelled: (id: number) => `活动 ${id} 已经取消过了`,
-  cancelEnded: (id: number) => `活动 ${id} 已经结束，不能取消（它的考勤记录要保留，规则 A6）`,
+  cancelEnded: (id: number) => `活动 ${id} 已经结束，不能取消（它的考勤记录要保留）`,
   notEditable: (id: number) => `活动 ${id} 已经开始、已取消或刚被别人修改过，没有修改`,
   startPassed: '开始时间已经过去了，请换一个以后的时间',
 };

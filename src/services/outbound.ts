@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../lib/clock.ts';
 import type { Channel, OutboundMessage } from '../platforms/types.ts';
-import { enqueue } from '../repositories/outbox-repo.ts';
+import { CONVERSATION_PRIORITY, enqueue } from '../repositories/outbox-repo.ts';
 import type { Db } from '../repositories/prisma.ts';
 
 export interface OutboundItem {
@@ -11,6 +11,11 @@ export interface OutboundItem {
   key: string;
   message: OutboundMessage;
   notBefore?: Date;
+  /**
+   * An answer to what the recipient just wrote (their own conversation): sent before anything
+   * scheduled, so a 取消 never waits behind a notice to a thousand people.
+   */
+  conversation?: boolean;
 }
 
 export class Outbound {
@@ -32,6 +37,7 @@ export class Outbound {
         payload: JSON.stringify(item.message),
         notBefore: item.notBefore,
         contentHash: contentHashOf(channel, item.message),
+        priority: item.conversation ? CONVERSATION_PRIORITY : 0,
       })),
       this.clock.now(),
     );

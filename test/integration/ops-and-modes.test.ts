@@ -100,7 +100,7 @@ describe('local mode', () => {
     const click = await httpPost(`${t.bot.url}/sim/api/click`, JSON.stringify({ userId: 'zhaowenhua', messageId: card.id, key: 'help.contacts' }));
     expect(JSON.parse(click.body)).toEqual({ callbackStatus: 200 });
     const contacts = await eventually(() => store.visibleTo('zhaowenhua').find((m) => m.text?.startsWith('您可以联系')));
-    expect(contacts.text).toContain('人大常委会办公室');
+    expect(contacts.text).toContain('县人大常委会代表联络工委：');
     // The date made it hard: the start-up notice is in her chat too.
     expect(store.visibleTo('zhaowenhua').some((m) => m.text?.includes('12月1日（周二）09:00“接待选民日”'))).toBe(true);
   });

@@ -56,6 +56,18 @@ describe('reception days (R1, R2)', () => {
     expect(fb.chat.all().filter((m) => m.text?.startsWith('提醒：今天 09:00'))).toHaveLength(2);
   });
 
+  it('rule R2: the reception-day line in the station\'s own chat speaks to its deputies, not to voters', async () => {
+    const station = await fb.unitId('城关镇人大代表联络站');
+    await fb.t.bot.db.unit.update({ where: { id: station }, data: { groupChat: 'cgz01' } });
+    await tick();
+    fb.clock.set('2026-11-27T01:00:00Z'); // Fri 09:00, when the duty cards go
+    await tick();
+    const line = fb.chat.api.calls.find((c) => c.path === '/cgi-bin/appchat/send' && c.body.chatid === 'cgz01')?.body.text.content as string;
+    expect(line).toMatch(/^【接待选民】城关镇人大代表联络站将于 12月1日（周二）09:00 在城关镇人大代表联络站接待选民，值班代表：\S+。/);
+    expect(line).toContain('请值班代表准时到场；也请各位代表告知身边的选民前来反映意见和建议。');
+    expect(line).not.toContain('欢迎选民');
+  });
+
   it('two instances ticking at once on the same database create each day once and send each card once', async () => {
     fb.clock.set('2026-11-27T01:00:00Z');
     // The second instance is a process of its own, as in production.

@@ -2,6 +2,8 @@
 // them in full; the CSV opens in Excel (BOM) and keeps commas and line breaks in cells; no cell
 // a visitor or deputy typed can become a live formula in Excel or WPS.
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
@@ -75,6 +77,24 @@ describe('register export (rule R6)', () => {
     const bad = await run(process.execPath, ['--import', 'tsx', 'scripts/register.ts', 'export', '--from', '2026-02-30'], { env }).catch((e) => e);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  }, 60_000);
+
+  it('a period that ends before it starts is refused in one line with exit 1, and prints no CSV', async () => {
+    const env = { ...process.env, DATABASE_URL: t.url, ORG_CODE: 'default' };
+    const refused = await run(process.execPath, ['--import', 'tsx', 'scripts/register.ts', 'export', '--from', '2026-11-30', '--to', '2026-11-01'], { env }).catch((e) => e);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr.trim().split('\n')).toEqual(['--to: 2026-11-01 早于 --from 2026-11-30，没有导出；请把较早的日期写在 --from']);
+  }, 60_000);
+
+  it('--out FILE writes the CSV there and says how many visits it holds', async () => {
+    const env = { ...process.env, DATABASE_URL: t.url, ORG_CODE: 'default' };
+    const out = join(t.dir, 'register.csv');
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/register.ts', 'export', '--from', '2026-11-26', '--to', '2026-11-26', '--out', out], { env });
+    expect(stdout).toBe(`已导出 1 条登记到 ${out}\n`);
+    const csv = readFileSync(out, 'utf8');
+    expect(csv.startsWith('\uFEFF' + REGISTER_HEADER.join(','))).toBe(true);
+    expect(csv).toContain('2026-11-26,城关镇人大代表联络站,王大妈,139****5678');
   }, 60_000);
 
   it('every cell that Excel or WPS would run as a formula is written as text, through the real command', async () => {

@@ -5,6 +5,7 @@ import { refusal } from '../../flows/activity/access.ts';
 import { cancelFlow } from '../../flows/activity/cancel.flow.ts';
 import { editFlow } from '../../flows/activity/edit.flow.ts';
 import { publishFlow } from '../../flows/activity/publish.flow.ts';
+import { didYouMeanFlow } from '../../flows/did-you-mean.flow.ts';
 import { FlowEngine } from '../../flows/engine.ts';
 import { approveLeaveAction, myLeavesCommand } from '../../flows/leave/leave-actions.ts';
 import { leaveFlow } from '../../flows/leave/leave.flow.ts';
@@ -44,8 +45,9 @@ export function createBot(): Bot {
   const commands: Command[] = [];
   const all = () => commands;
   const flows: AnyFlow[] = [leaveFlow, signInFlow, suggestionFlow, rejectLeaveFlow, withdrawLeaveFlow, publishFlow, editFlow, cancelFlow, accountFlow, registerFlow, assignFlow, answerFlow,
-    suggestionAnswerFlow, suggestionTalkFlow, suggestionExtendFlow, suggestionReturnFlow, motionFlow, withdrawMotionFlow];
+    suggestionAnswerFlow, suggestionTalkFlow, suggestionExtendFlow, suggestionReturnFlow, motionFlow, withdrawMotionFlow, didYouMeanFlow];
   let engine: FlowEngine | undefined;
+  const keptHint = (ctx: Parameters<FlowEngine['resume']>[0]) => engine!.kept.hint(ctx);
   const startFlow = (flow: string, name: string, aliases: string[], summary: string, audience: Audience): Command => ({
     name, aliases, summary, audience, flow,
     run: (ctx, args) => engine!.start(ctx, flow, args),
@@ -84,15 +86,15 @@ export function createBot(): Bot {
     activityFlow('publish', '发布活动', ['发通知', '发布通知'], '发布本组（站）活动，按规定提前通知全体成员', '发布'),
     activityFlow('activity-edit', '修改活动', [], '修改已发布活动的时间、地点、内容或标题', '修改'),
     activityFlow('activity-cancel', '取消活动', [], '取消已发布的活动并通知已收到通知的人', '取消'),
-    startFlow('account', '填写纪要', ['活动纪要', '情况报告'], '活动结束后填写情况报告（规则 A5）', 'unit_lead'),
+    startFlow('account', '填写纪要', ['活动纪要', '情况报告'], '活动结束后填写情况报告', 'unit_lead'),
     whoamiCommand,
     contactsCommand,
-    helpCommand(all),
+    helpCommand(all, keptHint),
   );
   const actions: CardAction[] = [
     whoamiAction,
     contactsAction,
-    helpMenuAction(all),
+    helpMenuAction(all, keptHint),
     approveLeaveAction,
     // 驳回 asks the approver for a reason first (reject.flow.ts).
     { action: 'leave.reject', argument: 'id', run: (ctx, leaveId) => engine!.start(ctx, 'leave-reject', leaveId ?? '') },

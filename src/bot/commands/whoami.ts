@@ -6,14 +6,17 @@ import type { CardAction, Command } from '../router.ts';
 
 async function showWhoami(ctx: BotContext): Promise<void> {
   const p = ctx.actor;
+  const body = (await ctx.policy()).supervisingBody;
   const lines = [messages.whoamiTitle(p.name)];
   if (p.levels.length) lines.push(messages.whoamiLevels(p.levels.map((l) => `${l}人大代表`).join('、')));
   if (p.isStaff) lines.push(messages.whoamiStaff);
   if (p.memberships.length === 0) lines.push(messages.whoamiNoUnits);
   for (const m of p.memberships) {
-    lines.push(`${UNIT_KIND_LABEL[m.unit.kind] ?? ''}：${m.unit.name}（${ROLE_LABEL[m.role] ?? m.role}）`);
+    // The office unit is the supervising body's staff, whatever the roster file called it.
+    if (m.unit.kind === 'office') lines.push(messages.whoamiOffice(body));
+    else lines.push(`${UNIT_KIND_LABEL[m.unit.kind] ?? ''}：${m.unit.name}（${ROLE_LABEL[m.role] ?? m.role}）`);
   }
-  lines.push(messages.whoamiFooter);
+  lines.push(messages.whoamiFooter(body));
   await ctx.reply(lines.join('\n'));
 }
 

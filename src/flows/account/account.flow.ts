@@ -6,6 +6,8 @@ import { isOfficeStaff, UNIT_LEAD_ROLES } from '../../domain/roles.ts';
 import { formatDateTime } from '../../domain/shanghai-time.ts';
 import { activitiesAwaitingAccount, saveAccount } from '../../repositories/account-repo.ts';
 import { attendanceSheet } from '../../repositories/attendance-repo.ts';
+import { hasMeaningfulText } from '../../lib/text.ts';
+import { flowMessages } from '../messages.ts';
 import { parseChoice, parseYesNo } from '../parse/choice.ts';
 import type { Flow, FlowContext, StepResult } from '../types.ts';
 import { accountMessages as m } from './messages.ts';
@@ -36,6 +38,7 @@ export const accountFlow: Flow<AccountDraft> = {
   steps: {
     pick: {
       help: m.pickHelp,
+      label: m.labels.activity,
       prompt: (fc) => m.pick(fc.draft.options!.map((o, i) => `${i + 1}. ${o.label}`).join('\n')),
       async handle(input, fc) {
         const index = parseChoice(input.text, fc.draft.options!.length);
@@ -45,14 +48,17 @@ export const accountFlow: Flow<AccountDraft> = {
     },
     results: {
       help: m.resultsHelp,
+      label: m.labels.results,
       prompt: async (fc) => m.askResults((await activity(fc))?.title ?? ''),
       async handle(input, fc) {
         if (!within(input.raw, 5, 1000)) return { kind: 'invalid', message: m.length(5, 1000) };
+        if (!hasMeaningfulText(input.raw)) return { kind: 'invalid', message: flowMessages.needsWords('活动成效', m.resultsExample) };
         return { kind: 'next', step: 'opinions', draft: { ...fc.draft, results: input.raw } };
       },
     },
     opinions: {
       help: m.opinionsHelp,
+      label: m.labels.opinions,
       prompt: () => m.askOpinions,
       async handle(input, fc) {
         if (!within(input.raw, 1, 2000)) return { kind: 'invalid', message: m.length(1, 2000) };
@@ -69,7 +75,7 @@ export const accountFlow: Flow<AccountDraft> = {
         if (answer === 'no') return { kind: 'done', say: m.notSaved };
         const a = (await activity(fc))!;
         await saveAccount(fc.bot.deps.db, a.id, fc.draft.text!, fc.bot.actor.id, fc.now);
-        return { kind: 'done', say: m.saved(a.title) } satisfies StepResult<AccountDraft>;
+        return { kind: 'done', say: m.saved(a.title, fc.policy.supervisingBody) } satisfies StepResult<AccountDraft>;
       },
     },
   },

@@ -21,5 +21,5 @@ export async function refusal(bot: BotContext, verb: string): Promise<string> {
   const units = bot.actor.memberships.map((x) => x.unit).filter((u) => u.kind !== 'office');
   const contacts = await findUnitContacts(bot.deps.db, units.map((u) => u.id), ['leader', 'head'], bot.event.channel);
   const names = [...new Set(contacts.map((c) => c.person.name))].join('、');
-  return m.refusal(verb, units[0]?.kind, names);
+  return m.refusal(verb, units[0]?.kind, names, (await bot.policy()).supervisingBody);
 }

@@ -39,6 +39,7 @@ export const editFlow: Flow<EditDraft> = {
     pick: pickStep(VERB, toField),
     field: {
       help: m.fieldHelp,
+      label: m.labels.field,
       prompt: async (fc) => m.askField((await activityOf(fc))?.title ?? ''),
       async handle(input, fc) {
         const index = parseChoice(input.text, FIELDS.length);
@@ -49,6 +50,7 @@ export const editFlow: Flow<EditDraft> = {
     },
     value: {
       help: m.valueHelp,
+      label: m.labels.value,
       prompt: (fc) => PROMPTS[fc.draft.field!],
       async handle(input, fc) {
         const field = fc.draft.field!;

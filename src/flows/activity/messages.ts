@@ -1,13 +1,13 @@
 // What the activity flows say: 发布活动, 修改活动, 取消活动 (rules A1, A4).
 export const activityFlowMessages = {
   // Who may publish (rules U2, U3, U5).
-  refusal: (verb: string, unitKind: string | undefined, contacts: string) =>
-    `只有${unitKind === 'station' ? '本站站长、副站长、联络员' : '本组组长、副组长、联络员'}或人大办工作人员可以${verb}活动，请联系${contacts || '人大常委会办公室'}。`,
+  refusal: (verb: string, unitKind: string | undefined, contacts: string, body: string) =>
+    `只有${unitKind === 'station' ? '本站站长、副站长、联络员' : '本组组长、副组长、联络员'}或${body}的工作人员可以${verb}活动，请联系${contacts || body}。`,
   pickUnit: (list: string) => `为哪个单位发布活动？请回复序号：\n${list}`,
   pickUnitHelp: '回复单位前面的序号，例如“1”。',
   badChoice: (count: number) => `请回复 1 到 ${count} 之间的序号，例如“1”。`,
   askKind: (unit: string, list: string) => `为${unit}发布活动。是哪一类活动？请回复序号或名称：\n${list}`,
-  kindHelp: '回复活动类型的序号或名称，例如“1”或“视察”（规则 A1 的九类活动）。',
+  kindHelp: '回复活动类型的序号或名称，例如“1”或“视察”。',
   badKind: (count: number) => `请回复 1 到 ${count} 的序号，或“学习”“视察”“调研”这样的类型名称。`,
   askTitle: '活动标题是什么？（60 字以内，例如“学习代表法”）',
   titleHelp: '写一个简短的标题，1 到 60 个字，例如“视察城区污水处理厂”。',
@@ -24,9 +24,8 @@ export const activityFlowMessages = {
   askContent: '活动内容是什么？没有要补充的请回复“无”。',
   contentHelp: '写活动的主要内容（2000 字以内），没有就回复“无”。',
   askInvitees: (count: number, unit: string) =>
-    `邀请${unit}全体 ${count} 人参加，回复“是”或“全体”确认。`,
-  inviteesHelp: '目前只能邀请本单位全体人员：回复“是”或“全体”。只邀请部分人员的功能还没有开放。',
-  subsetNotYet: '目前只能邀请本单位全体人员，挑选部分人员的功能还没有开放。请回复“是”或“全体”继续，或发送“取消”结束。',
+    `邀请${unit}全体 ${count} 人参加请回复“是”；只邀请部分人请写“只邀请 张三、李四”，不邀请某几位请写“除了张三”。`,
+  inviteesHelp: '回复“是”或“全体”邀请本单位全体；只邀请部分人写“只邀请 张三、李四”，不邀请某几位写“除了张三”。',
   summary: (lines: string[], verb: string) => ['请确认：', ...lines, `确认${verb}请回复“是”，不${verb}请回复“否”。`].join('\n'),
   confirmHelp: (verb: string) => `回复“是”${verb}，回复“否”放弃。`,
   yesNo: (verb: string) => `请回复“是”${verb}，或“否”放弃。`,
@@ -49,10 +48,11 @@ export const activityFlowMessages = {
   cancelSummary: (title: string, time: string, unit: string) => [`取消活动：${title}`, `时间：${time}`, `单位：${unit}`],
   cancelled: (title: string, told: number) =>
     `已取消“${title}”。` + (told > 0 ? `已通知已收到活动通知的 ${told} 人。` : '还没有人收到通知，待发的通知已撤回。'),
-  labels: { unit: '单位', kind: '类型', title: '标题', time: '时间', place: '地点', content: '内容', invitees: '参加人员' },
+  labels: {
+    unit: '单位', kind: '类型', title: '标题', time: '时间', place: '地点', content: '内容', invitees: '参加人员',
+    start: '开始时间', end: '结束时间', field: '修改项', value: '新的内容',
+  },
   none: '无',
-  everyone: (count: number) => `本单位全体（${count} 人）`,
 } as const;
 
-export const ALL_WORDS = new Set(['是', '全体', '全部', '所有人', '全体人员', '全员', '好', '好的', '确认', '对', '可以']);
 export const NONE_WORDS = new Set(['无', '没有', '暂无', '无内容', '不用']);

@@ -1,15 +1,17 @@
 // 发布活动: unit (when there is a choice) → kind (A1) → title → start → end → place → content
-// → invitees (the whole unit) → summary → confirm → createActivity, which plans the notices;
+// → invitees (the whole unit, 除了张三, 只邀请 张三、李四: services/invitees) → summary → confirm →
+// createActivity, which plans the notices;
 // published too late for one, the notice goes at once and the publisher hears so (rule A4).
 import { ACTIVITY_KINDS, type ActivityKind } from '../../domain/activity-kinds.ts';
 import { countUnitMembers } from '../../repositories/activity-repo.ts';
 import { createActivity } from '../../services/activity-service.ts';
+import { describeInvitees, readInvitees, type Invitees } from '../../services/invitees/invitees-service.ts';
 import { parseChoice, parseYesNo } from '../parse/choice.ts';
 import { formatDateTime } from '../parse/datetime.ts';
 import type { Flow, FlowContext, StepResult } from '../types.ts';
 import { publishableUnits, refusal } from './access.ts';
 import { formatSpan, kindList, readEnd, readKind, readStart, readText } from './fields.ts';
-import { activityFlowMessages as m, ALL_WORDS } from './messages.ts';
+import { activityFlowMessages as m } from './messages.ts';
 
 export interface PublishDraft {
   /** Offered units, when the person may publish for several. */
@@ -24,6 +26,8 @@ export interface PublishDraft {
   place?: string;
   content?: string;
   inviteeCount?: number;
+  /** Absent until answered; mode 'all' is re-read at publishing (the roster may change). */
+  invitees?: Invitees;
 }
 
 type Ctx = FlowContext<PublishDraft>;
@@ -36,6 +40,7 @@ const next = (step: string, draft: PublishDraft): Result => ({ kind: 'next', ste
 function textStep(field: 'title' | 'place' | 'content', step: string, prompt: string, help: string) {
   return {
     help,
+    label: m.labels[field],
     prompt: () => prompt,
     async handle(input: { raw: string }, fc: Ctx): Promise<Result> {
       const read = readText(field, input.raw);
@@ -57,6 +62,7 @@ export const publishFlow: Flow<PublishDraft> = {
   steps: {
     unit: {
       help: m.pickUnitHelp,
+      label: m.labels.unit,
       prompt: (fc) => m.pickUnit(fc.draft.units!.map((u, i) => `${i + 1}. ${u.name}`).join('\n')),
       async handle(input, fc) {
         const units = fc.draft.units!;
@@ -67,6 +73,7 @@ export const publishFlow: Flow<PublishDraft> = {
     },
     kind: {
       help: m.kindHelp,
+      label: m.labels.kind,
       prompt: (fc) => m.askKind(fc.draft.unitName!, kindList()),
       async handle(input, fc) {
         const read = readKind(input.text);
@@ -76,6 +83,7 @@ export const publishFlow: Flow<PublishDraft> = {
     title: textStep('title', 'start', m.askTitle, m.titleHelp),
     start: {
       help: m.startHelp,
+      label: m.labels.start,
       prompt: () => m.askStart,
       async handle(input, fc) {
         const read = readStart(input.raw, fc.now);
@@ -84,6 +92,7 @@ export const publishFlow: Flow<PublishDraft> = {
     },
     end: {
       help: m.endHelp,
+      label: m.labels.end,
       prompt: (fc) => m.askEnd(formatDateTime(new Date(fc.draft.startAt!))),
       async handle(input, fc) {
         const read = readEnd(input.raw, new Date(fc.draft.startAt!), fc.now);
@@ -94,10 +103,12 @@ export const publishFlow: Flow<PublishDraft> = {
     content: textStep('content', 'invitees', m.askContent, m.contentHelp),
     invitees: {
       help: m.inviteesHelp,
+      label: m.labels.invitees,
       prompt: (fc) => m.askInvitees(fc.draft.inviteeCount ?? 0, fc.draft.unitName!),
-      // 是 / 全体 invite the whole unit; choosing some of its members is not offered yet.
+      // Rules A4, A6: who gets the notices and has an attendance entry.
       async handle(input, fc) {
-        return ALL_WORDS.has(input.text) ? next('confirm', fc.draft) : { kind: 'invalid', message: m.subsetNotYet };
+        const read = await readInvitees(fc.bot.deps.db, { id: fc.draft.unitId!, name: fc.draft.unitName! }, input.raw);
+        return read.ok ? next('confirm', { ...fc.draft, invitees: read.invitees }) : { kind: 'invalid', message: read.message };
       },
     },
     confirm: {
@@ -128,7 +139,8 @@ function summaryLines(d: PublishDraft): string[] {
     `${l.time}：${formatSpan(new Date(d.startAt!), new Date(d.endAt!))}`,
     `${l.place}：${d.place}`,
     `${l.content}：${d.content || m.none}`,
-    `${l.invitees}：${m.everyone(d.inviteeCount ?? 0)}`,
+    // A draft from before invitees were chosen by name invites the whole unit.
+    `${l.invitees}：${describeInvitees(d.invitees ?? { mode: 'all', named: [] }, d.invitees?.ids.length ?? d.inviteeCount ?? 0)}`,
   ];
 }
 
@@ -140,6 +152,7 @@ async function publish(fc: Ctx): Promise<Result> {
     orgId: fc.bot.orgId, unit: { id: d.unitId! }, kind: d.kind!, title: d.title!, startAt: new Date(d.startAt!),
     endAt: new Date(d.endAt!), place: d.place!, content: d.content, createdById: fc.bot.actor.id, now: fc.now,
     onDueNow: fc.bot.deps.onDueNow,
+    inviteeIds: d.invitees && d.invitees.mode !== 'all' ? d.invitees.ids : undefined,
   });
   if (!result.ok) return { kind: 'done', say: m.failed(result.issues.map((i) => i.message).join('；')) };
   const { activity, lateNotice } = result;

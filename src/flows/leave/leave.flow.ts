@@ -4,6 +4,8 @@
 import { findUpcomingForPerson, getActivity } from '../../repositories/activity-repo.ts';
 import { isInvited } from '../../repositories/leave-repo.ts';
 import { leaveApprovers, leaveStanding, submitLeave, type LeaveActivity, type LeaveStanding } from '../../services/leave-service.ts';
+import { hasMeaningfulText } from '../../lib/text.ts';
+import { flowMessages } from '../messages.ts';
 import { parseChoice, parseYesNo } from '../parse/choice.ts';
 import { formatDateTime } from '../parse/datetime.ts';
 import type { Flow, FlowContext, StepResult } from '../types.ts';
@@ -43,6 +45,7 @@ export const leaveFlow: Flow<LeaveDraft> = {
   steps: {
     pick: {
       help: m.pickHelp,
+      label: m.labels.activity,
       prompt: (fc) => m.pickActivity(fc.draft.options!.map((o, i) => `${i + 1}. ${o.label}`).join('\n')),
       async handle(input, fc) {
         const options = fc.draft.options!;
@@ -53,6 +56,7 @@ export const leaveFlow: Flow<LeaveDraft> = {
     },
     reason: {
       help: m.reasonHelp,
+      label: m.labels.reason,
       personal: true, // a reason may be about health or family
       prompt: async (fc) => m.askReason((await activityOf(fc))?.title ?? ''),
       async handle(input, fc) {
@@ -60,6 +64,8 @@ export const leaveFlow: Flow<LeaveDraft> = {
         const length = [...reason].length;
         if (length < fc.policy.leaveReasonMin) return { kind: 'invalid', message: m.reasonTooShort(fc.policy.leaveReasonMin) };
         if (length > fc.policy.leaveReasonMax) return { kind: 'invalid', message: m.reasonTooLong(fc.policy.leaveReasonMax) };
+        // Rule L1: a written reason, so one that says nothing (🙏🙏🙏🙏) is asked again.
+        if (!hasMeaningfulText(reason)) return { kind: 'invalid', message: flowMessages.needsWords('请假事由', m.reasonExample) };
         return { kind: 'next', step: 'confirm', draft: { ...fc.draft, reason } };
       },
     },
@@ -81,7 +87,7 @@ export const leaveFlow: Flow<LeaveDraft> = {
         if (!activity || refusal) return refusal ?? { kind: 'done', say: m.noActivity };
         const submitted = await submitLeave(fc.bot.deps, fc.bot.actor, activity, fc.draft.reason!, fc.bot.event.channel);
         if (!submitted.ok) return { kind: 'done', say: submitted.message };
-        return { kind: 'done', say: m.submitted(submitted.approvers.map((a) => a.person.name).join('、')) };
+        return { kind: 'done', say: m.submitted(submitted.approvers.map((a) => a.person.name).join('、'), fc.policy.supervisingBody) };
       },
     },
   },
@@ -107,7 +113,7 @@ async function refusalFor(fc: Ctx, activity: LeaveActivity): Promise<StepResult<
       return undefined;
     case 'quota_reached': {
       const contacts = await leaveApprovers(fc.bot.deps, fc.bot.orgId, activity.unit.id, fc.bot.event.channel, fc.bot.actor.id);
-      const contact = contacts[0] ? `${activity.unit.name}的${contacts[0].person.name}` : '人大常委会办公室';
+      const contact = contacts[0] ? `${activity.unit.name}的${contacts[0].person.name}` : fc.policy.supervisingBody;
       return { kind: 'done', say: m.refusals.quota_reached(standing.used, fc.policy.leavesPerYear, contact) };
     }
     case 'already_requested': {

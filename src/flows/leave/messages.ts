@@ -6,6 +6,7 @@ export const leaveMessages = {
   badChoice: (count: number) => `请回复 1 到 ${count} 之间的序号，例如“1”。`,
   askReason: (activity: string) => `为“${activity}”请假。请写明请假事由（4 到 200 字），例如“外出学习，无法参加”。`,
   reasonHelp: '写一句话说明不能参加的原因，4 到 200 个字。',
+  reasonExample: '外出学习，无法参加',
   reasonTooShort: (min: number) => `事由至少要 ${min} 个字，请再写具体一点。`,
   reasonTooLong: (max: number) => `事由最多 ${max} 个字，请精简后再发。`,
   summary: (p: { activity: string; time: string; reason: string; used: number; remaining: number; counts: boolean }) =>
@@ -20,7 +21,7 @@ export const leaveMessages = {
     ].join('\n'),
   confirmHelp: '回复“是”提交，回复“否”放弃。',
   yesNo: '请回复“是”提交，或“否”放弃。',
-  submitted: (approvers: string) => `请假申请已提交，等待${approvers || '人大常委会办公室'}审批，结果会通知您。`,
+  submitted: (approvers: string, body: string) => `请假申请已提交，等待${approvers || body}审批，结果会通知您。`,
   notSubmitted: '好的，这次请假没有提交。',
   refusals: {
     quota_reached: (used: number, max: number, contact: string) =>
@@ -32,6 +33,8 @@ export const leaveMessages = {
     not_invited: '您不在这次活动的参加人员中，不需要请假。',
   },
   status: { pending: '待审批', approved: '已批准', rejected: '已驳回', withdrawn: '已撤回' } as Record<string, string>,
+  /** What each step's answer is called, for a kept draft (继续). */
+  labels: { activity: '活动', reason: '请假事由' },
   myLeavesTitle: (year: number, used: number, max: number) => `您 ${year} 年的请假记录（已用 ${used} 次，每年最多 ${max} 次）：`,
   myLeavesNone: (year: number) => `您 ${year} 年还没有请过假。`,
   // Deciding from the approval card.
@@ -51,6 +54,7 @@ export const leaveMessages = {
     `驳回${requester}为“${activity}”提交的请假申请。请简要说明驳回理由（2–100 字），或回复“无”。`,
   rejectReasonHelp: '写一句话说明驳回的原因（2 到 100 个字），会转告申请人；不说明理由请回复“无”。',
   rejectReasonTooShort: '理由至少 2 个字；不说明理由请回复“无”。',
+  rejectReasonExample: '事由不够具体，请补充后再申请',
   rejectReasonTooLong: '理由最多 100 个字，请精简后再发。',
   // Reminders to the approvers while a request waits.
   approvalReminder: (requester: string, activity: string, time: string) =>

@@ -1,7 +1,9 @@
 // 驳回 on the approval card (rule L1): asks the approver for a short reason in private chat,
 // then records the rejection with it. The first decision still wins: someone may have
 // approved meanwhile, and the approver is then told who did.
+import { hasMeaningfulText } from '../../lib/text.ts';
 import { checkLeaveDecision, decideLeave } from '../../services/leave-service.ts';
+import { flowMessages } from '../messages.ts';
 import type { Flow } from '../types.ts';
 import { announceDecision, clickCodeOf, decisionReply } from './decision.ts';
 import { leaveMessages as m } from './messages.ts';
@@ -40,6 +42,7 @@ export const rejectLeaveFlow: Flow<RejectDraft> = {
         const length = [...(note ?? '')].length;
         if (note !== undefined && length < NOTE_MIN) return { kind: 'invalid', message: m.rejectReasonTooShort };
         if (length > NOTE_MAX) return { kind: 'invalid', message: m.rejectReasonTooLong };
+        if (note !== undefined && !hasMeaningfulText(note)) return { kind: 'invalid', message: flowMessages.needsWords('驳回理由（不说明理由请回复“无”）', m.rejectReasonExample) };
         const { leaveId, clickCode } = fc.draft;
         const result = await decideLeave(fc.bot.deps, fc.bot.actor, leaveId, 'rejected', note);
         if (result.kind === 'decided') await announceDecision(fc.bot, leaveId, result, { note, clickCode });

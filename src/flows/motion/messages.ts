@@ -1,14 +1,19 @@
 // What the 提议案 and 撤回议案 dialogs ask (rule S5).
 export const motionFlowMessages = {
+  /** What each step's answer is called, for a kept draft (继续). */
+  labels: { title: '标题', reason: '案由', proposal: '方案', invitees: '联名代表' },
   askTitle: '请用一句话写议案的标题（4 到 40 字），例如“关于加快城关镇污水管网建设的议案”。',
   titleHelp: '议案标题，4 到 40 字。',
   titleLength: '标题需要 4 到 40 个字，请重新输入。',
+  titleExample: '关于加快城关镇污水管网建设的议案',
   askReason: '请写案由：为什么提出这件议案（10 到 1000 字）。',
   reasonHelp: '案由：存在的问题和提出的理由，10 到 1000 字。',
   reasonLength: '案由需要 10 到 1000 个字，请重新输入。',
+  reasonExample: '城关镇东片污水管网尚未接通，雨季污水漫溢',
   askProposal: '请写解决方案：建议怎样办（10 到 3000 字）。',
   proposalHelp: '方案：具体的办法和建议，10 到 3000 字。',
   proposalLength: '方案需要 10 到 3000 个字，请重新输入。',
+  proposalExample: '建议县住建局明年上半年完成东片管网接入',
   askInvitees: (min: number) => `请写要邀请联名的代表姓名，用顿号分开（议案需至少 ${min} 位代表联名，含您本人）；回复“本组”邀请您所在代表小组的全体代表。`,
   inviteesHelp: '例如“赵文华、钱秀英、孙建国、周海涛”，或回复“本组”。',
   summary: (title: string, names: string[], min: number) =>

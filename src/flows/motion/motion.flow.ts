@@ -2,6 +2,8 @@
 // confirm; the service sends each invitee a co-sign card and submits the motion once enough
 // deputies have signed.
 import { resolveInvitees, startMotion } from '../../services/suggestions/motion-service.ts';
+import { hasMeaningfulText } from '../../lib/text.ts';
+import { flowMessages } from '../messages.ts';
 import { parseYesNo } from '../parse/choice.ts';
 import type { Flow } from '../types.ts';
 import { actingOf, depsOf } from '../suggestion-office/glue.ts';
@@ -15,6 +17,9 @@ export interface MotionDraft {
 }
 
 const between = (text: string, min: number, max: number) => [...text].length >= min && [...text].length <= max;
+/** Why a free text is not usable (says nothing, or the wrong length), or undefined. */
+const problem = (raw: string, min: number, max: number, length: string, what: string, example: string) =>
+  !between(raw, min, max) ? length : hasMeaningfulText(raw) ? undefined : flowMessages.needsWords(what, example);
 
 export const motionFlow: Flow<MotionDraft> = {
   name: 'motion',
@@ -26,21 +31,34 @@ export const motionFlow: Flow<MotionDraft> = {
   steps: {
     title: {
       help: m.titleHelp,
+      label: m.labels.title,
       prompt: () => m.askTitle,
-      handle: async (input, fc) => (between(input.raw, 4, 40) ? { kind: 'next', step: 'reason', draft: { ...fc.draft, title: input.raw } } : { kind: 'invalid', message: m.titleLength }),
+      async handle(input, fc) {
+        const why = problem(input.raw, 4, 40, m.titleLength, '议案标题', m.titleExample);
+        return why ? { kind: 'invalid', message: why } : { kind: 'next', step: 'reason', draft: { ...fc.draft, title: input.raw } };
+      },
     },
     reason: {
       help: m.reasonHelp,
+      label: m.labels.reason,
       prompt: () => m.askReason,
-      handle: async (input, fc) => (between(input.raw, 10, 1000) ? { kind: 'next', step: 'proposal', draft: { ...fc.draft, reason: input.raw } } : { kind: 'invalid', message: m.reasonLength }),
+      async handle(input, fc) {
+        const why = problem(input.raw, 10, 1000, m.reasonLength, '案由', m.reasonExample);
+        return why ? { kind: 'invalid', message: why } : { kind: 'next', step: 'proposal', draft: { ...fc.draft, reason: input.raw } };
+      },
     },
     proposal: {
       help: m.proposalHelp,
+      label: m.labels.proposal,
       prompt: () => m.askProposal,
-      handle: async (input, fc) => (between(input.raw, 10, 3000) ? { kind: 'next', step: 'invitees', draft: { ...fc.draft, proposal: input.raw } } : { kind: 'invalid', message: m.proposalLength }),
+      async handle(input, fc) {
+        const why = problem(input.raw, 10, 3000, m.proposalLength, '解决方案', m.proposalExample);
+        return why ? { kind: 'invalid', message: why } : { kind: 'next', step: 'invitees', draft: { ...fc.draft, proposal: input.raw } };
+      },
     },
     invitees: {
       help: m.inviteesHelp,
+      label: m.labels.invitees,
       prompt: (fc) => m.askInvitees(fc.policy.motionMinSigners),
       async handle(input, fc) {
         const found = await resolveInvitees(depsOf(fc.bot), fc.bot.orgId, fc.bot.actor.id, input.raw);

@@ -16,8 +16,11 @@ export interface Period {
 export type DatePhrase =
   /** 今天 0, 明天 1, 昨天 -1 … */
   | { kind: 'relative'; days: number }
-  /** 12月5日, 2026-12-05, 12/5, 12月底; year absent when not said. */
-  | { kind: 'calendar'; year?: number; month: number; day: number | 'last' }
+  /**
+   * 12月5日, 2026-12-05, 12/5, 12月底; year absent when not said. 明年2月3日: yearOffset 1
+   * (今年 0, 后年 2, 去年 -1 …), counted from the current year.
+   */
+  | { kind: 'calendar'; year?: number; yearOffset?: number; month: number; day: number | 'last' }
   /** 本月20日 (offset 0), 下个月5号 (1), 月底; offset absent for a bare 5号. */
   | { kind: 'monthDay'; monthOffset?: number; day: number | 'last' };
 
@@ -27,7 +30,7 @@ export interface Words {
   weeks: { offset?: number; weekday: number }[];
   periods: Period[];
   clocks: { hour: number; minute: number }[];
-  /** Phrases that name no single day or hour (下周, 下个月, 12月, 周末). */
+  /** Phrases that name no single day or hour (下周, 下个月, 12月, 明年, 周末). */
   vague: string[];
   /** A numeral that did not read as a number (十十点). */
   unreadable: boolean;
@@ -67,6 +70,8 @@ const WEEKDAYS: Readonly<Record<string, number>> = {
   一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, 七: 7, 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7,
 };
 const PREFIX_OFFSETS: Readonly<Record<string, number>> = { 上: -1, 本: 0, 这: 0, 下: 1, 下下: 2 };
+const YEAR_OFFSETS: Readonly<Record<string, number>> = { 前年: -2, 去年: -1, 今年: 0, 明年: 1, 后年: 2, 大后年: 3 };
+const YEAR_WORD = '(?:大后年|后年|明年|今年|去年|前年)';
 
 type Apply = (m: RegExpMatchArray, w: Words, num: (s: string | undefined) => number) => void;
 
@@ -74,6 +79,9 @@ const RULES: [RegExp, Apply][] = [
   // 2026年12月5日, 26年12月底
   [rx(`(${YEAR})\\s*年\\s*(${N})\\s*月\\s*${DAY}`), (m, w, num) =>
     w.dates.push(calendar(num(m[2]), m[3], num, yearOf(num(m[1]))))],
+  // 明年2月3日, 今年的12月底: a year counted from this one.
+  [rx(`(${YEAR_WORD})\\s*的?\\s*(${N})\\s*月\\s*${DAY}`), (m, w, num) =>
+    w.dates.push({ kind: 'calendar', yearOffset: YEAR_OFFSETS[m[1]!], month: num(m[2]), day: dayOf(m[3], num) })],
   // 2026-12-05, 2026/12/5, 2026.12.5
   [rx(`(?<!\\d)(\\d{4})\\s*[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})(?!\\d)`), (m, w, num) =>
     w.dates.push(calendar(num(m[2]), m[3], num, num(m[1])))],
@@ -94,8 +102,8 @@ const RULES: [RegExp, Apply][] = [
   // 周五, 星期天, 下礼拜三, 这个星期六
   [rx(`(${PREFIX})?\\s*${WEEK}\\s*([${Object.keys(WEEKDAYS).join('')}])`), (m, w) =>
     w.weeks.push({ offset: prefixOffset(m[1]), weekday: WEEKDAYS[m[2]!]! })],
-  // 下周, 周末, 下个月, 12月, 2026年: no single day named.
-  [rx(`(?:${PREFIX})\\s*${WEEK}|周末|(?:${PREFIX})\\s*月|(?:${YEAR}\\s*年\\s*)?${N}\\s*月|${YEAR}\\s*年`), (m, w) =>
+  // 下周, 周末, 下个月, 12月, 2026年, 明年, 明年2月: no single day named.
+  [rx(`(?:${PREFIX})\\s*${WEEK}|周末|(?:${PREFIX})\\s*月|(?:(?:${YEAR}\\s*年|${YEAR_WORD})\\s*的?\\s*)?${N}\\s*月|${YEAR}\\s*年|${YEAR_WORD}`), (m, w) =>
     w.vague.push(m[0].replace(/\s+/g, ''))],
   // 5号, 二十五日
   [rx(`(${N})\\s*[日号]`), (m, w, num) => w.dates.push({ kind: 'monthDay', day: num(m[1]) })],

@@ -182,20 +182,25 @@ function phraseDate(phrase: DatePhrase, today: CivilDate, preferFuture: boolean)
 }
 
 function calendarDate(
-  { year, month, day }: { year?: number; month: number; day: number | 'last' },
+  { year, yearOffset, month, day }: { year?: number; yearOffset?: number; month: number; day: number | 'last' },
   today: CivilDate,
   preferFuture: boolean,
 ): CivilDate | DateTimeFailure {
   if (month < 1 || month > 12) return fail('impossible_date', say.noMonth(month));
   const wanted = day === 'last' ? 31 : day;
-  let y = year ?? today.year;
-  if (year === undefined && preferFuture && compareDates({ year: y, month, day: wanted }, today) < 0) y += 1;
+  const said = year ?? (yearOffset === undefined ? undefined : today.year + yearOffset);
+  let y = said ?? today.year;
+  if (said === undefined && preferFuture && compareDates({ year: y, month, day: wanted }, today) < 0) y += 1;
   const last = daysInMonth(y, month);
   if (day === 'last') return { year: y, month, day: last };
   if (day >= 1 && day <= last) return { year: y, month, day };
-  // Only 2月29日 exists in some years and not others: then the year is the reason.
+  return noSuchDay(y, month, day);
+}
+
+// Only 2月29日 exists in some years and not others: then the year is the reason.
+function noSuchDay(year: number, month: number, day: number): DateTimeFailure {
   const leapLast = daysInMonth(2028, month);
-  return fail('impossible_date', say.noDay(day <= leapLast && day >= 1 ? `${y}年${month}月` : `${month}月`, day));
+  return fail('impossible_date', say.noDay(day <= leapLast && day >= 1 ? `${year}年${month}月` : `${month}月`, day));
 }
 
 function monthDayDate(
@@ -210,7 +215,7 @@ function monthDayDate(
   if (monthOffset !== undefined || !preferFuture) {
     const month = addMonths(today, monthOffset ?? 0);
     if (day >= 1 && day <= daysInMonth(month.year, month.month)) return { ...month, day };
-    return fail('impossible_date', say.noDay(`${month.month}月`, day));
+    return noSuchDay(month.year, month.month, day);
   }
   if (day < 1 || day > 31) return fail('impossible_date', say.noDay('每个月都', day));
   // This month if the day is still ahead, else the first later month that has it (31号).

@@ -28,7 +28,7 @@ export const answerFlow: Flow<AnswerDraft> = {
   version: 1,
   title: '答复登记',
   async begin(fc) {
-    if (!isOfficeStaff(fc.bot.actor)) return { kind: 'done', say: m.answerOfficeOnly };
+    if (!isOfficeStaff(fc.bot.actor)) return { kind: 'done', say: m.answerOfficeOnly(fc.policy.supervisingBody) };
     const visits = await listVisits(fc.bot.deps.db, fc.bot.orgId, [VISIT_STATUS.assigned, VISIT_STATUS.forwarded]);
     if (visits.length === 0) return { kind: 'done', say: m.nothingToAnswer };
     return { kind: 'next', step: 'visit', draft: { visitIds: visits.map((v) => v.id) } };

@@ -23,12 +23,12 @@ export function visitLine(v: VisitSummary, n: number, opts: { withName: boolean;
 }
 
 export const assignMessages = {
-  officeOnly: '“交办”只有人大常委会办公室工作人员可以使用。',
-  answerOfficeOnly: '“答复登记”只有人大常委会办公室工作人员可以使用。',
+  officeOnly: (body: string) => `“交办”只有${body}的工作人员可以使用。`,
+  answerOfficeOnly: (body: string) => `“答复登记”只有${body}的工作人员可以使用。`,
   nothingToAssign: '目前没有待交办的接待事项。',
   nothingToAnswer: '目前没有已交办、待登记答复的接待事项。',
   noDepartments: '本单位还没有设置承办部门。请先发送“部门 添加 部门名称”添加（例如：部门 添加 县交通运输局），发送“部门”查看已有部门。',
-  pickVisit: (visits: VisitSummary[]) => `待交办的接待事项（规则 R4：接待后 7 个工作日内交办）：\n${visits.map((v, i) => visitLine(v, i + 1, { withName: true })).join('\n')}\n请回复序号选择要交办的事项。`,
+  pickVisit: (visits: VisitSummary[]) => `待交办的接待事项（接待后 7 个工作日内交办）：\n${visits.map((v, i) => visitLine(v, i + 1, { withName: true })).join('\n')}\n请回复序号选择要交办的事项。`,
   pickVisitHelp: '回复列表中的序号，例如：1',
   badPick: (count: number) => `请回复 1 到 ${count} 之间的序号。`,
   pickDepartment: (departments: string[]) =>
@@ -68,5 +68,5 @@ export const assignMessages = {
   dueToday: (deadline: string, visits: VisitSummary[]) =>
     `提醒：以下 ${visits.length} 条接待事项今天（${md(deadline)}）到交办期限，请今天发送“交办”处理：\n${visits.map((v, i) => visitLine(v, i + 1, { withName: true })).join('\n')}`,
   overdue: (visits: VisitSummary[]) =>
-    `逾期未交办的接待事项 ${visits.length} 条（规则 R4：7 个工作日内交办），请发送“交办”处理：\n${visits.map((v, i) => visitLine(v, i + 1, { withName: true })).join('\n')}`,
+    `逾期未交办的接待事项 ${visits.length} 条（应在接待后 7 个工作日内交办），请发送“交办”处理：\n${visits.map((v, i) => visitLine(v, i + 1, { withName: true })).join('\n')}`,
 };

@@ -21,7 +21,7 @@ export const assignFlow: Flow<AssignDraft> = {
   version: 1,
   title: '交办',
   async begin(fc) {
-    if (!isOfficeStaff(fc.bot.actor)) return { kind: 'done', say: m.officeOnly };
+    if (!isOfficeStaff(fc.bot.actor)) return { kind: 'done', say: m.officeOnly(fc.policy.supervisingBody) };
     const db = fc.bot.deps.db;
     const departments = await listDepartments(db, fc.bot.orgId);
     if (departments.length === 0) return { kind: 'done', say: m.noDepartments };

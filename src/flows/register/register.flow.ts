@@ -12,6 +12,8 @@ import { findOfficeUnitIds, findUnitContacts } from '../../repositories/people-r
 import { findOccurrence } from '../../repositories/reception-repo.ts';
 import { listStations, recordVisit, type StationRef } from '../../repositories/visit-repo.ts';
 import { loadCalendar, warnAssumedYears } from '../../services/calendar-service.ts';
+import { hasMeaningfulText } from '../../lib/text.ts';
+import { flowMessages } from '../messages.ts';
 import { parseChoice, parseYesNo } from '../parse/choice.ts';
 import type { Flow, FlowContext, StepResult } from '../types.ts';
 import { registerMessages as m, VISIT_CATEGORIES } from './messages.ts';
@@ -54,17 +56,18 @@ export const registerFlow: Flow<RegisterDraft> = {
       .sort((a, b) => a.id - b.id);
     const stations = isOfficeStaff(actor) ? await listStations(bot.deps.db, bot.orgId) : own;
     if (stations.length === 0) {
-      if (isOfficeStaff(actor) || own.length > 0) return { kind: 'done', say: m.refusal('') };
+      if (isOfficeStaff(actor) || own.length > 0) return { kind: 'done', say: m.refusal('', fc.policy.supervisingBody) };
       const office = await findUnitContacts(bot.deps.db, await findOfficeUnitIds(bot.deps.db, bot.orgId), ['staff'], bot.event.channel);
-      return { kind: 'done', say: m.refusal([...new Set(office.map((c) => c.person.name))].join('、')) };
+      return { kind: 'done', say: m.refusal([...new Set(office.map((c) => c.person.name))].join('、'), fc.policy.supervisingBody) };
     }
     const only = stations.length === 1 ? stations[0] : undefined;
-    if (only) return { kind: 'next', step: 'name', draft: { stationId: only.id, stationName: only.name, recorded: [] }, say: m.forStation(only.name) };
+    if (only) return { kind: 'next', step: 'name', draft: { stationId: only.id, stationName: only.name, recorded: [] }, say: m.forStation(only.name, fc.policy.supervisingBody) };
     return { kind: 'next', step: 'station', draft: { stations, recorded: [] } };
   },
   steps: {
     station: {
       help: m.stationHelp,
+      label: m.labels.station,
       personal: true,
       prompt: (fc) => m.askStation((fc.draft.stations ?? []).map((s) => s.name)),
       async handle(input, fc) {
@@ -72,11 +75,12 @@ export const registerFlow: Flow<RegisterDraft> = {
         const n = parseChoice(input.text, stations.length);
         const station = n ? stations[n - 1] : stations.find((s) => s.name === input.text);
         if (!station) return { kind: 'invalid', message: m.badStation(stations.length) };
-        return { kind: 'next', step: 'name', draft: { ...fc.draft, stationId: station.id, stationName: station.name }, say: m.forStation(station.name) };
+        return { kind: 'next', step: 'name', draft: { ...fc.draft, stationId: station.id, stationName: station.name }, say: m.forStation(station.name, fc.policy.supervisingBody) };
       },
     },
     name: {
       help: m.nameHelp,
+      label: m.labels.name,
       personal: true,
       prompt: () => m.askName,
       async handle(input, fc) {
@@ -88,6 +92,7 @@ export const registerFlow: Flow<RegisterDraft> = {
     },
     phone: {
       help: m.phoneHelp,
+      label: m.labels.phone,
       personal: true,
       prompt: () => m.askPhone,
       async handle(input, fc) {
@@ -99,6 +104,7 @@ export const registerFlow: Flow<RegisterDraft> = {
     },
     address: {
       help: m.addressHelp,
+      label: m.labels.address,
       personal: true,
       prompt: () => m.askAddress,
       async handle(input, fc) {
@@ -110,16 +116,19 @@ export const registerFlow: Flow<RegisterDraft> = {
     },
     issue: {
       help: m.issueHelp,
+      label: m.labels.issue,
       personal: true,
       prompt: () => m.askIssue,
       async handle(input, fc) {
         const length = [...input.raw].length;
         if (length < ISSUE_MIN || length > ISSUE_MAX) return { kind: 'invalid', message: m.issueLength };
+        if (!hasMeaningfulText(input.raw)) return { kind: 'invalid', message: flowMessages.needsWords('来访者反映的问题', m.issueExample) };
         return { kind: 'next', step: 'category', draft: { ...fc.draft, issue: input.raw } };
       },
     },
     category: {
       help: m.categoryHelp,
+      label: m.labels.category,
       personal: true,
       prompt: () => m.askCategory,
       async handle(input, fc) {
@@ -149,7 +158,7 @@ export const registerFlow: Flow<RegisterDraft> = {
       prompt: () => m.askNext,
       async handle(input, fc) {
         if (CONTINUE_WORDS.has(input.text)) return { kind: 'next', step: 'name', draft: visitorCleared(fc.draft) };
-        if (FINISH_WORDS.has(input.text)) return { kind: 'done', say: m.finished(fc.draft.recorded.length) };
+        if (FINISH_WORDS.has(input.text)) return { kind: 'done', say: m.finished(fc.draft.recorded.length, fc.policy.supervisingBody) };
         return { kind: 'invalid', message: m.badNext };
       },
     },
@@ -186,6 +195,6 @@ async function save(fc: Ctx): Promise<StepResult<RegisterDraft>> {
     kind: 'next',
     step: 'next',
     draft: { ...visitorCleared(d), recorded },
-    say: m.recorded(n, visit.id, `${due.month}月${due.day}日`),
+    say: m.recorded(n, visit.id, `${due.month}月${due.day}日`, fc.policy.supervisingBody),
   };
 }

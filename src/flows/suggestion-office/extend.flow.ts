@@ -4,6 +4,8 @@
 // one extension of at most a month.
 import { checkExtensionDate, declineExtension, extendSuggestion, extensionContext } from '../../services/suggestions/handling-service.ts';
 import { dayText } from '../../services/suggestions/messages.ts';
+import { hasMeaningfulText } from '../../lib/text.ts';
+import { flowMessages } from '../messages.ts';
 import { parseYesNo } from '../parse/choice.ts';
 import type { Flow } from '../types.ts';
 import { readDay } from './day.ts';
@@ -59,6 +61,7 @@ export const suggestionExtendFlow: Flow<ExtendDraft> = {
       async handle(input, fc) {
         const length = [...input.raw].length;
         if (length < 2 || length > 200) return { kind: 'invalid', message: m.askReason };
+        if (!hasMeaningfulText(input.raw)) return { kind: 'invalid', message: flowMessages.needsWords('延期理由', m.extendReasonExample) };
         const outcome = await extendSuggestion(depsOf(fc.bot), actingOf(fc.bot), fc.bot.orgId, fc.draft.number, { until: fc.draft.until, reason: input.raw });
         return { kind: 'done', say: outcome.message };
       },

@@ -35,10 +35,12 @@ export const officeMessages = {
   askUntil: (n: string, current: string) => `${n} 现在的答复期限是 ${current}。延期到哪一天？例如“2027年3月15日”或“2027-03-15”。`,
   untilHelp: '新的答复期限，例如“3月15日”或“2027-03-15”；延期最多一次、最长一个月。',
   askReason: '请说明延期的理由（2 到 200 字）。',
+  extendReasonExample: '需要协调县交通运输局调整线路',
   reasonHelp: '延期的理由，2 到 200 字。',
   confirmPending: (n: string, department: string, until: string, reason: string) =>
     `${department}申请将 ${n} 的答复期限延至 ${until}（理由：${reason}）。批准请回复“是”，不批准请回复“否”。`,
 
   askReturnReason: (n: string) => `请写明退回 ${n} 的理由（2 到 200 字），代表会收到。`,
   returnReasonHelp: '退回的理由，例如“内容不属于本级人大职权范围，建议向信访部门反映”。',
+  returnReasonExample: '内容不属于本级人大职权范围，建议向信访部门反映',
 } as const;

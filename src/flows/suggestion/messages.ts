@@ -1,11 +1,15 @@
 // What the suggestion flow says (rules S4, R6).
 export const suggestionMessages = {
+  /** What each step's answer is called, for a kept draft (继续). */
+  labels: { kind: '类别', title: '标题', content: '内容', behalf: '是否代选民反映', behalfName: '选民姓名', behalfPhone: '选民电话' },
   askKind: '您要提交的是哪一类？请回复序号：\n1. 建议\n2. 批评\n3. 意见',
   kindHelp: '回复 1、2、3，或直接回复“建议”“批评”“意见”。',
   badKind: '请回复 1（建议）、2（批评）或 3（意见）。',
   askTitle: (kind: string) => `请用一句话写${kind}的标题（2 到 40 字），例如“关于增设城关镇公交站点的建议”。`,
   titleHelp: '标题是一句话的概括，2 到 40 个字。',
   titleLength: '标题需要 2 到 40 个字，请重新输入。',
+  titleExample: '关于增设城关镇公交站点的建议',
+  contentExample: '东片居民到县城要换乘两次，建议增设直达班车',
   askContent: '请写具体内容，可以分几条消息发，也可以发图片；全部发完后回复“完成”。',
   contentHelp: '把情况、原因和建议的做法写清楚，可以分几条发；发完后回复“完成”。',
   contentAdded: (chars: number, images: number) => `已收到（共 ${chars} 字${images ? `、${images} 张图片` : ''}），继续发送，或回复“完成”。`,

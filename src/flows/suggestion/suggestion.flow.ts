@@ -5,6 +5,8 @@
 import { parseSuggestionKind, SUGGESTION_KINDS, type SuggestionKind } from '../../domain/suggestion-rules.ts';
 import { dayText } from '../../services/suggestions/messages.ts';
 import { submitSuggestion } from '../../services/suggestions/submit-service.ts';
+import { hasMeaningfulText } from '../../lib/text.ts';
+import { flowMessages } from '../messages.ts';
 import { parseChoice, parseYesNo } from '../parse/choice.ts';
 import type { Flow, FlowContext, FlowInput, StepResult } from '../types.ts';
 import { depsOf } from '../suggestion-office/glue.ts';
@@ -34,6 +36,7 @@ export const suggestionFlow: Flow<SuggestionDraft> = {
   steps: {
     kind: {
       help: m.kindHelp,
+      label: m.labels.kind,
       prompt: () => m.askKind,
       async handle(input, fc) {
         const byNumber = parseChoice(input.text, SUGGESTION_KINDS.length);
@@ -43,20 +46,24 @@ export const suggestionFlow: Flow<SuggestionDraft> = {
     },
     title: {
       help: m.titleHelp,
+      label: m.labels.title,
       prompt: (fc) => m.askTitle(fc.draft.kind!),
       async handle(input, fc) {
         const length = [...input.raw].length;
         if (length < 2 || length > 40) return { kind: 'invalid', message: m.titleLength };
+        if (!hasMeaningfulText(input.raw)) return { kind: 'invalid', message: flowMessages.needsWords('标题', m.titleExample) };
         return { kind: 'next', step: 'content', draft: { ...fc.draft, title: input.raw } };
       },
     },
     content: {
       help: m.contentHelp,
+      label: m.labels.content,
       prompt: () => m.askContent,
       handle: async (input, fc) => collectContent(input, fc),
     },
     behalf: {
       help: m.behalfHelp,
+      label: m.labels.behalf,
       prompt: () => m.askBehalf,
       async handle(input, fc) {
         const answer = parseYesNo(input.text);
@@ -67,6 +74,7 @@ export const suggestionFlow: Flow<SuggestionDraft> = {
     },
     behalfName: {
       help: m.behalfNameHelp,
+      label: m.labels.behalfName,
       personal: true, // rule R6: a constituent's identity never appears in a group chat
       prompt: () => m.askBehalfName,
       async handle(input, fc) {
@@ -77,6 +85,7 @@ export const suggestionFlow: Flow<SuggestionDraft> = {
     },
     behalfPhone: {
       help: m.behalfPhoneHelp,
+      label: m.labels.behalfPhone,
       personal: true,
       prompt: () => m.askBehalfPhone,
       async handle(input, fc) {
@@ -117,6 +126,7 @@ async function collectContent(input: FlowInput, fc: Ctx): Promise<StepResult<Sug
     return { kind: 'next', step: 'behalf', draft };
   }
   if (!input.raw) return { kind: 'invalid', message: m.askContent };
+  if (!hasMeaningfulText(input.raw)) return { kind: 'invalid', message: flowMessages.needsWords('具体内容（这一条没有收下）', m.contentExample) };
   const content = draft.content ? `${draft.content}\n${input.raw}` : input.raw;
   if ([...content].length > CONTENT_MAX) return { kind: 'invalid', message: m.contentTooLong(CONTENT_MAX) };
   return { kind: 'stay', draft: { ...draft, content }, say: m.contentAdded([...content].length, draft.attachments.length) };

@@ -1,4 +1,5 @@
-// What notices, reminders and summaries say (rules A4, A5).
+// What notices, reminders and summaries say (rules A4, A5). `body` is the organisation's
+// supervising body (policy.supervisingBody, rule U4), to which groups report.
 export const noticeMessages = {
   headline: (leadDays: number | undefined) => (leadDays && leadDays >= 7 ? '活动预告（提前一周）' : '活动通知'),
   updatedHeadline: '活动变更通知',
@@ -19,9 +20,9 @@ export const noticeMessages = {
   noContent: '无',
   summaryTitle: (title: string) => `“${title}”已结束，考勤情况：`,
   summaryLine: (label: string, names: string[]) => `${label}（${names.length}）：${names.join('、') || '无'}`,
-  accountDraft: (p: { title: string; kind: string; time: string; place: string; present: string[] }) =>
+  accountDraft: (p: { title: string; kind: string; time: string; place: string; present: string[]; body: string }) =>
     [
-      '活动情况报告（草稿，请补充后报送代表联络工作机构，规则 A5）：',
+      `活动情况报告（草稿，请补充后报送${p.body}）：`,
       `一、活动内容：${p.title}`,
       `二、活动形式：${p.kind}，${p.time}，${p.place}`,
       `三、参加人员：${p.present.join('、') || '（无人签到）'}`,
@@ -32,9 +33,10 @@ export const noticeMessages = {
   attendAcknowledged: (title: string) => `已记录：您将参加“${title}”。如有变化，开始前仍可点“请假”。`,
   dayOf: (title: string, time: string, place: string) => `提醒：今天 ${time} 在${place}“${title}”，您是值班代表，请准时到场。`,
   staffNotice: (unit: string, title: string, time: string, place: string, names: string[]) =>
-    `${unit}：${time}“${title}”（${place}），值班代表：${names.join('、') || '（未排班）'}。请做好场地和登记准备（规则 R2）。`,
+    `${unit}：${time}“${title}”（${place}），值班代表：${names.join('、') || '（未排班）'}。请做好场地和登记准备。`,
+  // Posted in the unit's own chat, whose members are its deputies: addressed to them.
   receptionAnnouncement: (unit: string, time: string, place: string, names: string[]) =>
-    `【接待选民】${unit}将于 ${time} 在${place}接待选民，值班代表：${names.join('、')}。欢迎选民前来反映意见和建议。`,
+    `【接待选民】${unit}将于 ${time} 在${place}接待选民，值班代表：${names.join('、')}。请值班代表准时到场；也请各位代表告知身边的选民前来反映意见和建议。`,
   announcement: (unit: string, title: string, time: string, place: string) =>
     `【活动通知】${unit}将于 ${time} 在${place}开展“${title}”，请各位代表查看单聊中的通知卡片并及时回复。`,
   cancelled: (title: string, time: string) => `通知：原定 ${time} 的“${title}”已取消，请相互转告。`,

@@ -130,7 +130,8 @@ async function buildMessage(
     const leads = await findUnitContacts(deps.db, [a.unit.id], [...UNIT_LEAD_ROLES], CHANNEL);
     const toUsers = leads.map((l) => l.platformUserId).filter((u): u is string => !!u);
     if (!toUsers.length) return undefined;
-    const text = kind === 'committee' ? await committeeText(deps, a) : await summaryText(deps, a);
+    const body = (await loadPolicy(deps.db, a.orgId)).supervisingBody;
+    const text = kind === 'committee' ? await committeeText(deps, a) : await summaryText(deps, a, body);
     return { kind: 'text', toUsers, text };
   }
   const users = await accountsFor(deps.db, rows.map((r) => r.personId), CHANNEL);
@@ -166,7 +167,7 @@ async function staffNotice(deps: NoticeDeps, a: ActivityWithUnit): Promise<Outbo
   return { kind: 'text', toUsers, text: m.staffNotice(a.unit.name, a.title, formatDateTime(a.startAt), a.place, names) };
 }
 
-async function summaryText(deps: NoticeDeps, a: ActivityWithUnit): Promise<string> {
+async function summaryText(deps: NoticeDeps, a: ActivityWithUnit, body: string): Promise<string> {
   const sheet = await attendanceSheet(deps.db, a.id);
   // Rule A6: once ended, each invitee is present, on leave (L5) or absent.
   const names = (final: string) => sheet.filter((r) => finalAttendance(r.state) === final).map((r) => r.person.name);
@@ -177,6 +178,6 @@ async function summaryText(deps: NoticeDeps, a: ActivityWithUnit): Promise<strin
     m.summaryLine('请假', names('on_leave')),
     m.summaryLine('缺席', names('absent')),
     '',
-    m.accountDraft({ title: a.title, kind: ACTIVITY_KINDS[a.kind as ActivityKind] ?? a.kind, time: formatDateTime(a.startAt), place: a.place, present }),
+    m.accountDraft({ title: a.title, kind: ACTIVITY_KINDS[a.kind as ActivityKind] ?? a.kind, time: formatDateTime(a.startAt), place: a.place, present, body }),
   ].join('\n');
 }

@@ -23,6 +23,7 @@ import { formatDate, shanghaiInstant } from '../../domain/shanghai-time.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errorLine } from '../../lib/errors.ts';
 import type { Logger } from '../../lib/logger.ts';
+import { loadPolicy } from '../../repositories/org-repo.ts';
 import { findOfficeUnitIds, findUnitContacts } from '../../repositories/people-repo.ts';
 import type { Db } from '../../repositories/prisma.ts';
 import { dueRuns, finishRun, planRuns } from '../../repositories/scheduled-run-repo.ts';
@@ -79,11 +80,12 @@ async function groupItems(db: Db, orgId: number, kind: 'no_activity_yet' | 'form
   const contacts = await findUnitContacts(db, targets.map((g) => g.id), [...GROUP_LEADER_ROLES], CHANNEL);
   const label = quarterLabel(q);
   const due = formatDate(shanghaiInstant({ year: q.year, month: q.months[2], day: FORM_DUE_DAY }, 12, 0));
+  const body = (await loadPolicy(db, orgId)).supervisingBody;
   const items: OutboundItem[] = [];
   for (const g of targets) {
     const toUsers = [...new Set(contacts.filter((c) => c.unit.id === g.id).map((c) => c.platformUserId).filter((u): u is string => !!u))];
     if (!toUsers.length) continue;
-    const text = kind === 'form_due' ? m.formDue(g.name, label, due) : m.noActivityYet(g.name, label);
+    const text = kind === 'form_due' ? m.formDue(g.name, label, due, body) : m.noActivityYet(g.name, label);
     items.push({ key: quarterlyKey(orgId, q.id, kind, g.id), message: { kind: 'text', toUsers, text } });
   }
   return items;

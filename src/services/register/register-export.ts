@@ -14,10 +14,19 @@ export function maskPhone(phone: string | null): string {
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
 }
 
-export async function exportRegister(
-  db: Db,
-  q: { orgId: number; from: Date; to: Date; unmasked?: boolean },
-): Promise<string> {
+export interface RegisterQuery {
+  orgId: number;
+  from: Date;
+  to: Date;
+  unmasked?: boolean;
+}
+
+export async function exportRegister(db: Db, q: RegisterQuery): Promise<string> {
+  return (await exportRegisterCounted(db, q)).csv;
+}
+
+/** The CSV and how many visits it holds (for the command line's one-line report). */
+export async function exportRegisterCounted(db: Db, q: RegisterQuery): Promise<{ csv: string; visits: number }> {
   const visits = await db.receptionVisit.findMany({ where: { orgId: q.orgId, createdAt: { gte: q.from, lt: q.to } }, orderBy: { id: 'asc' } });
   const units = new Map((await db.unit.findMany({ where: { orgId: q.orgId }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   const lines = [csvLine(REGISTER_HEADER)];
@@ -31,5 +40,5 @@ export async function exportRegister(
     lines.push(csvLine(row));
   }
   // A BOM so that Excel on Chinese Windows opens it as UTF-8.
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return { csv: `\uFEFF${lines.join('\r\n')}\r\n`, visits: visits.length };
 }

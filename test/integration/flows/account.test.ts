@@ -21,7 +21,7 @@ describe('填写纪要 (rule A5)', () => {
     const summary = await say('zhaowenhua', '建议县政府加快城关镇公交线路调整。');
     expect(summary).toContain('三、参加人员：李春梅');
     expect(summary).toContain('四、活动成效：集中学习了代表法第四章');
-    expect(await say('zhaowenhua', '是')).toBe('“学习代表法”的情况报告已保存，可报送代表联络工作机构。');
+    expect(await say('zhaowenhua', '是')).toBe('“学习代表法”的情况报告已保存，可报送县人大常委会代表联络工委。');
     const saved = await fb.t.bot.db.activity.findUniqueOrThrow({ where: { id } });
     expect(saved.account).toContain('五、对“一府两院”的意见建议：建议县政府加快城关镇公交线路调整。');
     expect(saved.accountById).toBe(await fb.personId('zhaowenhua'));

@@ -75,9 +75,9 @@ describe('交办 (rule R4)', () => {
   it('rule R4/R6: a deputy who is not office staff is refused and sees no visitor', async () => {
     await addVisit();
     const answer = await say('lichunmei', '交办');
-    expect(answer).toContain('人大常委会办公室工作人员');
+    expect(answer).toContain('县人大常委会代表联络工委的工作人员');
     expect(answer).not.toContain('王大爷');
-    expect(await say('lichunmei', '部门 添加 县水利局')).toContain('人大常委会办公室工作人员');
+    expect(await say('lichunmei', '部门 添加 县水利局')).toContain('县人大常委会代表联络工委的工作人员');
     expect(await fb.t.bot.db.department.count()).toBe(0);
   });
 });

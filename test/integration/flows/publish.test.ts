@@ -46,6 +46,40 @@ async function publishStation(start: string) {
   return result.activity.id;
 }
 
+/** Publishes through the dialog as 赵文华 for 第一代表小组, answering the invitees step with `invitees`. */
+async function publishInviting(invitees: string) {
+  for (const text of ['发布活动', '1', '学习', '学习代表法', '下周二下午2点', '16:30', '县人大常委会三楼会议室', '无']) await say('zhaowenhua', text);
+  return say('zhaowenhua', invitees);
+}
+const inviteeNames = async (activityId: number) =>
+  (await fb.t.bot.db.person.findMany({ where: { id: { in: (await fb.t.bot.db.activityInvitee.findMany({ where: { activityId } })).map((i) => i.personId) } } }))
+    .map((p) => p.name).sort();
+
+describe('rule A4: invitees — the whole unit, all but some, or only some (services/invitees)', () => {
+  it('除了吴晓东 invites the rest of the unit; only they are invited and get notices', async () => {
+    expect(await publishInviting('除了吴晓东')).toContain('参加人员：除吴晓东外的本单位成员（5 人）');
+    await say('zhaowenhua', '是');
+    const [activity] = await activities();
+    expect(await inviteeNames(activity!.id)).toEqual(['孙建国', '周海涛', '李春梅', '赵文华', '钱秀英'].sort());
+    const notices = await fb.t.bot.db.notice.findMany({ where: { activityId: activity!.id, kind: 'notice:3' } });
+    expect(notices.map((n) => n.personId).sort()).toEqual((await fb.t.bot.db.activityInvitee.findMany({ where: { activityId: activity!.id } })).map((i) => i.personId).sort());
+  });
+
+  it('只邀请 赵文华、钱秀英 invites those two', async () => {
+    expect(await publishInviting('只邀请 赵文华、钱秀英')).toContain('参加人员：赵文华、钱秀英（2 人）');
+    await say('zhaowenhua', '是');
+    const [activity] = await activities();
+    expect(await inviteeNames(activity!.id)).toEqual(['赵文华', '钱秀英'].sort());
+  });
+
+  it('names that match nobody in the unit are named in one sentence, and the step is asked again', async () => {
+    expect(await publishInviting('只邀请 张三、李四')).toBe('第一代表小组没有“张三”、“李四”，请核对姓名后重新输入（多个姓名用顿号隔开）。');
+    expect(await say('zhaowenhua', '除了赵文华、钱秀英、孙建国、李春梅、吴晓东、周海涛')).toBe('这样就没有人参加了，请重新选择：回复“是”邀请全体，或写“只邀请 张三、李四”。');
+    expect(await say('zhaowenhua', '全体')).toContain('参加人员：本单位全体（6 人）');
+    expect(await fb.t.bot.db.activity.count()).toBe(0);
+  });
+});
+
 describe('发布活动 (publish an activity)', () => {
   it('rule A1: unit → kind → title → 下周二下午2点 → 16:30 → place → content → everyone → confirm; invitees and A4 notices planned', async () => {
     expect(await say('zhaowenhua', '发布活动')).toBe('为哪个单位发布活动？请回复序号：\n1. 第一代表小组\n2. 城关镇人大代表联络站');
@@ -60,8 +94,8 @@ describe('发布活动 (publish an activity)', () => {
     expect(await say('zhaowenhua', '13:00')).toContain('结束时间要晚于开始时间');
     expect(await say('zhaowenhua', '16:30')).toContain('活动地点在哪里');
     expect(await say('zhaowenhua', '城区污水处理厂')).toContain('活动内容是什么');
-    expect(await say('zhaowenhua', '听取运营情况汇报')).toBe('邀请第一代表小组全体 6 人参加，回复“是”或“全体”确认。');
-    expect(await say('zhaowenhua', '只请组长')).toContain('挑选部分人员的功能还没有开放');
+    expect(await say('zhaowenhua', '听取运营情况汇报')).toBe('邀请第一代表小组全体 6 人参加请回复“是”；只邀请部分人请写“只邀请 张三、李四”，不邀请某几位请写“除了张三”。');
+    expect(await say('zhaowenhua', '只请组长')).toBe('第一代表小组没有“组长”，请核对姓名后重新输入（多个姓名用顿号隔开）。');
     const summary = await say('zhaowenhua', '全体');
     expect(summary).toContain('类型：视察');
     expect(summary).toContain('时间：12月1日（周二）14:00–16:30');
@@ -92,8 +126,8 @@ describe('发布活动 (publish an activity)', () => {
   });
 
   it('rule U5: a plain member is refused with the name of who can publish', async () => {
-    expect(await say('wuxiaodong', '发布活动')).toBe('只有本组组长、副组长、联络员或人大办工作人员可以发布活动，请联系赵文华。');
-    expect(await say('wuxiaodong', '取消活动')).toBe('只有本组组长、副组长、联络员或人大办工作人员可以取消活动，请联系赵文华。');
+    expect(await say('wuxiaodong', '发布活动')).toBe('只有本组组长、副组长、联络员或县人大常委会代表联络工委的工作人员可以发布活动，请联系赵文华。');
+    expect(await say('wuxiaodong', '取消活动')).toBe('只有本组组长、副组长、联络员或县人大常委会代表联络工委的工作人员可以取消活动，请联系赵文华。');
     expect(await fb.t.bot.db.dialog.count()).toBe(0);
   });
 

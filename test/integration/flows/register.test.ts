@@ -30,7 +30,7 @@ describe('接待登记 (rules R3, R4, R6)', () => {
     expect(summary).toContain('类别：城乡建设');
     const saved = await say('lichunmei', '是');
     const v1 = await fb.t.bot.db.receptionVisit.findFirstOrThrow();
-    expect(saved).toBe(`已登记第 1 位来访者（编号 ${v1.id}），交办期限 12月7日。人大办将统一梳理后按规定交办。\n继续登记下一位请回复“继续”，结束请回复“完成”。`);
+    expect(saved).toBe(`已登记第 1 位来访者（编号 ${v1.id}），交办期限 12月7日。县人大常委会代表联络工委将统一梳理后按规定交办。\n继续登记下一位请回复“继续”，结束请回复“完成”。`);
     // R3: deputies record; the bot promises no outcome.
     expect(saved).not.toMatch(/解决|保证|一定/);
     expect(v1).toMatchObject({

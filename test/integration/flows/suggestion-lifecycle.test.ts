@@ -103,7 +103,7 @@ describe('a suggestion from submission to 办结 (rules S1–S4)', () => {
   it('rule S1: refused transitions and refused people get one sentence saying what to do', async () => {
     await submit();
     expect(await say('hejing', '答复 2026-建-0001')).toBe('2026-建-0001 目前的状态是“提交”，不能答复。下一步是登记或交办：发送“登记 2026-建-0001”或“交办 2026-建-0001 部门名称”。');
-    expect(await say('lichunmei', '交办 2026-建-0001 县住建局')).toContain('只有人大常委会办公室工作人员可以使用');
+    expect(await say('lichunmei', '交办 2026-建-0001 县住建局')).toContain('只有县人大常委会代表联络工委的工作人员可以使用');
     expect(await say('likezhang', '答复 2026-建-0001')).toBe('只有承办单位的经办人或县人大常委会代表联络工委的工作人员可以答复，请联系县人大常委会代表联络工委。');
     expect(await say('hejing', '交办 2026-建-0001 县水利局')).toBe('没有名为“县水利局”的承办部门（现有：县住建局、县交通运输局）；添加请发送“部门 添加 县水利局”。');
     expect(await say('hejing', '办结 2026-建-0009')).toBe('没有编号为 2026-建-0009 的建议，请发送“建议列表”查看编号。');

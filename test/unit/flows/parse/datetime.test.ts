@@ -103,6 +103,17 @@ const ROWS: Row[] = [
   ['1月1日', '2027-01-01 09:00', false, '2026-12-31T10:00:00+08:00'],
   ['月底', '2027-02-28 09:00', false, '2027-02-10T10:00:00+08:00'],
   ['5号', '2026-11-05 09:00', false, '2026-11-05T10:00:00+08:00'],
+  // A year counted from this one (today is in 2026).
+  ['明年2月28日下午3点', '2027-02-28 15:00', true],
+  ['明年12月5日', '2027-12-05 09:00', false],
+  ['明年的3月1日', '2027-03-01 09:00', false],
+  ['今年12月5日', '2026-12-05 09:00', false],
+  ['后年1月1日', '2028-01-01 09:00', false],
+  ['大后年1月1日', '2029-01-01 09:00', false],
+  ['去年12月5日', '2025-12-05 09:00', false],
+  ['前年12月5日', '2024-12-05 09:00', false],
+  ['后年2月29日', '2028-02-29 09:00', false],
+  ['明年二月二十八号', '2027-02-28 09:00', false],
   // 00:30 in Shanghai is still the previous day in UTC: "明天" must count from Shanghai.
   ['明天', '2026-11-22 09:00', false, '2026-11-20T16:30:00Z'],
   ['今天下午3点', '2026-11-21 15:00', true, '2026-11-20T16:30:00Z'],
@@ -125,6 +136,16 @@ const REFUSED: readonly [string, 'not_a_date' | 'impossible_date' | 'ambiguous',
   ['0月5日', 'impossible_date'],
   ['上午15点', 'impossible_date'],
   ['24:30', 'impossible_date'],
+  // February has no 30th whichever way the year is said; its 29th is missing only in common years.
+  ['明年2月30日下午3点', 'impossible_date', '2月没有30日，请重新输入日期，例如“12月5日14:30”。'],
+  ['今年2月30日', 'impossible_date', '2月没有30日，请重新输入日期，例如“12月5日14:30”。'],
+  ['后年2月30日', 'impossible_date', '2月没有30日，请重新输入日期，例如“12月5日14:30”。'],
+  ['明年二月三十号', 'impossible_date', '2月没有30日，请重新输入日期，例如“12月5日14:30”。'],
+  ['明年2月29日', 'impossible_date', '2027年2月没有29日，请重新输入日期，例如“12月5日14:30”。'],
+  ['今年2月29日', 'impossible_date', '2026年2月没有29日，请重新输入日期，例如“12月5日14:30”。'],
+  ['明年4月31日', 'impossible_date', '4月没有31日，请重新输入日期，例如“12月5日14:30”。'],
+  ['明年', 'ambiguous', '请说明是明年几月几日，例如“明年12月5日”。'],
+  ['明年2月', 'ambiguous', '请说明是明年2月几号，例如“明年2月5号上午9点”。'],
   ['你好', 'not_a_date', '没看懂这个时间，请输入日期和时间，例如“明天上午9点”或“12月5日14:30”。'],
   ['', 'not_a_date'],
   ['提交', 'not_a_date'],
@@ -196,6 +217,13 @@ describe('parseDateTime options and text', () => {
     expect(at('11月20日')).toBe('2026-11-20 09:00');
     expect(at('5号')).toBe('2026-11-05 09:00');
     expect(at('周三')).toBe('2026-11-18 09:00');
+  });
+
+  it('a month counted from this one names the year when only a leap year has the day', () => {
+    const jan = '2027-01-10T10:00:00+08:00';
+    expect(parse('下个月29号', jan)).toMatchObject({ ok: false, reason: 'impossible_date', message: '2027年2月没有29日，请重新输入日期，例如“12月5日14:30”。' });
+    expect(parse('下个月30号', jan)).toMatchObject({ ok: false, reason: 'impossible_date', message: '2月没有30日，请重新输入日期，例如“12月5日14:30”。' });
+    expect(parse('明年2月29日', jan)).toMatchObject({ ok: true, text: '2月29日（周二）' });
   });
 
   it('every message is one short polite sentence', () => {
