@@ -8,6 +8,7 @@ import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../lib/metrics.ts';
 import type { Channel, PlatformClient } from '../platforms/types.ts';
 import { WecomClient } from '../platforms/wecom/client.ts';
+import { onPolicyProblems } from '../repositories/org-repo.ts';
 import type { Db } from '../repositories/prisma.ts';
 import { Outbound } from '../services/outbound.ts';
 import { InboundWorker } from './inbound-worker.ts';
@@ -37,6 +38,8 @@ export interface WorkerDeps {
 
 export function createWorkerSet(deps: WorkerDeps): WorkerSet {
   const { db, clock, logger, metrics } = deps;
+  // A stored policy field that is refused keeps its default; the office hears of it in the log.
+  onPolicyProblems(db, (orgId, rejected) => logger.warn({ orgId, rejected }, 'organisation policy: stored settings refused, their defaults apply'));
   const clients = new Map<Channel, PlatformClient>([['wecom', new WecomClient(deps.wecom, clock, { timeoutMs: deps.outbox?.callTimeoutMs })]]);
   const outbox = new OutboxWorker(db, clients, clock, logger, metrics, deps.outbox);
   const outbound = new Outbound(db, clock, () => outbox.poke());
