@@ -74,11 +74,11 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
 
   const metrics = new Metrics();
   const placement = options.workers ?? 'in-process';
-  const { retentionDays } = config;
-  const workers = placement === 'thread' ? undefined : createWorkerSet({ db, wecom, clock, logger, metrics, outbox: options.outbox, retentionDays });
+  const { retentionDays, voteSecret } = config;
+  const workers = placement === 'thread' ? undefined : createWorkerSet({ db, wecom, clock, logger, metrics, outbox: options.outbox, retentionDays, voteSecret });
   const thread =
     placement === 'thread'
-      ? new WorkerThreadHost({ databaseUrl: config.databaseUrl, wecom, logLevel: config.logLevel, outbox: options.outbox, retentionDays }, metrics, logger)
+      ? new WorkerThreadHost({ databaseUrl: config.databaseUrl, wecom, logLevel: config.logLevel, outbox: options.outbox, retentionDays, voteSecret }, metrics, logger)
       : undefined;
   registerQueueGauges(metrics, db, clock);
 

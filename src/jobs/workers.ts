@@ -34,6 +34,8 @@ export interface WorkerDeps {
   outbox?: Partial<OutboxWorkerOptions>;
   /** Rule R6 (RETENTION_DAYS). */
   retentionDays?: number;
+  /** Rule E3: the server's vote secret (config.voteSecret), never stored in the database. */
+  voteSecret?: string;
 }
 
 export function createWorkerSet(deps: WorkerDeps): WorkerSet {
@@ -43,7 +45,7 @@ export function createWorkerSet(deps: WorkerDeps): WorkerSet {
   const clients = new Map<Channel, PlatformClient>([['wecom', new WecomClient(deps.wecom, clock, { timeoutMs: deps.outbox?.callTimeoutMs })]]);
   const outbox = new OutboxWorker(db, clients, clock, logger, metrics, deps.outbox);
   const outbound = new Outbound(db, clock, () => outbox.poke());
-  const bot = createBot();
+  const bot = createBot({ voteSecret: deps.voteSecret });
   const dispatcher = new Dispatcher({ db, clock, outbound, logger }, bot.router, bot.flows);
   const inbound = new InboundWorker(db, dispatcher, clock, logger, metrics);
   const countMissed = metrics.counter('bot_notices_missed_total', 'Notices found more than 24 hours late and not sent');

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Outbound } from '../../src/services/outbound.ts';
 import { sendQuarterlyReminders } from '../../src/services/quarterly/quarterly-reminders.ts';
-import { startFlowBot, type FlowBot } from '../helpers/flow-bot.ts';
+import { QUIET_POLICY, startFlowBot, type FlowBot } from '../helpers/flow-bot.ts';
 
 let fb: FlowBot;
 beforeEach(async () => {
@@ -105,7 +105,7 @@ describe('rules A2, A3: on the quarter\'s last day office staff get the units be
     const { setDeputiesHome, setLargerGroup } = await import('../../src/services/units/unit-structure-service.ts');
     await setLargerGroup(db, fb.t.bot.orgId, '第一代表小组', '城关片区大组', true);
     await setDeputiesHome(db, fb.t.bot.orgId, '东河镇代表之家', true);
-    await db.organisation.update({ where: { id: fb.t.bot.orgId }, data: { policy: JSON.stringify({ suggestionsPerDeputyYear: 0, suggestionsPerGroupYear: 0, homeActivitiesPerYear: 3 }) } });
+    await db.organisation.update({ where: { id: fb.t.bot.orgId }, data: { policy: JSON.stringify({ ...QUIET_POLICY, homeActivitiesPerYear: 3 }) } });
     // The home held three activities this year, one this quarter, which 3 of its 9 members attended.
     for (const start of ['2026-03-03', '2026-06-02']) await fb.addActivity('东河镇代表之家', { title: `学习${start}`, start: `${start}T01:00:00Z` });
     const q4 = await fb.addActivity('东河镇代表之家', { title: '视察敬老院', start: '2026-11-03T01:00:00Z' });
