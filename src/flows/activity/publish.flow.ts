@@ -7,7 +7,9 @@ import { createActivity } from '../../services/activity-service.ts';
 import { parseChoice, parseYesNo } from '../parse/choice.ts';
 import { formatDateTime } from '../parse/datetime.ts';
 import type { Flow, FlowContext, StepResult } from '../types.ts';
+import { recordStudyCheck } from '../../services/records/study-check-service.ts';
 import { publishableUnits, refusal } from './access.ts';
+import { needsStudyCheck, studyMessages, studyStep } from './study-step.ts';
 import { formatSpan, kindList, readEnd, readKind, readStart, readText } from './fields.ts';
 import { activityFlowMessages as m, ALL_WORDS } from './messages.ts';
 
@@ -24,6 +26,9 @@ export interface PublishDraft {
   place?: string;
   content?: string;
   inviteeCount?: number;
+  /** Rule A7: before an inspection or research trip, whether the laws were studied first. */
+  studyHeld?: boolean;
+  studyNote?: string;
 }
 
 type Ctx = FlowContext<PublishDraft>;
@@ -70,9 +75,12 @@ export const publishFlow: Flow<PublishDraft> = {
       prompt: (fc) => m.askKind(fc.draft.unitName!, kindList()),
       async handle(input, fc) {
         const read = readKind(input.text);
-        return read.ok ? next('title', { ...fc.draft, kind: read.value }) : { kind: 'invalid', message: read.message };
+        if (!read.ok) return { kind: 'invalid', message: read.message };
+        // Rule A7: an inspection or research trip asks first whether the laws were studied.
+        return next(needsStudyCheck(read.value) ? 'study' : 'title', { ...fc.draft, kind: read.value, studyHeld: undefined, studyNote: undefined });
       },
     },
+    study: studyStep<PublishDraft>('title', (d) => ACTIVITY_KINDS[d.kind!]),
     title: textStep('title', 'start', m.askTitle, m.titleHelp),
     start: {
       help: m.startHelp,
@@ -129,6 +137,7 @@ function summaryLines(d: PublishDraft): string[] {
     `${l.place}：${d.place}`,
     `${l.content}：${d.content || m.none}`,
     `${l.invitees}：${m.everyone(d.inviteeCount ?? 0)}`,
+    ...(d.studyHeld === undefined ? [] : [studyMessages.line(d.studyHeld, d.studyNote)]),
   ];
 }
 
@@ -142,5 +151,6 @@ async function publish(fc: Ctx): Promise<Result> {
   });
   if (!result.ok) return { kind: 'done', say: m.failed(result.issues.map((i) => i.message).join('；')) };
   const { activity, lateNotice } = result;
+  if (d.studyHeld !== undefined) await recordStudyCheck(fc.bot.deps.db, { id: activity.id, kind: d.kind! }, d.studyHeld, d.studyNote);
   return { kind: 'done', say: lateNotice ? m.publishedLate(activity.title, activity.id, lateNotice) : m.published(activity.title, activity.id) };
 }

@@ -32,6 +32,8 @@ export interface RecordLines {
   half: 1 | 2;
   asOf: string;
   attendance: Attendance;
+  /** Rule A7: inspections and research trips attended, and how many were studied for first. */
+  trips: { attended: number; studied: number };
   receptionDuties: number;
   visitorsRecorded: number;
   suggestions: number;
@@ -51,7 +53,7 @@ export const recordText = {
     const e = r.entries;
     return [
       `${r.name} ${r.year}年履职情况（截至${r.asOf}）`,
-      `参加活动：出席 ${r.attendance.present} 次，请假 ${r.attendance.leave} 次，缺席 ${r.attendance.absent} 次`,
+      `参加活动：出席 ${r.attendance.present} 次，请假 ${r.attendance.leave} 次，缺席 ${r.attendance.absent} 次${r.trips.attended ? `；其中视察调研 ${r.trips.attended} 次（会前组织学习 ${r.trips.studied} 次）` : ''}`,
       `接待选民值班 ${r.receptionDuties} 次，登记来访 ${r.visitorsRecorded} 人；提出建议 ${r.suggestions} 件；联名议案 ${r.motionsSigned} 件；填写活动纪要 ${r.accountsWritten} 份`,
       `履职记录：${(Object.keys(RECORD_KINDS) as RecordKind[]).map((k) => `${RECORD_KINDS[k]} ${e[k]}`).join('，')}`,
       ...(r.diary && r.diary.monthNeed > 0 ? [`民情日记：本月 ${r.diary.month} 篇（每月至少 ${r.diary.monthNeed} 篇），今年 ${r.diary.year} 篇（全年至少 ${r.diary.yearNeed} 篇）`] : []),

@@ -7,6 +7,7 @@ import { diaryStanding, type DiaryStanding } from '../../domain/records/diary.ts
 import { attendanceOf, judgeYear, sixOnes, type PerformanceFacts, type SixOne, type YearJudgement } from '../../domain/records/performance.ts';
 import { halfOf, halfPeriod, isoBounds, monthPeriod, yearPeriod } from '../../domain/records/periods.ts';
 import { isDeputy } from '../../domain/roles.ts';
+import { needsStudyCheck } from '../../domain/study-first.ts';
 import type { Policy } from '../../domain/policy.ts';
 import { shanghaiParts } from '../../domain/shanghai-time.ts';
 import { loadPolicy } from '../../repositories/org-repo.ts';
@@ -55,10 +56,16 @@ export function renderRecord(v: RecordView): string {
   const { date } = shanghaiParts(v.asOf);
   return t.record({
     name: v.year.name, year: v.yearNumber, half: v.halfNumber, asOf: `${date.month}月${date.day}日`,
-    attendance: attendanceOf(v.year.activities), receptionDuties: v.year.receptionDuties, visitorsRecorded: v.year.visitorsRecorded,
+    attendance: attendanceOf(v.year.activities), trips: tripsOf(v.year), receptionDuties: v.year.receptionDuties, visitorsRecorded: v.year.visitorsRecorded,
     suggestions: v.year.suggestions, motionsSigned: v.year.motionsSigned, accountsWritten: v.year.accountsWritten,
     entries: v.year.entries, diary: v.diary, sixOnes: v.sixOnes,
   });
+}
+
+/** Rule A7: the inspections and research trips attended, and those the laws were studied for first. */
+function tripsOf(f: PerformanceFacts): { attended: number; studied: number } {
+  const trips = f.activities.filter((l) => l.outcome === 'present' && needsStudyCheck(l.kind));
+  return { attended: trips.length, studied: trips.filter((l) => l.studyHeld === true).length };
 }
 
 export type RecordAnswer = { ok: true; text: string } | { ok: false; message: string };
