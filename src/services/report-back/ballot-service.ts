@@ -140,19 +140,21 @@ export async function closeVoting(deps: BallotDeps, orgId: number, id: number, a
   await repo.deleteVotes(deps.db, ballot.id);
   await repo.eraseCards(deps.db, cardKey(ballot.id), deps.now);
   const closed = (await repo.findBallot(deps.db, orgId, ballot.id))!;
-  const text = await announce(deps, closed, unreadable);
+  // The closer hears it as the answer; the others (the deputy, the organiser) get it as a message.
+  const text = await announce(deps, closed, unreadable, actor.person?.id);
   return { ok: true, message: wasClosed ? `${t.alreadyClosed}\n${text}` : text };
 }
 
 /** Rule E3: the result at once to the organiser and the deputy; below the quorum is flagged (E1). */
-async function announce(deps: BallotDeps, ballot: repo.BallotRow, unreadable: number): Promise<string> {
+async function announce(deps: BallotDeps, ballot: repo.BallotRow, unreadable: number, closerId?: number): Promise<string> {
   const paper = ballot.paperSatisfied === null ? null : { 满意: ballot.paperSatisfied, 基本满意: ballot.paperBasic ?? 0, 不满意: ballot.paperDissatisfied ?? 0 };
   const card = { 满意: ballot.satisfied, 基本满意: ballot.basic, 不满意: ballot.dissatisfied };
   const result = tally([...repeat('满意', card.满意), ...repeat('基本满意', card.基本满意), ...repeat('不满意', card.不满意)], paper, ballot.quorum);
   const { deputy, activity } = await heading(deps, ballot);
   const eligible = (await repo.listVoters(deps.db, ballot.activityId)).length;
   const text = t.result(deputy, activity.title, result, eligible, unreadable);
-  await tellMany(deps, ballot.orgId, [ballot.deputyId, ...(ballot.organiserId ? [ballot.organiserId] : [])], `e3-result|${ballot.id}`, text);
+  const to = [ballot.deputyId, ...(ballot.organiserId ? [ballot.organiserId] : [])].filter((id) => id !== closerId);
+  await tellMany(deps, ballot.orgId, to, `e3-result|${ballot.id}`, text);
   return text;
 }
 
