@@ -80,11 +80,11 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   // Local mode's workers run on this thread even when asked for a thread: the clock control
   // moves the clock they read and must run their tick and drain their queues at each step.
   const placement = config.mode === 'local' && options.workers === 'thread' ? 'in-process' : (options.workers ?? 'in-process');
-  const { retentionDays } = config;
-  const workers = placement === 'thread' ? undefined : createWorkerSet({ db, wecom, clock, logger, metrics, outbox: options.outbox, retentionDays });
+  const { retentionDays, voteSecret } = config;
+  const workers = placement === 'thread' ? undefined : createWorkerSet({ db, wecom, clock, logger, metrics, outbox: options.outbox, retentionDays, voteSecret });
   const thread =
     placement === 'thread'
-      ? new WorkerThreadHost({ databaseUrl: config.databaseUrl, wecom, logLevel: config.logLevel, outbox: options.outbox, retentionDays }, metrics, logger)
+      ? new WorkerThreadHost({ databaseUrl: config.databaseUrl, wecom, logLevel: config.logLevel, outbox: options.outbox, retentionDays, voteSecret }, metrics, logger)
       : undefined;
   registerQueueGauges(metrics, db, clock);
 

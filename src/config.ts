@@ -1,5 +1,6 @@
 // The only reader of process.env. Every variable is documented in .env.example.
 // A bad value stops start-up with one line naming the variable and what is wrong.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { parseIsoInstant } from './lib/shanghai-iso.ts';
@@ -90,6 +91,9 @@ const schema = z.object({
   LOCAL_CLOCK_START: optionalText.refine((v) => v === undefined || parseIsoInstant(v) !== undefined, {
     message: 'must be an ISO 8601 date and time such as 2026-11-23T10:00:00+08:00 (Shanghai time when no offset is given)',
   }),
+  VOTE_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
+    message: 'must be at least 32 characters (a random string kept outside the database)',
+  }),
 });
 
 const WECOM_VARS = ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_AES_KEY'] as const;
@@ -129,6 +133,12 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   /** Rule R6: processed callbacks' and sent messages' payloads are erased after this many days. */
   retentionDays: number;
+  /**
+   * Rule E3: the server's secret for anonymous votes, never stored in the database. VOTE_SECRET,
+   * else derived from the WeCom app's secret and AES key (stable across restarts), else local
+   * mode's fixed demo value.
+   */
+  voteSecret: string;
   /**
    * 'local': no platform variable at all; the simulator plays WeCom, on loopback, over demo data.
    * 'wecom': a real self-built app. Any platform variable set means never local mode.
@@ -181,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     logLevel: v.LOG_LEVEL,
     retentionDays: v.RETENTION_DAYS,
     wecomApiBase: v.WECOM_API_BASE,
+    voteSecret: v.VOTE_SECRET ?? (present.length ? derivedVoteSecret(v.WECOM_SECRET!, v.WECOM_AES_KEY!) : LOCAL_VOTE_SECRET),
   };
   if (mode === 'local') return { ...base, mode, ...(v.LOCAL_CLOCK_START ? { localClockStart: parseIsoInstant(v.LOCAL_CLOCK_START) } : {}) };
   return {
@@ -233,6 +244,13 @@ function hostFor(mode: 'local' | 'wecom', host: string | undefined): string | un
     throw new ConfigError('HOST', `must be a loopback address (127.0.0.1, ::1 or localhost) in local mode: its page at /sim lets anyone speak as anyone`);
   }
   return host === undefined || host === 'localhost' ? LOCAL_HOST : host.replace(/^\[|\]$/g, '');
+}
+
+/** Local mode runs on demo data only; its votes need no secret from the environment. */
+const LOCAL_VOTE_SECRET = 'local-mode-demo-vote-secret-not-for-real-votes';
+
+function derivedVoteSecret(appSecret: string, aesKey: string): string {
+  return createHash('sha256').update(`vote-secret|${appSecret}|${aesKey}`).digest('hex');
 }
 
 function readProcessEnv(): NodeJS.ProcessEnv {

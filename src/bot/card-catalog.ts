@@ -64,10 +64,11 @@ export function parseActionKey(key: string): { action: string; argument?: string
 
 /**
  * What an action's argument must be: 'id' is a row id (a positive whole number that fits the
- * database's integer), 'none' means the key has no argument. A key is written by buildCard, but
- * it comes back from the platform as text anyone with the callback keys could forge.
+ * database's integer), 'token' a row id and a 16-hex-digit token ("12.0f3a…", a voting card's
+ * button, rule E3), 'none' means the key has no argument. A key is written by buildCard, but it
+ * comes back from the platform as text anyone with the callback keys could forge.
  */
-export type ActionArgument = 'id' | 'none';
+export type ActionArgument = 'id' | 'token' | 'none';
 
 const ACTION_ID = /^[a-z][a-z0-9_.-]{0,63}$/;
 const ROW_ID = /^[1-9]\d{0,9}$/;
@@ -78,7 +79,14 @@ export function isActionId(action: string): boolean {
   return ACTION_ID.test(action);
 }
 
+const TOKEN = /^[0-9a-f]{16}$/;
+
 export function argumentFits(kind: ActionArgument, argument: string | undefined): boolean {
   if (kind === 'none') return argument === undefined;
-  return argument !== undefined && ROW_ID.test(argument) && Number(argument) <= MAX_ROW_ID;
+  if (argument === undefined) return false;
+  if (kind === 'token') {
+    const [id, token, ...rest] = argument.split('.');
+    return rest.length === 0 && token !== undefined && TOKEN.test(token) && argumentFits('id', id);
+  }
+  return ROW_ID.test(argument) && Number(argument) <= MAX_ROW_ID;
 }

@@ -9,6 +9,8 @@ export const ACTIVITY_KINDS = {
   report_back: '述职',
   exchange: '经验交流',
   training: '培训',
+  /** Meetings, among them the congress's sessions (marked as such: rule L4). */
+  meeting: '会议',
 } as const;
 
 export type ActivityKind = keyof typeof ACTIVITY_KINDS;
@@ -28,6 +30,8 @@ const ALIASES: Record<string, ActivityKind> = {
   经验交流: 'exchange',
   交流: 'exchange',
   培训: 'training',
+  会议: 'meeting',
+  代表大会: 'meeting',
 };
 
 /** The kind for a code (study) or a Chinese word (学习); undefined when it is none of A1. */

@@ -2,6 +2,19 @@
 // may override any of them (Organisation.policy JSON); rules read them from here, never inline.
 import { z } from 'zod';
 
+/** Shanghai wall time, HH:MM. */
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '应为 HH:MM 格式的时间（00:00–23:59）');
+/** A day that every month has. */
+const dayOfMonth = z.number().int().min(1).max(28);
+/** MM-DD of a day every year has (no 29 February). */
+const monthDay = z.string().refine((v) => {
+  const m = /^(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return false;
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(2025, month, 0)).getUTCDate();
+}, '应为 MM-DD 格式的日期（01-01–12-31，不含 2 月 29 日）');
+
 export const policySchema = z.object({
   /**
    * Rule U4: the body that supervises the groups and stations, receives their reports and
@@ -60,6 +73,79 @@ export const policySchema = z.object({
    * township rule book; the law's 五人以上联名 counts the lead proposer).
    */
   motionMinSigners: z.number().int().min(2).max(100).default(5),
+
+  // ── Reception of constituents (R1–R4) ──────────────────────────────────────────────
+  /** Rule R1: a reception day's hours (Shanghai wall time, HH:MM). */
+  receptionStart: hhmm.default('09:00'),
+  receptionEnd: hhmm.default('11:30'),
+  /** Rule R2: deputies on duty at each reception day (one listens, one records). */
+  receptionDutiesPerDay: z.number().int().min(1).max(20).default(2),
+  /** Rules R1, R2: reception days are planned this many months ahead (this month included). */
+  receptionPlanMonths: z.number().int().min(1).max(12).default(2),
+  /** Rule R4: issues are assigned within this many working days of the reception (七个工作日). */
+  receptionAssignWorkingDays: z.number().int().min(1).max(60).default(7),
+  /** Rule R4: office staff are reminded when this many working days or fewer are left. */
+  receptionRemindWorkingDays: z.number().int().min(1).max(20).default(2),
+
+  // ── Quarterly duties and minimums (A2, A3, A5) ─────────────────────────────────────
+  /** Reminders on a calendar day go out from this time (Shanghai, HH:MM). */
+  reminderTime: hhmm.default('09:00'),
+  /** Rule A2: on this day of a quarter's last month, groups without an activity yet are reminded. */
+  quarterNoActivityDay: dayOfMonth.default(10),
+  /** Rule A5: on this day of a quarter's last month, groups are reminded of the registration form… */
+  quarterFormReminderDay: dayOfMonth.default(15),
+  /** …which is due before this day ("每季度最后一个月的20号之前"). */
+  quarterFormDueDay: dayOfMonth.default(20),
+  /** Rules A2, A3: days after the quarter's last day during which the office's list is still sent. */
+  minimumsCatchUpDays: z.number().int().min(1).max(31).default(7),
+  /** Rule A2: a group's collective activities a quarter, inspections or research trips a year, study sessions a year. */
+  groupActivitiesPerQuarter: z.number().int().min(0).max(20).default(1),
+  groupTripsPerYear: z.number().int().min(0).max(50).default(2),
+  groupStudiesPerYear: z.number().int().min(0).max(50).default(1),
+  /** Rule A2: a larger group (大组) holds at least this many activities every half year. */
+  largeGroupActivitiesPerHalfYear: z.number().int().min(0).max(20).default(1),
+  /** Rule A3: a station's activities a month and a year. */
+  stationActivitiesPerMonth: z.number().int().min(0).max(20).default(1),
+  stationActivitiesPerYear: z.number().int().min(0).max(200).default(10),
+  /** Rule A3: a deputies' home (代表之家): 1–2 activities a quarter, at least 6 a year, 90 % taking part. */
+  homeActivitiesPerQuarter: z.number().int().min(0).max(20).default(1),
+  homeActivitiesPerQuarterMax: z.number().int().min(1).max(50).default(2),
+  homeActivitiesPerYear: z.number().int().min(0).max(100).default(6),
+  homeParticipationPercent: z.number().int().min(0).max(100).default(90),
+
+  // ── Eligibility and sessions (L3, L4) ──────────────────────────────────────────────
+  /** Rule L3: group activities missed (absent or on leave) in a year that cost the 优秀代表 eligibility. */
+  excellentMissedGroupActivities: z.number().int().min(1).max(20).default(2),
+  /** Rule L4: unapproved absences in a row from congress sessions that office staff are warned of. */
+  sessionAbsencesInRow: z.number().int().min(1).max(10).default(2),
+
+  // ── Performance record, "six ones" (P2, P4) ────────────────────────────────────────
+  /** Rule P4: each half year a group activity and a survey of people's conditions. */
+  sixOnesGroupActivitiesPerHalfYear: z.number().int().min(0).max(20).default(1),
+  sixOnesSurveysPerHalfYear: z.number().int().min(0).max(20).default(1),
+  /** Rule P4: each year a practical thing done, a contact campaign, a household helped (the suggestion is suggestionsPerDeputyYear). */
+  sixOnesPracticalPerYear: z.number().int().min(0).max(20).default(1),
+  sixOnesContactsPerYear: z.number().int().min(0).max(20).default(1),
+  sixOnesHouseholdsPerYear: z.number().int().min(0).max(20).default(1),
+  /** Rule P2: the year's summaries go to office staff on this day of the next year (MM-DD). */
+  yearSummaryDate: monthDay.default('01-05'),
+
+  // ── People's-condition diary (P3) ──────────────────────────────────────────────────
+  /** Rule P3: diary entries a month and a year ("每月至少记录5次，全年不得少于60次"); 0 = no diary. */
+  diaryEntriesPerMonth: z.number().int().min(0).max(31).default(5),
+  diaryEntriesPerYear: z.number().int().min(0).max(366).default(60),
+  /** Rule P3: on this day of the month those below the month's minimum are reminded. */
+  diaryReminderDay: dayOfMonth.default(25),
+
+  // ── Report-back and evaluation (E1–E3) ─────────────────────────────────────────────
+  /** Rule E1: the written annual report is due by this day of the year (MM-DD). */
+  annualReportDue: monthDay.default('12-31'),
+  /** Rule E1: deputies without a report are reminded this many days before it is due. */
+  annualReportRemindDays: z.array(z.number().int().min(1).max(90)).max(5).default([14, 3]),
+  /** Rule E1: voters who must take part in an evaluation (30; some townships 50). */
+  reportQuorum: z.number().int().min(1).max(10000).default(30),
+  /** Rule E2: the written report reaches the voters this many days before the meeting. */
+  reportToVotersDaysBefore: z.number().int().min(1).max(30).default(3),
 });
 
 export type Policy = z.infer<typeof policySchema>;
@@ -106,4 +192,22 @@ export function resolvePolicyFields(stored: string | null | undefined): Resolved
 /** The policy alone (see resolvePolicyFields for what was refused). */
 export function resolvePolicy(stored: string | null | undefined): Policy {
   return resolvePolicyFields(stored).policy;
+}
+
+/** Hour and minute of an HH:MM policy time. */
+export function clockTime(hhmmText: string): { hour: number; minute: number } {
+  const [hour, minute] = hhmmText.split(':').map(Number) as [number, number];
+  return { hour, minute };
+}
+
+/** Minute of the day of an HH:MM policy time. */
+export function minuteOfDay(hhmmText: string): number {
+  const { hour, minute } = clockTime(hhmmText);
+  return hour * 60 + minute;
+}
+
+/** Month and day of an MM-DD policy date. */
+export function monthDayOf(text: string): { month: number; day: number } {
+  const [month, day] = text.split('-').map(Number) as [number, number];
+  return { month, day };
 }

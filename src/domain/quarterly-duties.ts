@@ -1,14 +1,19 @@
 // Rules A2, A3, A5 by the calendar: what the bot owes each unit on given days of a quarter's
 // last month, and whether a group or station reached its minimum number of activities.
 // Pure: the caller passes `now` and the activities; all dates are Shanghai wall time.
+import { minuteOfDay, type Policy } from './policy.ts';
 import { daysInMonth, shanghaiInstant, shanghaiParts } from './shanghai-time.ts';
 
 export type QuarterlyDutyKind = 'no_activity_yet' | 'form_due' | 'minimums';
 
-/** Reminders go out from 09:00 Shanghai on their day. */
-export const QUARTERLY_SEND_MINUTE = 9 * 60;
-/** Rule A5: the registration form is due before this day of the quarter's last month. */
-export const FORM_DUE_DAY = 20;
+/** The policy numbers the quarterly duties read (rules A2, A3, A5). */
+export type QuarterlyPolicy = Pick<
+  Policy,
+  | 'reminderTime' | 'quarterNoActivityDay' | 'quarterFormReminderDay' | 'quarterFormDueDay' | 'minimumsCatchUpDays'
+  | 'groupActivitiesPerQuarter' | 'groupTripsPerYear' | 'groupStudiesPerYear' | 'largeGroupActivitiesPerHalfYear'
+  | 'stationActivitiesPerMonth' | 'stationActivitiesPerYear'
+  | 'homeActivitiesPerQuarter' | 'homeActivitiesPerYear' | 'homeParticipationPercent'
+>;
 
 export interface Quarter {
   /** '2026Q4' */
@@ -47,22 +52,20 @@ export function quarterLabel(q: Quarter): string {
 }
 
 /**
- * The duty of the day, once it is 09:00 or later in Shanghai: the 10th of the quarter's last
- * month (A2: groups with no collective activity yet), the 15th (A5: the form is due on the
- * 20th), the quarter's last day (A2, A3: the minimums). Undefined on every other day.
+ * The duty of the day, once it is the policy's reminder time or later in Shanghai: on the
+ * policy's day of the quarter's last month (10th) groups with no collective activity yet (A2),
+ * on its form day (15th) the form due before the 20th (A5), on the quarter's last day the
+ * minimums (A2, A3). Undefined on every other day.
  */
-export function quarterlyDuty(now: Date): { kind: QuarterlyDutyKind; quarter: Quarter } | undefined {
-  const { date, minuteOfDay } = shanghaiParts(now);
-  if (date.month % 3 !== 0 || minuteOfDay < QUARTERLY_SEND_MINUTE) return undefined;
+export function quarterlyDuty(now: Date, policy: QuarterlyPolicy): { kind: QuarterlyDutyKind; quarter: Quarter } | undefined {
+  const { date, minuteOfDay: minute } = shanghaiParts(now);
+  if (date.month % 3 !== 0 || minute < minuteOfDay(policy.reminderTime)) return undefined;
   const quarter = quarterOf(now);
-  if (date.day === 10) return { kind: 'no_activity_yet', quarter };
-  if (date.day === 15) return { kind: 'form_due', quarter };
+  if (date.day === policy.quarterNoActivityDay) return { kind: 'no_activity_yet', quarter };
+  if (date.day === policy.quarterFormReminderDay) return { kind: 'form_due', quarter };
   if (date.day === daysInMonth(date.year, date.month)) return { kind: 'minimums', quarter };
   return undefined;
 }
-
-/** Rules A2, A3: how long after its day the office's minimums list is still sent (a late list still serves). */
-export const MINIMUMS_CATCH_UP_DAYS = 7;
 
 /** A quarter's duty with the instant it is due and the instant it is no longer worth sending. */
 export interface DutyWindow {
@@ -74,20 +77,20 @@ export interface DutyWindow {
 }
 
 /**
- * The three duties of a quarter (A2 on the 10th, A5 on the 15th, A2/A3 on the last day of its
- * last month, each at 09:00) and how long each may be caught up: "no collective activity yet
- * this quarter" stays true until the quarter ends; the form reminder names the 20th, so it is
- * never sent on or after that day; the office's list serves for a week.
+ * The three duties of a quarter (A2, A5, A2/A3 on the policy's days of its last month, at the
+ * policy's reminder time) and how long each may be caught up: "no collective activity yet this
+ * quarter" stays true until the quarter ends; the form reminder names the due day, so it is
+ * never sent on or after it; the office's list serves for minimumsCatchUpDays.
  */
-export function quarterDutyWindows(q: Quarter): DutyWindow[] {
+export function quarterDutyWindows(q: Quarter, policy: QuarterlyPolicy): DutyWindow[] {
   const month = q.months[2];
-  const at = (day: number, hour: number) => shanghaiInstant({ year: q.year, month, day }, hour, 0);
-  const hour = QUARTERLY_SEND_MINUTE / 60;
-  const lastDay = at(daysInMonth(q.year, month), hour);
+  const send = minuteOfDay(policy.reminderTime);
+  const at = (day: number) => shanghaiInstant({ year: q.year, month, day }, 0, send);
+  const lastDay = at(daysInMonth(q.year, month));
   return [
-    { kind: 'no_activity_yet', quarter: q, dueAt: at(10, hour), expiresAt: q.end },
-    { kind: 'form_due', quarter: q, dueAt: at(15, hour), expiresAt: at(FORM_DUE_DAY, 0) },
-    { kind: 'minimums', quarter: q, dueAt: lastDay, expiresAt: new Date(lastDay.getTime() + MINIMUMS_CATCH_UP_DAYS * 86_400_000) },
+    { kind: 'no_activity_yet', quarter: q, dueAt: at(policy.quarterNoActivityDay), expiresAt: q.end },
+    { kind: 'form_due', quarter: q, dueAt: at(policy.quarterFormReminderDay), expiresAt: shanghaiInstant({ year: q.year, month, day: policy.quarterFormDueDay }, 0, 0) },
+    { kind: 'minimums', quarter: q, dueAt: lastDay, expiresAt: new Date(lastDay.getTime() + policy.minimumsCatchUpDays * 86_400_000) },
   ];
 }
 
@@ -114,7 +117,9 @@ export function heldActivities<T extends CountedActivity>(activities: readonly T
   return activities.filter((a) => a.status === 'scheduled' && a.startAt.getTime() < now.getTime());
 }
 
-export type ShortfallCode = 'group_quarter' | 'group_inspections_year' | 'group_study_year' | 'station_month' | 'station_year';
+export type ShortfallCode =
+  | 'group_quarter' | 'group_inspections_year' | 'group_study_year' | 'large_group_half_year'
+  | 'station_month' | 'station_year' | 'home_quarter' | 'home_year' | 'home_participation';
 
 export interface Shortfall {
   rule: 'A2' | 'A3';
@@ -126,45 +131,90 @@ export interface Shortfall {
 }
 
 const inRange = (a: CountedActivity, from: Date, to: Date) => a.startAt >= from && a.startAt < to;
+const monthStart = (year: number, month: number) => (month === 13 ? shanghaiInstant({ year: year + 1, month: 1, day: 1 }, 0, 0) : shanghaiInstant({ year, month, day: 1 }, 0, 0));
 
 /**
- * Rule A2 for a group: at least one collective activity in the quarter; at the year's last
- * quarter also at least two inspections or research trips and one study session in the year.
- * `activities` may cover any span; only the ones held in the quarter/year up to now count.
+ * Rule A2 for a group: at least groupActivitiesPerQuarter collective activities in the quarter;
+ * at the year's last quarter also groupTripsPerYear inspections or research trips and
+ * groupStudiesPerYear study sessions in the year. `activities` may cover any span; only the
+ * ones held in the quarter/year up to now count.
  */
-export function groupShortfalls(activities: readonly CountedActivity[], now: Date): Shortfall[] {
+export function groupShortfalls(activities: readonly CountedActivity[], now: Date, policy: QuarterlyPolicy): Shortfall[] {
   const q = quarterOf(now);
   const held = heldActivities(activities, now);
   const out: Shortfall[] = [];
   const inQuarter = held.filter((a) => inRange(a, q.start, q.end)).length;
-  if (inQuarter < 1) out.push({ rule: 'A2', code: 'group_quarter', have: inQuarter, need: 1 });
+  if (inQuarter < policy.groupActivitiesPerQuarter) out.push({ rule: 'A2', code: 'group_quarter', have: inQuarter, need: policy.groupActivitiesPerQuarter });
   if (q.quarter === 4) {
     const year = held.filter((a) => inRange(a, q.yearStart, q.end));
     const trips = year.filter((a) => a.kind === 'inspection' || a.kind === 'research').length;
-    if (trips < 2) out.push({ rule: 'A2', code: 'group_inspections_year', have: trips, need: 2 });
+    if (trips < policy.groupTripsPerYear) out.push({ rule: 'A2', code: 'group_inspections_year', have: trips, need: policy.groupTripsPerYear });
     const studies = year.filter((a) => a.kind === 'study').length;
-    if (studies < 1) out.push({ rule: 'A2', code: 'group_study_year', have: studies, need: 1 });
+    if (studies < policy.groupStudiesPerYear) out.push({ rule: 'A2', code: 'group_study_year', have: studies, need: policy.groupStudiesPerYear });
   }
   return out;
 }
 
 /**
- * Rule A3 for a station: at least one activity in each month of the quarter; at the year's
- * last quarter also at least ten in the year.
+ * Rule A2 for a larger group (大组): at least largeGroupActivitiesPerHalfYear activities of its
+ * own each half year, checked at the end of the second and fourth quarters.
  */
-export function stationShortfalls(activities: readonly CountedActivity[], now: Date): Shortfall[] {
+export function largeGroupShortfalls(activities: readonly CountedActivity[], now: Date, policy: QuarterlyPolicy): Shortfall[] {
+  const q = quarterOf(now);
+  if (q.quarter !== 2 && q.quarter !== 4) return [];
+  const from = monthStart(q.year, q.quarter === 2 ? 1 : 7);
+  const count = heldActivities(activities, now).filter((a) => inRange(a, from, q.end)).length;
+  const need = policy.largeGroupActivitiesPerHalfYear;
+  return count < need ? [{ rule: 'A2', code: 'large_group_half_year', have: count, need }] : [];
+}
+
+/**
+ * Rule A3 for a station: at least stationActivitiesPerMonth activities in each month of the
+ * quarter; at the year's last quarter also stationActivitiesPerYear in the year.
+ */
+export function stationShortfalls(activities: readonly CountedActivity[], now: Date, policy: QuarterlyPolicy): Shortfall[] {
   const q = quarterOf(now);
   const held = heldActivities(activities, now);
   const out: Shortfall[] = [];
   for (const month of q.months) {
-    const from = shanghaiInstant({ year: q.year, month, day: 1 }, 0, 0);
-    const to = month === 12 ? q.end : shanghaiInstant({ year: q.year, month: month + 1, day: 1 }, 0, 0);
-    const count = held.filter((a) => inRange(a, from, to)).length;
-    if (count < 1) out.push({ rule: 'A3', code: 'station_month', have: count, need: 1, month });
+    const count = held.filter((a) => inRange(a, monthStart(q.year, month), monthStart(q.year, month + 1))).length;
+    if (count < policy.stationActivitiesPerMonth) out.push({ rule: 'A3', code: 'station_month', have: count, need: policy.stationActivitiesPerMonth, month });
   }
   if (q.quarter === 4) {
     const year = held.filter((a) => inRange(a, q.yearStart, q.end)).length;
-    if (year < 10) out.push({ rule: 'A3', code: 'station_year', have: year, need: 10 });
+    if (year < policy.stationActivitiesPerYear) out.push({ rule: 'A3', code: 'station_year', have: year, need: policy.stationActivitiesPerYear });
   }
   return out;
+}
+
+/** Invitations and attendances of a deputies' home's activities held in the quarter (rule A3). */
+export interface Participation {
+  invited: number;
+  present: number;
+}
+
+/**
+ * Rule A3 for a deputies' home (代表之家): at least homeActivitiesPerQuarter activities in the
+ * quarter ("每季度组织一至二次"; more is never a shortfall), homeActivitiesPerYear in the year at
+ * the last quarter ("全年不少于六次"), and homeParticipationPercent of the invited deputies present
+ * over the quarter's activities ("代表参与率不低于90%").
+ */
+export function homeShortfalls(activities: readonly CountedActivity[], now: Date, policy: QuarterlyPolicy, participation: Participation): Shortfall[] {
+  const q = quarterOf(now);
+  const held = heldActivities(activities, now);
+  const out: Shortfall[] = [];
+  const inQuarter = held.filter((a) => inRange(a, q.start, q.end)).length;
+  if (inQuarter < policy.homeActivitiesPerQuarter) out.push({ rule: 'A3', code: 'home_quarter', have: inQuarter, need: policy.homeActivitiesPerQuarter });
+  if (q.quarter === 4) {
+    const year = held.filter((a) => inRange(a, q.yearStart, q.end)).length;
+    if (year < policy.homeActivitiesPerYear) out.push({ rule: 'A3', code: 'home_year', have: year, need: policy.homeActivitiesPerYear });
+  }
+  const rate = participationPercent(participation);
+  if (rate !== undefined && rate < policy.homeParticipationPercent) out.push({ rule: 'A3', code: 'home_participation', have: rate, need: policy.homeParticipationPercent });
+  return out;
+}
+
+/** Present over invited, as a whole percentage rounded down; undefined when nobody was invited. */
+export function participationPercent(p: Participation): number | undefined {
+  return p.invited === 0 ? undefined : Math.floor((p.present * 100) / p.invited);
 }

@@ -1,6 +1,6 @@
 // Roles in the bot (rule U5): what a person may do follows from their units and roles.
 export type UnitKind = 'group' | 'station' | 'office';
-export type Role = 'leader' | 'vice_leader' | 'liaison' | 'member' | 'head' | 'vice_head' | 'staff';
+export type Role = 'leader' | 'vice_leader' | 'liaison' | 'recorder' | 'member' | 'head' | 'vice_head' | 'staff';
 
 // The office unit holds the supervising body's staff (rule U4); sentences name that body from
 // the policy, so its label here is generic.
@@ -9,14 +9,18 @@ export const ROLE_LABEL: Record<string, string> = {
   leader: '组长',
   vice_leader: '副组长',
   liaison: '联络员',
+  recorder: '记录员',
   member: '成员',
   head: '站长',
   vice_head: '副站长',
   staff: '工作人员',
 };
 
-/** Roles that convene a unit, send its notices and keep its records (rules U2, U3). */
-export const UNIT_LEAD_ROLES: readonly Role[] = ['leader', 'vice_leader', 'liaison', 'head', 'vice_head'];
+/**
+ * Roles that convene a unit, send its notices and keep its records (rules U2, U3). A group's
+ * recorder (记录员) has the liaison's rights: the township rule books name the same post either way.
+ */
+export const UNIT_LEAD_ROLES: readonly Role[] = ['leader', 'vice_leader', 'liaison', 'recorder', 'head', 'vice_head'];
 
 export interface Actor {
   levels: string[];

@@ -10,6 +10,7 @@ import { sendDueNotices, type NoticeDeps } from '../services/notices/send-due-no
 import { syncReceptionDays } from '../services/reception/reception-activities.ts';
 import { isDeadlineReminderTime, sendDeadlineReminders } from '../services/register/deadline-reminders.ts';
 import { runQuarterlyReminders } from '../services/quarterly/quarterly-reminders.ts';
+import { runRecordsSchedule } from '../services/records/records-schedule.ts';
 import { runRetention, type RetentionTable } from '../services/retention/retention-service.ts';
 import { runSuggestionSchedule } from '../services/suggestions/scheduled.ts';
 
@@ -46,6 +47,7 @@ export function createTick(deps: TickDeps): () => Promise<void> {
     }
     await sendDueNotices(deps);
     await runQuarterlyReminders(deps); // rules A2, A3, A5
+    await runRecordsSchedule(deps); // rules P2, P3, E1, E2, L4: diary, annual reports, summaries, sessions
     if (deps.retentionDays !== undefined && now.getTime() - lastRetention >= RETENTION_EVERY_MS) {
       lastRetention = now.getTime();
       await runRetention({ ...deps, retentionDays: deps.retentionDays }).catch((err) => deps.logger.error({ err: errorLine(err) }, 'retention run failed'));

@@ -17,6 +17,7 @@ export interface WorkerThreadData {
   logLevel: string;
   outbox?: Partial<OutboxWorkerOptions>;
   retentionDays: number;
+  voteSecret?: string;
 }
 
 export type ToWorkerThread = { type: 'poke' } | { type: 'stop' };
@@ -32,7 +33,7 @@ const send = (message: FromWorkerThread) => port.postMessage(message);
 const logger = createLogger(data.logLevel).child({ thread: 'workers' });
 const metrics = new Metrics((name, help, labels, by) => send({ type: 'count', name, help, labels, by }));
 const db = await connectDb(data.databaseUrl);
-const workers = createWorkerSet({ db, wecom: data.wecom, clock: systemClock, logger, metrics, outbox: data.outbox, retentionDays: data.retentionDays });
+const workers = createWorkerSet({ db, wecom: data.wecom, clock: systemClock, logger, metrics, outbox: data.outbox, retentionDays: data.retentionDays, voteSecret: data.voteSecret });
 workers.start();
 
 port.on('message', (message: ToWorkerThread) => {

@@ -8,6 +8,7 @@ import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../lib/metrics.ts';
 import type { Channel, PlatformClient } from '../platforms/types.ts';
 import { WecomClient } from '../platforms/wecom/client.ts';
+import { onPolicyProblems } from '../repositories/org-repo.ts';
 import type { Db } from '../repositories/prisma.ts';
 import { Outbound } from '../services/outbound.ts';
 import { InboundWorker } from './inbound-worker.ts';
@@ -35,14 +36,18 @@ export interface WorkerDeps {
   outbox?: Partial<OutboxWorkerOptions>;
   /** Rule R6 (RETENTION_DAYS). */
   retentionDays?: number;
+  /** Rule E3: the server's vote secret (config.voteSecret), never stored in the database. */
+  voteSecret?: string;
 }
 
 export function createWorkerSet(deps: WorkerDeps): WorkerSet {
   const { db, clock, logger, metrics } = deps;
+  // A stored policy field that is refused keeps its default; the office hears of it in the log.
+  onPolicyProblems(db, (orgId, rejected) => logger.warn({ orgId, rejected }, 'organisation policy: stored settings refused, their defaults apply'));
   const clients = new Map<Channel, PlatformClient>([['wecom', new WecomClient(deps.wecom, clock, { timeoutMs: deps.outbox?.callTimeoutMs })]]);
   const outbox = new OutboxWorker(db, clients, clock, logger, metrics, deps.outbox);
   const outbound = new Outbound(db, clock, () => outbox.poke());
-  const bot = createBot();
+  const bot = createBot({ voteSecret: deps.voteSecret });
   // Publishing (or editing) an activity late plans a notice due now: the scheduler sends it at once.
   const onDueNow = () => scheduler.poke();
   const dispatcher = new Dispatcher({ db, clock, outbound, logger, onDueNow }, bot.router, bot.flows);

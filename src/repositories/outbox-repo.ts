@@ -119,8 +119,17 @@ function settle(db: Db, row: ClaimedOutboxRow, set: Prisma.Sql) {
     WHERE "id" = ${row.id} AND "status" = 'sending' AND "attempts" = ${row.attempts}`;
 }
 
+/**
+ * A row whose key starts with this is erased the moment it is sent: its content must not outlive
+ * its delivery (a voting card pairs each button's key with its choice; with the click's key,
+ * which the inbound table keeps, it would tell who voted what — rule E3).
+ */
+export const ERASE_ON_SEND_PREFIX = 'erase-on-send|';
+
 export async function markSent(db: Db, row: ClaimedOutboxRow, now: Date, response: string): Promise<void> {
-  await settle(db, row, Prisma.sql`"status" = 'sent', "sentAt" = ${now}, "response" = ${response}, "lastError" = NULL, "lastErrcode" = NULL`);
+  const erase = row.idempotencyKey.startsWith(ERASE_ON_SEND_PREFIX);
+  const content = erase ? Prisma.sql`"payload" = '{}', "erasedAt" = ${now}, ` : Prisma.empty;
+  await settle(db, row, Prisma.sql`${content}"status" = 'sent', "sentAt" = ${now}, "response" = ${response}, "lastError" = NULL, "lastErrcode" = NULL`);
 }
 
 /** Back to pending; `maybeDelivered` records that this try's outcome is unknown. */

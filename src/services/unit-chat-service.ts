@@ -23,7 +23,7 @@ export async function setUnitChat(db: Db, orgId: number, unitName: string, chatI
 export async function createUnitChat(db: Db, orgId: number, unitName: string, now: Date): Promise<UnitChatResult> {
   const unit = await findUnit(db, orgId, unitName);
   if (!unit) return { ok: false, message: `--unit: 本组织没有名为「${unitName}」的单位` };
-  const members = await findUnitContacts(db, [unit.id], ['leader', 'vice_leader', 'liaison', 'member', 'head', 'vice_head'], 'wecom');
+  const members = await findUnitContacts(db, [unit.id], ['leader', 'vice_leader', 'liaison', 'recorder', 'member', 'head', 'vice_head'], 'wecom');
   const userIds = [...new Set(members.map((c) => c.platformUserId).filter((u): u is string => !!u))];
   if (userIds.length < 2) return { ok: false, message: `${unit.name}有企业微信账号的成员不足 2 人，无法建群。` };
   const owner = members.find((c) => (UNIT_LEAD_ROLES as readonly string[]).includes(c.role) && c.platformUserId)?.platformUserId ?? userIds[0]!;

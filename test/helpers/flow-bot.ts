@@ -9,6 +9,9 @@ import { ChatHarness } from './chat.ts';
 import { mockRobotResponses, type RobotResponseMock } from './robot-response-mock.ts';
 import { mockWecomApi } from './wecom-api-mock.ts';
 
+/** Reminders to every deputy that other features' tests do not count (the tests of each set them back). */
+export const QUIET_POLICY = { suggestionsPerDeputyYear: 0, suggestionsPerGroupYear: 0, diaryEntriesPerMonth: 0, annualReportRemindDays: [] };
+
 /** Monday 2026-11-23 10:00 in Asia/Shanghai. */
 export const MONDAY_10AM = '2026-11-23T02:00:00Z';
 
@@ -36,7 +39,8 @@ export async function startFlowBot(now = MONDAY_10AM): Promise<FlowBot> {
   // The tests' dates lie in the last quarter, when rule S6 reminds every deputy without a
   // suggestion at the first tick; tests of other features do not count those messages, so the
   // annual targets are off here (the tests of S6 set them back).
-  await t.bot.db.organisation.update({ where: { id: t.bot.orgId }, data: { policy: JSON.stringify({ suggestionsPerDeputyYear: 0, suggestionsPerGroupYear: 0 }) } });
+  // Likewise the records' reminders to every deputy (diary on the 25th, annual report in December).
+  await t.bot.db.organisation.update({ where: { id: t.bot.orgId }, data: { policy: JSON.stringify(QUIET_POLICY) } });
   const fb: FlowBot = {
     t,
     chat: new ChatHarness(t, api, robot),

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Outbound } from '../../src/services/outbound.ts';
 import { sendQuarterlyReminders } from '../../src/services/quarterly/quarterly-reminders.ts';
-import { startFlowBot, type FlowBot } from '../helpers/flow-bot.ts';
+import { QUIET_POLICY, startFlowBot, type FlowBot } from '../helpers/flow-bot.ts';
 
 let fb: FlowBot;
 beforeEach(async () => {
@@ -19,9 +19,9 @@ const tick = async () => {
   await fb.t.bot.workers!.scheduler.runOnce();
   await fb.chat.settle();
 };
-// Each reminder by what it says (a person never reads rule IDs): A2 the missing activity, A5 the form.
-const SAYS: Record<string, string> = { A2: '还没有开展集体活动', A5: '集体活动登记表' };
-const quarterly = (rule: string) => fb.chat.all().filter((m) => m.text?.includes(SAYS[rule]!));
+// Rule IDs are never shown to users: each reminder is recognised by its words.
+const MARKERS: Record<string, string> = { A2: '还没有开展集体活动', A5: '集体活动登记表报送' };
+const quarterly = (rule: string) => fb.chat.all().filter((m) => m.text?.includes(MARKERS[rule]!));
 
 describe('rule A2: on the 10th, groups with no collective activity this quarter are reminded', () => {
   it('leaders of groups without an activity get one reminder; a group with one gets none; never twice', async () => {
@@ -32,8 +32,8 @@ describe('rule A2: on the 10th, groups with no collective activity this quarter 
     await tick();
     const sent = quarterly('A2');
     expect(sent.map((s) => s.text)).toEqual([
-      '第一代表小组本季度（2026年第四季度）还没有开展集体活动，按规定每季度至少一次，请尽快安排。',
-      '第三代表小组本季度（2026年第四季度）还没有开展集体活动，按规定每季度至少一次，请尽快安排。',
+      '第一代表小组本季度（2026年第四季度）还没有开展集体活动，按规定每季度至少 1 次，请尽快安排。',
+      '第三代表小组本季度（2026年第四季度）还没有开展集体活动，按规定每季度至少 1 次，请尽快安排。',
     ]);
     expect(sent[0]!.to.sort()).toEqual(['qianxiuying', 'zhaowenhua']);
     expect(sent[1]!.to.sort()).toEqual(['hanxuesong', 'yanghuimin']);
@@ -94,9 +94,30 @@ describe('rules A2, A3: on the quarter\'s last day office staff get the units be
     expect(lines.some((l) => l.startsWith(`· ${station}`))).toBe(false);
     expect(lines).toContain('· 第二代表小组：本季度集体活动 0 次（每季度至少 1 次）；本年度视察、调研 0 次（每年至少 2 次）；本年度集中学习 0 次（每年至少 1 次）');
     expect(lines.find((l) => l.startsWith('· 东河镇代表之家'))).toMatch(/10月活动 0 次（每月至少 1 次）.*本年度活动 \d+ 次（每年至少 10 次）/);
+    expect(lines.join('\n')).not.toMatch(/规则|[AR]\d/);
     await fb.restart();
     await tick();
     expect(fb.chat.all().filter((m) => m.text?.startsWith('2026年第四季度活动次数'))).toHaveLength(1);
+  });
+
+  it('rules A2, A3: a larger group, a deputies\' home and the policy\'s own numbers are told apart', async () => {
+    const db = fb.t.bot.db;
+    const { setDeputiesHome, setLargerGroup } = await import('../../src/services/units/unit-structure-service.ts');
+    await setLargerGroup(db, fb.t.bot.orgId, '第一代表小组', '城关片区大组', true);
+    await setDeputiesHome(db, fb.t.bot.orgId, '东河镇代表之家', true);
+    await db.organisation.update({ where: { id: fb.t.bot.orgId }, data: { policy: JSON.stringify({ ...QUIET_POLICY, homeActivitiesPerYear: 3 }) } });
+    // The home held three activities this year, one this quarter, which 3 of its 9 members attended.
+    for (const start of ['2026-03-03', '2026-06-02']) await fb.addActivity('东河镇代表之家', { title: `学习${start}`, start: `${start}T01:00:00Z` });
+    const q4 = await fb.addActivity('东河镇代表之家', { title: '视察敬老院', start: '2026-11-03T01:00:00Z' });
+    const invitees = (await db.activityInvitee.findMany({ where: { activityId: q4 }, orderBy: { personId: 'asc' } })).map((i) => i.personId);
+    for (const personId of invitees.slice(0, 3)) await db.attendance.create({ data: { orgId: fb.t.bot.orgId, activityId: q4, personId, status: 'present' } });
+    fb.clock.set('2026-12-31T02:00:00Z');
+    await tick();
+    const lines = fb.chat.all().find((m) => m.text?.startsWith('2026年第四季度活动次数未达到规定'))!.text!.split('\n');
+    expect(lines).toContain('· 城关片区大组：本半年代表大组活动 0 次（每半年至少 1 次）');
+    expect(lines).toContain(`· 东河镇代表之家：本季度代表参与率 ${Math.floor(300 / invitees.length)}%（不低于 90%）`);
+    // As a home it needs 3 a year here (it has them), not a station's 10 nor one each month.
+    expect(lines.find((l) => l.startsWith('· 东河镇代表之家'))).not.toMatch(/月活动|本年度活动/);
   });
 });
 
@@ -112,9 +133,9 @@ describe('rules A2, A3, A5: a bot stopped over a reminder\'s day catches it up a
     await fb.restart();
     await tick();
     expect(quarterly('A2').map((s) => s.text)).toEqual([
-      '第一代表小组本季度（2026年第四季度）还没有开展集体活动，按规定每季度至少一次，请尽快安排。',
-      '第二代表小组本季度（2026年第四季度）还没有开展集体活动，按规定每季度至少一次，请尽快安排。',
-      '第三代表小组本季度（2026年第四季度）还没有开展集体活动，按规定每季度至少一次，请尽快安排。',
+      '第一代表小组本季度（2026年第四季度）还没有开展集体活动，按规定每季度至少 1 次，请尽快安排。',
+      '第二代表小组本季度（2026年第四季度）还没有开展集体活动，按规定每季度至少 1 次，请尽快安排。',
+      '第三代表小组本季度（2026年第四季度）还没有开展集体活动，按规定每季度至少 1 次，请尽快安排。',
     ]);
     await fb.restart();
     await tick();

@@ -29,6 +29,11 @@ import { suggestionTalkFlow } from '../../flows/suggestion-office/talk.flow.ts';
 import { cosignAction, myMotionsCommand } from '../../flows/motion/motion-actions.ts';
 import { motionFlow } from '../../flows/motion/motion.flow.ts';
 import { withdrawMotionFlow } from '../../flows/motion/withdraw.flow.ts';
+import { diaryFlow } from '../../flows/records/diary.flow.ts';
+import { entryFlow } from '../../flows/records/entry.flow.ts';
+import { myRecordCommand, recordOfCommand } from '../../flows/records/record-commands.ts';
+import { annualReportFlow } from '../../flows/report-back/annual-report.flow.ts';
+import { ballotCommands, voteAction } from '../../flows/report-back/ballot-actions.ts';
 import type { AnyFlow } from '../../flows/types.ts';
 import type { Audience } from '../../domain/roles.ts';
 import { Router, type CardAction, type Command } from '../router.ts';
@@ -41,11 +46,17 @@ export interface Bot {
   flows: FlowEngine;
 }
 
-export function createBot(): Bot {
+export interface BotOptions {
+  /** Rule E3: the server's vote secret; without it voting cards are refused with a sentence. */
+  voteSecret?: string;
+}
+
+export function createBot(options: BotOptions = {}): Bot {
   const commands: Command[] = [];
   const all = () => commands;
   const flows: AnyFlow[] = [leaveFlow, signInFlow, suggestionFlow, rejectLeaveFlow, withdrawLeaveFlow, publishFlow, editFlow, cancelFlow, accountFlow, registerFlow, assignFlow, answerFlow,
-    suggestionAnswerFlow, suggestionTalkFlow, suggestionExtendFlow, suggestionReturnFlow, motionFlow, withdrawMotionFlow, didYouMeanFlow];
+    suggestionAnswerFlow, suggestionTalkFlow, suggestionExtendFlow, suggestionReturnFlow, motionFlow, withdrawMotionFlow, didYouMeanFlow,
+    entryFlow, diaryFlow, annualReportFlow];
   let engine: FlowEngine | undefined;
   const keptHint = (ctx: Parameters<FlowEngine['resume']>[0]) => engine!.kept.hint(ctx);
   const startFlow = (flow: string, name: string, aliases: string[], summary: string, audience: Audience): Command => ({
@@ -86,6 +97,14 @@ export function createBot(): Bot {
     activityFlow('publish', '发布活动', ['发通知', '发布通知'], '发布本组（站）活动，按规定提前通知全体成员', '发布'),
     activityFlow('activity-edit', '修改活动', [], '修改已发布活动的时间、地点、内容或标题', '修改'),
     activityFlow('activity-cancel', '取消活动', [], '取消已发布的活动并通知已收到通知的人', '取消'),
+    // Rules P1, P3, P4: the performance record, entries added by chat, the people's-condition diary.
+    myRecordCommand,
+    recordOfCommand,
+    startFlow('record-entry', '履职记录', ['记履职', '添加履职记录'], '记一条履职记录：办实事、走访、帮扶困难户等（可附照片）', 'deputy'),
+    startFlow('diary', '民情日记', ['写民情日记', '记民情日记'], '记一篇民情日记（须选民签字确认，单聊）', 'deputy'),
+    // Rules E1–E3: the written annual report, and the organiser's side of the evaluation.
+    startFlow('annual-report', '述职报告', ['提交述职报告', '书面述职'], '提交本年度书面述职报告（正文或文件）', 'deputy'),
+    ...ballotCommands(options.voteSecret),
     startFlow('account', '填写纪要', ['活动纪要', '情况报告'], '活动结束后填写情况报告', 'unit_lead'),
     whoamiCommand,
     contactsCommand,
@@ -101,6 +120,7 @@ export function createBot(): Bot {
     attendAction,
     ...ratingActions,
     cosignAction,
+    voteAction(options.voteSecret),
     // The notice card's 请假 button (activities issue) starts the leave flow for its activity.
     { action: 'leave.start', argument: 'id', run: (ctx, activityId) => engine!.start(ctx, 'leave', activityId ?? '') },
     // 撤回请假 on a notice or change card (rules L5, A6) starts the withdrawal for its activity.

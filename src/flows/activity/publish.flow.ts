@@ -9,7 +9,9 @@ import { describeInvitees, readInvitees, type Invitees } from '../../services/in
 import { parseChoice, parseYesNo } from '../parse/choice.ts';
 import { formatDateTime } from '../parse/datetime.ts';
 import type { Flow, FlowContext, StepResult } from '../types.ts';
+import { recordStudyCheck } from '../../services/records/study-check-service.ts';
 import { publishableUnits, refusal } from './access.ts';
+import { needsStudyCheck, studyMessages, studyStep } from './study-step.ts';
 import { formatSpan, kindList, readEnd, readKind, readStart, readText } from './fields.ts';
 import { activityFlowMessages as m } from './messages.ts';
 
@@ -28,6 +30,9 @@ export interface PublishDraft {
   inviteeCount?: number;
   /** Absent until answered; mode 'all' is re-read at publishing (the roster may change). */
   invitees?: Invitees;
+  /** Rule A7: before an inspection or research trip, whether the laws were studied first. */
+  studyHeld?: boolean;
+  studyNote?: string;
 }
 
 type Ctx = FlowContext<PublishDraft>;
@@ -77,9 +82,12 @@ export const publishFlow: Flow<PublishDraft> = {
       prompt: (fc) => m.askKind(fc.draft.unitName!, kindList()),
       async handle(input, fc) {
         const read = readKind(input.text);
-        return read.ok ? next('title', { ...fc.draft, kind: read.value }) : { kind: 'invalid', message: read.message };
+        if (!read.ok) return { kind: 'invalid', message: read.message };
+        // Rule A7: an inspection or research trip asks first whether the laws were studied.
+        return next(needsStudyCheck(read.value) ? 'study' : 'title', { ...fc.draft, kind: read.value, studyHeld: undefined, studyNote: undefined });
       },
     },
+    study: studyStep<PublishDraft>('title', (d) => ACTIVITY_KINDS[d.kind!]),
     title: textStep('title', 'start', m.askTitle, m.titleHelp),
     start: {
       help: m.startHelp,
@@ -141,6 +149,7 @@ function summaryLines(d: PublishDraft): string[] {
     `${l.content}：${d.content || m.none}`,
     // A draft from before invitees were chosen by name invites the whole unit.
     `${l.invitees}：${describeInvitees(d.invitees ?? { mode: 'all', named: [] }, d.invitees?.ids.length ?? d.inviteeCount ?? 0)}`,
+    ...(d.studyHeld === undefined ? [] : [studyMessages.line(d.studyHeld, d.studyNote)]),
   ];
 }
 
@@ -156,5 +165,6 @@ async function publish(fc: Ctx): Promise<Result> {
   });
   if (!result.ok) return { kind: 'done', say: m.failed(result.issues.map((i) => i.message).join('；')) };
   const { activity, lateNotice } = result;
+  if (d.studyHeld !== undefined) await recordStudyCheck(fc.bot.deps.db, { id: activity.id, kind: d.kind! }, d.studyHeld, d.studyNote);
   return { kind: 'done', say: lateNotice ? m.publishedLate(activity.title, activity.id, lateNotice) : m.published(activity.title, activity.id) };
 }

@@ -1,6 +1,6 @@
 // 接待登记 (rules R3, R4, R6): during or after a reception a station's deputy or staff member
 // records each visitor — name, phone, address, the issue, its category — and confirms; the
-// visit is saved with an assignment deadline of 7 working days after the reception (R4).
+// visit is saved with an assignment deadline of the policy's working days (7) after the reception (R4).
 // Several visitors in a row: after each one, 继续 starts over at the name, station kept.
 // Every step is personal, so the dialog always runs in private chat (R6), and nothing of the
 // visitor is ever logged. Deputies record, they do not settle cases (R3): nothing promises
@@ -11,7 +11,8 @@ import { shanghaiParts } from '../../domain/shanghai-time.ts';
 import { findOfficeUnitIds, findUnitContacts } from '../../repositories/people-repo.ts';
 import { findOccurrence } from '../../repositories/reception-repo.ts';
 import { listStations, recordVisit, type StationRef } from '../../repositories/visit-repo.ts';
-import { loadCalendar, warnAssumedYears } from '../../services/calendar-service.ts';
+import { warnAssumedYears } from '../../services/calendar-service.ts';
+import { assignmentDeadline } from '../../services/register/visit-deadline.ts';
 import { hasMeaningfulText } from '../../lib/text.ts';
 import { flowMessages } from '../messages.ts';
 import { parseChoice, parseYesNo } from '../parse/choice.ts';
@@ -168,10 +169,9 @@ export const registerFlow: Flow<RegisterDraft> = {
 async function save(fc: Ctx): Promise<StepResult<RegisterDraft>> {
   const d = fc.draft;
   const { db } = fc.bot.deps;
-  // Rule R4: the reception is today (Shanghai); assignment within 7 working days of it.
+  // Rule R4: the reception is today (Shanghai); assigned within the policy's working days of it.
   const receptionDay = toIsoDate(shanghaiParts(fc.now).date);
-  const calendar = await loadCalendar(db, fc.bot.orgId);
-  const deadline = calendar.addWorkingDays(receptionDay, 7);
+  const deadline = await assignmentDeadline(db, fc.bot.orgId, receptionDay);
   const occurrence = await findOccurrence(db, d.stationId!, receptionDay);
   const visit = await recordVisit(db, {
     orgId: fc.bot.orgId,

@@ -7,9 +7,10 @@
 // it as missed after that. Each message has an outbox key per (org, quarter, kind, unit), so it
 // goes once across ticks, restarts and instances.
 import {
-  FORM_DUE_DAY,
   dutyJudgedAt,
   groupShortfalls,
+  homeShortfalls,
+  largeGroupShortfalls,
   quarterById,
   quarterDutyWindows,
   quarterLabel,
@@ -18,12 +19,16 @@ import {
   stationShortfalls,
   type Quarter,
   type QuarterlyDutyKind,
+  type Shortfall,
 } from '../../domain/quarterly-duties.ts';
+import type { Policy } from '../../domain/policy.ts';
+import { rankOf, type UnitRank } from '../../domain/unit-structure.ts';
+import { attendanceOutcomes } from '../../repositories/attendance-outcome-repo.ts';
+import { loadPolicy } from '../../repositories/org-repo.ts';
 import { formatDate, shanghaiInstant } from '../../domain/shanghai-time.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errorLine } from '../../lib/errors.ts';
 import type { Logger } from '../../lib/logger.ts';
-import { loadPolicy } from '../../repositories/org-repo.ts';
 import { findOfficeUnitIds, findUnitContacts } from '../../repositories/people-repo.ts';
 import type { Db } from '../../repositories/prisma.ts';
 import { dueRuns, finishRun, planRuns } from '../../repositories/scheduled-run-repo.ts';
@@ -47,68 +52,94 @@ export function quarterlyKey(orgId: number, quarter: string, kind: QuarterlyDuty
 
 /** Enqueues one duty's messages for one organisation, judged at `at`; returns how many rows were new. */
 export async function sendQuarterlyDuty(deps: QuarterlyDeps, orgId: number, kind: QuarterlyDutyKind, q: Quarter, at: Date): Promise<number> {
-  const items = kind === 'minimums' ? await minimumsItems(deps.db, orgId, q, at) : await groupItems(deps.db, orgId, kind, q, at);
+  const policy = await loadPolicy(deps.db, orgId);
+  const items = kind === 'minimums' ? await minimumsItems(deps.db, orgId, q, at, policy) : await groupItems(deps.db, orgId, kind, q, at, policy);
   return items.length ? deps.outbound.send(orgId, CHANNEL, items) : 0;
 }
 
 /** Enqueues today's quarterly reminders for every organisation, if today has a duty (a direct run). */
 export async function sendQuarterlyReminders(deps: QuarterlyDeps, now: Date = deps.clock.now()): Promise<number> {
-  const duty = quarterlyDuty(now);
-  if (!duty) return 0;
   const orgs = await deps.db.organisation.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
   let written = 0;
-  for (const org of orgs) written += await sendQuarterlyDuty(deps, org.id, duty.kind, duty.quarter, now);
+  for (const org of orgs) {
+    const duty = quarterlyDuty(now, await loadPolicy(deps.db, org.id));
+    if (duty) written += await sendQuarterlyDuty(deps, org.id, duty.kind, duty.quarter, now);
+  }
   return written;
 }
 
-async function unitsWithActivities(db: Db, orgId: number, kind: 'group' | 'station', from: Date, now: Date) {
-  return db.unit.findMany({
-    where: { orgId, kind },
+/** Groups and stations with their activities since `from`, each with its rank (group, larger group, station, home). */
+async function unitsWithActivities(db: Db, orgId: number, from: Date, now: Date) {
+  const units = await db.unit.findMany({
+    where: { orgId, kind: { in: ['group', 'station'] } },
     select: {
       id: true,
+      kind: true,
       name: true,
-      activities: { where: { startAt: { gte: from, lt: now }, status: 'scheduled' }, select: { kind: true, startAt: true, status: true } },
+      parentId: true,
+      isHome: true,
+      activities: { where: { startAt: { gte: from, lt: now }, status: 'scheduled' }, select: { id: true, kind: true, startAt: true, status: true } },
     },
     orderBy: { id: 'asc' },
   });
+  const shapes = units.map((u) => ({ ...u, isHome: u.isHome === true }));
+  return shapes.map((u) => ({ ...u, rank: rankOf(u, shapes) as UnitRank }));
 }
 
-async function groupItems(db: Db, orgId: number, kind: 'no_activity_yet' | 'form_due', q: Quarter, at: Date): Promise<OutboundItem[]> {
-  const groups = await unitsWithActivities(db, orgId, 'group', q.start, at);
-  const targets = kind === 'form_due' ? groups : groups.filter((g) => groupShortfalls(g.activities, at).some((s) => s.code === 'group_quarter'));
+async function groupItems(db: Db, orgId: number, kind: 'no_activity_yet' | 'form_due', q: Quarter, at: Date, policy: Policy): Promise<OutboundItem[]> {
+  // Rules A2, A5 concern the small groups; a larger group has its own half-yearly minimum.
+  const groups = (await unitsWithActivities(db, orgId, q.start, at)).filter((u) => u.rank === 'group');
+  const targets = kind === 'form_due' ? groups : groups.filter((g) => groupShortfalls(g.activities, at, policy).some((s) => s.code === 'group_quarter'));
   if (!targets.length) return [];
   const contacts = await findUnitContacts(db, targets.map((g) => g.id), [...GROUP_LEADER_ROLES], CHANNEL);
   const label = quarterLabel(q);
-  const due = formatDate(shanghaiInstant({ year: q.year, month: q.months[2], day: FORM_DUE_DAY }, 12, 0));
-  const body = (await loadPolicy(db, orgId)).supervisingBody;
+  const due = formatDate(shanghaiInstant({ year: q.year, month: q.months[2], day: policy.quarterFormDueDay }, 12, 0));
   const items: OutboundItem[] = [];
   for (const g of targets) {
     const toUsers = [...new Set(contacts.filter((c) => c.unit.id === g.id).map((c) => c.platformUserId).filter((u): u is string => !!u))];
     if (!toUsers.length) continue;
-    const text = kind === 'form_due' ? m.formDue(g.name, label, due, body) : m.noActivityYet(g.name, label);
+    const text = kind === 'form_due' ? m.formDue(g.name, label, due, policy.supervisingBody) : m.noActivityYet(g.name, label, policy.groupActivitiesPerQuarter);
     items.push({ key: quarterlyKey(orgId, q.id, kind, g.id), message: { kind: 'text', toUsers, text } });
   }
   return items;
 }
 
-async function minimumsItems(db: Db, orgId: number, q: Quarter, at: Date): Promise<OutboundItem[]> {
+async function minimumsItems(db: Db, orgId: number, q: Quarter, at: Date, policy: Policy): Promise<OutboundItem[]> {
   const officeIds = await findOfficeUnitIds(db, orgId);
   if (!officeIds.length) return [];
   const staff = await findUnitContacts(db, officeIds, ['staff'], CHANNEL);
   const toUsers = [...new Set(staff.map((c) => c.platformUserId).filter((u): u is string => !!u))];
   if (!toUsers.length) return [];
   const lines: string[] = [];
-  for (const g of await unitsWithActivities(db, orgId, 'group', q.yearStart, at)) {
-    const short = groupShortfalls(g.activities, at);
-    if (short.length) lines.push(m.minimumsLine(g.name, short));
-  }
-  for (const s of await unitsWithActivities(db, orgId, 'station', q.yearStart, at)) {
-    const short = stationShortfalls(s.activities, at);
-    if (short.length) lines.push(m.minimumsLine(s.name, short));
+  for (const unit of await unitsWithActivities(db, orgId, q.yearStart, at)) {
+    const short = await unitShortfalls(db, orgId, unit, q, at, policy);
+    if (short.length) lines.push(m.minimumsLine(unit.name, short));
   }
   const label = quarterLabel(q);
   const text = lines.length ? [m.minimumsTitle(label), ...lines].join('\n') : m.minimumsAllMet(label);
   return [{ key: quarterlyKey(orgId, q.id, 'minimums', 'office'), message: { kind: 'text', toUsers, text } }];
+}
+
+type RankedUnit = Awaited<ReturnType<typeof unitsWithActivities>>[number];
+
+/** Rules A2, A3: each kind of unit against its own minimums (a deputies' home also by participation). */
+async function unitShortfalls(db: Db, orgId: number, unit: RankedUnit, q: Quarter, at: Date, policy: Policy): Promise<Shortfall[]> {
+  switch (unit.rank) {
+    case 'group':
+      return groupShortfalls(unit.activities, at, policy);
+    case 'large_group':
+      return largeGroupShortfalls(unit.activities, at, policy);
+    case 'station':
+      return stationShortfalls(unit.activities, at, policy);
+    case 'home': {
+      const ids = unit.activities.filter((a) => a.startAt >= q.start).map((a) => a.id);
+      const outcomes = ids.length ? await attendanceOutcomes(db, { orgId, activityIds: ids, from: q.start, to: q.end, now: at }) : [];
+      const participation = { invited: outcomes.length, present: outcomes.filter((o) => o.outcome === 'present').length };
+      return homeShortfalls(unit.activities, at, policy, participation);
+    }
+    default:
+      return [];
+  }
 }
 
 export const QUARTERLY_JOB = 'quarterly:';
@@ -121,11 +152,16 @@ const KINDS = new Set<string>(['no_activity_yet', 'form_due', 'minimums']);
  */
 export async function planQuarterlyRuns(db: Db, now: Date): Promise<number> {
   const current = quarterOf(now);
-  const windows = [...quarterDutyWindows(current), ...quarterDutyWindows(quarterOf(current.end))].filter(
-    (w) => w.dueAt.getTime() > now.getTime() - CATCH_UP_MS && w.expiresAt.getTime() > now.getTime(),
-  );
   const orgs = await db.organisation.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
-  const rows = orgs.flatMap((org) => windows.map((w) => ({ orgId: org.id, job: `${QUARTERLY_JOB}${w.kind}`, period: w.quarter.id, dueAt: w.dueAt, expiresAt: w.expiresAt })));
+  const rows = [];
+  for (const org of orgs) {
+    // The days are each organisation's own (policy): a row planned before a change keeps its day.
+    const policy = await loadPolicy(db, org.id);
+    const windows = [...quarterDutyWindows(current, policy), ...quarterDutyWindows(quarterOf(current.end), policy)].filter(
+      (w) => w.dueAt.getTime() > now.getTime() - CATCH_UP_MS && w.expiresAt.getTime() > now.getTime(),
+    );
+    rows.push(...windows.map((w) => ({ orgId: org.id, job: `${QUARTERLY_JOB}${w.kind}`, period: w.quarter.id, dueAt: w.dueAt, expiresAt: w.expiresAt })));
+  }
   return planRuns(db, rows, now);
 }
 

@@ -4,6 +4,8 @@
 // reminds the duty deputies at 08:30 on the day. The activity is keyed by its occurrence
 // (sourceKey), so two instances syncing at once create it once.
 import { parseIsoDate } from '../../domain/calendar/working-days.ts';
+import { clockTime, type Policy } from '../../domain/policy.ts';
+import { loadPolicy } from '../../repositories/org-repo.ts';
 import { shanghaiInstant } from '../../domain/shanghai-time.ts';
 import { createActivityWithInvitees } from '../../repositories/activity-repo.ts';
 import { onLeaveByDate } from '../../repositories/leave-repo.ts';
@@ -12,30 +14,30 @@ import { loadCalendar } from '../calendar-service.ts';
 import { planActivityNotices } from '../notices/plan-activity-notices.ts';
 import { monthOf, planOccurrences, todayIn } from './reception-plan-service.ts';
 
-/** How far ahead reception days are planned (this month and the next). */
-const MONTHS_AHEAD = 2;
-const RECEPTION = { title: '接待选民日', content: '代表接待选民，听取和反映群众的意见和建议', startHour: 9, endHour: 11, endMinute: 30 };
+const RECEPTION = { title: '接待选民日', content: '代表接待选民，听取和反映群众的意见和建议' };
 
 export async function syncReceptionDays(db: Db, now: Date): Promise<number> {
   const stations = await db.unit.findMany({ where: { kind: 'station' }, select: { id: true, orgId: true, name: true, receptionRule: true } });
   let created = 0;
   for (const station of stations) {
     const calendar = await loadCalendar(db, station.orgId);
+    const policy = await loadPolicy(db, station.orgId);
     // Rule R2: deputies on approved leave that day are skipped by the rotation.
     const unavailable = await onLeaveByDate(db, station.orgId, now);
-    await planOccurrences(db, station, monthOf(todayIn(now)), MONTHS_AHEAD, now, calendar, { unavailable });
+    // Rules R1, R2: the policy says how far ahead, how many on duty and the day's hours.
+    await planOccurrences(db, station, monthOf(todayIn(now)), policy.receptionPlanMonths, now, calendar, { unavailable, perOccurrence: policy.receptionDutiesPerDay });
     const days = await db.receptionOccurrence.findMany({
       where: { unitId: station.id, status: 'planned', date: { gte: todayIn(now) } },
       include: { duties: { select: { personId: true } } },
     });
-    for (const day of days) created += await ensureActivity(db, station, day, now);
+    for (const day of days) created += await ensureActivity(db, station, day, now, policy);
   }
   return created;
 }
 
 type Day = { id: number; date: string; duties: { personId: number }[] };
 
-async function ensureActivity(db: Db, station: { id: number; orgId: number; name: string }, day: Day, now: Date): Promise<number> {
+async function ensureActivity(db: Db, station: { id: number; orgId: number; name: string }, day: Day, now: Date, policy: Policy): Promise<number> {
   const sourceKey = `reception:${day.id}`;
   if (day.duties.length === 0) return 0;
   const existing = await db.activity.findUnique({ where: { sourceKey }, select: { id: true, _count: { select: { notices: true } } } });
@@ -45,14 +47,17 @@ async function ensureActivity(db: Db, station: { id: number; orgId: number; name
     return 0;
   }
   const date = parseIsoDate(day.date);
-  const startAt = shanghaiInstant(date, RECEPTION.startHour, 0);
+  const start = clockTime(policy.receptionStart);
+  const end = clockTime(policy.receptionEnd);
+  const startAt = shanghaiInstant(date, start.hour, start.minute);
   if (startAt <= now) return 0;
   try {
     const activity = await createActivityWithInvitees(
       db,
       {
         orgId: station.orgId, unitId: station.id, kind: 'reception', title: RECEPTION.title, startAt,
-        endAt: shanghaiInstant(date, RECEPTION.endHour, RECEPTION.endMinute), place: station.name,
+        // An end not after the start (a mistyped policy) gives the day its start plus two and a half hours.
+        endAt: endAfter(startAt, shanghaiInstant(date, end.hour, end.minute)), place: station.name,
         content: RECEPTION.content, signInCode: null, signInOpensBefore: 30, createdById: null,
       },
       day.duties.map((d) => d.personId),
@@ -65,4 +70,10 @@ async function ensureActivity(db: Db, station: { id: number; orgId: number; name
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') return 0;
     throw err;
   }
+}
+
+const DEFAULT_LENGTH_MS = 150 * 60_000;
+
+function endAfter(start: Date, end: Date): Date {
+  return end.getTime() > start.getTime() ? end : new Date(start.getTime() + DEFAULT_LENGTH_MS);
 }

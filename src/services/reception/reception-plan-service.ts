@@ -17,6 +17,7 @@ import {
 import { planDutyRotation } from '../../domain/calendar/duty-rotation.ts';
 import { toIsoDate, type IsoDate, type WorkingCalendar } from '../../domain/calendar/working-days.ts';
 import { shanghaiParts } from '../../domain/shanghai-time.ts';
+import { loadPolicy } from '../../repositories/org-repo.ts';
 import type { Db } from '../../repositories/prisma.ts';
 import {
   cancelFuturePlannedExcept,
@@ -32,9 +33,6 @@ import {
   type Station,
 } from '../../repositories/reception-repo.ts';
 
-/** Rule R2: two deputies receive voters together (one listens, one records). */
-export const DEFAULT_DUTIES_PER_OCCURRENCE = 2;
-
 export interface PlannedDay extends ReceptionDate {
   /** Materialised (planned or held), with its duty deputies' names in id order. */
   stored: boolean;
@@ -42,6 +40,7 @@ export interface PlannedDay extends ReceptionDate {
 }
 
 export interface PlanOptions {
+  /** Rule R2: deputies on duty each day; the organisation's receptionDutiesPerDay when left out. */
   perOccurrence?: number;
   unavailable?: Readonly<Record<IsoDate, readonly number[]>>;
 }
@@ -136,7 +135,10 @@ export async function planOccurrences(
   await upsertPlanned(db, station.orgId, station.id, upcoming, now);
   const first = upcoming[0];
   const last = upcoming.at(-1);
-  if (first && last) await assignDuties(db, station.id, first.date, last.date, options);
+  if (first && last) {
+    const perOccurrence = options.perOccurrence ?? (await loadPolicy(db, station.orgId)).receptionDutiesPerDay;
+    await assignDuties(db, station.id, first.date, last.date, { ...options, perOccurrence });
+  }
   return { value: await withStored(db, station.id, upcoming), assumedYears: dates.assumedYears };
 }
 
@@ -155,7 +157,7 @@ async function assignDuties(db: Db, unitId: number, from: IsoDate, to: IsoDate, 
     deputyIds: deputies.map((d) => String(d.id)),
     past: past.map((d) => ({ date: d.date, deputyId: String(d.personId) })),
     occurrences: open.map((o) => o.date),
-    perOccurrence: options.perOccurrence ?? DEFAULT_DUTIES_PER_OCCURRENCE,
+    perOccurrence: options.perOccurrence!,
     unavailable,
   });
   const byDate = new Map(open.map((o) => [o.date, o.id]));

@@ -13,13 +13,12 @@ import { assignMessages as m } from '../../flows/register/assign-messages.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { listRecordedVisits, type VisitSummary } from '../../repositories/assignment-repo.ts';
 import { findOfficeUnitIds, findUnitContacts } from '../../repositories/people-repo.ts';
+import { loadPolicy } from '../../repositories/org-repo.ts';
 import type { Db } from '../../repositories/prisma.ts';
 import { loadCalendar, warnAssumedYears } from '../calendar-service.ts';
 import type { Outbound, OutboundItem } from '../outbound.ts';
 
 export const REMINDER_FROM_MINUTE = 9 * 60;
-/** Rule R4: office staff are reminded when this many working days or fewer are left. */
-export const REMIND_WORKING_DAYS_BEFORE = 2;
 
 /** From 09:00 Shanghai time on: reminders are not sent at night. */
 export function isDeadlineReminderTime(now: Date): boolean {
@@ -42,6 +41,8 @@ export async function sendDeadlineReminders(deps: ReminderDeps, now: Date): Prom
   let queued = 0;
   for (const [orgId, visits] of byOrg) {
     const calendar = await loadCalendar(deps.db, orgId);
+    // Rule R4: reminded when the policy's number of working days (2) or fewer are left.
+    const remindWithin = (await loadPolicy(deps.db, orgId)).receptionRemindWorkingDays;
     const assumed = new Set<number>();
     const items: { key: string; text: string }[] = [];
     const overdue: VisitSummary[] = [];
@@ -57,7 +58,7 @@ export async function sendDeadlineReminders(deps: ReminderDeps, now: Date): Prom
       const left = calendar.workingDaysBetween(today, v.deadline);
       left.assumedYears.forEach((y) => assumed.add(y));
       // One "soon" reminder per issue (its key), on the first run inside the window.
-      if (left.value >= 1 && left.value <= REMIND_WORKING_DAYS_BEFORE) {
+      if (left.value >= 1 && left.value <= remindWithin) {
         items.push({ key: `deadline|${v.id}|before2`, text: m.dueSoon(v.deadline, [v], left.value) });
       }
     }

@@ -33,6 +33,8 @@ export const ROLE_WORDS: Record<UnitKind, ReadonlyMap<string, string>> = {
     ['组长', 'leader'],
     ['副组长', 'vice_leader'],
     ['联络员', 'liaison'],
+    // Rule U2: some townships call the group's fixed liaison its recorder; same rights.
+    ['记录员', 'recorder'],
     ['成员', 'member'],
   ]),
   station: new Map([

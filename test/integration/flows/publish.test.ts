@@ -27,6 +27,7 @@ async function publishByChat(start: string, end = '16:30') {
   await say('zhaowenhua', '发布活动');
   await say('zhaowenhua', '1');
   await say('zhaowenhua', '视察');
+  await say('zhaowenhua', '是，11月20日学习了水污染防治法'); // rule A7
   await say('zhaowenhua', '视察城区污水处理厂');
   await say('zhaowenhua', start);
   await say('zhaowenhua', end);
@@ -86,8 +87,10 @@ describe('发布活动 (publish an activity)', () => {
     const kinds = await say('zhaowenhua', '1');
     expect(kinds).toContain('为第一代表小组发布活动。是哪一类活动？');
     expect(kinds).toContain('2. 视察');
-    expect(await say('zhaowenhua', '十')).toContain('请回复 1 到 9 的序号');
-    expect(await say('zhaowenhua', '2')).toContain('活动标题是什么');
+    expect(await say('zhaowenhua', '十一')).toContain('请回复 1 到 10 的序号');
+    expect(await say('zhaowenhua', '2')).toBe('视察前应先组织学习相关法律法规。这次之前已经组织学习了吗？已学习请回复“是”并写明学习内容，例如“是，11月20日学习了大气污染防治法”；还没有请回复“否”。');
+    expect(await say('zhaowenhua', '不知道')).toBe('请回复“是”（可在后面写明学习内容）或“否”。');
+    expect(await say('zhaowenhua', '否')).toBe('好的，活动记录中会注明“会前未组织学习”。建议在活动前安排一次集中学习：发送“发布活动”，类型选“学习”。\n活动标题是什么？（60 字以内，例如“学习代表法”）');
     expect(await say('zhaowenhua', '视察城区污水处理厂')).toContain('什么时候开始');
     expect(await say('zhaowenhua', '下周二')).toBe('请写上几点开始，例如“下周二下午2点”。');
     expect(await say('zhaowenhua', '下周二下午2点')).toContain('开始时间：12月1日（周二）14:00。几点结束？');
@@ -100,12 +103,14 @@ describe('发布活动 (publish an activity)', () => {
     expect(summary).toContain('类型：视察');
     expect(summary).toContain('时间：12月1日（周二）14:00–16:30');
     expect(summary).toContain('参加人员：本单位全体（6 人）');
+    expect(summary).toContain('会前学习：未组织');
     const done = await say('zhaowenhua', '是');
     const [activity] = await activities();
     expect(done).toBe(`已发布“视察城区污水处理厂”，编号 ${activity!.id}。通知卡片会按规定时间发给参加人员。`);
     expect(activity).toMatchObject({
       kind: 'inspection', title: '视察城区污水处理厂', place: '城区污水处理厂', content: '听取运营情况汇报', revision: 1,
       startAt: new Date('2026-12-01T06:00:00Z'), endAt: new Date('2026-12-01T08:30:00Z'), createdById: await fb.personId('zhaowenhua'),
+      studyHeld: false, studyNote: null, // rule A7
     });
     expect(await fb.t.bot.db.activityInvitee.count({ where: { activityId: activity!.id } })).toBe(6);
     // Rule A4: 3 days before is Saturday 11-28, so the card goes on Friday 11-27 at 09:00.
@@ -119,6 +124,8 @@ describe('发布活动 (publish an activity)', () => {
     const done = await publishByChat('周三上午9点', '11:00');
     expect(done).toMatch(/^已发布“视察城区污水处理厂”，编号 \d+。按规定应至少提前 3 天通知（11月20日前），现在已晚于此时间，通知已立即发出。$/);
     const [activity] = await activities();
+    // Rule A7: the study session named by the publisher is on the activity's record.
+    expect(activity).toMatchObject({ studyHeld: true, studyNote: '11月20日学习了水污染防治法' });
     await tick();
     const cards = cardsFor(activity!.id);
     expect(cards).toHaveLength(1);

@@ -74,7 +74,7 @@ describe('create: good command lines', () => {
 describe('create: one line for each bad argument', () => {
   it('rule A1: an unknown kind lists the kinds', () => {
     expect(lines(replaced('--kind', '开会'))).toEqual([
-      '--kind: 「开会」不是活动类型；请用 学习、视察、调研、执法检查、走访座谈、接待选民、述职、经验交流、培训 之一',
+      '--kind: 「开会」不是活动类型；请用 学习、视察、调研、执法检查、走访座谈、接待选民、述职、经验交流、培训、会议 之一',
     ]);
   });
 

@@ -157,7 +157,7 @@ describe('roster row errors (with spreadsheet row numbers)', () => {
 
   it('rules U2, U3: unknown role words and a role without a unit', () => {
     expect(errorsOf('张伟,13800138000,,,县区,第一组,站长,,', '李娜,13800138001,,,县区,,组长,,', '王芳,13800138002,,,县区,,,,站长')).toEqual([
-      '第 2 行：小组职务「站长」应为 组长/副组长/联络员/成员 之一',
+      '第 2 行：小组职务「站长」应为 组长/副组长/联络员/记录员/成员 之一',
       '第 3 行：填了小组职务「组长」，但代表小组为空',
       '第 4 行：填了联络站职务「站长」，但联络站为空',
     ]);
@@ -210,5 +210,16 @@ describe('the optional columns 工作单位 and 选区 (rule U1)', () => {
     const { rows } = parseRosterTable(wide('李科长,13900000301,likezhang,,工作人员,,,,,县住建局,', '王芳,13900000001,,,工作人员,,,,,县人大常委会办公室,'), { departments });
     expect(rows[0]).toMatchObject({ level: null, memberships: [], workUnit: '县住建局' });
     expect(rows[1]!.memberships).toEqual([{ kind: 'office', name: '人大常委会办公室', role: 'staff' }]);
+  });
+});
+
+describe('rule U2: a group\'s recorder', () => {
+  it('记录员 is accepted as a group role with the liaison\'s rights', async () => {
+    const { UNIT_LEAD_ROLES } = await import('../../../../src/domain/roles.ts');
+    const { rows, errors } = parseRosterTable(table('张伟,13800138000,zhangwei,,乡镇,第一组,记录员,,'));
+    expect(errors).toEqual([]);
+    expect(rows[0]!.memberships).toEqual([{ kind: 'group', name: '第一组', role: 'recorder' }]);
+    expect(UNIT_LEAD_ROLES).toContain('recorder');
+    expect(UNIT_LEAD_ROLES).toContain('liaison');
   });
 });
