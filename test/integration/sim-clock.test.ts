@@ -94,7 +94,11 @@ describe('rule A4: the walk stops at every due moment', () => {
       startAt: new Date('2026-12-03T06:30:00Z'), endAt: new Date('2026-12-03T08:30:00Z'), now: t.bot.clock.now(), // Thu 14:30–16:30
     });
     expect(created.ok).toBe(true);
-    const next = (await (await fetch(`${t.bot.url}/sim/api/clock`)).json()) as { next: { at: string; kind: string; title: string } };
+    const nextMoment = async () => ((await (await fetch(`${t.bot.url}/sim/api/clock`)).json()) as { next: { at: string; kind: string; title: string } }).next;
+    // The month's diary reminder (the 25th) comes first; the walk stops there too.
+    expect(await nextMoment()).toMatchObject({ at: '2026-11-25T09:00:00+08:00', source: 'run', kind: 'records:diary' });
+    await postClock(t, { to: '2026-11-25T09:00:00+08:00' });
+    const next = { next: await nextMoment() };
     expect(next.next).toMatchObject({ at: '2026-11-26T09:00:00+08:00', source: 'notice', kind: 'notice:7', title });
 
     expect((await postClock(t, { to: next.next.at })).body).toEqual({ now: '2026-11-26T09:00:00+08:00' });

@@ -65,7 +65,7 @@ describe('民情日记 (rule P3)', () => {
   });
 
   it('a non-deputy is told the diary is the deputies\'', async () => {
-    expect(await say('hejing', '民情日记')).toBe('“民情日记”只有人大代表可以使用；如需办理，请联系人大常委会办公室。');
+    expect(await say('hejing', '民情日记')).toBe('“民情日记”只有人大代表可以使用；如需办理，请联系县人大常委会代表联络工委。');
   });
 });
 

@@ -19,7 +19,7 @@ const dialogs = () => fb.t.bot.db.dialog.count();
 async function publishUpToStart() {
   await say('zhaowenhua', '发布活动');
   await say('zhaowenhua', '1');
-  await say('zhaowenhua', '视察');
+  await say('zhaowenhua', '学习');
   expect(await say('zhaowenhua', '视察城区污水处理厂')).toContain('什么时候开始');
 }
 
@@ -56,7 +56,7 @@ describe('answers not understood', () => {
     await say('zhaowenhua', '全体');
     expect(await say('zhaowenhua', '是')).toMatch(/^已发布“视察城区污水处理厂”/);
     const [activity] = await fb.t.bot.db.activity.findMany();
-    expect(activity).toMatchObject({ kind: 'inspection', title: '视察城区污水处理厂', unitId: await fb.unitId('第一代表小组') });
+    expect(activity).toMatchObject({ kind: 'study', title: '视察城区污水处理厂', unitId: await fb.unitId('第一代表小组') });
   });
 
   it('with nothing typed yet there is nothing to keep: the dialog ends as before', async () => {

@@ -121,7 +121,9 @@ describe('提议案 and 附议 (rule S5)', () => {
     // Both signatures count if both came before the submission; the later one is told otherwise.
     const signed = await fb.t.bot.db.motionSigner.count({ where: { signedAt: { not: null } } });
     expect([5, 6]).toContain(signed);
-    const answers = [textsTo('zhouhaitao').at(-1)!, textsTo('wuxiaodong').at(-1)!];
+    // Each click's own answer, found by what it says (a signer may also be told of the submission).
+    const answerTo = (user: string) => textsTo(user).find((t) => t.startsWith('已记录您的附议') || t.startsWith('这件议案已经提交'))!;
+    const answers = [answerTo('zhouhaitao'), answerTo('wuxiaodong')];
     expect(answers.filter((t) => t.startsWith('已记录您的附议'))).toHaveLength(signed - 4);
     expect(answers.filter((t) => t === '这件议案已经提交（编号 2026-议-0001），不再征集附议。')).toHaveLength(6 - signed);
     expect(textsTo('lichunmei').filter((t) => t.includes('已提交，编号 2026-议-0001'))).toHaveLength(1);

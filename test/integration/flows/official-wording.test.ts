@@ -48,7 +48,7 @@ describe('rule U4: one supervising body per organisation, named from its policy'
     fb.clock.set('2026-12-02T01:00:00Z'); // two days before, 09:00
     await tick();
     const report = fb.chat.all().find((m) => m.text?.includes('的时间、地点和内容'));
-    expect(report?.text).toContain(`前向${BODY}报告第一代表小组“学习代表法”`);
+    expect(report?.text).toContain(`向${BODY}报告第一代表小组“学习代表法”`);
     fb.clock.set('2026-12-04T09:00:00Z'); // after the end
     await tick();
     const summary = fb.chat.all().find((m) => m.text?.includes('活动情况报告（草稿'));
