@@ -51,6 +51,19 @@ export const policySchema = z.object({
    * township rule book; the law's 五人以上联名 counts the lead proposer).
    */
   motionMinSigners: z.number().int().min(2).max(100).default(5),
+  // --- Registers (rule A5): the quarterly 代表小组集体活动登记表 ---
+  /**
+   * Rule A5: on this day of a quarter's last month the group's activity registration form is
+   * drafted from the quarter's activities and sent to its leaders to check and confirm.
+   */
+  activityFormDraftDay: z.number().int().min(1).max(28).default(10),
+  /** Rule A5: leaders who have not confirmed their form by this day are reminded. */
+  activityFormChaseDay: z.number().int().min(1).max(28).default(15),
+  /**
+   * Rule A5: the form reaches the supervising body before this day ("在每季度最后一个月的20号之前",
+   * county group rule); a form still unconfirmed the day before is delivered as the draft.
+   */
+  activityFormDueDay: z.number().int().min(2).max(28).default(20),
 });
 
 export type Policy = z.infer<typeof policySchema>;
