@@ -10,6 +10,7 @@ import type { Channel, PlatformClient } from '../platforms/types.ts';
 import { WecomClient } from '../platforms/wecom/client.ts';
 import type { Db } from '../repositories/prisma.ts';
 import { Outbound } from '../services/outbound.ts';
+import { ExportWorker } from './export-worker.ts';
 import { InboundWorker } from './inbound-worker.ts';
 import { OutboxWorker, type OutboxWorkerOptions } from './outbox-worker.ts';
 import { Scheduler } from './scheduler.ts';
@@ -18,6 +19,8 @@ import { createTick } from './tick.ts';
 export interface WorkerSet {
   inbound: InboundWorker;
   outbox: OutboxWorker;
+  /** Builds the register files asked for by chat. */
+  exports: ExportWorker;
   outbound: Outbound;
   scheduler: Scheduler;
   start(): void;
@@ -41,8 +44,13 @@ export function createWorkerSet(deps: WorkerDeps): WorkerSet {
   const outbox = new OutboxWorker(db, clients, clock, logger, metrics, deps.outbox);
   const outbound = new Outbound(db, clock, () => outbox.poke());
   const bot = createBot();
-  // Publishing (or editing) an activity late plans a notice due now: the scheduler sends it at once.
-  const onDueNow = () => scheduler.poke();
+  const exports = new ExportWorker(db, clients, outbound, clock, logger);
+  // Publishing (or editing) an activity late plans a notice due now: the scheduler sends it at
+  // once; a register asked for by chat is built at once.
+  const onDueNow = () => {
+    scheduler.poke();
+    exports.poke();
+  };
   const dispatcher = new Dispatcher({ db, clock, outbound, logger, onDueNow }, bot.router, bot.flows);
   const inbound = new InboundWorker(db, dispatcher, clock, logger, metrics);
   const countMissed = metrics.counter('bot_notices_missed_total', 'Notices found more than 24 hours late and not sent');
@@ -59,15 +67,17 @@ export function createWorkerSet(deps: WorkerDeps): WorkerSet {
   return {
     inbound,
     outbox,
+    exports,
     outbound,
     scheduler,
     start() {
       inbound.start();
       outbox.start();
+      exports.start();
       scheduler.start();
     },
     async stop() {
-      await Promise.all([inbound.stop(), outbox.stop(), scheduler.stop()]);
+      await Promise.all([inbound.stop(), outbox.stop(), exports.stop(), scheduler.stop()]);
     },
   };
 }

@@ -13,6 +13,7 @@ import { listPeopleWithAccounts } from '../repositories/people-repo.ts';
 import type { Db } from '../repositories/prisma.ts';
 import type { WecomCallbackSender } from './callback-sender.ts';
 import { ROBOT_NAME, type WecomRobotCallbackSender } from './robot-callback-sender.ts';
+import { mountFileDownload } from './fake-media.ts';
 import { robotGroupOf, robotGroupsOf } from './sim-groups.ts';
 import type { SimStore } from './sim-store.ts';
 
@@ -88,6 +89,8 @@ export function mountSimulatorRoutes(router: Router, options: SimRoutesOptions):
     const res = await sender.sendText(userId, text);
     ctx.body = { callbackStatus: res.status };
   });
+
+  mountFileDownload(router, store);
 
   router.post('/sim/api/click', async (ctx) => {
     const body = await readJsonBody(ctx);

@@ -3,6 +3,7 @@
 // codes, and a version the page long-polls on.
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { FakeMedia } from './fake-media.ts';
 import type { FakeSendRules } from './fake-send-rules.ts';
 
 export interface SimMessage {
@@ -11,8 +12,10 @@ export interface SimMessage {
   conversation: string;
   /** 'bot', or the userid of the member who typed it. */
   from: string;
-  kind: 'text' | 'markdown' | 'card';
+  kind: 'text' | 'markdown' | 'card' | 'file';
   text?: string;
+  /** A file message: the uploaded media it delivered (downloadable from the page). */
+  file?: { mediaId: string; name: string; size: number };
   /** The template_card exactly as the bot sent it (or as an update replaced it). */
   card?: Record<string, unknown>;
   at: string;
@@ -45,6 +48,8 @@ export class SimStore {
   readonly chats = new Map<string, { name: string; owner: string; members: string[] }>();
   /** message/send's duplicate check and task ids (set by the fake API). */
   sendRules?: FakeSendRules;
+  /** Files uploaded with media/upload. */
+  readonly media = new FakeMedia();
 
   constructor() {
     this.events.setMaxListeners(0);

@@ -32,6 +32,7 @@ import type { AnyFlow } from '../../flows/types.ts';
 import type { Audience } from '../../domain/roles.ts';
 import { Router, type CardAction, type Command } from '../router.ts';
 import { contactsAction, contactsCommand } from './contacts.ts';
+import { exportCommand } from './export.ts';
 import { helpCommand, helpMenuAction } from './help.ts';
 import { whoamiAction, whoamiCommand } from './whoami.ts';
 
@@ -85,6 +86,7 @@ export function createBot(): Bot {
     activityFlow('activity-edit', '修改活动', [], '修改已发布活动的时间、地点、内容或标题', '修改'),
     activityFlow('activity-cancel', '取消活动', [], '取消已发布的活动并通知已收到通知的人', '取消'),
     startFlow('account', '填写纪要', ['活动纪要', '情况报告'], '活动结束后填写情况报告（规则 A5）', 'unit_lead'),
+    exportCommand, // registers as files (导出 考勤簿 本季度)
     whoamiCommand,
     contactsCommand,
     helpCommand(all),

@@ -3,6 +3,27 @@
 // from the organisation's policy (supervisingBody), never from here.
 import type { Period } from '../../domain/registers/period.ts';
 
+export const exportText = {
+  usage: '请写明台帐和时间，例如“导出 考勤簿 本季度”“导出 接待登记簿 上个月”；可导出：会议登记簿、活动登记簿、考勤簿、接待登记簿、建议登记簿、走访登记簿、转办簿、履职手册、活动登记表，或“全部”。',
+  unknownBook: (name: string) => `没有名为“${name}”的台帐；可导出：会议登记簿、活动登记簿、考勤簿、接待登记簿、建议登记簿、走访登记簿、转办簿、履职手册、活动登记表，或“全部”。`,
+  needPeriod: (book: string) => `请写明时间，例如“导出 ${book} 本季度”“导出 ${book} 上个月”“导出 ${book} 2026年”。`,
+  chooseUnit: (book: string, units: string[]) => `您负责${units.join('、')}，请写明导出哪个单位，例如“导出 ${book} ${units[0]} 本季度”。`,
+  notYourUnit: (unit: string, mine: string[], askNames: string) => `您只能导出${mine.join('、')}的台帐；${unit}的台帐请找${askNames}。`,
+  notAllowed: (askNames: string) => `台帐由各单位的组长、联络员和办公室工作人员导出，请找${askNames}。`,
+  nobodyToAsk: '台帐由各单位的组长、联络员和办公室工作人员导出，请联系本单位负责人。',
+  queued: (what: string) => `正在生成${what}，生成后以文件发给您。`,
+  queuedInGroup: (what: string) => `正在生成${what}，生成后以文件私信发给您。`,
+  already: (what: string) => `${what}已在生成，生成后以文件发给您。`,
+  caption: (what: string, sheets: { name: string; rows: number }[]) =>
+    sheets.length <= 3
+      ? `${what}：${sheets.map((s) => `${s.name} ${s.rows} 行`).join('，')}。文件如下。`
+      : `${what}：${sheets.length} 个工作表，共 ${sheets.reduce((n, s) => n + s.rows, 0)} 行。文件如下。`,
+  failed: (what: string) => `${what}没有生成成功，请稍后再发一次“导出”；仍不成功请联系办公室工作人员。`,
+  /** 《代表活动考勤簿》（第一代表小组，2026年第四季度） */
+  what: (title: string, scope: string, period: string) => `《${title}》（${scope}，${period}）`,
+  allBooks: '全部台帐',
+};
+
 export const registerText = {
   periodLine: (p: Period, subtitle?: string) => `期间：${p.label}（${p.fromDay} 至 ${p.toDay}）${subtitle ? `　${subtitle}` : ''}`,
   /** The keeper signs and dates the printed book. */
