@@ -24,6 +24,30 @@ export const exportText = {
   allBooks: '全部台帐',
 };
 
+export const accountText = {
+  /** The first line of a written account as the supervising body's staff receive it. */
+  header: (unit: string, title: string, time: string, writer: string) => `【活动情况报告】${unit}“${title}”（${time}）${writer ? `，${writer}填写` : ''}：`,
+};
+
+export const formText = {
+  quarterName: (unit: string, quarter: string) => `${unit}${quarter}集体活动登记表`,
+  cardDescription: (body: string) => `请核对本季度的集体活动；如有出入，请先用“修改活动”或“填写纪要”更正，再点“确认无误”。确认后即报送${body}。`,
+  noActivities: '本季度还没有集体活动记录。',
+  activityLine: (day: string, kind: string, title: string) => `${day} ${kind}：${title}`,
+  draftCaption: (name: string) => `${name}（草稿，请核对）`,
+  chase: (name: string, due: string, body: string) => `${name}还没有确认，须在${due}前报送${body}。请核对后点卡片上的“确认无误”。`,
+  confirmedCaption: (name: string, leader: string, at: string) => `${name}（已由${leader}于${at}确认）`,
+  unconfirmedCaption: (name: string) => `${name}（组长未确认，按草稿报送）`,
+  deliveredUnconfirmedToLeaders: (name: string, body: string) => `${name}到期前没有确认，已按草稿报送${body}；如需更正，请联系办公室工作人员。`,
+  confirmed: (name: string, body: string) => `已确认，${name}已报送${body}。`,
+  confirmedNoStaff: (name: string, body: string) => `已确认${name}；名册里没有办公室工作人员可以接收，请直接报送${body}。`,
+  settledConfirmed: (name: string) => `已确认（${name}）`,
+  alreadyConfirmed: (name: string, leader: string, at: string) => `${name}已由${leader}于${at}确认并报送，不需要再确认。`,
+  alreadyDelivered: (name: string, at: string, body: string) => `${name}已于${at}按草稿报送${body}；如需更正，请联系办公室工作人员。`,
+  notYours: (name: string) => `${name}由该组的组长、副组长确认。`,
+  noSuchForm: '这张登记表已不存在，请联系办公室工作人员。',
+};
+
 export const registerText = {
   periodLine: (p: Period, subtitle?: string) => `期间：${p.label}（${p.fromDay} 至 ${p.toDay}）${subtitle ? `　${subtitle}` : ''}`,
   /** The keeper signs and dates the printed book. */
