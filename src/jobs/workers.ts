@@ -62,6 +62,7 @@ export function createWorkerSet(deps: WorkerDeps): WorkerSet {
     onMissed: (n) => countMissed({}, n),
     onRunMissed: (job) => countRunMissed({ job }),
     onErased: (table, n) => countErased({ table }, n),
+    onFilesRequested: () => exports.poke(),
   });
   const scheduler = new Scheduler(tick, logger);
   return {

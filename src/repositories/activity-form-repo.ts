@@ -1,6 +1,6 @@
 // Rule A5: the quarterly activity registration form of each group, one row per (unit, quarter).
-// Every change is one conditional statement, so two leaders confirming at once, or a
-// confirmation racing the unconfirmed delivery, settle on one outcome.
+// Drafting is an INSERT … ON CONFLICT and confirming one conditional UPDATE, so two leaders
+// confirming at once, or two instances drafting, settle on one outcome.
 import type { Db } from './prisma.ts';
 
 export interface FormRow {
@@ -40,11 +40,5 @@ export async function formsOf(db: Db, orgId: number, quarter: string, status?: s
 /** awaiting -> confirmed (and delivered now); false when it was no longer awaiting. */
 export async function confirmForm(db: Db, id: number, byId: number, at: Date): Promise<boolean> {
   const { count } = await db.activityForm.updateMany({ where: { id, status: 'awaiting' }, data: { status: 'confirmed', confirmedById: byId, confirmedAt: at, deliveredAt: at } });
-  return count === 1;
-}
-
-/** awaiting -> delivered_unconfirmed (the day before it is due); false when confirmed meanwhile. */
-export async function deliverUnconfirmed(db: Db, id: number, at: Date): Promise<boolean> {
-  const { count } = await db.activityForm.updateMany({ where: { id, status: 'awaiting' }, data: { status: 'delivered_unconfirmed', deliveredAt: at } });
   return count === 1;
 }

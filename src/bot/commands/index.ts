@@ -26,6 +26,7 @@ import { suggestionExtendFlow } from '../../flows/suggestion-office/extend.flow.
 import { suggestionReturnFlow } from '../../flows/suggestion-office/return.flow.ts';
 import { suggestionTalkFlow } from '../../flows/suggestion-office/talk.flow.ts';
 import { cosignAction, myMotionsCommand } from '../../flows/motion/motion-actions.ts';
+import { confirmFormAction } from '../../flows/registers/activity-form-action.ts';
 import { motionFlow } from '../../flows/motion/motion.flow.ts';
 import { withdrawMotionFlow } from '../../flows/motion/withdraw.flow.ts';
 import type { AnyFlow } from '../../flows/types.ts';
@@ -101,6 +102,7 @@ export function createBot(): Bot {
     attendAction,
     ...ratingActions,
     cosignAction,
+    confirmFormAction, // rule A5: a group leader confirms the quarterly activity form
     // The notice card's 请假 button (activities issue) starts the leave flow for its activity.
     { action: 'leave.start', argument: 'id', run: (ctx, activityId) => engine!.start(ctx, 'leave', activityId ?? '') },
     // 撤回请假 on a notice or change card (rules L5, A6) starts the withdrawal for its activity.

@@ -31,20 +31,26 @@ export const accountText = {
 
 export const formText = {
   quarterName: (unit: string, quarter: string) => `${unit}${quarter}集体活动登记表`,
-  cardDescription: (body: string) => `请核对本季度的集体活动；如有出入，请先用“修改活动”或“填写纪要”更正，再点“确认无误”。确认后即报送${body}。`,
+  /** The card's lines are short: WeCom clips a card's description at 30 characters, a field at 26. */
+  cardDescription: '请核对本季度集体活动，无误后点“确认无误”',
+  cardCorrect: '先用“修改活动”“填写纪要”更正',
+  asOf: (month: number, day: number) => `${month}月${day}日`,
   noActivities: '本季度还没有集体活动记录。',
   activityLine: (day: string, kind: string, title: string) => `${day} ${kind}：${title}`,
-  draftCaption: (name: string) => `${name}（草稿，请核对）`,
+  dueOnTime: (due: string) => `${due}前`,
+  duePassed: (due: string) => `已过期限（${due}前），请尽快确认`,
+  draftCaption: (name: string) => `${name}（草稿，请核对后在卡片上确认）`,
   chase: (name: string, due: string, body: string) => `${name}还没有确认，须在${due}前报送${body}。请核对后点卡片上的“确认无误”。`,
+  lastCall: (name: string, due: string, body: string) => `${name}还没有确认，明天（${due}）就到报送期限。请今天核对后点卡片上的“确认无误”，确认后即报送${body}。`,
+  overdueToLeaders: (name: string, body: string) => `${name}已过报送期限，还没有确认。请尽快核对后点卡片上的“确认无误”，确认后即报送${body}。`,
+  overdueToStaff: (quarter: string, due: string, lines: string[]) => `以下代表小组的${quarter}集体活动登记表到${due}还没有经组长确认，组长确认后即发给您：\n${lines.join('\n')}`,
+  overdueLine: (unit: string, leaders: string[]) => `${unit}（${leaders.length ? `组长：${leaders.join('、')}` : '名册里没有组长'}）`,
   confirmedCaption: (name: string, leader: string, at: string) => `${name}（已由${leader}于${at}确认）`,
-  unconfirmedCaption: (name: string) => `${name}（组长未确认，按草稿报送）`,
-  deliveredUnconfirmedToLeaders: (name: string, body: string) => `${name}到期前没有确认，已按草稿报送${body}；如需更正，请联系办公室工作人员。`,
-  confirmed: (name: string, body: string) => `已确认，${name}已报送${body}。`,
+  confirmed: (name: string, body: string) => `已确认，${name}即发给${body}的工作人员。`,
   confirmedNoStaff: (name: string, body: string) => `已确认${name}；名册里没有办公室工作人员可以接收，请直接报送${body}。`,
   settledConfirmed: (name: string) => `已确认（${name}）`,
   alreadyConfirmed: (name: string, leader: string, at: string) => `${name}已由${leader}于${at}确认并报送，不需要再确认。`,
-  alreadyDelivered: (name: string, at: string, body: string) => `${name}已于${at}按草稿报送${body}；如需更正，请联系办公室工作人员。`,
-  notYours: (name: string) => `${name}由该组的组长、副组长确认。`,
+  notYours: (name: string, leaders: string[]) => `${name}由该组组长确认${leaders.length ? `，请找${leaders.join('、')}` : ''}。`,
   noSuchForm: '这张登记表已不存在，请联系办公室工作人员。',
 };
 

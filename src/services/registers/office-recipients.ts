@@ -6,12 +6,15 @@ import type { Db } from '../../repositories/prisma.ts';
 export interface Recipients {
   personIds: number[];
   userIds: string[];
+  /** Their names, in roster order (to say whom to ask). */
+  names: string[];
 }
 
-function distinct(contacts: { person: { id: number }; platformUserId?: string }[]): Recipients {
-  const people = new Map<number, string | undefined>();
-  for (const c of contacts) people.set(c.person.id, people.get(c.person.id) ?? c.platformUserId);
-  return { personIds: [...people.keys()], userIds: [...new Set([...people.values()].filter((u): u is string => !!u))] };
+function distinct(contacts: { person: { id: number; name: string }; platformUserId?: string }[]): Recipients {
+  const people = new Map<number, { name: string; userId?: string }>();
+  for (const c of contacts) people.set(c.person.id, { name: c.person.name, userId: people.get(c.person.id)?.userId ?? c.platformUserId });
+  const all = [...people.values()];
+  return { personIds: [...people.keys()], userIds: [...new Set(all.map((p) => p.userId).filter((u): u is string => !!u))], names: all.map((p) => p.name) };
 }
 
 /** Office staff of the organisation (those who act for the supervising body). */
