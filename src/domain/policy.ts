@@ -2,6 +2,11 @@
 // may override any of them (Organisation.policy JSON); rules read them from here, never inline.
 import { z } from 'zod';
 
+/** Shanghai wall time, HH:MM. */
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '应为 HH:MM 格式的时间（00:00–23:59）');
+/** A day that every month has. */
+const dayOfMonth = z.number().int().min(1).max(28);
+
 export const policySchema = z.object({
   /**
    * Rule U4: the body that supervises the groups and stations, receives their reports and
@@ -51,19 +56,22 @@ export const policySchema = z.object({
    * township rule book; the law's 五人以上联名 counts the lead proposer).
    */
   motionMinSigners: z.number().int().min(2).max(100).default(5),
-  // --- Registers (rule A5): the quarterly 代表小组集体活动登记表 ---
+
+  // ── Quarterly duties and minimums (A2, A3, A5) ─────────────────────────────────────
+  // The same settings, names and defaults as on main (issue-records): the quarterly form
+  // (A5) reads them rather than keeping days of its own.
+  /** Reminders on a calendar day go out from this time (Shanghai, HH:MM). */
+  reminderTime: hhmm.default('09:00'),
   /**
-   * Rule A5: on this day of a quarter's last month the group's activity registration form is
-   * drafted from the quarter's activities and sent to its leaders to check and confirm.
+   * Rule A2: on this day of a quarter's last month, groups without an activity yet are
+   * reminded; rule A5: the same day every group's registration form is drafted and sent to its
+   * leaders to confirm.
    */
-  activityFormDraftDay: z.number().int().min(1).max(28).default(10),
-  /** Rule A5: leaders who have not confirmed their form by this day are reminded. */
-  activityFormChaseDay: z.number().int().min(1).max(28).default(15),
-  /**
-   * Rule A5: the form reaches the supervising body before this day ("在每季度最后一个月的20号之前",
-   * county group rule); a form still unconfirmed the day before is delivered as the draft.
-   */
-  activityFormDueDay: z.number().int().min(2).max(28).default(20),
+  quarterNoActivityDay: dayOfMonth.default(10),
+  /** Rule A5: on this day of a quarter's last month, groups whose form is unconfirmed are reminded… */
+  quarterFormReminderDay: dayOfMonth.default(15),
+  /** …which is due before this day ("每季度最后一个月的20号之前"). */
+  quarterFormDueDay: dayOfMonth.default(20),
 });
 
 export type Policy = z.infer<typeof policySchema>;
@@ -110,4 +118,16 @@ export function resolvePolicyFields(stored: string | null | undefined): Resolved
 /** The policy alone (see resolvePolicyFields for what was refused). */
 export function resolvePolicy(stored: string | null | undefined): Policy {
   return resolvePolicyFields(stored).policy;
+}
+
+/** Hour and minute of an HH:MM policy time. */
+export function clockTime(hhmmText: string): { hour: number; minute: number } {
+  const [hour, minute] = hhmmText.split(':').map(Number) as [number, number];
+  return { hour, minute };
+}
+
+/** Minute of the day of an HH:MM policy time. */
+export function minuteOfDay(hhmmText: string): number {
+  const { hour, minute } = clockTime(hhmmText);
+  return hour * 60 + minute;
 }

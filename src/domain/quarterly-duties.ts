@@ -3,12 +3,12 @@
 // Pure: the caller passes `now` and the activities; all dates are Shanghai wall time.
 import { daysInMonth, shanghaiInstant, shanghaiParts } from './shanghai-time.ts';
 
-export type QuarterlyDutyKind = 'no_activity_yet' | 'form_due' | 'minimums';
+// Rule A5's form reminder ('form_due', the 15th) is the quarterly form's chase now
+// (domain/registers/activity-form.ts): it reaches only the groups that have not confirmed.
+export type QuarterlyDutyKind = 'no_activity_yet' | 'minimums';
 
 /** Reminders go out from 09:00 Shanghai on their day. */
 export const QUARTERLY_SEND_MINUTE = 9 * 60;
-/** Rule A5: the registration form is due before this day of the quarter's last month. */
-export const FORM_DUE_DAY = 20;
 
 export interface Quarter {
   /** '2026Q4' */
@@ -48,15 +48,14 @@ export function quarterLabel(q: Quarter): string {
 
 /**
  * The duty of the day, once it is 09:00 or later in Shanghai: the 10th of the quarter's last
- * month (A2: groups with no collective activity yet), the 15th (A5: the form is due on the
- * 20th), the quarter's last day (A2, A3: the minimums). Undefined on every other day.
+ * month (A2: groups with no collective activity yet), the quarter's last day (A2, A3: the
+ * minimums). Undefined on every other day.
  */
 export function quarterlyDuty(now: Date): { kind: QuarterlyDutyKind; quarter: Quarter } | undefined {
   const { date, minuteOfDay } = shanghaiParts(now);
   if (date.month % 3 !== 0 || minuteOfDay < QUARTERLY_SEND_MINUTE) return undefined;
   const quarter = quarterOf(now);
   if (date.day === 10) return { kind: 'no_activity_yet', quarter };
-  if (date.day === 15) return { kind: 'form_due', quarter };
   if (date.day === daysInMonth(date.year, date.month)) return { kind: 'minimums', quarter };
   return undefined;
 }
@@ -74,10 +73,9 @@ export interface DutyWindow {
 }
 
 /**
- * The three duties of a quarter (A2 on the 10th, A5 on the 15th, A2/A3 on the last day of its
- * last month, each at 09:00) and how long each may be caught up: "no collective activity yet
- * this quarter" stays true until the quarter ends; the form reminder names the 20th, so it is
- * never sent on or after that day; the office's list serves for a week.
+ * The duties of a quarter (A2 on the 10th, A2/A3 on the last day of its last month, each at
+ * 09:00) and how long each may be caught up: "no collective activity yet this quarter" stays
+ * true until the quarter ends; the office's list serves for a week.
  */
 export function quarterDutyWindows(q: Quarter): DutyWindow[] {
   const month = q.months[2];
@@ -86,7 +84,6 @@ export function quarterDutyWindows(q: Quarter): DutyWindow[] {
   const lastDay = at(daysInMonth(q.year, month), hour);
   return [
     { kind: 'no_activity_yet', quarter: q, dueAt: at(10, hour), expiresAt: q.end },
-    { kind: 'form_due', quarter: q, dueAt: at(15, hour), expiresAt: at(FORM_DUE_DAY, 0) },
     { kind: 'minimums', quarter: q, dueAt: lastDay, expiresAt: new Date(lastDay.getTime() + MINIMUMS_CATCH_UP_DAYS * 86_400_000) },
   ];
 }

@@ -1,4 +1,4 @@
-// What the quarterly reminders say (rules A2, A3, A5).
+// What the quarterly reminders say (rules A2, A3).
 import type { Shortfall } from '../../domain/quarterly-duties.ts';
 
 function shortfallText(s: Shortfall): string {
@@ -19,8 +19,6 @@ function shortfallText(s: Shortfall): string {
 export const quarterlyMessages = {
   noActivityYet: (unit: string, quarter: string) =>
     `${unit}本季度（${quarter}）还没有开展集体活动，按规定每季度至少一次（规则 A2），请尽快安排。`,
-  formDue: (unit: string, quarter: string, dueDate: string) =>
-    `请${unit}于${dueDate}前将本季度（${quarter}）集体活动登记表报送联络工委（规则 A5）。`,
   minimumsTitle: (quarter: string) => `${quarter}活动次数未达到规定的代表小组和联络站：`,
   minimumsLine: (unit: string, shortfalls: Shortfall[]) => `· ${unit}：${shortfalls.map(shortfallText).join('；')}`,
   minimumsAllMet: (quarter: string) => `${quarter}各代表小组和联络站的活动次数均已达到规定（规则 A2、A3）。`,

@@ -1,13 +1,12 @@
-// Rules A2, A3, A5 on the calendar: on the 10th of a quarter's last month the leaders of groups
-// with no collective activity yet that quarter are reminded; on the 15th every group's leaders
-// are reminded that the activity registration form is due on the 20th; on the quarter's last
-// day office staff get the groups and stations below their minimums. Each duty is a planned
+// Rules A2, A3 on the calendar: on the 10th of a quarter's last month the leaders of groups
+// with no collective activity yet that quarter are reminded; on the quarter's last day office
+// staff get the groups and stations below their minimums. (Rule A5's form is drafted, chased
+// and delivered by services/registers/activity-form-schedule.ts.) Each duty is a planned
 // row (ScheduledRun) per organisation and quarter, planned a quarter ahead: a bot that was down
 // over the day catches it up while what it says is still true (quarterDutyWindows), and reports
 // it as missed after that. Each message has an outbox key per (org, quarter, kind, unit), so it
 // goes once across ticks, restarts and instances.
 import {
-  FORM_DUE_DAY,
   dutyJudgedAt,
   groupShortfalls,
   quarterById,
@@ -19,7 +18,6 @@ import {
   type Quarter,
   type QuarterlyDutyKind,
 } from '../../domain/quarterly-duties.ts';
-import { formatDate, shanghaiInstant } from '../../domain/shanghai-time.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { errorLine } from '../../lib/errors.ts';
 import type { Logger } from '../../lib/logger.ts';
@@ -72,18 +70,17 @@ async function unitsWithActivities(db: Db, orgId: number, kind: 'group' | 'stati
   });
 }
 
-async function groupItems(db: Db, orgId: number, kind: 'no_activity_yet' | 'form_due', q: Quarter, at: Date): Promise<OutboundItem[]> {
+async function groupItems(db: Db, orgId: number, kind: 'no_activity_yet', q: Quarter, at: Date): Promise<OutboundItem[]> {
   const groups = await unitsWithActivities(db, orgId, 'group', q.start, at);
-  const targets = kind === 'form_due' ? groups : groups.filter((g) => groupShortfalls(g.activities, at).some((s) => s.code === 'group_quarter'));
+  const targets = groups.filter((g) => groupShortfalls(g.activities, at).some((s) => s.code === 'group_quarter'));
   if (!targets.length) return [];
   const contacts = await findUnitContacts(db, targets.map((g) => g.id), [...GROUP_LEADER_ROLES], CHANNEL);
   const label = quarterLabel(q);
-  const due = formatDate(shanghaiInstant({ year: q.year, month: q.months[2], day: FORM_DUE_DAY }, 12, 0));
   const items: OutboundItem[] = [];
   for (const g of targets) {
     const toUsers = [...new Set(contacts.filter((c) => c.unit.id === g.id).map((c) => c.platformUserId).filter((u): u is string => !!u))];
     if (!toUsers.length) continue;
-    const text = kind === 'form_due' ? m.formDue(g.name, label, due) : m.noActivityYet(g.name, label);
+    const text = m.noActivityYet(g.name, label);
     items.push({ key: quarterlyKey(orgId, q.id, kind, g.id), message: { kind: 'text', toUsers, text } });
   }
   return items;
@@ -110,7 +107,9 @@ async function minimumsItems(db: Db, orgId: number, q: Quarter, at: Date): Promi
 }
 
 export const QUARTERLY_JOB = 'quarterly:';
-const KINDS = new Set<string>(['no_activity_yet', 'form_due', 'minimums']);
+const KINDS = new Set<string>(['no_activity_yet', 'minimums']);
+/** Planned before the quarterly form took over rule A5's reminder: finished without a message. */
+const SUPERSEDED = new Set<string>(['form_due']);
 
 /**
  * Plans this quarter's and the next quarter's duties for every organisation (a row exists long
@@ -140,6 +139,10 @@ export async function sendDueQuarterlyRuns(deps: QuarterlyRunDeps): Promise<numb
   for (const run of await dueRuns(deps.db, QUARTERLY_JOB, now)) {
     const kind = run.job.slice(QUARTERLY_JOB.length);
     const quarter = quarterById(run.period);
+    if (SUPERSEDED.has(kind)) {
+      await finishRun(deps.db, run.id, 'done', now);
+      continue;
+    }
     if (!quarter || !KINDS.has(kind) || run.expiresAt.getTime() <= now.getTime()) {
       if (await finishRun(deps.db, run.id, 'missed', now)) {
         deps.logger.warn({ orgId: run.orgId, job: run.job, period: run.period, dueAt: run.dueAt }, 'quarterly reminder not sent in its window (the bot was not running): not sent late');

@@ -25,10 +25,9 @@ describe('quarterly duties by the calendar (rules A2, A3, A5)', () => {
     expect(quarterlyDuty(at(12, 11))).toBeUndefined();
   });
 
-  it('rule A5: the 15th is the registration-form reminder', () => {
-    expect(quarterlyDuty(at(6, 15))?.kind).toBe('form_due');
-    expect(quarterlyDuty(at(9, 15))?.kind).toBe('form_due');
-    expect(quarterlyDuty(at(8, 15))).toBeUndefined();
+  it('rule A5: the 15th is no quarterly duty any more (the quarterly form chases the unconfirmed)', () => {
+    expect(quarterlyDuty(at(6, 15))).toBeUndefined();
+    expect(quarterlyDuty(at(9, 15))).toBeUndefined();
   });
 
   it('rules A2, A3: the quarter\'s last day is the minimums list (Mar 31, Jun 30, Sep 30, Dec 31)', () => {
@@ -97,14 +96,13 @@ describe('rule A3: station minimums', () => {
 });
 
 describe('how long a missed quarterly duty may be caught up (rules A2, A3, A5)', () => {
-  it('rule A2 until the quarter ends, rule A5 until the form\'s due day, the minimums list for a week', () => {
+  it('rule A2 until the quarter ends, the minimums list for a week', () => {
     const windows = quarterDutyWindows(quarterOf(at(12, 1)));
     expect(windows.map((w) => [w.kind, w.dueAt.toISOString(), w.expiresAt.toISOString()])).toEqual([
       ['no_activity_yet', '2026-12-10T01:00:00.000Z', '2026-12-31T16:00:00.000Z'],
-      ['form_due', '2026-12-15T01:00:00.000Z', '2026-12-19T16:00:00.000Z'],
       ['minimums', '2026-12-31T01:00:00.000Z', '2027-01-07T01:00:00.000Z'],
     ]);
-    expect(quarterDutyWindows(quarterOf(at(5, 1)))[2]!.dueAt).toEqual(shanghaiInstant({ year: 2026, month: 6, day: 30 }, 9, 0));
+    expect(quarterDutyWindows(quarterOf(at(5, 1)))[1]!.dueAt).toEqual(shanghaiInstant({ year: 2026, month: 6, day: 30 }, 9, 0));
   });
 
   it('a quarter is found again from its id; a late duty is judged inside its own quarter', () => {

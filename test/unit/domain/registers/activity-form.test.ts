@@ -16,22 +16,22 @@ describe('the quarterly activity registration form (rule A5)', () => {
     ]);
   });
 
-  it('rule A5: the days follow the policy (a county that sets the 25th)', () => {
+  it('rule A5: the days follow the policy (a county that sets the 25th and 08:30)', () => {
     const q = quarterById('2027Q1')!;
-    const steps = formStepWindows(q, { ...DEFAULT_POLICY, activityFormDraftDay: 12, activityFormChaseDay: 18, activityFormDueDay: 25 });
+    const steps = formStepWindows(q, { ...DEFAULT_POLICY, quarterNoActivityDay: 12, quarterFormReminderDay: 18, quarterFormDueDay: 25, reminderTime: '08:30' });
     expect(steps.map((w) => [w.step, w.dueAt.toISOString()])).toEqual([
-      ['draft', '2027-03-12T01:00:00.000Z'],
-      ['chase', '2027-03-18T01:00:00.000Z'],
-      ['last_call', '2027-03-24T01:00:00.000Z'],
-      ['overdue', '2027-03-25T01:00:00.000Z'],
+      ['draft', '2027-03-12T00:30:00.000Z'],
+      ['chase', '2027-03-18T00:30:00.000Z'],
+      ['last_call', '2027-03-24T00:30:00.000Z'],
+      ['overdue', '2027-03-25T00:30:00.000Z'],
     ]);
   });
 
   it('a policy out of order is kept in order: the draft before the last day, no chase outside the window', () => {
-    expect(formDays({ activityFormDraftDay: 25, activityFormChaseDay: 15, activityFormDueDay: 20 })).toEqual({ draft: 19, chase: undefined, lastDay: 19, due: 20 });
-    expect(formDays({ activityFormDraftDay: 5, activityFormChaseDay: 12, activityFormDueDay: 15 })).toEqual({ draft: 5, chase: 12, lastDay: 14, due: 15 });
+    expect(formDays({ quarterNoActivityDay: 25, quarterFormReminderDay: 15, quarterFormDueDay: 20 })).toEqual({ draft: 19, chase: undefined, lastDay: 19, due: 20 });
+    expect(formDays({ quarterNoActivityDay: 5, quarterFormReminderDay: 12, quarterFormDueDay: 15 })).toEqual({ draft: 5, chase: 12, lastDay: 14, due: 15 });
     const q = quarterById('2026Q4')!;
-    expect(formStepWindows(q, { activityFormDraftDay: 25, activityFormChaseDay: 15, activityFormDueDay: 20 }).map((w) => w.step)).toEqual(['draft', 'overdue']);
+    expect(formStepWindows(q, { ...DEFAULT_POLICY, quarterNoActivityDay: 25, quarterFormReminderDay: 15, quarterFormDueDay: 20 }).map((w) => w.step)).toEqual(['draft', 'overdue']);
   });
 
   it('rule A5: on time until the due day begins in Shanghai', () => {
