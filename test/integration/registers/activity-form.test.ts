@@ -3,6 +3,8 @@
 // leader's click on 确认无误 (through the real callback path) sends it to the supervising body's
 // staff at once; unconfirmed forms are chased on the 15th and the 19th and named to the staff on
 // the 20th; a restart, a second tick or a bot that was down sends nothing twice.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFlowBot, type FlowBot } from '../../helpers/flow-bot.ts';
 
@@ -144,4 +146,17 @@ describe('rule A5: unconfirmed forms are chased until confirmed, and the staff h
     expect(formCards('zhaowenhua')[0]!.card!.emphasis_content.title).toBe('2次');
     expect(textsTo('zhaowenhua', '还没有确认')).toHaveLength(0);
   });
+
+  it('rule A5: two instances drafting at once draft each form once and send each card and file once', async () => {
+    const other = promisify(execFile)(process.execPath, ['--import', 'tsx', 'test/helpers/tick-once.ts'], {
+      env: { ...process.env, DATABASE_URL: fb.t.bot.config.databaseUrl, TICK_AT: fb.clock.now().toISOString() },
+    });
+    await Promise.all([fb.t.bot.workers!.scheduler.runOnce(), other]);
+    await tick();
+    expect(await fb.t.bot.db.activityForm.count()).toBe(3);
+    expect(await fb.t.bot.db.exportRequest.count({ where: { sourceKey: { endsWith: '|draft-file' } } })).toBe(3);
+    expect(formCards('zhaowenhua')).toHaveLength(1);
+    expect(formCards('hanxuesong')).toHaveLength(1);
+    expect(filesTo('zhaowenhua')).toHaveLength(1);
+  }, 30_000);
 });
