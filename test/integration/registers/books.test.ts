@@ -64,6 +64,10 @@ function expectLayout(ws: ExcelJS.Worksheet, title: string, headers: string[], o
   expect(String(ws.getCell('A2').value)).toMatch(/^期间：2026年第三季度（2026-07-01 至 2026-09-30）/);
   expect(row(ws, 3)).toEqual(headers);
   expect(ws.getCell('A3').border?.top?.style).toBe('thin');
+  expect(ws.getCell('A3')).toMatchObject({ font: { bold: true }, fill: { fgColor: { argb: 'FFEDEDED' } }, alignment: { horizontal: 'center' } });
+  // The first line under the headers (a row, a section or the note saying there is none): bordered, not shaded.
+  expect(ws.getCell(`${lastCol}4`).border?.bottom?.style).toBe('thin');
+  expect((ws.getCell('A4').fill as ExcelJS.FillPattern | undefined)?.pattern ?? 'none').toBe('none');
   expect(ws.model.merges).toEqual(expect.arrayContaining([`A1:${lastCol}1`, `A2:${lastCol}2`]));
   expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:3' });
   expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
