@@ -90,9 +90,13 @@ export const policySchema = z.object({
   // ── Quarterly duties and minimums (A2, A3, A5) ─────────────────────────────────────
   /** Reminders on a calendar day go out from this time (Shanghai, HH:MM). */
   reminderTime: hhmm.default('09:00'),
-  /** Rule A2: on this day of a quarter's last month, groups without an activity yet are reminded. */
+  /**
+   * Rule A2: on this day of a quarter's last month, groups without an activity yet are
+   * reminded; rule A5: the same day every group's registration form is drafted and sent to its
+   * leaders to confirm.
+   */
   quarterNoActivityDay: dayOfMonth.default(10),
-  /** Rule A5: on this day of a quarter's last month, groups are reminded of the registration form… */
+  /** Rule A5: on this day of a quarter's last month, groups whose form is unconfirmed are reminded… */
   quarterFormReminderDay: dayOfMonth.default(15),
   /** …which is due before this day ("每季度最后一个月的20号之前"). */
   quarterFormDueDay: dayOfMonth.default(20),

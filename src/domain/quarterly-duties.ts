@@ -4,7 +4,9 @@
 import { minuteOfDay, type Policy } from './policy.ts';
 import { daysInMonth, shanghaiInstant, shanghaiParts } from './shanghai-time.ts';
 
-export type QuarterlyDutyKind = 'no_activity_yet' | 'form_due' | 'minimums';
+// Rule A5's form reminder ('form_due', the 15th) is the quarterly form's chase now
+// (domain/registers/activity-form.ts): it reaches only the groups that have not confirmed.
+export type QuarterlyDutyKind = 'no_activity_yet' | 'minimums';
 
 /** The policy numbers the quarterly duties read (rules A2, A3, A5). */
 export type QuarterlyPolicy = Pick<
@@ -54,7 +56,7 @@ export function quarterLabel(q: Quarter): string {
 /**
  * The duty of the day, once it is the policy's reminder time or later in Shanghai: on the
  * policy's day of the quarter's last month (10th) groups with no collective activity yet (A2),
- * on its form day (15th) the form due before the 20th (A5), on the quarter's last day the
+ * on the quarter's last day the
  * minimums (A2, A3). Undefined on every other day.
  */
 export function quarterlyDuty(now: Date, policy: QuarterlyPolicy): { kind: QuarterlyDutyKind; quarter: Quarter } | undefined {
@@ -62,7 +64,6 @@ export function quarterlyDuty(now: Date, policy: QuarterlyPolicy): { kind: Quart
   if (date.month % 3 !== 0 || minute < minuteOfDay(policy.reminderTime)) return undefined;
   const quarter = quarterOf(now);
   if (date.day === policy.quarterNoActivityDay) return { kind: 'no_activity_yet', quarter };
-  if (date.day === policy.quarterFormReminderDay) return { kind: 'form_due', quarter };
   if (date.day === daysInMonth(date.year, date.month)) return { kind: 'minimums', quarter };
   return undefined;
 }
@@ -77,10 +78,9 @@ export interface DutyWindow {
 }
 
 /**
- * The three duties of a quarter (A2, A5, A2/A3 on the policy's days of its last month, at the
+ * The duties of a quarter (A2 and A2/A3 on the policy's days of its last month, at the
  * policy's reminder time) and how long each may be caught up: "no collective activity yet this
- * quarter" stays true until the quarter ends; the form reminder names the due day, so it is
- * never sent on or after it; the office's list serves for minimumsCatchUpDays.
+ * quarter" stays true until the quarter ends; the office's list serves for minimumsCatchUpDays.
  */
 export function quarterDutyWindows(q: Quarter, policy: QuarterlyPolicy): DutyWindow[] {
   const month = q.months[2];
@@ -89,7 +89,6 @@ export function quarterDutyWindows(q: Quarter, policy: QuarterlyPolicy): DutyWin
   const lastDay = at(daysInMonth(q.year, month));
   return [
     { kind: 'no_activity_yet', quarter: q, dueAt: at(policy.quarterNoActivityDay), expiresAt: q.end },
-    { kind: 'form_due', quarter: q, dueAt: at(policy.quarterFormReminderDay), expiresAt: shanghaiInstant({ year: q.year, month, day: policy.quarterFormDueDay }, 0, 0) },
     { kind: 'minimums', quarter: q, dueAt: lastDay, expiresAt: new Date(lastDay.getTime() + policy.minimumsCatchUpDays * 86_400_000) },
   ];
 }

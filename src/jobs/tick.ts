@@ -1,7 +1,8 @@
 // What one scheduler tick does: keep the reception days materialised (every 10 minutes is
 // plenty), send the assignment deadline reminders (hourly from 09:00), send whatever notices
-// and quarterly reminders are due (planned rows: a restart catches up what fell due while the
-// bot was down), and every 10 minutes erase what has outlived RETENTION_DAYS (rule R6).
+// and quarterly reminders are due, and the steps of the quarterly activity form (planned rows:
+// a restart catches up what fell due while the bot was down), and every 10 minutes erase what
+// has outlived RETENTION_DAYS (rule R6).
 import type { Logger } from '../lib/logger.ts';
 import type { Clock } from '../lib/clock.ts';
 import { errorLine } from '../lib/errors.ts';
@@ -11,6 +12,7 @@ import { syncReceptionDays } from '../services/reception/reception-activities.ts
 import { isDeadlineReminderTime, sendDeadlineReminders } from '../services/register/deadline-reminders.ts';
 import { runQuarterlyReminders } from '../services/quarterly/quarterly-reminders.ts';
 import { runRecordsSchedule } from '../services/records/records-schedule.ts';
+import { runActivityForms } from '../services/registers/activity-form-schedule.ts';
 import { runRetention, type RetentionTable } from '../services/retention/retention-service.ts';
 import { runSuggestionSchedule } from '../services/suggestions/scheduled.ts';
 
@@ -25,8 +27,10 @@ export interface TickDeps extends NoticeDeps {
   /** Rule R6: erase processed payloads after this many days; without it the tick erases nothing. */
   retentionDays?: number;
   onErased?(table: RetentionTable, count: number): void;
-  /** A quarterly reminder found after its window closed. */
+  /** A quarterly reminder (or a step of the quarterly form) found after its window closed. */
   onRunMissed?(job: string): void;
+  /** A scheduled step asked for register files (the quarterly form): build them now. */
+  onFilesRequested?(): void;
 }
 
 export function createTick(deps: TickDeps): () => Promise<void> {
@@ -48,6 +52,7 @@ export function createTick(deps: TickDeps): () => Promise<void> {
     await sendDueNotices(deps);
     await runQuarterlyReminders(deps); // rules A2, A3, A5
     await runRecordsSchedule(deps); // rules P2, P3, E1, E2, L4: diary, annual reports, summaries, sessions
+    await runActivityForms(deps); // rule A5: the quarterly form drafted, chased, the missing ones named
     if (deps.retentionDays !== undefined && now.getTime() - lastRetention >= RETENTION_EVERY_MS) {
       lastRetention = now.getTime();
       await runRetention({ ...deps, retentionDays: deps.retentionDays }).catch((err) => deps.logger.error({ err: errorLine(err) }, 'retention run failed'));

@@ -11,6 +11,7 @@ import { WecomClient } from '../platforms/wecom/client.ts';
 import { onPolicyProblems } from '../repositories/org-repo.ts';
 import type { Db } from '../repositories/prisma.ts';
 import { Outbound } from '../services/outbound.ts';
+import { ExportWorker } from './export-worker.ts';
 import { InboundWorker } from './inbound-worker.ts';
 import { OutboxWorker, type OutboxWorkerOptions } from './outbox-worker.ts';
 import { Scheduler } from './scheduler.ts';
@@ -19,6 +20,8 @@ import { createTick } from './tick.ts';
 export interface WorkerSet {
   inbound: InboundWorker;
   outbox: OutboxWorker;
+  /** Builds the register files asked for by chat. */
+  exports: ExportWorker;
   outbound: Outbound;
   scheduler: Scheduler;
   /** Whether the loops run (start() was called and stop() was not): 'manual' tests drive them instead. */
@@ -48,8 +51,13 @@ export function createWorkerSet(deps: WorkerDeps): WorkerSet {
   const outbox = new OutboxWorker(db, clients, clock, logger, metrics, deps.outbox);
   const outbound = new Outbound(db, clock, () => outbox.poke());
   const bot = createBot({ voteSecret: deps.voteSecret });
-  // Publishing (or editing) an activity late plans a notice due now: the scheduler sends it at once.
-  const onDueNow = () => scheduler.poke();
+  const exports = new ExportWorker(db, clients, outbound, clock, logger);
+  // Publishing (or editing) an activity late plans a notice due now: the scheduler sends it at
+  // once; a register asked for by chat is built at once.
+  const onDueNow = () => {
+    scheduler.poke();
+    exports.poke();
+  };
   const dispatcher = new Dispatcher({ db, clock, outbound, logger, onDueNow }, bot.router, bot.flows);
   const inbound = new InboundWorker(db, dispatcher, clock, logger, metrics);
   const countMissed = metrics.counter('bot_notices_missed_total', 'Notices found more than 24 hours late and not sent');
@@ -61,12 +69,14 @@ export function createWorkerSet(deps: WorkerDeps): WorkerSet {
     onMissed: (n) => countMissed({}, n),
     onRunMissed: (job) => countRunMissed({ job }),
     onErased: (table, n) => countErased({ table }, n),
+    onFilesRequested: () => exports.poke(),
   });
   const scheduler = new Scheduler(tick, logger);
   let started = false;
   return {
     inbound,
     outbox,
+    exports,
     outbound,
     scheduler,
     get started() {
@@ -76,11 +86,12 @@ export function createWorkerSet(deps: WorkerDeps): WorkerSet {
       started = true;
       inbound.start();
       outbox.start();
+      exports.start();
       scheduler.start();
     },
     async stop() {
       started = false;
-      await Promise.all([inbound.stop(), outbox.stop(), scheduler.stop()]);
+      await Promise.all([inbound.stop(), outbox.stop(), exports.stop(), scheduler.stop()]);
     },
   };
 }

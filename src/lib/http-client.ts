@@ -11,7 +11,8 @@ export interface HttpAnswer {
 
 export interface HttpRequestOptions {
   method?: 'GET' | 'POST';
-  body?: string;
+  /** Text, or bytes (a multipart upload). */
+  body?: string | Buffer;
   headers?: Record<string, string>;
   timeoutMs?: number;
   agent?: http.Agent;

@@ -92,7 +92,20 @@ export type OutboundMessage =
    * The one answer to a message that came with a replyUrl, to `toUser` in the group `chatId`
    * (the adapter starts it with its platform's mention of toUser) or in their single chat.
    */
-  | { kind: 'robot_reply'; replyUrl: string; markdown: string; toUser: string; chatId?: string };
+  | { kind: 'robot_reply'; replyUrl: string; markdown: string; toUser: string; chatId?: string }
+  /**
+   * A file uploaded with PlatformClient.uploadFile, to members privately (a register asked for
+   * by chat). `mediaExpiresAt` (ISO): after it the platform no longer has the file (WeCom: 3
+   * days), so the send certainly fails and is not tried.
+   */
+  | { kind: 'file'; toUsers: string[]; mediaId: string; fileName: string; mediaExpiresAt: string };
+
+/** A file the platform holds for a later 'file' message. */
+export interface UploadedMedia {
+  mediaId: string;
+  /** When the platform forgets it (WeCom: 3 days after the upload). */
+  expiresAt: Date;
+}
 
 export interface SendReceipt {
   messageId?: string;
@@ -139,6 +152,11 @@ export interface PlatformClient {
   send(message: OutboundMessage, options?: SendOptions): Promise<SendReceipt>;
   /** The platform's protection against a repeat of this message (default: none). */
   repeatGuard?(message: OutboundMessage, createdAt: Date): RepeatGuard;
+  /**
+   * Uploads a file for a 'file' message. Not a delivery: uploading twice only makes a second
+   * copy at the platform, so a job may repeat it freely; the message carries one media id.
+   */
+  uploadFile?(file: { path: string; name: string }): Promise<UploadedMedia>;
 }
 
 /** A platform refused a call. `final` means retrying the same request cannot succeed. */

@@ -71,3 +71,29 @@ export async function unitsOfPerson(db: Db, personId: number): Promise<{ id: num
 export function deputiesNamed(db: Db, orgId: number, name: string) {
   return db.person.findMany({ where: { orgId, name, levels: { not: '' } }, select: { id: true, name: true, mobile: true }, orderBy: { id: 'asc' } });
 }
+
+/**
+ * Diary entries of an organisation (or of some of its deputies), 'YYYY-MM-DD' within
+ * [fromDay, toDay] both included, oldest first, a page at a time (the visits register).
+ */
+export async function* diaryEntryPages(db: Db, q: { orgId: number; personIds?: number[]; fromDay: string; toDay: string }, pageSize = 500) {
+  let cursor: { visitedOn: string; id: number } | undefined;
+  for (;;) {
+    const page = await db.diaryEntry.findMany({
+      where: {
+        orgId: q.orgId,
+        ...(q.personIds ? { personId: { in: q.personIds } } : {}),
+        visitedOn: { gte: q.fromDay, lte: q.toDay },
+        ...(cursor ? { OR: [{ visitedOn: { gt: cursor.visitedOn } }, { visitedOn: cursor.visitedOn, id: { gt: cursor.id } }] } : {}),
+      },
+      orderBy: [{ visitedOn: 'asc' }, { id: 'asc' }],
+      take: pageSize,
+    });
+    if (!page.length) return;
+    const names = new Map((await db.person.findMany({ where: { id: { in: [...new Set(page.map((e) => e.personId))] } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
+    yield page.map((e) => ({ ...e, personName: names.get(e.personId) ?? '' }));
+    if (page.length < pageSize) return;
+    const last = page[page.length - 1]!;
+    cursor = { visitedOn: last.visitedOn, id: last.id };
+  }
+}

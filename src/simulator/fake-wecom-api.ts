@@ -1,8 +1,9 @@
 // A faithful fake of the WeCom server API on loopback: gettoken, message/send (text,
-// markdown, template_card) with its duplicate check and unique task_id (fake-send-rules.ts),
+// markdown, template_card, file) with its duplicate check and unique task_id (fake-send-rules.ts),
 // message/update_template_card (fake-card-update.ts) and appchat, with the errcodes the real one answers (40001,
 // 40014, 40056, 44004, 81013, 42014, 42022, 86003, 86215); and the intelligent robot's
-// response_url (aibot/response), which needs no token and works once. It can inject faults
+// response_url (aibot/response), which needs no token and works once; media/upload for
+// files (fake-media.ts). It can inject faults
 // (fake-faults.ts) and the store counts what each member was delivered.
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
@@ -12,6 +13,7 @@ import Koa from 'koa';
 import { readRawBody } from '../http/raw-body.ts';
 import { applyCardUpdate, readCardUpdate } from './fake-card-update.ts';
 import { faultMiddleware, type FaultPlan } from './fake-faults.ts';
+import { fileRefusal, MEDIA_BODY_LIMIT, MEDIA_UPLOAD_PATH, mountFakeMediaUpload } from './fake-media.ts';
 import { FakeSendRules } from './fake-send-rules.ts';
 import type { SimStore } from './sim-store.ts';
 
@@ -28,7 +30,7 @@ export interface FakeWecomApiOptions {
 }
 
 type Body = Record<string, any>;
-const MESSAGE_TYPES = new Set(['text', 'markdown', 'template_card']);
+const MESSAGE_TYPES = new Set(['text', 'markdown', 'template_card', 'file']);
 const TOKENLESS = new Set(['/cgi-bin/gettoken', '/cgi-bin/aibot/response']);
 
 export function createFakeWecomApi(options: FakeWecomApiOptions): Koa {
@@ -52,7 +54,9 @@ export function createFakeWecomApi(options: FakeWecomApiOptions): Koa {
     const body = await readJson(ctx);
     if (body.agentid !== options.agentId) return answer(ctx, 40056, 'invalid agentid');
     if (!MESSAGE_TYPES.has(body.msgtype) || !body[body.msgtype]) return answer(ctx, 40008, 'invalid message type');
-    if (body.msgtype !== 'template_card' && !String(body[body.msgtype].content ?? '').trim()) return answer(ctx, 44004, 'empty content');
+    if (body.msgtype !== 'template_card' && body.msgtype !== 'file' && !String(body[body.msgtype].content ?? '').trim()) return answer(ctx, 44004, 'empty content');
+    const badFile = fileRefusal(body, store.media, (options.now ?? Date.now)());
+    if (badFile) return answer(ctx, badFile.errcode, badFile.errmsg);
     const users = String(body.touser ?? '').split('|').filter(Boolean);
     const valid: string[] = [];
     for (const u of users) if (await options.isKnownUser(u)) valid.push(u);
@@ -93,6 +97,7 @@ export function createFakeWecomApi(options: FakeWecomApiOptions): Koa {
   });
 
   mountRobotResponse(router, store);
+  mountFakeMediaUpload(router, store.media, async (ctx) => (await readJson(ctx), ctx.state.raw as Buffer), options.now ?? Date.now, answer);
 
   const app = new Koa();
   app.silent = true;
@@ -136,14 +141,19 @@ export async function listenOnLoopback(app: Koa): Promise<{ server: Server; url:
 
 function storeMessage(store: SimStore, conversation: string, body: Body) {
   if (body.msgtype === 'template_card') return store.add({ conversation, from: 'bot', kind: 'card', card: body.template_card });
+  if (body.msgtype === 'file') {
+    const file = store.media.peek(String(body.file.media_id));
+    return store.add({ conversation, from: 'bot', kind: 'file', file: { mediaId: String(body.file.media_id), name: file?.name ?? '', size: file?.bytes.length ?? 0 } });
+  }
   return store.add({ conversation, from: 'bot', kind: body.msgtype, text: String(body[body.msgtype]?.content ?? '') });
 }
 
-/** The JSON body, read once (the fault middleware may have read it already). */
+/** The JSON body, read once (the fault middleware may have read it already); the bytes stay in ctx.state.raw (a media upload's). */
 async function readJson(ctx: Koa.Context): Promise<Body> {
   if (ctx.state.json) return ctx.state.json as Body;
   try {
-    ctx.state.json = JSON.parse((await readRawBody(ctx.req, 1024 * 1024)).toString('utf8')) as Body;
+    ctx.state.raw = await readRawBody(ctx.req, ctx.path === MEDIA_UPLOAD_PATH ? MEDIA_BODY_LIMIT : 1024 * 1024);
+    ctx.state.json = JSON.parse((ctx.state.raw as Buffer).toString('utf8')) as Body;
   } catch {
     ctx.state.json = {};
   }

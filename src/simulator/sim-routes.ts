@@ -14,6 +14,7 @@ import { listPeopleWithAccounts } from '../repositories/people-repo.ts';
 import type { Db } from '../repositories/prisma.ts';
 import type { WecomCallbackSender } from './callback-sender.ts';
 import { ROBOT_NAME, type WecomRobotCallbackSender } from './robot-callback-sender.ts';
+import { mountFileDownload } from './fake-media.ts';
 import { robotGroupOf, robotGroupsOf } from './sim-groups.ts';
 import type { SimStore } from './sim-store.ts';
 
@@ -90,6 +91,8 @@ export function mountSimulatorRoutes(router: Router, options: SimRoutesOptions):
     const typed = store.add({ conversation: `user:${userId}`, from: userId, kind: 'text', text, status: 'sending' });
     ctx.body = await delivered(store, typed.id, () => sender.sendText(userId, text));
   });
+
+  mountFileDownload(router, store);
 
   router.post('/sim/api/click', async (ctx) => {
     const body = await readJsonBody(ctx);

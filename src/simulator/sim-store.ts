@@ -4,6 +4,7 @@
 // clock, a test's fixed one): messages are stamped with it and codes expire by it.
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { FakeMedia } from './fake-media.ts';
 import type { FakeSendRules } from './fake-send-rules.ts';
 
 export interface SimMessage {
@@ -12,8 +13,10 @@ export interface SimMessage {
   conversation: string;
   /** 'bot', or the userid of the member who typed it. */
   from: string;
-  kind: 'text' | 'markdown' | 'card';
+  kind: 'text' | 'markdown' | 'card' | 'file';
   text?: string;
+  /** A file message: the uploaded media it delivered (downloadable from the page). */
+  file?: { mediaId: string; name: string; size: number };
   /**
    * The template_card as the member sees it: as sent, or as update_template_card left it (a
    * button-only update keeps the content and sets `replace_text`, the grey button's text).
@@ -51,6 +54,8 @@ export class SimStore {
   readonly chats = new Map<string, { name: string; owner: string; members: string[] }>();
   /** message/send's duplicate check and task ids (set by the fake API). */
   sendRules?: FakeSendRules;
+  /** Files uploaded with media/upload. */
+  readonly media = new FakeMedia();
 
   constructor(private readonly now: () => number = Date.now) {
     this.events.setMaxListeners(0);

@@ -76,11 +76,11 @@ export class ChatHarness {
     return this.answersTo(user);
   }
 
-  /** Runs both workers until nothing is left to do. */
+  /** Runs the workers (inbound, register files, outbox) until nothing is left to do. */
   async settle(): Promise<void> {
     const workers = this.t.bot.workers!;
     for (let i = 0; i < 50; i++) {
-      const handled = (await workers.inbound.runOnce()) + (await workers.outbox.runOnce());
+      const handled = (await workers.inbound.runOnce()) + (await workers.exports.runOnce()) + (await workers.outbox.runOnce());
       if (handled === 0) return;
     }
     throw new Error('workers did not settle');

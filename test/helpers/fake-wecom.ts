@@ -14,7 +14,7 @@ export interface FakeWecom {
   faults: FaultPlan;
   /** What each member's private chat received (message/send), counted per member. */
   delivered(pick?: Parameters<SimStore['deliveryCounts']>[0]): Map<string, number>;
-  /** Texts a member received, in order. */
+  /** Texts a member received, in order (a card as [card task_id], a file as [file name]). */
   textsTo(user: string): string[];
   /** Calls the fake saw to this path (including those answered with a fault). */
   callCount(path: string): number;
@@ -39,7 +39,7 @@ export async function startFakeWecom(clock: Clock, options: { knownUsers?: (u: s
     store,
     faults,
     delivered: (pick) => store.deliveryCounts(pick),
-    textsTo: (user) => store.inConversation(`user:${user}`).map((m) => m.text ?? `[card ${String(m.card?.task_id)}]`),
+    textsTo: (user) => store.inConversation(`user:${user}`).map((m) => m.text ?? (m.file ? `[file ${m.file.name}]` : `[card ${String(m.card?.task_id)}]`)),
     callCount: (path) => faults.calls.filter((c) => c.path === path).length,
     stop: () => close(server),
   };

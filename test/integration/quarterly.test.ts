@@ -56,19 +56,15 @@ describe('rule A2: on the 10th, groups with no collective activity this quarter 
   });
 });
 
-describe('rule A5: on the 15th, every group is reminded that the registration form is due on the 20th', () => {
-  it('one reminder per group, to its leader and vice leader, once', async () => {
-    await fb.addActivity('第二代表小组', { title: '学习代表法', start: '2026-11-05T02:00:00Z' });
+describe('rule A5: the 15th has no separate form reminder (the quarterly form chases only the unconfirmed)', () => {
+  it('rule A5: no quarterly form_due text on the 15th; a form_due row planned before the change is finished without a message', async () => {
+    await fb.t.bot.db.scheduledRun.create({ data: { orgId: fb.t.bot.orgId, job: 'quarterly:form_due', period: '2026Q4', dueAt: new Date('2026-12-15T01:00:00Z'), expiresAt: new Date('2026-12-19T16:00:00Z') } });
     fb.clock.set('2026-12-15T01:00:00Z'); // 09:00 Shanghai
     await tick();
-    const sent = quarterly('A5');
-    expect(sent).toHaveLength(3);
-    expect(sent[0]!.text).toBe('请第一代表小组于12月20日（周日）前将本季度（2026年第四季度）集体活动登记表报送县人大常委会代表联络工委。');
-    expect(sent.map((s) => s.to.sort())).toEqual([['qianxiuying', 'zhaowenhua'], ['fengyulan', 'wangguoqiang'], ['hanxuesong', 'yanghuimin']]);
-    await fb.restart();
-    await tick();
-    expect(quarterly('A5')).toHaveLength(3);
-    expect(quarterly('A2')).toHaveLength(0);
+    expect(quarterly('A5')).toHaveLength(0);
+    expect(fb.chat.all().filter((m) => m.text?.includes('前将本季度'))).toHaveLength(0);
+    expect((await runs()).find((r) => r.job === 'quarterly:form_due')).toMatchObject({ status: 'done' });
+    expect(fb.t.bot.metrics.read('bot_reminders_missed_total', { job: 'quarterly:form_due' })).toBe(0);
   });
 });
 
@@ -143,25 +139,15 @@ describe('rules A2, A3, A5: a bot stopped over a reminder\'s day catches it up a
     expect((await runs()).find((r) => r.job === 'quarterly:no_activity_yet' && r.period === '2026Q4')).toMatchObject({ status: 'done' });
   });
 
-  it('rule A5: down over the 15th, back on the 18th: the form reminder still goes', async () => {
-    fb.clock.set('2026-12-14T02:00:00Z');
+  it('rule A2: a no-activity reminder found after its quarter ended is not sent late; it is logged and counted', async () => {
+    fb.clock.set('2026-12-09T02:00:00Z');
     await tick();
-    fb.clock.set('2026-12-18T02:00:00Z');
+    fb.clock.set('2027-01-01T02:00:00Z'); // down from the 9th until the new year
     await fb.restart();
     await tick();
-    expect(quarterly('A5')[0]!.text).toBe('请第一代表小组于12月20日（周日）前将本季度（2026年第四季度）集体活动登记表报送县人大常委会代表联络工委。');
-    expect(quarterly('A5')).toHaveLength(3);
-  });
-
-  it('rule A5: a form reminder whose due date has come is not sent late; it is logged and counted', async () => {
-    fb.clock.set('2026-12-14T02:00:00Z');
-    await tick();
-    fb.clock.set('2026-12-20T02:00:00Z'); // the form was due "before the 20th"
-    await fb.restart();
-    await tick();
-    expect(quarterly('A5')).toHaveLength(0);
-    expect((await runs()).find((r) => r.job === 'quarterly:form_due')).toMatchObject({ status: 'missed', period: '2026Q4' });
-    expect(fb.t.bot.metrics.read('bot_reminders_missed_total', { job: 'quarterly:form_due' })).toBe(1);
+    expect(fb.chat.all().filter((m) => m.text?.includes('还没有开展集体活动'))).toHaveLength(0);
+    expect((await runs()).find((r) => r.job === 'quarterly:no_activity_yet' && r.period === '2026Q4')).toMatchObject({ status: 'missed' });
+    expect(fb.t.bot.metrics.read('bot_reminders_missed_total', { job: 'quarterly:no_activity_yet' })).toBe(1);
     expect(fb.t.logs.join('')).toContain('quarterly reminder not sent in its window');
   });
 

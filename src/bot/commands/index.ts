@@ -27,6 +27,7 @@ import { suggestionExtendFlow } from '../../flows/suggestion-office/extend.flow.
 import { suggestionReturnFlow } from '../../flows/suggestion-office/return.flow.ts';
 import { suggestionTalkFlow } from '../../flows/suggestion-office/talk.flow.ts';
 import { cosignAction, myMotionsCommand } from '../../flows/motion/motion-actions.ts';
+import { confirmFormAction } from '../../flows/registers/activity-form-action.ts';
 import { motionFlow } from '../../flows/motion/motion.flow.ts';
 import { withdrawMotionFlow } from '../../flows/motion/withdraw.flow.ts';
 import { diaryFlow } from '../../flows/records/diary.flow.ts';
@@ -38,6 +39,7 @@ import type { AnyFlow } from '../../flows/types.ts';
 import type { Audience } from '../../domain/roles.ts';
 import { Router, type CardAction, type Command } from '../router.ts';
 import { contactsAction, contactsCommand } from './contacts.ts';
+import { exportCommand } from './export.ts';
 import { helpCommand, helpMenuAction } from './help.ts';
 import { whoamiAction, whoamiCommand } from './whoami.ts';
 
@@ -106,6 +108,7 @@ export function createBot(options: BotOptions = {}): Bot {
     startFlow('annual-report', '述职报告', ['提交述职报告', '书面述职'], '提交本年度书面述职报告（正文或文件）', 'deputy'),
     ...ballotCommands(options.voteSecret),
     startFlow('account', '填写纪要', ['活动纪要', '情况报告'], '活动结束后填写情况报告', 'unit_lead'),
+    exportCommand, // registers as files (导出 考勤簿 本季度)
     whoamiCommand,
     contactsCommand,
     helpCommand(all, keptHint),
@@ -121,6 +124,7 @@ export function createBot(options: BotOptions = {}): Bot {
     ...ratingActions,
     cosignAction,
     voteAction(options.voteSecret),
+    confirmFormAction, // rule A5: a group leader confirms the quarterly activity form
     // The notice card's 请假 button (activities issue) starts the leave flow for its activity.
     { action: 'leave.start', argument: 'id', run: (ctx, activityId) => engine!.start(ctx, 'leave', activityId ?? '') },
     // 撤回请假 on a notice or change card (rules L5, A6) starts the withdrawal for its activity.

@@ -1,10 +1,12 @@
 // 填写纪要 (rule A5): after an activity its leader or liaison completes the written account for
-// the liaison committee — pick the activity → results → opinions about 一府两院 → confirm.
-// Content, form and participants come from the records; the account is stored with the activity.
+// the supervising body — pick the activity → results → opinions about 一府两院 → confirm.
+// Content, form and participants come from the records; the account is stored with the activity
+// and sent to the supervising body's staff at once.
 import { ACTIVITY_KINDS, type ActivityKind } from '../../domain/activity-kinds.ts';
 import { isOfficeStaff, UNIT_LEAD_ROLES } from '../../domain/roles.ts';
 import { formatDateTime } from '../../domain/shanghai-time.ts';
-import { activitiesAwaitingAccount, saveAccount } from '../../repositories/account-repo.ts';
+import { activitiesAwaitingAccount } from '../../repositories/account-repo.ts';
+import { completeAccount } from '../../services/registers/account-delivery.ts';
 import { attendanceSheet } from '../../repositories/attendance-repo.ts';
 import { hasMeaningfulText } from '../../lib/text.ts';
 import { flowMessages } from '../messages.ts';
@@ -74,8 +76,13 @@ export const accountFlow: Flow<AccountDraft> = {
         if (answer === undefined) return { kind: 'invalid', message: m.yesNo };
         if (answer === 'no') return { kind: 'done', say: m.notSaved };
         const a = (await activity(fc))!;
-        await saveAccount(fc.bot.deps.db, a.id, fc.draft.text!, fc.bot.actor.id, fc.now);
-        return { kind: 'done', say: m.saved(a.title, fc.policy.supervisingBody) } satisfies StepResult<AccountDraft>;
+        // Rule A5: saved and sent to the supervising body's staff (services/registers/account-delivery.ts).
+        const outcome = await completeAccount(
+          { db: fc.bot.deps.db, outbound: fc.bot.deps.outbound, now: fc.now },
+          { orgId: fc.bot.orgId, activityId: a.id, text: fc.draft.text!, byId: fc.bot.actor.id },
+        );
+        const say = outcome.deliveredTo ? m.saved(a.title, outcome.supervisingBody) : m.savedNotDelivered(a.title, outcome.supervisingBody);
+        return { kind: 'done', say } satisfies StepResult<AccountDraft>;
       },
     },
   },

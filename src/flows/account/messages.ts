@@ -15,7 +15,8 @@ export const accountMessages = {
   summary: (text: string) => `请确认情况报告：\n${text}\n确认保存请回复“是”，不保存请回复“否”。`,
   confirmHelp: '回复“是”保存，回复“否”放弃。',
   yesNo: '请回复“是”或“否”。',
-  saved: (title: string, body: string) => `“${title}”的情况报告已保存，可报送${body}。`,
+  saved: (title: string, body: string) => `“${title}”的情况报告已保存，并已报送${body}。`,
+  savedNotDelivered: (title: string, body: string) => `“${title}”的情况报告已保存；名册里没有办公室工作人员可以接收，请直接报送${body}。`,
   notSaved: '好的，情况报告没有保存。',
   accountText: (p: { title: string; kind: string; time: string; place: string; present: string[]; results: string; opinions: string }) =>
     [

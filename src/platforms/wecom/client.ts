@@ -3,10 +3,12 @@
 // Every failure says whether WeCom may have carried the call out (outcomeUnknown), and every
 // send asks for WeCom's own repeat protection (repeat-guard.ts), so the outbox can try again
 // after a lost answer without delivering twice.
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { WecomAppConfig } from '../../config.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { HttpRequestError, httpRequest, type HttpAnswer, type HttpRequestOptions } from '../../lib/http-client.ts';
-import { PlatformError, type OutboundMessage, type PlatformClient, type RepeatGuard, type SendOptions, type SendReceipt } from '../types.ts';
+import { PlatformError, type OutboundMessage, type PlatformClient, type RepeatGuard, type SendOptions, type SendReceipt, type UploadedMedia } from '../types.ts';
 import { renderTemplateCard } from './cards.ts';
 import { CHAT_ID_EXISTS, RESPONSE_CODE_USED, TASK_ID_USED, TOKEN_ERRCODES, describeErrcode, isTransient, minimumWaitMs } from './errcodes.ts';
 import { DUPLICATE_CHECK_INTERVAL_S, wecomRepeatGuard, wecomTaskId } from './repeat-guard.ts';
@@ -19,6 +21,12 @@ interface WecomAnswer {
 }
 
 const TOKEN_SAFETY_MS = 5 * 60_000;
+/** "media_id 3天内有效" (doc 96484), less an hour so a send never races the expiry. */
+const MEDIA_VALID_MS = 3 * 86_400_000 - 3_600_000;
+/** An ordinary file (type=file) is at most 20 MB (doc 96484). */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** WeCom's errcode for an unknown or expired media_id (40007), used for one we know has expired. */
+const MEDIA_EXPIRED = 40007;
 /** The client's timeout per HTTP request; the outbox lock must outlast a call's four requests. */
 export const WECOM_REQUEST_TIMEOUT_MS = 10_000;
 
@@ -80,7 +88,34 @@ export class WecomClient implements PlatformClient {
       case 'robot_reply':
         // The intelligent robot's answer: no access token, its own one-use URL.
         return sendRobotReply(message, this.timeoutMs);
+      case 'file':
+        // WeCom has forgotten the upload: the call cannot deliver it, so it is not made.
+        if (this.clock.now().getTime() >= Date.parse(message.mediaExpiresAt)) {
+          throw new PlatformError('wecom', MEDIA_EXPIRED, `the uploaded file ${message.fileName} expired at ${message.mediaExpiresAt}`, true);
+        }
+        return this.sendToUsers(message.toUsers, 'file', { media_id: message.mediaId }, protect);
     }
+  }
+
+  /**
+   * Uploads a file as a temporary media (doc 96484/90253, 上传临时素材: POST
+   * /cgi-bin/media/upload?type=file, multipart/form-data with the file in the part named
+   * "media", whose filename is the name the recipient sees; answers media_id and created_at).
+   * "素材上传得到media_id，该media_id仅三天内有效"; an ordinary file is at most 20 MB.
+   */
+  async uploadFile(file: { path: string; name: string }): Promise<UploadedMedia> {
+    const bytes = await readFile(file.path);
+    if (bytes.length > MAX_FILE_BYTES || bytes.length <= 5) {
+      throw new PlatformError('wecom', 40006, `file of ${bytes.length} bytes: WeCom takes files of 6 bytes to 20 MB`, true);
+    }
+    const { body, contentType } = multipartFile('media', file.name, bytes);
+    const answer = await this.withToken((token) =>
+      request(`${this.app.apiBase}/cgi-bin/media/upload?access_token=${encodeURIComponent(token)}&type=file`, { method: 'POST', headers: { 'content-type': contentType }, body }, this.timeoutMs),
+    );
+    const mediaId = String(answer.media_id ?? '');
+    if (!mediaId) throw new PlatformError('wecom', -1, 'media/upload answered without media_id', false);
+    const uploadedAt = Number(answer.created_at) > 0 ? Number(answer.created_at) * 1000 : this.clock.now().getTime();
+    return { mediaId, expiresAt: new Date(uploadedAt + MEDIA_VALID_MS) };
   }
 
   private async sendToUsers(users: string[], msgtype: string, payload: unknown, protect: boolean): Promise<SendReceipt> {
@@ -112,10 +147,15 @@ export class WecomClient implements PlatformClient {
 
   /** POSTs to the API; on an expired or invalid token refreshes it once and retries. */
   async call(path: string, body: unknown): Promise<WecomAnswer> {
-    const first = await this.post(path, body, await this.tokenForCall());
+    return this.withToken((token) => this.post(path, body, token));
+  }
+
+  /** One exchange with a token; on an expired or invalid token refreshes it once and retries. */
+  private async withToken(exchange: (token: string) => Promise<WecomAnswer>): Promise<WecomAnswer> {
+    const first = await exchange(await this.tokenForCall());
     if (!TOKEN_ERRCODES.has(first.errcode ?? 0)) return check(first);
     this.token = undefined;
-    const second = await this.post(path, body, await this.tokenForCall());
+    const second = await exchange(await this.tokenForCall());
     if (TOKEN_ERRCODES.has(second.errcode ?? 0)) {
       throw new PlatformError('wecom', second.errcode!, describeErrcode(second.errcode!, second.errmsg ?? ''), false);
     }
@@ -158,6 +198,16 @@ export class WecomClient implements PlatformClient {
       body: JSON.stringify(body),
     }, this.timeoutMs);
   }
+}
+
+/** A multipart/form-data body with one file part, as media/upload takes it. */
+function multipartFile(field: string, fileName: string, bytes: Buffer): { body: Buffer; contentType: string } {
+  const boundary = `----deputybot${randomBytes(12).toString('hex')}`;
+  // The filename is sent as UTF-8 (RFC 7578 §4.2), quotes and line breaks taken out.
+  const safeName = fileName.replace(/["\r\n\\]/g, '_');
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${safeName}"; filelength=${bytes.length}\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  const body = Buffer.concat([Buffer.from(head, 'utf8'), bytes, Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')]);
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 /**

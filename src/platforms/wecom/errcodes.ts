@@ -56,6 +56,8 @@ export function describeErrcode(errcode: number, errmsg: string): string {
     45009: 'API frequency limit reached',
     45033: 'too many concurrent calls',
     60020: 'server IP is not in the app trusted IP list',
+    40007: 'invalid media_id (an uploaded file is kept 3 days)',
+    40006: 'invalid file size',
   };
   return `wecom errcode ${errcode}: ${known[errcode] ?? errmsg}`;
 }

@@ -22,6 +22,7 @@ export function wecomRepeatGuard(message: OutboundMessage, createdAt: Date): Rep
   switch (message.kind) {
     case 'text':
     case 'markdown':
+    case 'file': // the same media_id in the same body: the duplicate check drops a repeat too
       return { kind: 'window', windowMs: DUPLICATE_CHECK_INTERVAL_S * 1000 };
     case 'card':
     case 'card_update':

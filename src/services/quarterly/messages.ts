@@ -28,8 +28,6 @@ function shortfallText(s: Shortfall): string {
 export const quarterlyMessages = {
   noActivityYet: (unit: string, quarter: string, need: number) =>
     `${unit}本季度（${quarter}）还没有开展集体活动，按规定每季度至少 ${need} 次，请尽快安排。`,
-  formDue: (unit: string, quarter: string, dueDate: string, body: string) =>
-    `请${unit}于${dueDate}前将本季度（${quarter}）集体活动登记表报送${body}。`,
   minimumsTitle: (quarter: string) => `${quarter}活动次数未达到规定的代表小组和联络站：`,
   minimumsLine: (unit: string, shortfalls: Shortfall[]) => `· ${unit}：${shortfalls.map(shortfallText).join('；')}`,
   minimumsAllMet: (quarter: string) => `${quarter}各代表小组和联络站的活动次数均已达到规定。`,

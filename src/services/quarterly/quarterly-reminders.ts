@@ -1,7 +1,7 @@
-// Rules A2, A3, A5 on the calendar: on the 10th of a quarter's last month the leaders of groups
-// with no collective activity yet that quarter are reminded; on the 15th every group's leaders
-// are reminded that the activity registration form is due on the 20th; on the quarter's last
-// day office staff get the groups and stations below their minimums. Each duty is a planned
+// Rules A2, A3 on the calendar: on the 10th of a quarter's last month the leaders of groups
+// with no collective activity yet that quarter are reminded; on the quarter's last day office
+// staff get the groups and stations below their minimums. (Rule A5's form is drafted, chased
+// and delivered by services/registers/activity-form-schedule.ts.) Each duty is a planned
 // row (ScheduledRun) per organisation and quarter, planned a quarter ahead: a bot that was down
 // over the day catches it up while what it says is still true (quarterDutyWindows), and reports
 // it as missed after that. Each message has an outbox key per (org, quarter, kind, unit), so it
@@ -86,19 +86,18 @@ async function unitsWithActivities(db: Db, orgId: number, from: Date, now: Date)
   return shapes.map((u) => ({ ...u, rank: rankOf(u, shapes) as UnitRank }));
 }
 
-async function groupItems(db: Db, orgId: number, kind: 'no_activity_yet' | 'form_due', q: Quarter, at: Date, policy: Policy): Promise<OutboundItem[]> {
-  // Rules A2, A5 concern the small groups; a larger group has its own half-yearly minimum.
+async function groupItems(db: Db, orgId: number, kind: 'no_activity_yet', q: Quarter, at: Date, policy: Policy): Promise<OutboundItem[]> {
+  // Rule A2 concerns the small groups; a larger group has its own half-yearly minimum.
   const groups = (await unitsWithActivities(db, orgId, q.start, at)).filter((u) => u.rank === 'group');
-  const targets = kind === 'form_due' ? groups : groups.filter((g) => groupShortfalls(g.activities, at, policy).some((s) => s.code === 'group_quarter'));
+  const targets = groups.filter((g) => groupShortfalls(g.activities, at, policy).some((s) => s.code === 'group_quarter'));
   if (!targets.length) return [];
   const contacts = await findUnitContacts(db, targets.map((g) => g.id), [...GROUP_LEADER_ROLES], CHANNEL);
   const label = quarterLabel(q);
-  const due = formatDate(shanghaiInstant({ year: q.year, month: q.months[2], day: policy.quarterFormDueDay }, 12, 0));
   const items: OutboundItem[] = [];
   for (const g of targets) {
     const toUsers = [...new Set(contacts.filter((c) => c.unit.id === g.id).map((c) => c.platformUserId).filter((u): u is string => !!u))];
     if (!toUsers.length) continue;
-    const text = kind === 'form_due' ? m.formDue(g.name, label, due, policy.supervisingBody) : m.noActivityYet(g.name, label, policy.groupActivitiesPerQuarter);
+    const text = m.noActivityYet(g.name, label, policy.groupActivitiesPerQuarter);
     items.push({ key: quarterlyKey(orgId, q.id, kind, g.id), message: { kind: 'text', toUsers, text } });
   }
   return items;
@@ -143,7 +142,9 @@ async function unitShortfalls(db: Db, orgId: number, unit: RankedUnit, q: Quarte
 }
 
 export const QUARTERLY_JOB = 'quarterly:';
-const KINDS = new Set<string>(['no_activity_yet', 'form_due', 'minimums']);
+const KINDS = new Set<string>(['no_activity_yet', 'minimums']);
+/** Planned before the quarterly form took over rule A5's reminder: finished without a message. */
+const SUPERSEDED = new Set<string>(['form_due']);
 
 /**
  * Plans this quarter's and the next quarter's duties for every organisation (a row exists long
@@ -178,6 +179,10 @@ export async function sendDueQuarterlyRuns(deps: QuarterlyRunDeps): Promise<numb
   for (const run of await dueRuns(deps.db, QUARTERLY_JOB, now)) {
     const kind = run.job.slice(QUARTERLY_JOB.length);
     const quarter = quarterById(run.period);
+    if (SUPERSEDED.has(kind)) {
+      await finishRun(deps.db, run.id, 'done', now);
+      continue;
+    }
     if (!quarter || !KINDS.has(kind) || run.expiresAt.getTime() <= now.getTime()) {
       if (await finishRun(deps.db, run.id, 'missed', now)) {
         deps.logger.warn({ orgId: run.orgId, job: run.job, period: run.period, dueAt: run.dueAt }, 'quarterly reminder not sent in its window (the bot was not running): not sent late');

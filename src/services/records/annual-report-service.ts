@@ -37,7 +37,7 @@ export async function submitAnnualReport(deps: ReportDeps, r: { orgId: number; p
   const saved = await saveAnnualReport(deps.db, { orgId: r.orgId, personId: r.personId, year, text: r.text.trim(), fileRef: r.fileRef, now: deps.now });
   const late = deps.now.getTime() >= reportDueAt(year, policy).getTime();
   const sent = await deliverWaitingReports(deps, r.orgId, r.personId);
-  return { ok: true, year, message: t.saved(year, length, r.fileRef !== null, saved.replaced, late, sent) };
+  return { ok: true, year, message: t.saved(year, length, r.fileRef !== null, saved.replaced, late, sent, policy.supervisingBody) };
 }
 
 export async function annualReportOf(db: Db, orgId: number, personId: number, year: number) {

@@ -65,7 +65,7 @@ export const recordText = {
   },
   notFound: (name: string) => `没有找到名为“${name}”的代表，请核对姓名。`,
   ambiguous: (name: string, tails: string[]) => `有 ${tails.length} 位名为“${name}”的代表（手机尾号 ${tails.join('、')}），请发送“履职 ${name} 手机尾号”。`,
-  notAllowed: (name: string) => `您只能查看本人和您所在小组（联络站）代表的履职情况；${name}的情况请向人大常委会办公室了解。`,
+  notAllowed: (name: string, body: string) => `您只能查看本人和您所在小组（联络站）代表的履职情况；${name}的情况请向${body}了解。`,
   notDeputy: '您不是人大代表，没有履职记录。要查看代表的履职情况，请发送“履职 姓名”。',
 };
 

@@ -82,6 +82,6 @@ export async function recordFor(db: Db, viewer: PersonWithRoles, query: string, 
   if (found.length === 0) return { ok: false, message: t.notFound(name) };
   if (found.length > 1) return { ok: false, message: t.ambiguous(name, found.map((p) => p.mobile.slice(-4))) };
   const target = found[0]!;
-  if (!mayViewRecord(viewer, target.id, { units: await unitsOfPerson(db, target.id) })) return { ok: false, message: t.notAllowed(target.name) };
+  if (!mayViewRecord(viewer, target.id, { units: await unitsOfPerson(db, target.id) })) return { ok: false, message: t.notAllowed(target.name, (await loadPolicy(db, viewer.orgId)).supervisingBody) };
   return { ok: true, text: renderRecord(await performanceRecord(db, viewer.orgId, target, now)) };
 }

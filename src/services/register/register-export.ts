@@ -1,18 +1,19 @@
 // The reception register (接待选民登记表, rules R3–R6) as CSV for the office's ledger. Phones are
 // masked (138****5678) unless office staff ask for them in full (R6). Every cell is
 // formula-safe (a visitor's "name" like =HYPERLINK(...) stays text in Excel and WPS).
+import { maskPhone } from '../../domain/registers/privacy.ts';
 import { formatDateTime, shanghaiIsoDate } from '../../domain/shanghai-time.ts';
 import { csvLine } from '../../lib/spreadsheet-cell.ts';
 import type { Db } from '../../repositories/prisma.ts';
 
 export const REGISTER_HEADER = ['编号', '登记日期', '联络站', '来访人', '联系电话', '住址', '反映问题', '类别', '状态', '交办期限', '交办单位', '答复时间', '答复形式', '答复内容', '满意度'];
 
-const STATUS: Record<string, string> = { recorded: '待交办', assigned: '已交办', forwarded: '已转县人大', answered: '已答复', closed: '已办结' };
+/** How a reception issue's status reads (rules R4, R5); the 接待登记簿 uses the same words. */
+export const VISIT_STATUS: Record<string, string> = { recorded: '待交办', assigned: '已交办', forwarded: '已转县人大', answered: '已答复', closed: '已办结' };
+const STATUS = VISIT_STATUS;
 
-export function maskPhone(phone: string | null): string {
-  if (!phone) return '';
-  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
-}
+// The CSV and the 接待登记簿 mask phones the same way (rule R6).
+export { maskPhone };
 
 export interface RegisterQuery {
   orgId: number;

@@ -18,9 +18,9 @@ export const ballotText = {
   closed: '评议已经结束，不能再投票。',
   notVoter: '您不在这次评议的选民名单中，不能投票。',
   notYourCard: '这张卡片不是发给您的，无法投票。',
-  unavailable: '评议投票暂时无法进行，请告诉组织者或人大常委会办公室。',
+  unavailable: '评议投票暂时无法进行，请告诉组织者或工作人员。',
   notFound: (id: number) => `没有编号为 ${id} 的述职评议。`,
-  notOrganiser: '只有这次评议的组织者和人大常委会办公室工作人员可以操作。',
+  notOrganiser: '只有这次评议的组织者和工作人员可以操作。',
   opened: (deputy: string, cards: number, paper: number) =>
     `${deputy}述职评议已开始：已向 ${cards} 位选民发出评议卡片${paper ? `；${paper} 位选民不在企业微信上，请用纸质票，结束前发送“纸质票 编号 满意 N 基本满意 N 不满意 N”录入` : ''}。发送“结束评议 编号”结束并公布结果。`,
   alreadyOpen: '这次评议已经开始了。',

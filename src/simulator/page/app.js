@@ -181,10 +181,18 @@ function renderMessage(m) {
   wrap.dataset.messageId = m.id;
   const who = el('div', 'who', senderName(m.from));
   if (state.chat.kind !== 'group' && m.conversation.startsWith('chat:')) who.prepend(el('span', 'group-tag', '群聊'));
-  wrap.append(who, m.kind === 'card' ? renderCard(m) : el('div', 'bubble', withNames(m.text ?? '')));
+  wrap.append(who, m.kind === 'card' ? renderCard(m) : m.kind === 'file' ? renderFile(m) : el('div', 'bubble', withNames(m.text ?? '')));
   if (m.status === 'sending') wrap.append(el('div', 'delivery sending', SENDING));
   if (m.status === 'failed') wrap.append(el('div', 'delivery failed', '未送达'));
   return wrap;
+}
+
+/** A file message, as WeCom shows it: its name and size, opened (here: downloaded) on a click. */
+function renderFile(m) {
+  const link = el('a', 'bubble file', `📎 ${m.file.name}（${Math.max(1, Math.round(m.file.size / 1024))} KB）`);
+  link.href = `/sim/api/files/${encodeURIComponent(m.file.mediaId)}?userId=${encodeURIComponent(state.userId)}`;
+  link.download = m.file.name;
+  return link;
 }
 
 /** WeCom shows a robot's `<@userid>` mention as @name. */

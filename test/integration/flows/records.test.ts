@@ -68,7 +68,7 @@ describe('the performance record of a seeded year (rules P1, P4)', () => {
     expect(await say('zhaowenhua', '履职 李春梅')).toBe(RECORD.join('\n'));
     expect(await say('hejing', '履职 李春梅')).toBe(RECORD.join('\n'));
     expect(await say('wuxiaodong', '履职 李春梅')).toContain('代表小组组长、联络站站长和联络员');
-    expect(await say('wangguoqiang', '履职 李春梅')).toBe('您只能查看本人和您所在小组（联络站）代表的履职情况；李春梅的情况请向人大常委会办公室了解。');
+    expect(await say('wangguoqiang', '履职 李春梅')).toBe('您只能查看本人和您所在小组（联络站）代表的履职情况；李春梅的情况请向县人大常委会代表联络工委了解。');
     expect(await say('hejing', '履职 张无忌')).toBe('没有找到名为“张无忌”的代表，请核对姓名。');
     expect(await say('hejing', '我的履职')).toBe('您不是人大代表，没有履职记录。要查看代表的履职情况，请发送“履职 姓名”。');
   });

@@ -116,7 +116,7 @@ describe('voting by card (rule E3)', () => {
 
   it('rule E3: one vote per voter, changeable until closed; the tally goes at once to the organiser and the deputy, below the quorum flagged', async () => {
     expect(await say('wuxiaodong', `开始评议 ${ballotId}`)).toContain('代表小组组长、联络站站长和联络员');
-    expect(await say('sunjianguo', `开始评议 ${ballotId}`)).toBe('只有这次评议的组织者和人大常委会办公室工作人员可以操作。');
+    expect(await say('sunjianguo', `开始评议 ${ballotId}`)).toBe('只有这次评议的组织者和工作人员可以操作。');
     expect(await open()).toBe(`周海涛述职评议已开始：已向 12 位选民发出评议卡片；3 位选民不在企业微信上，请用纸质票，结束前发送“纸质票 编号 满意 N 基本满意 N 不满意 N”录入。发送“结束评议 编号”结束并公布结果。`);
     expect(fb.chat.cardsTo('zhouhaitao').filter((c) => String(c.card!.button_list?.[0]?.key).startsWith('vote.cast:'))).toHaveLength(0); // not on himself
     const voted = '已收到您对周海涛述职的评价（无记名）。评议结束前可以重新选择，以最后一次为准。';

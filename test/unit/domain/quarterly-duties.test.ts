@@ -31,10 +31,9 @@ describe('quarterly duties by the calendar (rules A2, A3, A5)', () => {
     expect(quarterlyDuty(at(12, 11), P)).toBeUndefined();
   });
 
-  it('rule A5: the 15th is the registration-form reminder', () => {
-    expect(quarterlyDuty(at(6, 15), P)?.kind).toBe('form_due');
-    expect(quarterlyDuty(at(9, 15), P)?.kind).toBe('form_due');
-    expect(quarterlyDuty(at(8, 15), P)).toBeUndefined();
+  it('rule A5: the 15th is no quarterly duty any more (the quarterly form chases the unconfirmed)', () => {
+    expect(quarterlyDuty(at(6, 15), P)).toBeUndefined();
+    expect(quarterlyDuty(at(9, 15), P)).toBeUndefined();
   });
 
   it('rules A2, A3: the quarter\'s last day is the minimums list (Mar 31, Jun 30, Sep 30, Dec 31)', () => {
@@ -103,14 +102,13 @@ describe('rule A3: station minimums', () => {
 });
 
 describe('how long a missed quarterly duty may be caught up (rules A2, A3, A5)', () => {
-  it('rule A2 until the quarter ends, rule A5 until the form\'s due day, the minimums list for a week', () => {
+  it('rule A2 until the quarter ends, the minimums list for a week', () => {
     const windows = quarterDutyWindows(quarterOf(at(12, 1)), P);
     expect(windows.map((w) => [w.kind, w.dueAt.toISOString(), w.expiresAt.toISOString()])).toEqual([
       ['no_activity_yet', '2026-12-10T01:00:00.000Z', '2026-12-31T16:00:00.000Z'],
-      ['form_due', '2026-12-15T01:00:00.000Z', '2026-12-19T16:00:00.000Z'],
       ['minimums', '2026-12-31T01:00:00.000Z', '2027-01-07T01:00:00.000Z'],
     ]);
-    expect(quarterDutyWindows(quarterOf(at(5, 1)), P)[2]!.dueAt).toEqual(shanghaiInstant({ year: 2026, month: 6, day: 30 }, 9, 0));
+    expect(quarterDutyWindows(quarterOf(at(5, 1)), P)[1]!.dueAt).toEqual(shanghaiInstant({ year: 2026, month: 6, day: 30 }, 9, 0));
   });
 
   it('a quarter is found again from its id; a late duty is judged inside its own quarter', () => {
@@ -126,14 +124,13 @@ describe('how long a missed quarterly duty may be caught up (rules A2, A3, A5)',
 describe('every number and day is the organisation\'s (rules A2, A3, A5)', () => {
   const township = { ...P, quarterNoActivityDay: 5, quarterFormReminderDay: 12, quarterFormDueDay: 18, reminderTime: '08:30', groupActivitiesPerQuarter: 2, stationActivitiesPerYear: 12 };
 
-  it('rules A2, A5: the policy\'s days and time decide the reminders and the form\'s due day', () => {
+  it('rule A2: the policy\'s days and time decide the reminders', () => {
     expect(quarterlyDuty(shanghaiInstant({ year: 2026, month: 12, day: 5 }, 8, 30), township)?.kind).toBe('no_activity_yet');
     expect(quarterlyDuty(at(12, 10), township)).toBeUndefined();
-    expect(quarterlyDuty(at(12, 12), township)?.kind).toBe('form_due');
+    expect(quarterlyDuty(at(12, 12), township)).toBeUndefined(); // the form is the registers' own schedule
     const windows = quarterDutyWindows(quarterOf(at(12, 1)), township);
     expect(windows.map((w) => [w.kind, w.dueAt.toISOString(), w.expiresAt.toISOString()])).toEqual([
       ['no_activity_yet', '2026-12-05T00:30:00.000Z', '2026-12-31T16:00:00.000Z'],
-      ['form_due', '2026-12-12T00:30:00.000Z', '2026-12-17T16:00:00.000Z'],
       ['minimums', '2026-12-31T00:30:00.000Z', '2027-01-07T00:30:00.000Z'],
     ]);
   });
