@@ -2,7 +2,7 @@
 // (present / on leave / not yet signed in) for a unit's leads, liaison and office staff (A6).
 import type { BotContext } from '../../bot/context.ts';
 import type { Command } from '../../bot/router.ts';
-import { isOfficeStaff, UNIT_LEAD_ROLES } from '../../domain/roles.ts';
+import { keptUnitIds } from '../../domain/roles.ts';
 import { attendanceSheet, findInviteesByName, findOpenActivities } from '../../repositories/attendance-repo.ts';
 import { audit } from '../../repositories/audit-repo.ts';
 import { signIn } from '../../services/attendance/attendance-service.ts';
@@ -13,8 +13,7 @@ import { signInMessages as m } from './messages.ts';
 
 /** Units whose attendance this person keeps: the ones they lead, or all for office staff. */
 function keptUnits(ctx: BotContext): number[] | 'all' {
-  if (isOfficeStaff(ctx.actor)) return 'all';
-  return ctx.actor.memberships.filter((x) => (UNIT_LEAD_ROLES as readonly string[]).includes(x.role)).map((x) => x.unit.id);
+  return keptUnitIds(ctx.actor);
 }
 
 async function openKeptActivities(ctx: BotContext) {
