@@ -7,6 +7,7 @@ const WECOM = {
   WECOM_SECRET: 'secret',
   WECOM_TOKEN: 'token123',
   WECOM_AES_KEY: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+  CONSOLE_SESSION_SECRET: 'console-secret-0123456789abcdefghijklmnop',
 };
 
 const ROBOT = {
