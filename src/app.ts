@@ -113,6 +113,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   mountConsole(router, {
     deps: { db, clock, logger, outbound: new Outbound(db, clock, () => poke('outbox')), onDueNow: () => poke('scheduler') },
     orgId: org.id,
+    orgCode: config.orgCode,
     mode: config.mode,
     // Local mode without one: a throwaway secret (sessions end with the process).
     secret: config.consoleSessionSecret ?? randomBytes(32).toString('hex'),

@@ -23,6 +23,7 @@ const FLASH_COOKIE = 'console_flash';
 export interface ConsoleOptions {
   deps: BotDeps;
   orgId: number;
+  orgCode: string;
   mode: 'local' | 'wecom';
   secret: string;
   /** WeCom mode: the platform's web sign-in. */
@@ -75,7 +76,7 @@ function guarded(route: ConsoleRoute, options: ConsoleOptions, signer: SessionSi
     const flash = signer.openFlash(ctx.cookies.get(FLASH_COOKIE));
     if (flash) ctx.cookies.set(FLASH_COOKIE, '', cookieOptions(ctx, 0));
     const c: ConsoleCtx = {
-      deps: options.deps, orgId: options.orgId, person, office, csrf, now: options.deps.clock.now(), mode: options.mode, form,
+      deps: options.deps, orgId: options.orgId, orgCode: options.orgCode, person, office, csrf, now: options.deps.clock.now(), mode: options.mode, form,
       pokeOutbox: () => options.pokeOutbox?.(),
       render(title: string, body: Html, current?: string) {
         ctx.type = 'html';

@@ -12,6 +12,8 @@ export type Need = 'lead' | 'office';
 export interface ConsoleCtx {
   deps: BotDeps;
   orgId: number;
+  /** The organisation's code (the roster import names it). */
+  orgCode: string;
   person: PersonWithRoles;
   office: boolean;
   csrf: string;

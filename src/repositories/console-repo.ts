@@ -87,3 +87,8 @@ async function namesOf(db: Db, ids: number[]): Promise<Map<number, string>> {
 export async function unitNoticeSource(db: Db, orgId: number, unitId: number) {
   return (await db.unit.findFirst({ where: { orgId, id: unitId }, select: { kind: true, policy: true } })) ?? undefined;
 }
+
+/** Groups and stations with the group chat their announcements also go to. */
+export async function unitsWithChats(db: Db, orgId: number) {
+  return db.unit.findMany({ where: { orgId, kind: { in: ['group', 'station'] } }, select: { id: true, name: true, kind: true, groupChat: true }, orderBy: { id: 'asc' } });
+}

@@ -80,3 +80,8 @@ export async function previewNoticePlan(db: Db, orgId: number, unitId: number, s
 export function stationsFor(db: Db, person: Actor & { orgId: number }) {
   return repo.stationsOf(db, person.orgId, keptUnitIds(person));
 }
+
+/** Groups and stations with their group chat (设置). */
+export function unitChats(db: Db, orgId: number) {
+  return repo.unitsWithChats(db, orgId);
+}
