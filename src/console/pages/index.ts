@@ -5,8 +5,11 @@ import { calendarPages } from './calendar.ts';
 import { settingsPages } from './settings.ts';
 import { leavePages } from './leave.ts';
 import { outboxPages } from './outbox.ts';
+import { receptionPages } from './reception.ts';
+import { registerPages } from './registers.ts';
+import { suggestionPages } from './suggestions.ts';
 import { rosterPages } from './roster.ts';
 import { stationPages } from './stations.ts';
 import { todayPages } from './today.ts';
 
-export const CONSOLE_PAGES: ConsoleRoute[] = [...todayPages, ...leavePages, ...activityPages, ...stationPages, ...rosterPages, ...calendarPages, ...settingsPages, ...outboxPages];
+export const CONSOLE_PAGES: ConsoleRoute[] = [...todayPages, ...leavePages, ...activityPages, ...stationPages, ...rosterPages, ...calendarPages, ...settingsPages, ...outboxPages, ...receptionPages, ...suggestionPages, ...registerPages];

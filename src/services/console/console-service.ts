@@ -85,3 +85,6 @@ export function stationsFor(db: Db, person: Actor & { orgId: number }) {
 export function unitChats(db: Db, orgId: number) {
   return repo.unitsWithChats(db, orgId);
 }
+
+/** The departments a reception issue can be assigned to (R4). */
+export { listDepartments as visitDepartments } from '../../repositories/assignment-repo.ts';
