@@ -56,6 +56,14 @@ describe('config', () => {
     });
   });
 
+  it('WeCom mode needs CONSOLE_SESSION_SECRET (the console signs its sessions with it); local mode does not', () => {
+    const { CONSOLE_SESSION_SECRET: _omit, ...withoutSecret } = WECOM;
+    expect(() => loadConfig(withoutSecret)).toThrow(/^Configuration error: CONSOLE_SESSION_SECRET is missing/);
+    expect(() => loadConfig({ ...WECOM, CONSOLE_SESSION_SECRET: 'short' })).toThrow(/^Configuration error: CONSOLE_SESSION_SECRET must be at least 32 characters/);
+    expect(loadConfig({ ...WECOM }).consoleSessionSecret).toBe(WECOM.CONSOLE_SESSION_SECRET);
+    expect(loadConfig({}).consoleSessionSecret).toBeUndefined();
+  });
+
   const invalid: [string, Record<string, string>, RegExp][] = [
     ['PORT', { PORT: 'eighty' }, /^Configuration error: PORT must be a port number$/],
     ['PORT', { PORT: '70000' }, /^Configuration error: PORT must be between 0 and 65535$/],
