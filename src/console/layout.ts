@@ -61,6 +61,7 @@ header .brand{font-weight:700;font-size:1.1rem}
 header .who{display:flex;gap:1rem;align-items:center;flex-wrap:wrap}
 header nav{display:flex;flex-wrap:wrap;gap:.25rem .5rem;margin-top:.4rem}
 header nav a{color:#fff;padding:.3rem .6rem;border:2px solid transparent;border-radius:6px;text-decoration:none;font-weight:600}
+summary.button{list-style:none;margin:.4rem 0}
 header nav a[aria-current=page]{border-color:#fff;background:rgba(255,255,255,.15)}
 main{padding:1rem;max-width:1100px;margin:0 auto}
 h1{font-size:1.6rem;margin:.2rem 0 1rem}

@@ -22,7 +22,7 @@ export function previewTable(plan: NoticePlan, lateNote?: string): Html {
 /** The stored plan of a published activity, with how many went out. */
 export function planTable(rows: { kind: string; dueAt: Date; status: string; count: number }[]): Html {
   if (!rows.length) return html`<p class="muted">没有计划的通知。</p>`;
-  const body = rows.map((r) => html`<tr><td data-label="时间">${formatDateTime(r.dueAt)}</td><td data-label="内容">${noticeKindLabel(r.kind)}</td><td data-label="状态">${NOTICE_STATUS_LABEL[r.status] ?? r.status}</td><td data-label="人数">${r.count}</td></tr>`);
+  const body = rows.map((r) => html`<tr><td data-label="时间">${formatDateTime(r.dueAt)}</td><td data-label="内容">${noticeKindLabel(r.kind)}</td><td data-label="状态">${NOTICE_STATUS_LABEL[r.status] ?? r.status}</td><td data-label="条数">${r.count}</td></tr>`);
   return html`<table class="plan"><thead><tr><th>时间</th><th>内容</th><th>状态</th><th>条数</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 

@@ -30,7 +30,7 @@ export const stationPages = [
       const rule = stationRule(s);
       const rows = dates.value.map((d) => html`<li>${formatDate(new Date(`${d.date}T12:00:00+08:00`))}${d.moved ? html` <span class="muted">（原定 ${d.nominal}）</span>` : ''}${d.duties.length ? `　值班：${d.duties.join('、')}` : ''}</li>`);
       blocks.push(html`<section class="card" data-station-id="${s.id}"><h2>${s.name}</h2><p>接待选民日：<strong>${describeReceptionRule(rule)}</strong></p>
-<p>接下来的接待日：</p><ol class="dates">${rows}</ol>${warnings(dates.assumedYears)}${ruleForm(c, s.id, rule)}</section>`);
+<p>接下来的接待日：</p><ol class="dates">${rows}</ol>${warnings(dates.assumedYears)}<details><summary class="button secondary">修改接待规则</summary>${ruleForm(c, s.id, rule)}</details></section>`);
     }
     c.render(t.nav.stations, blocks.length ? html`${blocks}` : html`<p class="muted">您没有负责的联络站。</p>`);
   }),
