@@ -20,7 +20,7 @@ export const registerPages = [
     const from = new Date(`${year}-01-01T00:00:00+08:00`);
     const to = new Date(`${year + 1}-01-01T00:00:00+08:00`);
     const csv = await exportRegister(c.deps.db, { orgId: c.orgId, from, to, unmasked: ctx.query.full === '1' });
-    ctx.type = 'text/csv; charset=utf-8';
+    // The cells are the service's (formula-safe there); the name's .csv sets the content type.
     ctx.attachment(`接待选民登记表-${year}.csv`);
     ctx.body = csv;
   }),
