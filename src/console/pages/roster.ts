@@ -45,7 +45,7 @@ function uploadForm(c: ConsoleCtx): Html {
   return html`<p>上传代表名册（CSV 或 XLSX，表头与 <code>npm run roster:import</code> 相同）。先预览，确认后才写入。</p>
 <form method="post" action="/console/roster/preview" enctype="multipart/form-data">${csrfField(c.csrf)}
 <label for="file">名册文件</label><input id="file" name="file" type="file" accept=".csv,.xlsx" required>
-<div class="actions"><button>预览</button></div></form>`;
+<div class="actions"><button>预览</button></div></form>${c.mode === 'local' ? html`<p class="muted">本地模式：导入真实名册后，这个数据库就不再用于本地模式（本地模式只用示范数据）。</p>` : ''}`;
 }
 
 function previewBody(c: ConsoleCtx, p: RosterPreview, id: string): Html {

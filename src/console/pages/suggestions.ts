@@ -1,7 +1,7 @@
 // 建议 (office staff): suggestions by status with the deadline that applies and how far past it
 // they are (rules S1–S4), most urgent first, each with its history — read through the
-// suggestions service the chat and npm run suggestion use. Acting on one is still the chat's
-// and the command line's (交办, 答复…); see the report for what the console adds next.
+// suggestions service the chat and npm run suggestion use. Acting on one (交办, 答复…) is still
+// done in the chat or with npm run suggestion; this page only reads.
 import { STATUS_LABEL, type SuggestionStatus } from '../../domain/suggestions/lifecycle.ts';
 import { dueOf, historyOf, listForOffice } from '../../services/suggestions/listing-service.ts';
 import { todayIn } from '../../services/reception/reception-plan-service.ts';
