@@ -242,6 +242,7 @@ async function main(opts: Options): Promise<void> {
     WECOM_SECRET: APP.secret,
     WECOM_TOKEN: APP.token,
     WECOM_AES_KEY: APP.aesKey,
+    CONSOLE_SESSION_SECRET: 'bench-console-secret-0123456789abcdefghij',
     WECOM_API_BASE: fakeApi.url,
   };
   if (opts.profile) mkdirSync(profDir, { recursive: true });

@@ -35,7 +35,7 @@ const { server, url } = await listenOnLoopback(createFakeWecomApi({ ...APP, stor
 const dir = mkdtempSync(join(tmpdir(), 'bench-outbox-'));
 const config = loadConfig({
   PORT: '0', DATABASE_URL: `file:${join(dir, 'bench.db')}`, LOG_LEVEL: 'silent', WECOM_API_BASE: url,
-  WECOM_CORP_ID: APP.corpId, WECOM_AGENT_ID: String(APP.agentId), WECOM_SECRET: APP.secret, WECOM_TOKEN: 'benchtoken', WECOM_AES_KEY: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+  WECOM_CORP_ID: APP.corpId, WECOM_AGENT_ID: String(APP.agentId), WECOM_SECRET: APP.secret, WECOM_TOKEN: 'benchtoken', WECOM_AES_KEY: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', CONSOLE_SESSION_SECRET: 'bench-console-secret-0123456789abcdefghij',
 });
 const bot = await createBotApp(config, { logger: createLogger('silent'), workers: 'manual', outbox: { backoff: { baseMs: 500, maxMs: 2_000 } } });
 const now = () => new Date();

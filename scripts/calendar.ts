@@ -3,15 +3,12 @@
 // next year's 调休 notice comes out after chinese-days ships, and is sometimes changed.
 // Exit codes: 0 done; 1 nothing to remove; 2 the command line itself is wrong.
 import { parseArgs } from 'node:util';
-import { toIsoDate, type CalendarOverride } from '../src/domain/calendar/working-days.ts';
-import { daysInMonth, isoWeekday } from '../src/domain/shanghai-time.ts';
-import { listOverrides, removeOverride, upsertOverride } from '../src/repositories/calendar-repo.ts';
+import type { CalendarOverride } from '../src/domain/calendar/working-days.ts';
 import type { Db } from '../src/repositories/prisma.ts';
-import { loadCalendar } from '../src/services/calendar-service.ts';
+import { calendarYear, checkCalendarDate, OVERRIDE_KIND_LABEL as KIND_LABEL, removeCalendarOverride, setCalendarOverride } from '../src/services/calendar-year.ts';
 import { runCli, withOrganisation } from './cli.ts';
 
 const USAGE = 'usage: npm run calendar -- add DATE holiday|workday [NAME] | remove DATE | list YEAR [--org CODE]';
-const KIND_LABEL = { holiday: '放假', workday: '上班' } as const;
 
 type Command = { op: 'add'; override: CalendarOverride } | { op: 'remove'; date: string } | { op: 'list'; year: number };
 
@@ -34,36 +31,16 @@ function parseCommand(p: string[]): Command | string {
   return USAGE;
 }
 
-/** The normalised date, or one line saying why it is refused. */
 function checkDate(text: string): { date: string } | { error: string } {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-  if (!m) return { error: `DATE: 「${text}」格式不对，请写 YYYY-MM-DD，如 2027-01-01` };
-  const [year, month, day] = m.slice(1).map(Number) as [number, number, number];
-  if (year < 1900) return { error: `DATE: ${text} 的年份太早` };
-  if (month < 1 || month > 12) return { error: `DATE: ${text} 不存在：月份应为 1–12` };
-  const last = daysInMonth(year, month);
-  if (day < 1 || day > last) return { error: `DATE: ${text} 不存在：${year} 年 ${month} 月只有 ${last} 天` };
-  return { date: toIsoDate({ year, month, day }) };
+  const checked = checkCalendarDate(text);
+  return 'error' in checked ? { error: `DATE: ${checked.error}` } : checked;
 }
 
 async function list(db: Db, orgId: number, year: number): Promise<string[]> {
-  const calendar = await loadCalendar(db, orgId);
-  const overrides = await listOverrides(db, orgId, year);
-  const lines: string[] = [];
-  for (let month = 1; month <= 12; month++) {
-    for (let day = 1; day <= daysInMonth(year, month); day++) {
-      const civil = { year, month, day };
-      const { value: info } = calendar.dayInfo(toIsoDate(civil));
-      // Overrides always show (the admin may want to remove them); package days only when they
-      // change the plain Monday–Friday week, so a holiday's weekend days are left out.
-      const differs = info.working !== isoWeekday(civil) <= 5;
-      if (info.source === 'weekday' || (info.source === 'holiday-data' && !differs)) continue;
-      const source = info.source === 'override' ? '本单位调整' : '法定安排';
-      lines.push(`${info.date} ${KIND_LABEL[info.working ? 'workday' : 'holiday']} ${info.name ?? '—'} ${source}`);
-    }
-  }
-  if (calendar.coveredYears.includes(year)) lines.push(`${year} 年有内置的节假日数据（法定安排）。`);
-  else if (overrides.length > 0) lines.push(`${year} 年没有内置的节假日数据，以上仅为本单位录入的调整。`);
+  const { days, coverage } = await calendarYear(db, orgId, year);
+  const lines = days.map((d) => `${d.date} ${KIND_LABEL[d.working ? 'workday' : 'holiday']} ${d.name ?? '—'} ${d.source === 'override' ? '本单位调整' : '法定安排'}`);
+  if (coverage === 'data') lines.push(`${year} 年有内置的节假日数据（法定安排）。`);
+  else if (coverage === 'overrides') lines.push(`${year} 年没有内置的节假日数据，以上仅为本单位录入的调整。`);
   else lines.push(`${year} 年没有内置的节假日数据，也没有本单位录入的调整，暂按周末休息计算。`);
   return lines;
 }
@@ -86,15 +63,11 @@ async function main(): Promise<number> {
       for (const line of await list(db, org.id, command.year)) console.log(line);
       return 0;
     }
-    if (command.op === 'add') {
-      const o = command.override;
-      await upsertOverride(db, org.id, o);
-      console.log(`已将 ${o.date} 设为${KIND_LABEL[o.kind]}${o.name ? `（${o.name}）` : ''}，本单位调整。`);
-      return 0;
-    }
-    const removed = await removeOverride(db, org.id, command.date);
-    (removed ? console.log : console.error)(removed ? `已删除 ${command.date} 的本单位调整。` : `${command.date} 没有本单位调整，无需删除。`);
-    return removed ? 0 : 1;
+    const result = command.op === 'add'
+      ? await setCalendarOverride(db, org.id, command.override)
+      : await removeCalendarOverride(db, org.id, command.date);
+    (result.ok ? console.log : console.error)(result.message);
+    return result.ok ? 0 : 1;
   });
 }
 

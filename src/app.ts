@@ -1,10 +1,12 @@
 // Composition root: wires config, database, platform channel, workers and HTTP routes.
 // Nothing here decides anything; each piece does its one job.
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Router from '@koa/router';
 import type Koa from 'koa';
 import type { Config, WecomAppConfig, WecomBotConfig } from './config.ts';
+import { mountConsole } from './console/console-app.ts';
 import { createHttpApp } from './http/app.ts';
 import { mountOpsRoutes } from './http/ops-routes.ts';
 import { createHttpServer, listen } from './http/server.ts';
@@ -16,12 +18,14 @@ import type { Logger } from './lib/logger.ts';
 import { Metrics } from './lib/metrics.ts';
 import { mountWecomBotReceiver } from './platforms/wecom/bot-receiver.ts';
 import { mountWecomReceiver } from './platforms/wecom/receiver.ts';
+import { WecomWebSignIn } from './platforms/wecom/web-auth.ts';
 import { InboundClaimer } from './repositories/inbound-claimer.ts';
 import { inboundBacklog } from './repositories/inbound-repo.ts';
 import { migrate, pendingMigrations, readMigrations } from './repositories/migrate.ts';
 import { outboxStats } from './repositories/outbox-repo.ts';
 import { ensureOrganisation } from './repositories/people-repo.ts';
 import { connectDb, type Db } from './repositories/prisma.ts';
+import { Outbound } from './services/outbound.ts';
 import { assertDemoDatabase } from './simulator/local-mode-guard.ts';
 import { startLocalSimulator, type LocalSimulator } from './simulator/local-simulator.ts';
 
@@ -55,6 +59,8 @@ export interface BotApp {
   /** The workers when they run on this thread ('in-process' and 'manual'). */
   workers?: WorkerSet;
   simulator?: LocalSimulator;
+  /** Every route the HTTP app answers (method and path), for tests that must cover them all. */
+  routes: { methods: string[]; path: string }[];
   /** Set once listening. */
   url: string;
   start(): Promise<void>;
@@ -103,11 +109,23 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   mountWecomReceiver(router, { ...receiving, path: WECOM_CALLBACK_PATH, app: wecom });
   if (wecomBot) mountWecomBotReceiver(router, { ...receiving, path: WECOM_BOT_CALLBACK_PATH, robot: wecomBot });
   simulator?.mount(router, workers!);
+  const poke = (worker: 'outbox' | 'scheduler') => (thread ? thread.poke(worker) : workers![worker].poke());
+  mountConsole(router, {
+    deps: { db, clock, logger, outbound: new Outbound(db, clock, () => poke('outbox')), onDueNow: () => poke('scheduler') },
+    orgId: org.id,
+    orgCode: config.orgCode,
+    mode: config.mode,
+    // Local mode without one: a throwaway secret (sessions end with the process).
+    secret: config.consoleSessionSecret ?? randomBytes(32).toString('hex'),
+    signIn: config.mode === 'wecom' ? new WecomWebSignIn(wecom, config.wecomOAuthBase, clock) : undefined,
+    pokeOutbox: () => poke('outbox'),
+  });
   http.use(router.routes()).use(router.allowedMethods());
+  const routes = router.stack.map((layer) => ({ methods: layer.methods.filter((m) => m !== 'HEAD'), path: String(layer.path) }));
 
   let server: Server | undefined;
   const bot: BotApp = {
-    config, wecom, wecomBot, db, orgId: org.id, clock, metrics, http, workers, simulator, url: '',
+    config, wecom, wecomBot, db, orgId: org.id, clock, metrics, http, workers, simulator, routes, url: '',
     async start() {
       await thread?.start();
       server = createHttpServer(http);

@@ -7,6 +7,10 @@ import { parseIsoInstant } from './lib/shanghai-iso.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const REAL_WECOM_API_BASE = 'https://qyapi.weixin.qq.com';
+/** WeCom's web authorisation page (connect/oauth2/authorize), docs 91022/96441. */
+export const REAL_WECOM_OAUTH_BASE = 'https://open.weixin.qq.com';
+/** The shortest CONSOLE_SESSION_SECRET accepted (characters). */
+export const CONSOLE_SECRET_MIN = 32;
 /** Rule R6: days a processed callback's or a sent message's content is kept (RETENTION_DAYS). */
 export const DEFAULT_RETENTION_DAYS = 30;
 
@@ -77,6 +81,19 @@ const schema = z.object({
       message: 'must be an http(s) URL such as https://qyapi.weixin.qq.com',
     })
     .transform((v) => v.replace(/\/+$/, '')),
+  // Where WeCom's web authorisation (网页授权) page lives; tests and the simulator use loopback.
+  WECOM_OAUTH_BASE: z
+    .string()
+    .trim()
+    .default(REAL_WECOM_OAUTH_BASE)
+    .refine((v) => /^https?:\/\/[^\s/]+(:\d+)?(\/[^\s]*)?$/.test(v), {
+      message: 'must be an http(s) URL such as https://open.weixin.qq.com',
+    })
+    .transform((v) => v.replace(/\/+$/, '')),
+  // Signs the office's console sessions and CSRF tokens; required in WeCom mode (checked below).
+  CONSOLE_SESSION_SECRET: optionalText.refine((v) => v === undefined || (v.length >= CONSOLE_SECRET_MIN && new Set(v).size >= 10), {
+    message: `must be at least ${CONSOLE_SECRET_MIN} characters of random text (e.g. the output of openssl rand -hex 32): it signs the console's sessions`,
+  }),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   RETENTION_DAYS: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
@@ -99,7 +116,7 @@ const schema = z.object({
 const WECOM_VARS = ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_AES_KEY'] as const;
 const WECOM_BOT_VARS = ['WECOM_BOT_TOKEN', 'WECOM_BOT_AES_KEY'] as const;
 /** Platform variables that are settings with a default, not credentials: they select no mode. */
-const PLATFORM_SETTINGS = new Set(['WECOM_API_BASE']);
+const PLATFORM_SETTINGS = new Set(['WECOM_API_BASE', 'WECOM_OAUTH_BASE']);
 export const LOCAL_DATABASE_URL = 'file:./data/local.db';
 export const WECOM_DATABASE_URL = 'file:./data/bot.db';
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
@@ -149,6 +166,13 @@ export interface Config {
   /** The robot, when configured (wecom mode only); in local mode the simulator makes one. */
   wecomBot?: WecomBotConfig;
   wecomApiBase: string;
+  /** WeCom's web authorisation origin (the console's sign-in in WeCom mode). */
+  wecomOAuthBase: string;
+  /**
+   * Signs the console's session cookies and CSRF tokens (CONSOLE_SESSION_SECRET). Always set in
+   * WeCom mode; local mode makes a throwaway one when unset.
+   */
+  consoleSessionSecret?: string;
   /** Local mode: where its movable clock starts (LOCAL_CLOCK_START); the system's time when unset. */
   localClockStart?: Date;
 }
@@ -178,6 +202,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
   }
   refuseLocalModeWithPlatformVariables(present.length, platformVariablesSet(env));
   const mode = present.length === 0 ? 'local' : 'wecom';
+  if (mode === 'wecom' && v.CONSOLE_SESSION_SECRET === undefined) {
+    throw new ConfigError('CONSOLE_SESSION_SECRET', 'is missing: WeCom mode serves the office\'s console at /console, whose sessions it signs; set it to random text (e.g. the output of openssl rand -hex 32)');
+  }
   if (mode === 'wecom' && v.LOCAL_CLOCK_START !== undefined) {
     throw new ConfigError('LOCAL_CLOCK_START', 'is for local mode only: a WeCom deployment runs on the server\'s clock; remove it');
   }
@@ -192,6 +219,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     retentionDays: v.RETENTION_DAYS,
     wecomApiBase: v.WECOM_API_BASE,
     voteSecret: v.VOTE_SECRET ?? (present.length ? derivedVoteSecret(v.WECOM_SECRET!, v.WECOM_AES_KEY!) : LOCAL_VOTE_SECRET),
+    wecomOAuthBase: v.WECOM_OAUTH_BASE,
+    ...(v.CONSOLE_SESSION_SECRET ? { consoleSessionSecret: v.CONSOLE_SESSION_SECRET } : {}),
   };
   if (mode === 'local') return { ...base, mode, ...(v.LOCAL_CLOCK_START ? { localClockStart: parseIsoInstant(v.LOCAL_CLOCK_START) } : {}) };
   return {

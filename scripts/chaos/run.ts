@@ -132,7 +132,7 @@ type KillPoint = { afterSpawnMs: number } | { afterReadyMs: number } | { afterCa
 function botRunner(o: ChaosOptions, databaseUrl: string, apiUrl: string, logFile: string, faults: FaultPlan) {
   const env = {
     ...process.env, PORT: '0', DATABASE_URL: databaseUrl, ORG_CODE: 'default', LOG_LEVEL: o.keep ? 'info' : 'warn', WECOM_API_BASE: apiUrl,
-    WECOM_CORP_ID: APP.corpId, WECOM_AGENT_ID: String(APP.agentId), WECOM_SECRET: APP.secret, WECOM_TOKEN: APP.token, WECOM_AES_KEY: APP.aesKey,
+    WECOM_CORP_ID: APP.corpId, WECOM_AGENT_ID: String(APP.agentId), WECOM_SECRET: APP.secret, WECOM_TOKEN: APP.token, WECOM_AES_KEY: APP.aesKey, CONSOLE_SESSION_SECRET: 'chaos-console-secret-0123456789abcdefghij',
   };
   const start = () => {
     const log = openSync(logFile, 'a');

@@ -54,7 +54,35 @@ export function isOfficeStaff(actor: Actor): boolean {
 }
 
 export function leadsAUnit(actor: Actor): boolean {
-  return actor.memberships.some((m) => (UNIT_LEAD_ROLES as readonly string[]).includes(m.role));
+  return actor.memberships.some((m) => isLeadRole(m.role));
+}
+
+export function isLeadRole(role: string): boolean {
+  return (UNIT_LEAD_ROLES as readonly string[]).includes(role);
+}
+
+/**
+ * Rules U2, U3, U5: the units a person keeps — publishes and changes activities for, signs in
+ * for (代签), sees the attendance and the written account of, sets the reception rule of: the
+ * units they lead, or every unit for office staff. The chat and the console both ask this.
+ */
+export function keptUnitIds(actor: Actor): number[] | 'all' {
+  if (isOfficeStaff(actor)) return 'all';
+  const led = actor.memberships.filter((m) => isLeadRole(m.role) && m.unit.kind !== 'office').map((m) => m.unit.id);
+  return [...new Set(led)].sort((a, b) => a - b);
+}
+
+export function keepsUnit(actor: Actor, unitId: number): boolean {
+  const kept = keptUnitIds(actor);
+  return kept === 'all' || kept.includes(unitId);
+}
+
+/**
+ * Rule R6: a visitor's identity and complaint are shown to office staff and to the deputy who
+ * recorded them, nobody else (not the station's other members, not its head).
+ */
+export function maySeeVisit(actor: Actor & { id: number }, visit: { recordedById: number }): boolean {
+  return isOfficeStaff(actor) || visit.recordedById === actor.id;
 }
 
 export function audiencesOf(actor: Actor): Set<Audience> {

@@ -40,8 +40,9 @@ export class WorkerThreadHost {
     });
   }
 
-  poke(): void {
-    this.post({ type: 'poke' });
+  /** Wakes a worker in the thread: the inbound one (a callback was claimed) by default. */
+  poke(worker: 'inbound' | 'outbox' | 'scheduler' = 'inbound'): void {
+    this.post({ type: 'poke', worker });
   }
 
   /** Lets the workers finish their batch, then ends the thread. */

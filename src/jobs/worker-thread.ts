@@ -1,6 +1,7 @@
 // The worker thread: runs the inbound and outbox workers on the second core with their own
 // database connection, so business work never delays an HTTP ack. Talks to the main thread
-// by messages: "poke" (a new event was claimed), "stop"; it sends counter increments back
+// by messages: "poke" (a new event was claimed; with `worker`, new outbox rows or work due now,
+// from the console), "stop"; it sends counter increments back
 // so /metrics on the main thread shows them.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { WecomAppConfig } from '../config.ts';
@@ -20,7 +21,7 @@ export interface WorkerThreadData {
   voteSecret?: string;
 }
 
-export type ToWorkerThread = { type: 'poke' } | { type: 'stop' };
+export type ToWorkerThread = { type: 'poke'; worker?: 'inbound' | 'outbox' | 'scheduler' } | { type: 'stop' };
 export type FromWorkerThread =
   | { type: 'ready' }
   | { type: 'stopped' }
@@ -37,7 +38,7 @@ const workers = createWorkerSet({ db, wecom: data.wecom, clock: systemClock, log
 workers.start();
 
 port.on('message', (message: ToWorkerThread) => {
-  if (message.type === 'poke') workers.inbound.poke();
+  if (message.type === 'poke') (message.worker === 'outbox' ? workers.outbox : message.worker === 'scheduler' ? workers.scheduler : workers.inbound).poke();
   if (message.type === 'stop') {
     void workers
       .stop()

@@ -178,3 +178,13 @@ export class PlatformError extends Error {
     this.name = 'PlatformError';
   }
 }
+
+/**
+ * A platform's sign-in for web pages opened from its app (the console): where to send the
+ * browser, and who came back. Each platform implements it in src/platforms/<name>.
+ */
+export interface WebSignIn {
+  authorizeUrl(redirectUri: string, state: string): string;
+  /** The member's user id for a code the platform handed back; undefined when it refuses it. */
+  userIdFromCode(code: string): Promise<string | undefined>;
+}

@@ -45,6 +45,7 @@ export function createRosterRepo(db: Db) {
           isStaff: true,
           workUnit: true,
           district: true,
+          leftAt: true,
           memberships: { select: { unitId: true, role: true } },
           accounts: { select: { channel: true, platformUserId: true } },
         },

@@ -7,11 +7,14 @@ import { Outbound } from './outbound.ts';
 
 export type UnitChatResult = { ok: true; message: string } | { ok: false; message: string };
 
-async function findUnit(db: Db, orgId: number, name: string) {
-  return db.unit.findFirst({ where: { orgId, name }, select: { id: true, name: true } });
+/** A unit by name (the command line) or by id (the console: two units of different kinds may share a name). */
+type UnitRef = string | { id: number };
+
+async function findUnit(db: Db, orgId: number, ref: UnitRef) {
+  return db.unit.findFirst({ where: { orgId, ...(typeof ref === 'string' ? { name: ref } : { id: ref.id }) }, select: { id: true, name: true } });
 }
 
-export async function setUnitChat(db: Db, orgId: number, unitName: string, chatId: string | null): Promise<UnitChatResult> {
+export async function setUnitChat(db: Db, orgId: number, unitName: UnitRef, chatId: string | null): Promise<UnitChatResult> {
   const unit = await findUnit(db, orgId, unitName);
   if (!unit) return { ok: false, message: `--unit: 本组织没有名为「${unitName}」的单位` };
   if (chatId !== null && !/^[0-9A-Za-z]{1,32}$/.test(chatId)) return { ok: false, message: `--chatid: 「${chatId}」不是群聊 ID（1–32 位字母或数字）` };
@@ -20,7 +23,7 @@ export async function setUnitChat(db: Db, orgId: number, unitName: string, chatI
 }
 
 /** Asks the app to create the unit's chat (the outbox sends it) and links it. */
-export async function createUnitChat(db: Db, orgId: number, unitName: string, now: Date): Promise<UnitChatResult> {
+export async function createUnitChat(db: Db, orgId: number, unitName: UnitRef, now: Date): Promise<UnitChatResult> {
   const unit = await findUnit(db, orgId, unitName);
   if (!unit) return { ok: false, message: `--unit: 本组织没有名为「${unitName}」的单位` };
   const members = await findUnitContacts(db, [unit.id], ['leader', 'vice_leader', 'liaison', 'recorder', 'member', 'head', 'vice_head'], 'wecom');

@@ -25,13 +25,21 @@ export interface FakeWecomApiOptions {
   isKnownUser(userId: string): Promise<boolean>;
   /** The fake's clock for the duplicate check (tests pass the bot's fixed clock). */
   now?: () => number;
+  /**
+   * Who is signed in to WeCom in the browser that opens an app page (web authorisation): the
+   * simulator's tests and page set it; undefined means a non-member (WeCom gives an openid).
+   */
+  webUser?: () => string | undefined;
   /** Faults to inject; without it every call is answered normally. */
   faults?: FaultPlan;
 }
 
 type Body = Record<string, any>;
 const MESSAGE_TYPES = new Set(['text', 'markdown', 'template_card', 'file']);
-const TOKENLESS = new Set(['/cgi-bin/gettoken', '/cgi-bin/aibot/response']);
+const TOKENLESS = new Set(['/cgi-bin/gettoken', '/cgi-bin/aibot/response', '/connect/oauth2/authorize']);
+/** WeCom's answer to an OAuth code that is unknown, used or expired. */
+const INVALID_CODE = 40029;
+const CODE_TTL_MS = 5 * 60_000;
 
 export function createFakeWecomApi(options: FakeWecomApiOptions): Koa {
   const tokens = new Set<string>();
@@ -98,6 +106,7 @@ export function createFakeWecomApi(options: FakeWecomApiOptions): Koa {
 
   mountRobotResponse(router, store);
   mountFakeMediaUpload(router, store.media, async (ctx) => (await readJson(ctx), ctx.state.raw as Buffer), options.now ?? Date.now, answer);
+  const oauth = mountWebAuthorisation(router, options);
 
   const app = new Koa();
   app.silent = true;
@@ -109,8 +118,42 @@ export function createFakeWecomApi(options: FakeWecomApiOptions): Koa {
     }
     await next();
   });
+  app.use(oauth.routes());
   app.use(router.routes());
   return app;
+}
+
+/**
+ * Web authorisation (docs 91022/91023): connect/oauth2/authorize redirects back with a code for
+ * the member signed in to WeCom (options.webUser); auth/getuserinfo trades the code, once, for
+ * their userid (an openid for a non-member); a used or unknown code is errcode 40029.
+ */
+function mountWebAuthorisation(router: Router, options: FakeWecomApiOptions): Router {
+  const codes = new Map<string, { userId?: string; appid: string; at: number }>();
+  const now = options.now ?? Date.now;
+  const oauth = new Router();
+  oauth.get('/connect/oauth2/authorize', (ctx) => {
+    const redirect = String(ctx.query.redirect_uri ?? '');
+    if (ctx.query.appid !== options.corpId || !/^https?:\/\//.test(redirect) || ctx.query.response_type !== 'code') {
+      ctx.status = 400;
+      ctx.body = 'invalid oauth request';
+      return;
+    }
+    const code = randomBytes(24).toString('hex');
+    codes.set(code, { userId: options.webUser?.(), appid: String(ctx.query.appid), at: now() });
+    const url = new URL(redirect);
+    url.searchParams.set('code', code);
+    url.searchParams.set('state', String(ctx.query.state ?? ''));
+    ctx.redirect(url.toString());
+  });
+  router.get('/auth/getuserinfo', (ctx) => {
+    const code = String(ctx.query.code ?? '');
+    const issued = codes.get(code);
+    codes.delete(code);
+    if (!issued || now() - issued.at > CODE_TTL_MS) return answer(ctx, INVALID_CODE, 'invalid code');
+    ctx.body = issued.userId ? { errcode: 0, errmsg: 'ok', userid: issued.userId, user_ticket: randomBytes(8).toString('hex') } : { errcode: 0, errmsg: 'ok', openid: `o${randomBytes(8).toString('hex')}` };
+  });
+  return oauth;
 }
 
 /**

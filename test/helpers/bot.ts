@@ -20,6 +20,7 @@ export const TEST_WECOM = {
   WECOM_SECRET: 'test-secret',
   WECOM_TOKEN: 'testtoken123',
   WECOM_AES_KEY: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+  CONSOLE_SESSION_SECRET: 'test-console-secret-0123456789abcdefghijklmnop',
 };
 
 /** The intelligent robot's keys (group chats); its receive id is empty. */

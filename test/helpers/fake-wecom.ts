@@ -21,7 +21,7 @@ export interface FakeWecom {
   stop(): Promise<void>;
 }
 
-export async function startFakeWecom(clock: Clock, options: { knownUsers?: (u: string) => boolean } = {}): Promise<FakeWecom> {
+export async function startFakeWecom(clock: Clock, options: { knownUsers?: (u: string) => boolean; webUser?: () => string | undefined } = {}): Promise<FakeWecom> {
   const store = new SimStore(() => clock.now().getTime());
   const faults = new FaultPlan();
   const app = createFakeWecomApi({
@@ -31,6 +31,7 @@ export async function startFakeWecom(clock: Clock, options: { knownUsers?: (u: s
     store,
     isKnownUser: async (u) => options.knownUsers?.(u) ?? true,
     now: () => clock.now().getTime(),
+    webUser: options.webUser,
     faults,
   });
   const { server, url } = await listenOnLoopback(app);

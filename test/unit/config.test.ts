@@ -7,6 +7,7 @@ const WECOM = {
   WECOM_SECRET: 'secret',
   WECOM_TOKEN: 'token123',
   WECOM_AES_KEY: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+  CONSOLE_SESSION_SECRET: 'console-secret-0123456789abcdefghijklmnop',
 };
 
 const ROBOT = {
@@ -53,6 +54,14 @@ describe('config', () => {
       aesKey: WECOM.WECOM_AES_KEY,
       apiBase: 'http://127.0.0.1:9999',
     });
+  });
+
+  it('WeCom mode needs CONSOLE_SESSION_SECRET (the console signs its sessions with it); local mode does not', () => {
+    const { CONSOLE_SESSION_SECRET: _omit, ...withoutSecret } = WECOM;
+    expect(() => loadConfig(withoutSecret)).toThrow(/^Configuration error: CONSOLE_SESSION_SECRET is missing/);
+    expect(() => loadConfig({ ...WECOM, CONSOLE_SESSION_SECRET: 'short' })).toThrow(/^Configuration error: CONSOLE_SESSION_SECRET must be at least 32 characters/);
+    expect(loadConfig({ ...WECOM }).consoleSessionSecret).toBe(WECOM.CONSOLE_SESSION_SECRET);
+    expect(loadConfig({}).consoleSessionSecret).toBeUndefined();
   });
 
   const invalid: [string, Record<string, string>, RegExp][] = [

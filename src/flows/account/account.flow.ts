@@ -3,7 +3,7 @@
 // Content, form and participants come from the records; the account is stored with the activity
 // and sent to the supervising body's staff at once.
 import { ACTIVITY_KINDS, type ActivityKind } from '../../domain/activity-kinds.ts';
-import { isOfficeStaff, UNIT_LEAD_ROLES } from '../../domain/roles.ts';
+import { keptUnitIds } from '../../domain/roles.ts';
 import { formatDateTime } from '../../domain/shanghai-time.ts';
 import { activitiesAwaitingAccount } from '../../repositories/account-repo.ts';
 import { completeAccount } from '../../services/registers/account-delivery.ts';
@@ -30,7 +30,7 @@ export const accountFlow: Flow<AccountDraft> = {
   title: '填写纪要',
   async begin(fc) {
     const actor = fc.bot.actor;
-    const units = isOfficeStaff(actor) ? 'all' : actor.memberships.filter((x) => (UNIT_LEAD_ROLES as readonly string[]).includes(x.role)).map((x) => x.unit.id);
+    const units = keptUnitIds(actor);
     const open = await activitiesAwaitingAccount(fc.bot.deps.db, fc.bot.orgId, units, new Date(fc.now.getTime() - WINDOW_MS), fc.now);
     if (open.length === 0) return { kind: 'done', say: m.none };
     if (open.length === 1) return { kind: 'next', step: 'results', draft: { activityId: open[0]!.id } };

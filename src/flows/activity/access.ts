@@ -1,19 +1,14 @@
 // Who may publish, edit and cancel a unit's activities: its leader, vice leader and liaison
 // (rule U2), a station's head, vice head and liaison (U3), and office staff for every unit (U5).
 import type { BotContext } from '../../bot/context.ts';
-import { isOfficeStaff, UNIT_LEAD_ROLES } from '../../domain/roles.ts';
-import { listActivityUnits, type UnitSummary } from '../../repositories/activity-repo.ts';
+import type { UnitSummary } from '../../repositories/activity-repo.ts';
 import { findUnitContacts } from '../../repositories/people-repo.ts';
+import { keptUnits } from '../../services/access/access-service.ts';
 import { activityFlowMessages as m } from './messages.ts';
 
-const isLeadRole = (role: string) => (UNIT_LEAD_ROLES as readonly string[]).includes(role);
-
 /** The units this person may publish for, in roster order (all of them for office staff). */
-export async function publishableUnits(bot: BotContext): Promise<UnitSummary[]> {
-  const actor = bot.actor;
-  if (isOfficeStaff(actor)) return listActivityUnits(bot.deps.db, bot.orgId);
-  const led = actor.memberships.filter((x) => isLeadRole(x.role) && x.unit.kind !== 'office').map((x) => x.unit);
-  return [...new Map(led.map((u) => [u.id, u])).values()].sort((a, b) => a.id - b.id);
+export function publishableUnits(bot: BotContext): Promise<UnitSummary[]> {
+  return keptUnits(bot.deps.db, bot.orgId, bot.actor);
 }
 
 /** One sentence for someone who may not: who can, named from their own units (rule U5). */

@@ -1,46 +1,26 @@
-// What follows a leave decision (rules L1, L5): every approver's card shows the outcome and who
-// decided, and the requester is told. Only the winner of the decision gets here, so the keys
-// are per leave: a reprocessed event writes nothing twice.
+// What the approver is told after a leave decision from the card or the 驳回 dialog (rules L1,
+// L5); the approvers' cards and the requester are told by the service (leave-decision-notices.ts).
 import type { BotContext } from '../../bot/context.ts';
-import type { OutboundItem } from '../../services/outbound.ts';
-import { findApprovalCard } from '../../repositories/leave-repo.ts';
-import { findAccount } from '../../repositories/people-repo.ts';
+import { announceLeaveDecision, decisionWord } from '../../services/leave-decision-notices.ts';
 import type { LeaveDecisionResult } from '../../services/leave-service.ts';
 import { formatDateTime } from '../parse/datetime.ts';
 import { leaveMessages as m } from './messages.ts';
 
 type Decided = Extract<LeaveDecisionResult, { kind: 'decided' }>;
 
-/** The verb of a status: 批准 / 驳回. */
-export const decisionWord = (status: string) => (m.status[status] ?? '').replace('已', '');
+export { decisionWord };
 
-/**
- * The approval card went to all approvers in one send; that send's response_code updates all
- * their copies at once (the decider's too). If the update dies (code spent, or older than
- * 72 h) the outbox sends the approvers a text instead. Without the send's code, the decider's
- * card is settled with the code of their own click and the others get the text.
- */
-export async function announceDecision(ctx: BotContext, leaveId: number, result: Decided, opts: { note?: string; clickCode?: string } = {}) {
-  const word = decisionWord(result.status);
-  const by = ctx.actor.name;
-  const settled = m.cardSettled(word, by);
-  const text = m.decidedForApprovers(result.requesterName, by, word);
-  const card = await findApprovalCard(ctx.deps.db, { id: leaveId, approverIds: result.approverIds });
-  const items: OutboundItem[] = [];
-  if (card.responseCode && card.userIds.length) {
-    items.push({ key: `leave-card:${leaveId}`, message: { kind: 'card_settle', toUsers: card.userIds, responseCode: card.responseCode, text: settled, fallbackText: text } });
-  } else {
-    const me = ctx.event.senderId;
-    if (opts.clickCode) items.push({ key: `leave-card:${leaveId}`, message: { kind: 'card_settle', toUsers: [me], responseCode: opts.clickCode, text: settled } });
-    const others = card.userIds.filter((u) => u !== me);
-    if (others.length) items.push({ key: `leave-decided:${leaveId}`, message: { kind: 'text', toUsers: others, text } });
-  }
-  const requester = await findAccount(ctx.deps.db, result.requesterId, ctx.event.channel);
-  if (requester) {
-    const outcome = m.outcomeToRequester(word, result.activityTitle, by, opts.note);
-    items.push({ key: `leave-outcome:${leaveId}`, message: { kind: 'text', toUsers: [requester], text: outcome } });
-  }
-  await ctx.deps.outbound.send(ctx.orgId, ctx.event.channel, items);
+/** Announces the decision the clicker won (their card, every approver's, the requester). */
+export function announceDecision(ctx: BotContext, leaveId: number, result: Decided, opts: { note?: string; clickCode?: string } = {}) {
+  return announceLeaveDecision(ctx.deps, {
+    orgId: ctx.orgId,
+    channel: ctx.event.channel,
+    leaveId,
+    result,
+    deciderName: ctx.actor.name,
+    note: opts.note,
+    click: { userId: ctx.event.senderId, responseCode: opts.clickCode },
+  });
 }
 
 /** What the approver is told about their decision (or why there was none). */

@@ -1,8 +1,8 @@
 // 答复登记 (rules R5, R6): office staff pick an assigned or forwarded issue, then the answer's
 // form, its text and the visitor's satisfaction. 不满意 reopens the issue (back to recorded);
 // otherwise it is closed. Personal throughout: the list carries visitors' names.
-import { isOfficeStaff } from '../../domain/roles.ts';
-import { findVisits, listVisits, recordAnswer, VISIT_STATUS } from '../../repositories/assignment-repo.ts';
+import { findVisits, VISIT_STATUS } from '../../repositories/assignment-repo.ts';
+import { answerVisitAs, ANSWER_TEXT, visitsForOffice } from '../../services/reception/visit-service.ts';
 import { parseChoice } from '../parse/choice.ts';
 import type { Flow } from '../types.ts';
 import { ANSWER_FORMS, assignMessages as m, SATISFACTION } from './assign-messages.ts';
@@ -14,8 +14,7 @@ export interface AnswerDraft {
   text?: string;
 }
 
-const TEXT_MIN = 5;
-const TEXT_MAX = 1000;
+const { min: TEXT_MIN, max: TEXT_MAX } = ANSWER_TEXT;
 
 function pickWord<T extends string>(input: { text: string }, words: readonly T[]): T | undefined {
   const n = parseChoice(input.text, words.length);
@@ -28,8 +27,8 @@ export const answerFlow: Flow<AnswerDraft> = {
   version: 1,
   title: '答复登记',
   async begin(fc) {
-    if (!isOfficeStaff(fc.bot.actor)) return { kind: 'done', say: m.answerOfficeOnly(fc.policy.supervisingBody) };
-    const visits = await listVisits(fc.bot.deps.db, fc.bot.orgId, [VISIT_STATUS.assigned, VISIT_STATUS.forwarded]);
+    const visits = await visitsForOffice(fc.bot.deps.db, fc.bot.orgId, fc.bot.actor, [VISIT_STATUS.assigned, VISIT_STATUS.forwarded]);
+    if (!visits) return { kind: 'done', say: m.answerOfficeOnly(fc.policy.supervisingBody) };
     if (visits.length === 0) return { kind: 'done', say: m.nothingToAnswer };
     return { kind: 'next', step: 'visit', draft: { visitIds: visits.map((v) => v.id) } };
   },
@@ -71,9 +70,8 @@ export const answerFlow: Flow<AnswerDraft> = {
         const satisfaction = pickWord(input, SATISFACTION);
         if (!satisfaction) return { kind: 'invalid', message: m.badSatisfaction };
         const d = fc.draft;
-        const ok = await recordAnswer(fc.bot.deps.db, { visitId: d.visitId!, orgId: fc.bot.orgId, form: d.form!, text: d.text!, satisfaction, now: fc.now });
-        if (!ok) return { kind: 'done', say: m.answerTaken };
-        return { kind: 'done', say: satisfaction === '不满意' ? m.reopened : m.closed(satisfaction) };
+        const result = await answerVisitAs(fc.bot.deps.db, fc.bot.actor, { orgId: fc.bot.orgId, visitId: d.visitId!, form: d.form!, text: d.text!, satisfaction, now: fc.now });
+        return { kind: 'done', say: result.message };
       },
     },
   },

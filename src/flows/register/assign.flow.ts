@@ -1,8 +1,8 @@
 // 交办 (rules R4, R6): office staff pick a recorded reception issue, then a department of the
 // organisation or 转县人大常委会, confirm → assigned (or forwarded). Every step is personal:
 // the list carries visitors' names, shown to office staff in private chat only.
-import { isOfficeStaff } from '../../domain/roles.ts';
-import { assignVisit, findVisits, listDepartments, listVisits, VISIT_STATUS } from '../../repositories/assignment-repo.ts';
+import { findVisits, listDepartments, VISIT_STATUS } from '../../repositories/assignment-repo.ts';
+import { assignVisitAs, visitsForOffice } from '../../services/reception/visit-service.ts';
 import { parseChoice, parseYesNo } from '../parse/choice.ts';
 import type { Flow } from '../types.ts';
 import { assignMessages as m, FORWARD_LABEL } from './assign-messages.ts';
@@ -21,11 +21,11 @@ export const assignFlow: Flow<AssignDraft> = {
   version: 1,
   title: '交办',
   async begin(fc) {
-    if (!isOfficeStaff(fc.bot.actor)) return { kind: 'done', say: m.officeOnly(fc.policy.supervisingBody) };
     const db = fc.bot.deps.db;
+    const visits = await visitsForOffice(db, fc.bot.orgId, fc.bot.actor, [VISIT_STATUS.recorded]);
+    if (!visits) return { kind: 'done', say: m.officeOnly(fc.policy.supervisingBody) };
     const departments = await listDepartments(db, fc.bot.orgId);
     if (departments.length === 0) return { kind: 'done', say: m.noDepartments };
-    const visits = await listVisits(db, fc.bot.orgId, [VISIT_STATUS.recorded]);
     if (visits.length === 0) return { kind: 'done', say: m.nothingToAssign };
     return { kind: 'next', step: 'visit', draft: { visitIds: visits.map((v) => v.id), departments } };
   },
@@ -64,16 +64,8 @@ export const assignFlow: Flow<AssignDraft> = {
         if (answer === undefined) return { kind: 'invalid', message: m.yesNo };
         if (answer === 'no') return { kind: 'done', say: m.notAssigned };
         const d = fc.draft;
-        const ok = await assignVisit(fc.bot.deps.db, {
-          visitId: d.visitId!,
-          orgId: fc.bot.orgId,
-          status: d.forward ? VISIT_STATUS.forwarded : VISIT_STATUS.assigned,
-          assignedTo: d.target!,
-          assignedById: fc.bot.actor.id,
-          now: fc.now,
-        });
-        if (!ok) return { kind: 'done', say: m.alreadyTaken };
-        return { kind: 'done', say: d.forward ? m.forwarded : m.assigned(d.target!) };
+        const result = await assignVisitAs(fc.bot.deps.db, fc.bot.actor, { orgId: fc.bot.orgId, visitId: d.visitId!, target: d.target!, now: fc.now });
+        return { kind: 'done', say: result.message };
       },
     },
   },

@@ -2,23 +2,15 @@
 // (present / on leave / not yet signed in) for a unit's leads, liaison and office staff (A6).
 import type { BotContext } from '../../bot/context.ts';
 import type { Command } from '../../bot/router.ts';
-import { isOfficeStaff, UNIT_LEAD_ROLES } from '../../domain/roles.ts';
-import { attendanceSheet, findInviteesByName, findOpenActivities } from '../../repositories/attendance-repo.ts';
-import { audit } from '../../repositories/audit-repo.ts';
-import { signIn } from '../../services/attendance/attendance-service.ts';
-import { findAccount } from '../../repositories/people-repo.ts';
+import { attendanceSheet, findInviteesByName } from '../../repositories/attendance-repo.ts';
+import { openKeptActivities, proxySignIn } from '../../services/attendance/proxy-sign-in.ts';
 import { parseChoice } from '../parse/choice.ts';
 import { formatDateTime, formatTime } from '../parse/datetime.ts';
 import { signInMessages as m } from './messages.ts';
 
-/** Units whose attendance this person keeps: the ones they lead, or all for office staff. */
-function keptUnits(ctx: BotContext): number[] | 'all' {
-  if (isOfficeStaff(ctx.actor)) return 'all';
-  return ctx.actor.memberships.filter((x) => (UNIT_LEAD_ROLES as readonly string[]).includes(x.role)).map((x) => x.unit.id);
-}
-
-async function openKeptActivities(ctx: BotContext) {
-  return findOpenActivities(ctx.deps.db, ctx.orgId, keptUnits(ctx), ctx.deps.clock.now());
+/** Activities open for sign-in now, of the units this person keeps (all for office staff). */
+function openKept(ctx: BotContext) {
+  return openKeptActivities(ctx.deps, ctx.orgId, ctx.actor);
 }
 
 export const proxySignInCommand: Command = {
@@ -28,7 +20,7 @@ export const proxySignInCommand: Command = {
   async run(ctx, args) {
     const [name, choice] = args.split(/\s+/).filter(Boolean);
     if (!name) return void (await ctx.reply(m.proxyUsage));
-    const open = await openKeptActivities(ctx);
+    const open = await openKept(ctx);
     if (open.length === 0) return void (await ctx.reply(m.proxyNothingOpen));
     const index = open.length === 1 ? 1 : choice ? parseChoice(choice, open.length) : undefined;
     if (index === undefined) {
@@ -40,19 +32,8 @@ export const proxySignInCommand: Command = {
     if (matches.length === 0) return void (await ctx.replyPrivately(m.proxyNoSuchPerson(name, activity.title)));
     if (matches.length > 1) return void (await ctx.replyPrivately(m.proxySamename(name)));
     const target = matches[0]!;
-    const now = ctx.deps.clock.now();
-    // Rules A6, L5: already present, or on a pending or approved leave, is said, not overwritten.
-    const result = await signIn(ctx.deps.db, { orgId: ctx.orgId, activity, personId: target.id, at: now, proxy: { byId: ctx.actor.id, name: target.name } });
-    if (!result.ok) return void (await ctx.reply(result.message));
-    const record = { id: result.recordId };
-    await audit(ctx.deps.db, { orgId: ctx.orgId, actorId: ctx.actor.id, action: 'attendance.proxy', subject: `attendance:${record.id}`, detail: { activityId: activity.id, personId: target.id } });
-    await ctx.reply(m.proxyDone(target.name, activity.title, formatTime(now)));
-    const userId = await findAccount(ctx.deps.db, target.id, ctx.event.channel);
-    if (userId) {
-      await ctx.deps.outbound.send(ctx.orgId, ctx.event.channel, [
-        { key: `proxy-notice:${record.id}`, message: { kind: 'text', toUsers: [userId], text: m.proxyNotice(ctx.actor.name, activity.title, formatTime(now)) } },
-      ]);
-    }
+    const result = await proxySignIn(ctx.deps, { orgId: ctx.orgId, channel: ctx.event.channel, actor: ctx.actor, activityId: activity.id, personId: target.id });
+    await ctx.reply(result.ok ? m.proxyDone(result.name, result.title, formatTime(result.at)) : result.message);
   },
 };
 
@@ -62,7 +43,7 @@ export const attendanceSheetCommand: Command = {
   summary: '查看正在进行的活动谁已签到、谁请假、谁未到',
   audience: 'unit_lead',
   async run(ctx) {
-    const open = await openKeptActivities(ctx);
+    const open = await openKept(ctx);
     if (open.length === 0) return void (await ctx.reply(m.sheetNothing));
     for (const activity of open) {
       const sheet = await attendanceSheet(ctx.deps.db, activity.id);

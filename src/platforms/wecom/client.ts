@@ -162,6 +162,16 @@ export class WecomClient implements PlatformClient {
     return check(second);
   }
 
+  /** GETs from the API (auth/getuserinfo); on an expired or invalid token refreshes it once and retries. */
+  async callGet(path: string, params: Record<string, string>): Promise<WecomAnswer> {
+    const query = Object.entries(params).map(([k, v]) => `&${k}=${encodeURIComponent(v)}`).join('');
+    const get = async () => request(`${this.app.apiBase}${path}?access_token=${encodeURIComponent(await this.tokenForCall())}${query}`, { method: 'GET' }, this.timeoutMs);
+    const first = await get();
+    if (!TOKEN_ERRCODES.has(first.errcode ?? 0)) return check(first);
+    this.token = undefined;
+    return check(await get());
+  }
+
   async accessToken(): Promise<string> {
     if (this.token && this.token.expiresAt > this.clock.now().getTime()) return this.token.value;
     // Single flight: concurrent callers share one gettoken request (it is throttled).

@@ -7,11 +7,21 @@ import { fileMessages } from './messages.ts';
 import { RosterFileError } from './roster-types.ts';
 
 export async function readTable(path: string): Promise<string[][]> {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.csv' || ext === '.txt') return parseCsv(decodeUtf8(await readFile(path)));
-  if (ext === '.xlsx') return readXlsx(await readFile(path));
+  checkTableType(path);
+  return readTableBytes(path, await readFile(path));
+}
+
+/** The same for a file's bytes (an upload), typed by its name's extension. */
+export async function readTableBytes(name: string, bytes: Uint8Array): Promise<string[][]> {
+  const ext = checkTableType(name);
+  return ext === '.xlsx' ? readXlsx(bytes) : parseCsv(decodeUtf8(bytes));
+}
+
+function checkTableType(name: string): '.csv' | '.txt' | '.xlsx' {
+  const ext = extname(name).toLowerCase();
+  if (ext === '.csv' || ext === '.txt' || ext === '.xlsx') return ext;
   if (ext === '.xls') throw new RosterFileError(fileMessages.oldXls);
-  throw new RosterFileError(fileMessages.unsupportedType(path));
+  throw new RosterFileError(fileMessages.unsupportedType(name));
 }
 
 /**

@@ -73,8 +73,9 @@ function diffPerson(
     existing.name !== fields.name || existing.levels !== fields.levels || existing.isStaff !== fields.isStaff ||
     (fields.workUnit !== undefined && (existing.workUnit ?? null) !== fields.workUnit) ||
     (fields.district !== undefined && (existing.district ?? null) !== fields.district);
+  // A person who had left and is listed again comes back (rejoined), whatever else changed.
   const changed =
-    fieldsChanged ||
+    fieldsChanged || !!existing.leftAt ||
     [memberships.dropUnitIds, memberships.setRoles, memberships.addMemberships].some((l) => l.length > 0) ||
     accounts.dropChannels.length + accounts.addAccounts.length > 0;
   const status = changed ? 'updated' : 'unchanged';

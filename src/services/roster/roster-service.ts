@@ -8,7 +8,8 @@ import {
   type RosterRepo,
   type RosterSnapshot,
 } from '../../repositories/roster-repo.ts';
-import { readTable } from './read-table.ts';
+import { readTable, readTableBytes } from './read-table.ts';
+import { recordRejoined } from './roster-leave.ts';
 import { diffRoster, type PersonChange, type RosterDiff } from './roster-diff.ts';
 import { mergePeople } from './roster-plan.ts';
 import { parseRosterTable } from './roster-rows.ts';
@@ -21,8 +22,9 @@ export interface ImportOptions {
   orgCode: string;
   /** Defaults to the organisation's current name, or its code for a new one. */
   orgName?: string;
-  /** A .csv (UTF-8) or .xlsx file. */
+  /** A .csv (UTF-8) or .xlsx file: its path, or (an upload) its name and bytes. */
   file: string;
+  bytes?: Uint8Array;
   skipBadRows?: boolean;
   /**
    * 'file' (the default): a roster of real people, recorded on the organisation for good so
@@ -31,18 +33,35 @@ export interface ImportOptions {
   source?: 'file' | 'demo';
   /** When the import happened (recorded with a 'file' import). */
   now?: Date;
+  /** Who imported it (the console's office staff), for the roster's history. */
+  actorId?: number;
 }
 
 export const DEMO_ROSTER_PATH = join(import.meta.dirname, '..', '..', '..', 'prisma', 'seed', 'demo-roster.csv');
 export const DEMO_ORG_NAME = '示范县人大常委会';
 
-/**
- * Imports a roster file. Throws RosterFileError when the file as a whole is unusable
- * (encoding, header); row errors come back in the report, with `applied` false when
- * they stopped the import.
- */
-export async function importRoster(db: Db, options: ImportOptions): Promise<ImportReport> {
-  const table = await readTable(options.file);
+/** What a file would change, before anything is written: the console shows it to confirm. */
+export interface RosterPreview {
+  report: ImportReport;
+  created: string[];
+  updated: { name: string; rejoined: boolean }[];
+  /** People of the organisation on the roster today whom the file does not list (they may have left). */
+  left: { id: number; name: string; mobile: string }[];
+}
+
+interface Plan {
+  repo: RosterRepo;
+  org: OrganisationRow | null;
+  snapshot: RosterSnapshot;
+  selection: Selection;
+  report: ImportReport;
+  dataRows: number;
+  left: RosterPreview['left'];
+}
+
+/** Reads, validates and compares the file with the database; writes nothing. */
+async function planImport(db: Db, options: ImportOptions): Promise<Plan> {
+  const table = options.bytes ? await readTableBytes(options.file, options.bytes) : await readTable(options.file);
   const repo = createRosterRepo(db);
   const org = await repo.findOrganisation(options.orgCode);
   const parsed = parseRosterTable(table, { departments: org ? await repo.departmentNames(org.id) : new Set() });
@@ -54,17 +73,46 @@ export async function importRoster(db: Db, options: ImportOptions): Promise<Impo
   const fileMobiles = new Set(merged.people.map((p) => p.mobile));
   selection.errors.forEach((e) => e.mobiles.forEach((m) => fileMobiles.add(m)));
   const report = emptyReport(options.orgCode, orgName, selection);
-  report.outsideRoster = snapshot.people.filter((p) => !fileMobiles.has(p.mobile)).length;
+  const left = snapshot.people.filter((p) => !p.leftAt && !fileMobiles.has(p.mobile)).map((p) => ({ id: p.id, name: p.name, mobile: p.mobile }));
+  report.outsideRoster = left.length;
+  return { repo, org, snapshot, selection, report, dataRows: parsed.dataRowNumbers.length, left };
+}
+
+/**
+ * What importing the file would do (the console's step before confirming): the row errors,
+ * and who would be new, updated, unchanged, and who is on the roster but not in the file.
+ */
+export async function previewRoster(db: Db, options: ImportOptions): Promise<RosterPreview> {
+  const plan = await planImport(db, options);
+  const diff = diffRoster(plan.snapshot, plan.selection.apply);
+  const leftBefore = new Set(plan.snapshot.people.filter((p) => p.leftAt).map((p) => p.id));
+  const report = countChanges(plan.report, diff, plan.dataRows);
+  return {
+    report: { ...report, applied: false, skippedRows: plan.selection.errors.length > 0 && !options.skipBadRows ? plan.dataRows : report.skippedRows },
+    created: diff.changes.filter((c) => c.status === 'created').map((c) => c.planned.name),
+    updated: diff.changes.filter((c) => c.status === 'updated').map((c) => ({ name: c.planned.name, rejoined: leftBefore.has(c.personId ?? 0) })),
+    left: plan.left,
+  };
+}
+
+/**
+ * Imports a roster file. Throws RosterFileError when the file as a whole is unusable
+ * (encoding, header); row errors come back in the report, with `applied` false when
+ * they stopped the import.
+ */
+export async function importRoster(db: Db, options: ImportOptions): Promise<ImportReport> {
+  const { repo, org, snapshot, selection, report, dataRows } = await planImport(db, options);
   if (selection.errors.length > 0 && !options.skipBadRows) {
-    return { ...report, applied: false, skippedRows: parsed.dataRowNumbers.length };
+    return { ...report, applied: false, skippedRows: dataRows };
   }
   const diff = diffRoster(snapshot, selection.apply);
-  const orgId = await ensureOrganisation(repo, org, options.orgCode, orgName);
+  const orgId = await ensureOrganisation(repo, org, options.orgCode, report.orgName);
   await applyDiff(repo, orgId, snapshot, diff);
+  await recordRejoined(db, orgId, snapshot.people.filter((p) => p.leftAt && diff.changes.some((c) => c.personId === p.id)).map((p) => p.id), options.actorId ?? null, options.now ?? new Date());
   // Written only when it changes: importing the same file again writes nothing at all.
   const file = basename(options.file);
   if ((options.source ?? 'file') === 'file' && org?.rosterFile !== file) await repo.recordRosterFile(orgId, file, options.now ?? new Date());
-  return countChanges(report, diff, parsed.dataRowNumbers.length);
+  return countChanges(report, diff, dataRows);
 }
 
 /** The fictional county the local mode starts with; importing it again changes nothing. */

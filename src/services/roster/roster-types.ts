@@ -155,6 +155,8 @@ export interface ExistingPerson {
   district?: string | null;
   memberships: { unitId: number; role: string }[];
   accounts: { channel: string; platformUserId: string }[];
+  /** Set when the person left the roster (deactivated); a file listing them again brings them back. */
+  leftAt?: Date | null;
 }
 
 export interface OrgSnapshot {
