@@ -15,6 +15,8 @@ import { systemClock, type Clock } from './lib/clock.ts';
 import type { Logger } from './lib/logger.ts';
 import { Metrics } from './lib/metrics.ts';
 import { mountWecomBotReceiver } from './platforms/wecom/bot-receiver.ts';
+import { checkStoredSecrets } from './platforms/wecom/org-credentials.ts';
+import { WecomOrgDirectory } from './platforms/wecom/org-directory.ts';
 import { mountWecomReceiver } from './platforms/wecom/receiver.ts';
 import { InboundClaimer } from './repositories/inbound-claimer.ts';
 import { inboundBacklog } from './repositories/inbound-repo.ts';
@@ -28,6 +30,9 @@ import { startLocalSimulator, type LocalSimulator } from './simulator/local-simu
 export const WECOM_CALLBACK_PATH = '/wecom/callback';
 /** The intelligent robot's callback (group chats), mounted when a robot is configured. */
 export const WECOM_BOT_CALLBACK_PATH = '/wecom/bot/callback';
+/** One organisation's callbacks when a deployment serves many: the path ends with its code. */
+export const orgCallbackPath = (code: string) => `${WECOM_CALLBACK_PATH}/${code}`;
+export const orgBotCallbackPath = (code: string) => `${WECOM_BOT_CALLBACK_PATH}/${code}`;
 
 export interface BotAppOptions {
   logger: Logger;
@@ -43,7 +48,10 @@ export interface BotAppOptions {
 
 export interface BotApp {
   config: Config;
-  wecom: WecomAppConfig;
+  /** ORG_CODE's app (the WECOM_* variables, or local mode's simulated one); absent when every organisation's is stored. */
+  wecom?: WecomAppConfig;
+  /** Every organisation's WeCom app, the variables' one and the stored ones (npm run org). */
+  wecomOrgs: WecomOrgDirectory;
   /** The intelligent robot, when there is one (always in local mode). */
   wecomBot?: WecomBotConfig;
   db: Db;
@@ -68,23 +76,27 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   const migrated = migrate(config.databaseUrl, migrations);
   if (migrated.applied.length) logger.info({ applied: migrated.applied }, 'database migrated');
   const db = await connectDb(config.databaseUrl);
+  // Stored credentials need SECRETS_KEY, and the right one (one line naming it otherwise).
+  const box = config.mode === 'wecom' ? await checkStoredSecrets(db, config.secretsKeys).catch(closing(db)) : undefined;
   if (config.mode === 'local') await assertDemoDatabase(db, config.databaseUrl, config.orgCode).catch(closing(db));
   const org = await ensureOrganisation(db, config.orgCode, config.mode === 'local' ? LOCAL_ORG_NAME : undefined);
   const simulator = config.mode === 'local' ? await startLocalSimulator(db, org.id, config, logger, baseClock) : undefined;
   // Local mode runs on the simulator's movable clock (its page jumps to the next notice).
   const clock = simulator?.clock ?? baseClock;
-  const wecom = simulator?.app ?? config.wecom!;
+  const wecom = simulator?.app ?? config.wecom;
   const wecomBot = simulator?.robot ?? config.wecomBot;
+  const envOrg = wecom ? { orgId: org.id, code: config.orgCode, app: wecom, ...(wecomBot ? { robot: wecomBot } : {}) } : undefined;
+  const wecomOrgs = new WecomOrgDirectory({ db, box, apiBase: config.wecomApiBase, envOrg });
 
   const metrics = new Metrics();
   // Local mode's workers run on this thread even when asked for a thread: the clock control
   // moves the clock they read and must run their tick and drain their queues at each step.
   const placement = config.mode === 'local' && options.workers === 'thread' ? 'in-process' : (options.workers ?? 'in-process');
   const { retentionDays } = config;
-  const workers = placement === 'thread' ? undefined : createWorkerSet({ db, wecom, clock, logger, metrics, outbox: options.outbox, retentionDays });
+  const workers = placement === 'thread' ? undefined : createWorkerSet({ db, wecomOrgs, clock, logger, metrics, outbox: options.outbox, retentionDays });
   const thread =
     placement === 'thread'
-      ? new WorkerThreadHost({ databaseUrl: config.databaseUrl, wecom, logLevel: config.logLevel, outbox: options.outbox, retentionDays }, metrics, logger)
+      ? new WorkerThreadHost({ databaseUrl: config.databaseUrl, envOrg, secretsKeys: config.secretsKeys, wecomApiBase: config.wecomApiBase, logLevel: config.logLevel, outbox: options.outbox, retentionDays }, metrics, logger)
       : undefined;
   registerQueueGauges(metrics, db, clock);
 
@@ -92,7 +104,6 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   const router = new Router();
   mountOpsRoutes(router, { db, pendingMigrations: () => pendingMigrations(config.databaseUrl, migrations) }, metrics);
   const receiving = {
-    orgId: org.id,
     maxSkewSeconds: config.callbackMaxSkewSeconds,
     // One claimer for both surfaces: concurrent callbacks share one INSERT either way.
     claimer: new InboundClaimer(db),
@@ -100,14 +111,17 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
     clock,
     onAccepted: () => (thread ? thread.poke() : workers!.inbound.poke()),
   };
-  mountWecomReceiver(router, { ...receiving, path: WECOM_CALLBACK_PATH, app: wecom });
-  if (wecomBot) mountWecomBotReceiver(router, { ...receiving, path: WECOM_BOT_CALLBACK_PATH, robot: wecomBot });
+  // The variables' organisation keeps its URLs; every organisation has its own (an unknown code is a 404).
+  if (envOrg) mountWecomReceiver(router, { ...receiving, path: WECOM_CALLBACK_PATH, orgFor: () => envOrg });
+  if (envOrg?.robot) mountWecomBotReceiver(router, { ...receiving, path: WECOM_BOT_CALLBACK_PATH, orgFor: () => ({ orgId: envOrg.orgId, robot: envOrg.robot! }) });
+  mountWecomReceiver(router, { ...receiving, path: orgCallbackPath(':org'), orgFor: (ctx) => wecomOrgs.byCode(String(ctx.params.org)) });
+  mountWecomBotReceiver(router, { ...receiving, path: orgBotCallbackPath(':org'), orgFor: (ctx) => robotOf(wecomOrgs, String(ctx.params.org)) });
   simulator?.mount(router, workers!);
   http.use(router.routes()).use(router.allowedMethods());
 
   let server: Server | undefined;
   const bot: BotApp = {
-    config, wecom, wecomBot, db, orgId: org.id, clock, metrics, http, workers, simulator, url: '',
+    config, wecom, wecomOrgs, wecomBot, db, orgId: org.id, clock, metrics, http, workers, simulator, url: '',
     async start() {
       await thread?.start();
       server = createHttpServer(http);
@@ -141,6 +155,11 @@ function localUrl(address: AddressInfo): string {
   const any = address.address === '::' || address.address === '0.0.0.0';
   const host = any ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return `http://${host}:${address.port}`;
+}
+
+async function robotOf(orgs: WecomOrgDirectory, code: string) {
+  const org = await orgs.byCode(code);
+  return org?.robot ? { orgId: org.orgId, robot: org.robot } : undefined;
 }
 
 function closing(db: Db) {
