@@ -79,7 +79,7 @@ export async function checkStoredSecrets(db: Db, keys: SecretKey[] | undefined):
   if (!keys) {
     const stored = await countCredentials(db);
     if (stored === 0) return undefined;
-    throw new ConfigError('SECRETS_KEY', `is missing: ${stored} organisation${stored === 1 ? '' : 's'} have credentials stored sealed with it (npm run org -- list); set the key they were stored with`);
+    throw new ConfigError('SECRETS_KEY', `is missing: ${stored} organisation${stored === 1 ? ' has' : 's have'} credentials stored sealed with it (npm run org -- list); set the key they were stored with`);
   }
   const box = new SecretBox(keys);
   for (const row of await listCredentials(db)) {
