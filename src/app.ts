@@ -112,8 +112,10 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
     onAccepted: () => (thread ? thread.poke() : workers!.inbound.poke()),
   };
   // The variables' organisation keeps its URLs; every organisation has its own (an unknown code is a 404).
-  if (envOrg) mountWecomReceiver(router, { ...receiving, path: WECOM_CALLBACK_PATH, orgFor: () => envOrg });
+  // Without WECOM_* variables the old URLs serve ORG_CODE's stored credentials, so moving them into the database changes no URL.
+  mountWecomReceiver(router, { ...receiving, path: WECOM_CALLBACK_PATH, orgFor: () => envOrg ?? wecomOrgs.byCode(config.orgCode) });
   if (envOrg?.robot) mountWecomBotReceiver(router, { ...receiving, path: WECOM_BOT_CALLBACK_PATH, orgFor: () => ({ orgId: envOrg.orgId, robot: envOrg.robot! }) });
+  else if (!envOrg) mountWecomBotReceiver(router, { ...receiving, path: WECOM_BOT_CALLBACK_PATH, orgFor: () => robotOf(wecomOrgs, config.orgCode) });
   mountWecomReceiver(router, { ...receiving, path: orgCallbackPath(':org'), orgFor: (ctx) => wecomOrgs.byCode(String(ctx.params.org)) });
   mountWecomBotReceiver(router, { ...receiving, path: orgBotCallbackPath(':org'), orgFor: (ctx) => robotOf(wecomOrgs, String(ctx.params.org)) });
   simulator?.mount(router, workers!);
