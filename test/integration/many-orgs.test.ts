@@ -14,6 +14,7 @@ import { createActivity } from '../../src/services/activity-service.ts';
 import { importRoster, loadDemoRoster } from '../../src/services/roster/roster-service.ts';
 import { ROSTER_HEADER } from '../../src/services/roster/roster-types.ts';
 import { WecomCallbackSender } from '../../src/simulator/callback-sender.ts';
+import { WecomRobotCallbackSender } from '../../src/simulator/robot-callback-sender.ts';
 import { startTestBot, TEST_WECOM, type TestBot } from '../helpers/bot.ts';
 import { startFakeWecomCorps } from '../helpers/fake-wecom-corps.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
@@ -21,6 +22,7 @@ import { fixedClock } from '../../src/lib/clock.ts';
 const SECRETS_KEY = Buffer.alloc(32, 7).toString('base64');
 const B = {
   corpId: 'wwcorpb0002', agentId: 1000005, secret: 'secret-of-b', token: 'tokenofb42', aesKey: 'BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB',
+  botToken: 'robotofb7', botAesKey: 'RRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRR',
 };
 const A = { corpId: TEST_WECOM.WECOM_CORP_ID, agentId: Number(TEST_WECOM.WECOM_AGENT_ID), secret: TEST_WECOM.WECOM_SECRET };
 const B_PEOPLE = ['吴乙甲', '郑乙乙', '王乙丙'];
@@ -199,6 +201,19 @@ describe('many organisations: callbacks are verified with the organisation\'s ow
     const crossed = new WecomCallbackSender(B, `${t.bot.url}/wecom/callback`, clock);
     expect((await crossed.sendText('lichunmei', '我的信息')).status).toBe(401);
     expect(await t.bot.db.inboundEvent.count()).toBe(0);
+  });
+
+  it('county-b\'s robot has its own URL and keys: a group message is answered as county-b, county-a\'s robot keys are refused', async () => {
+    const robotB = new WecomRobotCallbackSender({ token: B.botToken, aesKey: B.botAesKey }, `${t.bot.url}/wecom/bot/callback/county-b`, clock);
+    const code = corpB().store.issueRobotCode('chat:groupb');
+    const res = await robotB.sendText({ from: 'lichunmei', chatId: 'groupb', text: '我的信息', responseUrl: `${fake.url}/cgi-bin/aibot/response?response_code=${code}&corp=${B.corpId}` });
+    expect(res.status).toBe(200);
+    await settle();
+    const group = corpB().store.inConversation('chat:groupb').map((m) => m.text).join('\n');
+    expect(group).toContain('吴乙甲');
+    expect(await t.bot.db.inboundEvent.findMany({ select: { orgId: true } })).toEqual([{ orgId: orgB }]);
+    const forged = new WecomRobotCallbackSender(t.bot.wecomBot!, `${t.bot.url}/wecom/bot/callback/county-b`, clock);
+    expect((await forged.sendText({ from: 'lichunmei', chatId: 'groupb', text: '我的信息', responseUrl: `${fake.url}/x` })).status).toBe(401);
   });
 
   it('county-b\'s URL verification (GET) answers with its own key', async () => {
