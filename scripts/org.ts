@@ -29,7 +29,7 @@ async function main(): Promise<number> {
   try {
     // The key must open what is stored before anything is sealed with it (list needs no key).
     const box = command.op === 'list' ? undefined : await checkStoredSecrets(db, config.secretsKeys);
-    const deps: OrgAdminDeps = { db, box, envOrgCode: config.wecom ? config.orgCode : undefined, now: new Date() };
+    const deps: OrgAdminDeps = { db, box, envOrgCode: config.wecom ? config.orgCode : undefined, envApp: config.wecom, now: new Date() };
     const result = await run(deps, command);
     if (!result.ok) return refuse(result.error);
     for (const line of result.lines) console.log(line);

@@ -100,6 +100,16 @@ describe('many organisations: each speaks through its own app and sees only its 
     expect(corpB().callCount('/cgi-bin/gettoken')).toBe(1);
   });
 
+  it('an organisation cannot be given an app another one uses (their events could not be told apart)', async () => {
+    const box = new SecretBox(loadConfig({ SECRETS_KEY }).secretsKeys!);
+    const deps = { db: t.bot.db, box, now: clock.now(), envOrgCode: 'county-a', envApp: t.bot.wecom! };
+    const aes = 'CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC';
+    const fields = { corpId: B.corpId, agentId: B.agentId, secret: 's', token: 't', aesKey: aes };
+    expect(await addOrg(deps, 'county-c', '丙县', fields)).toEqual({ ok: false, error: `企业 ${B.corpId} 的应用 ${B.agentId} 已经属于组织 county-b：一个应用只能服务一个组织，请为每个组织建一个自建应用。` });
+    expect(await addOrg(deps, 'county-c', '丙县', { ...fields, corpId: A.corpId, agentId: A.agentId })).toMatchObject({ ok: false, error: expect.stringContaining('已经属于组织 county-a') });
+    expect(await findOrganisationByCode(t.bot.db, 'county-c')).toBeUndefined();
+  });
+
   it('county-a also answers at its own /wecom/callback/county-a, with its own keys', async () => {
     const senderA2 = new WecomCallbackSender(t.bot.wecom!, `${t.bot.url}/wecom/callback/county-a`, clock);
     await say(senderA2, 'zhaowenhua', '我的信息');

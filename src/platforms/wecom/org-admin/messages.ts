@@ -29,6 +29,7 @@ export const orgMessages = {
   addedRobot: (path: string) => `智能机器人的接收消息 URL：${path}`,
   envWins: (code: string) => `注意：${code} 是 ORG_CODE，设置了 WECOM_* 变量时以变量为准。`,
   updated: (code: string, fields: string[]) => `已修改组织 ${code}：${fields.join('、')}。正在运行的机器人一分钟内生效。`,
+  appTaken: (corpId: string, agentId: number, code: string) => `企业 ${corpId} 的应用 ${agentId} 已经属于组织 ${code}：一个应用只能服务一个组织，请为每个组织建一个自建应用。`,
   none: '还没有保存任何组织的凭据（npm run org -- add 添加）。',
   rekeyed: (n: number, keyId: string) => `已用密钥 ${keyId} 重新加密 ${n} 个组织的凭据；现在可以从 SECRETS_KEY 中去掉旧密钥。`,
 };

@@ -15,6 +15,8 @@ export interface OrgAdminDeps {
   box?: SecretBox;
   /** ORG_CODE when the WECOM_* variables are set: they win over stored credentials for it. */
   envOrgCode?: string;
+  /** The WECOM_* variables' app, so no stored organisation is given the same one. */
+  envApp?: { corpId: string; agentId: number };
   now: Date;
 }
 
@@ -27,6 +29,8 @@ export async function addOrg(deps: OrgAdminDeps, code: string, name: string, fie
   if (incomplete) return fail(incomplete);
   if (!deps.box) return fail(m.noKey);
   if (await findCredentialByCode(deps.db, code, WECOM_CHANNEL)) return fail(m.exists(code));
+  const taken = await appTakenBy(deps, code, fields.corpId!, fields.agentId!);
+  if (taken) return fail(m.appTaken(fields.corpId!, fields.agentId!, taken));
   const org = await ensureOrganisation(deps.db, code, name);
   const sealed = sealCredentials(deps.box, org.id, fields);
   const added = await insertCredential(deps.db, org.id, WECOM_CHANNEL, { botToken: null, botAesKey: null, ...sealed } as Parameters<typeof insertCredential>[3], deps.now);
@@ -46,9 +50,24 @@ export async function setOrg(deps: OrgAdminDeps, code: string, fields: Partial<W
   // A robot has both keys or none: one key alone may change only a robot that has the other.
   const robotAfter = [fields.botToken ?? row.botToken, fields.botAesKey ?? row.botAesKey].map((v) => v !== null && v !== '');
   if (robotAfter[0] !== robotAfter[1]) return fail(m.robotPair);
+  const [corpId, agentId] = [fields.corpId ?? row.corpId, fields.agentId ?? row.agentId];
+  const taken = await appTakenBy(deps, code, corpId, agentId);
+  if (taken) return fail(m.appTaken(corpId, agentId, taken));
   await updateCredential(deps.db, row.orgId, WECOM_CHANNEL, sealCredentials(deps.box, row.orgId, fields));
   const flags = FIELDS.filter((f) => fields[f.field] !== undefined).map((f) => f.flag.slice(2));
   return { ok: true, lines: [m.updated(code, flags)] };
+}
+
+/**
+ * Another organisation with this corp's app, if any. Two organisations on one app could not be
+ * told apart: WeCom keys every event by corp and agent, so one's events would read as repeats
+ * of the other's.
+ */
+async function appTakenBy(deps: OrgAdminDeps, code: string, corpId: string, agentId: number): Promise<string | undefined> {
+  const env = deps.envApp;
+  if (env && deps.envOrgCode !== code && env.corpId === corpId && env.agentId === agentId) return deps.envOrgCode;
+  const rows = await listCredentials(deps.db, WECOM_CHANNEL);
+  return rows.find((r) => r.org.code !== code && r.corpId === corpId && r.agentId === agentId)?.org.code;
 }
 
 /** One line per organisation; a secret shows only that it is set and which key sealed it. */
