@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Router from '@koa/router';
 import type Koa from 'koa';
-import type { Config, WecomAppConfig, WecomBotConfig } from './config.ts';
+import { requireConsoleSecret, type Config, type WecomAppConfig, type WecomBotConfig } from './config.ts';
 import { mountConsole } from './console/console-app.ts';
 import { createHttpApp } from './http/app.ts';
 import { mountOpsRoutes } from './http/ops-routes.ts';
@@ -17,6 +17,8 @@ import { systemClock, type Clock } from './lib/clock.ts';
 import type { Logger } from './lib/logger.ts';
 import { Metrics } from './lib/metrics.ts';
 import { mountWecomBotReceiver } from './platforms/wecom/bot-receiver.ts';
+import { checkStoredSecrets } from './platforms/wecom/org-credentials.ts';
+import { WecomOrgDirectory } from './platforms/wecom/org-directory.ts';
 import { mountWecomReceiver } from './platforms/wecom/receiver.ts';
 import { WecomWebSignIn } from './platforms/wecom/web-auth.ts';
 import { InboundClaimer } from './repositories/inbound-claimer.ts';
@@ -32,6 +34,9 @@ import { startLocalSimulator, type LocalSimulator } from './simulator/local-simu
 export const WECOM_CALLBACK_PATH = '/wecom/callback';
 /** The intelligent robot's callback (group chats), mounted when a robot is configured. */
 export const WECOM_BOT_CALLBACK_PATH = '/wecom/bot/callback';
+/** One organisation's callbacks when a deployment serves many: the path ends with its code. */
+export const orgCallbackPath = (code: string) => `${WECOM_CALLBACK_PATH}/${code}`;
+export const orgBotCallbackPath = (code: string) => `${WECOM_BOT_CALLBACK_PATH}/${code}`;
 
 export interface BotAppOptions {
   logger: Logger;
@@ -47,7 +52,10 @@ export interface BotAppOptions {
 
 export interface BotApp {
   config: Config;
-  wecom: WecomAppConfig;
+  /** ORG_CODE's app (the WECOM_* variables, or local mode's simulated one); absent when every organisation's is stored. */
+  wecom?: WecomAppConfig;
+  /** Every organisation's WeCom app, the variables' one and the stored ones (npm run org). */
+  wecomOrgs: WecomOrgDirectory;
   /** The intelligent robot, when there is one (always in local mode). */
   wecomBot?: WecomBotConfig;
   db: Db;
@@ -69,28 +77,33 @@ export interface BotApp {
 
 export async function createBotApp(config: Config, options: BotAppOptions): Promise<BotApp> {
   const { logger } = options;
+  requireConsoleSecret(config);
   const baseClock = options.clock ?? systemClock;
   const migrations = readMigrations();
   const migrated = migrate(config.databaseUrl, migrations);
   if (migrated.applied.length) logger.info({ applied: migrated.applied }, 'database migrated');
   const db = await connectDb(config.databaseUrl);
+  // Stored credentials need SECRETS_KEY, and the right one (one line naming it otherwise).
+  const box = config.mode === 'wecom' ? await checkStoredSecrets(db, config.secretsKeys).catch(closing(db)) : undefined;
   if (config.mode === 'local') await assertDemoDatabase(db, config.databaseUrl, config.orgCode).catch(closing(db));
   const org = await ensureOrganisation(db, config.orgCode, config.mode === 'local' ? LOCAL_ORG_NAME : undefined);
   const simulator = config.mode === 'local' ? await startLocalSimulator(db, org.id, config, logger, baseClock) : undefined;
   // Local mode runs on the simulator's movable clock (its page jumps to the next notice).
   const clock = simulator?.clock ?? baseClock;
-  const wecom = simulator?.app ?? config.wecom!;
+  const wecom = simulator?.app ?? config.wecom;
   const wecomBot = simulator?.robot ?? config.wecomBot;
+  const envOrg = wecom ? { orgId: org.id, code: config.orgCode, app: wecom, ...(wecomBot ? { robot: wecomBot } : {}) } : undefined;
+  const wecomOrgs = new WecomOrgDirectory({ db, box, apiBase: config.wecomApiBase, envOrg });
 
   const metrics = new Metrics();
   // Local mode's workers run on this thread even when asked for a thread: the clock control
   // moves the clock they read and must run their tick and drain their queues at each step.
   const placement = config.mode === 'local' && options.workers === 'thread' ? 'in-process' : (options.workers ?? 'in-process');
   const { retentionDays, voteSecret } = config;
-  const workers = placement === 'thread' ? undefined : createWorkerSet({ db, wecom, clock, logger, metrics, outbox: options.outbox, retentionDays, voteSecret });
+  const workers = placement === 'thread' ? undefined : createWorkerSet({ db, wecomOrgs, clock, logger, metrics, outbox: options.outbox, retentionDays, voteSecret });
   const thread =
     placement === 'thread'
-      ? new WorkerThreadHost({ databaseUrl: config.databaseUrl, wecom, logLevel: config.logLevel, outbox: options.outbox, retentionDays, voteSecret }, metrics, logger)
+      ? new WorkerThreadHost({ databaseUrl: config.databaseUrl, envOrg, secretsKeys: config.secretsKeys, wecomApiBase: config.wecomApiBase, logLevel: config.logLevel, outbox: options.outbox, retentionDays, voteSecret }, metrics, logger)
       : undefined;
   registerQueueGauges(metrics, db, clock);
 
@@ -98,7 +111,6 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   const router = new Router();
   mountOpsRoutes(router, { db, pendingMigrations: () => pendingMigrations(config.databaseUrl, migrations) }, metrics);
   const receiving = {
-    orgId: org.id,
     maxSkewSeconds: config.callbackMaxSkewSeconds,
     // One claimer for both surfaces: concurrent callbacks share one INSERT either way.
     claimer: new InboundClaimer(db),
@@ -106,10 +118,18 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
     clock,
     onAccepted: () => (thread ? thread.poke() : workers!.inbound.poke()),
   };
-  mountWecomReceiver(router, { ...receiving, path: WECOM_CALLBACK_PATH, app: wecom });
-  if (wecomBot) mountWecomBotReceiver(router, { ...receiving, path: WECOM_BOT_CALLBACK_PATH, robot: wecomBot });
+  // The variables' organisation keeps its URLs; every organisation has its own (an unknown code is a 404).
+  // Without WECOM_* variables the old URLs serve ORG_CODE's stored credentials, so moving them into the database changes no URL.
+  mountWecomReceiver(router, { ...receiving, path: WECOM_CALLBACK_PATH, orgFor: () => envOrg ?? wecomOrgs.byCode(config.orgCode) });
+  if (envOrg?.robot) mountWecomBotReceiver(router, { ...receiving, path: WECOM_BOT_CALLBACK_PATH, orgFor: () => ({ orgId: envOrg.orgId, robot: envOrg.robot! }) });
+  else if (!envOrg) mountWecomBotReceiver(router, { ...receiving, path: WECOM_BOT_CALLBACK_PATH, orgFor: () => robotOf(wecomOrgs, config.orgCode) });
+  mountWecomReceiver(router, { ...receiving, path: orgCallbackPath(':org'), orgFor: (ctx) => wecomOrgs.byCode(String(ctx.params.org)) });
+  mountWecomBotReceiver(router, { ...receiving, path: orgBotCallbackPath(':org'), orgFor: (ctx) => robotOf(wecomOrgs, String(ctx.params.org)) });
   simulator?.mount(router, workers!);
   const poke = (worker: 'outbox' | 'scheduler') => (thread ? thread.poke(worker) : workers![worker].poke());
+  // The console signs in through ORG_CODE's app: the variables' one, or its stored credentials.
+  // (A console per organisation, under /console/:org, is not built yet.)
+  const consoleApp = config.mode === 'wecom' ? (wecom ?? (await wecomOrgs.byCode(config.orgCode))?.app) : undefined;
   mountConsole(router, {
     deps: { db, clock, logger, outbound: new Outbound(db, clock, () => poke('outbox')), onDueNow: () => poke('scheduler') },
     orgId: org.id,
@@ -117,7 +137,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
     mode: config.mode,
     // Local mode without one: a throwaway secret (sessions end with the process).
     secret: config.consoleSessionSecret ?? randomBytes(32).toString('hex'),
-    signIn: config.mode === 'wecom' ? new WecomWebSignIn(wecom, config.wecomOAuthBase, clock) : undefined,
+    signIn: consoleApp ? new WecomWebSignIn(consoleApp, config.wecomOAuthBase, clock) : undefined,
     pokeOutbox: () => poke('outbox'),
   });
   http.use(router.routes()).use(router.allowedMethods());
@@ -125,7 +145,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
 
   let server: Server | undefined;
   const bot: BotApp = {
-    config, wecom, wecomBot, db, orgId: org.id, clock, metrics, http, workers, simulator, routes, url: '',
+    config, wecom, wecomOrgs, wecomBot, db, orgId: org.id, clock, metrics, http, workers, simulator, routes, url: '',
     async start() {
       await thread?.start();
       server = createHttpServer(http);
@@ -159,6 +179,11 @@ function localUrl(address: AddressInfo): string {
   const any = address.address === '::' || address.address === '0.0.0.0';
   const host = any ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return `http://${host}:${address.port}`;
+}
+
+async function robotOf(orgs: WecomOrgDirectory, code: string) {
+  const org = await orgs.byCode(code);
+  return org?.robot ? { orgId: org.orgId, robot: org.robot } : undefined;
 }
 
 function closing(db: Db) {

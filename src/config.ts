@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { parseIsoInstant } from './lib/shanghai-iso.ts';
+import { parseSecretKeys, type SecretKey } from './lib/secret-box.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const REAL_WECOM_API_BASE = 'https://qyapi.weixin.qq.com';
@@ -104,6 +105,11 @@ const schema = z.object({
       .max(3650, 'must be between 1 and 3650 days')
       .default(DEFAULT_RETENTION_DAYS),
   ),
+  // Seals the organisations' stored platform credentials (npm run org); newest key first.
+  SECRETS_KEY: optionalText.superRefine((v, ctx) => {
+    const keys = v === undefined ? [] : parseSecretKeys(v);
+    if (typeof keys === 'string') ctx.addIssue({ code: 'custom', message: keys });
+  }),
   // Local mode's simulated start (its clock moves forward only); ISO 8601, +08:00 when no offset.
   LOCAL_CLOCK_START: optionalText.refine((v) => v === undefined || parseIsoInstant(v) !== undefined, {
     message: 'must be an ISO 8601 date and time such as 2026-11-23T10:00:00+08:00 (Shanghai time when no offset is given)',
@@ -161,7 +167,10 @@ export interface Config {
    * 'wecom': a real self-built app. Any platform variable set means never local mode.
    */
   mode: 'local' | 'wecom';
-  /** Present in wecom mode; in local mode the simulator fills it in at start. */
+  /**
+   * The WECOM_* variables: ORG_CODE's app (the single-organisation setup). Absent in wecom mode
+   * when only stored credentials are used (SECRETS_KEY); in local mode the simulator fills it in.
+   */
   wecom?: WecomAppConfig;
   /** The robot, when configured (wecom mode only); in local mode the simulator makes one. */
   wecomBot?: WecomBotConfig;
@@ -175,6 +184,12 @@ export interface Config {
   consoleSessionSecret?: string;
   /** Local mode: where its movable clock starts (LOCAL_CLOCK_START); the system's time when unset. */
   localClockStart?: Date;
+  /**
+   * SECRETS_KEY: seals the organisations' stored credentials, newest first. Set, it also means a
+   * real deployment (never local mode), even with no WECOM_* variable: every organisation's
+   * credentials may live in the database.
+   */
+  secretsKeys?: SecretKey[];
 }
 
 export class ConfigError extends Error {
@@ -200,11 +215,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
   if (robot.length > 0 && present.length === 0) {
     throw new ConfigError(robot[0]!, `needs WeCom mode: set ${WECOM_VARS.join(', ')} as well, or leave the robot variables empty`);
   }
-  refuseLocalModeWithPlatformVariables(present.length, platformVariablesSet(env));
-  const mode = present.length === 0 ? 'local' : 'wecom';
-  if (mode === 'wecom' && v.CONSOLE_SESSION_SECRET === undefined) {
-    throw new ConfigError('CONSOLE_SESSION_SECRET', 'is missing: WeCom mode serves the office\'s console at /console, whose sessions it signs; set it to random text (e.g. the output of openssl rand -hex 32)');
-  }
+  const secretsKeys = v.SECRETS_KEY === undefined ? undefined : (parseSecretKeys(v.SECRETS_KEY) as SecretKey[]);
+  if (!secretsKeys) refuseLocalModeWithPlatformVariables(present.length, platformVariablesSet(env));
+  const mode = present.length === 0 && !secretsKeys ? 'local' : 'wecom';
   if (mode === 'wecom' && v.LOCAL_CLOCK_START !== undefined) {
     throw new ConfigError('LOCAL_CLOCK_START', 'is for local mode only: a WeCom deployment runs on the server\'s clock; remove it');
   }
@@ -218,11 +231,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     logLevel: v.LOG_LEVEL,
     retentionDays: v.RETENTION_DAYS,
     wecomApiBase: v.WECOM_API_BASE,
-    voteSecret: v.VOTE_SECRET ?? (present.length ? derivedVoteSecret(v.WECOM_SECRET!, v.WECOM_AES_KEY!) : LOCAL_VOTE_SECRET),
+    voteSecret: v.VOTE_SECRET ?? voteSecretFallback(v, present.length > 0, secretsKeys),
     wecomOAuthBase: v.WECOM_OAUTH_BASE,
     ...(v.CONSOLE_SESSION_SECRET ? { consoleSessionSecret: v.CONSOLE_SESSION_SECRET } : {}),
+    ...(secretsKeys ? { secretsKeys } : {}),
   };
   if (mode === 'local') return { ...base, mode, ...(v.LOCAL_CLOCK_START ? { localClockStart: parseIsoInstant(v.LOCAL_CLOCK_START) } : {}) };
+  if (present.length === 0) return { ...base, mode: 'wecom' }; // every organisation's credentials are stored
   return {
     ...base,
     mode: 'wecom',
@@ -280,6 +295,26 @@ const LOCAL_VOTE_SECRET = 'local-mode-demo-vote-secret-not-for-real-votes';
 
 function derivedVoteSecret(appSecret: string, aesKey: string): string {
   return createHash('sha256').update(`vote-secret|${appSecret}|${aesKey}`).digest('hex');
+}
+
+/**
+ * Rule E3 without VOTE_SECRET: derived from the app's own secrets, or from the newest
+ * SECRETS_KEY when the credentials are stored (never the demo secret in a real deployment).
+ */
+function voteSecretFallback(v: { WECOM_SECRET?: string; WECOM_AES_KEY?: string }, envApp: boolean, keys: SecretKey[] | undefined): string {
+  if (envApp) return derivedVoteSecret(v.WECOM_SECRET!, v.WECOM_AES_KEY!);
+  if (keys?.length) return createHash('sha256').update('vote-secret|').update(keys[0]!.key).digest('hex');
+  return LOCAL_VOTE_SECRET;
+}
+
+/**
+ * The server (not a command line) serves the console in WeCom mode and signs its sessions:
+ * without the secret it does not start.
+ */
+export function requireConsoleSecret(config: { mode: string; consoleSessionSecret?: string }): void {
+  if (config.mode === 'wecom' && config.consoleSessionSecret === undefined) {
+    throw new ConfigError('CONSOLE_SESSION_SECRET', 'is missing: WeCom mode serves the office\'s console at /console, whose sessions it signs; set it to random text (e.g. the output of openssl rand -hex 32)');
+  }
 }
 
 function readProcessEnv(): NodeJS.ProcessEnv {

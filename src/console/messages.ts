@@ -7,6 +7,7 @@ export const consoleText = {
   signInFirst: '请先登录工作台。',
   badToken: '页面已过期，请返回上一页刷新后再试。',
   sessionEnded: '登录已过期，请重新打开工作台。',
+  noApp: '本单位的企业微信应用还没有登记，控制台暂时无法登录，请联系系统管理员。',
   loopbackOnly: '本地模式的工作台只能在本机打开。',
   oauthFailed: '企业微信登录没有成功，请从企业微信工作台重新打开。',
   pickTitle: '选择一位示范人员登录（本地模式）',

@@ -35,6 +35,7 @@ export function mountSignIn(router: Router, o: SignInOptions): void {
     ctx.set('cache-control', 'no-store');
     const pre = o.signer.issuePre();
     ctx.cookies.set(PRE_COOKIE, pre.cookie, o.cookies(ctx, PRE_TTL_MS));
+    if (o.mode === 'wecom' && !o.signIn) return sentence(ctx, 503, t.noApp);
     if (o.mode === 'wecom') return ctx.redirect(o.signIn!.authorizeUrl(`${ctx.protocol}://${ctx.host}/console/oauth`, o.signer.token('state', pre.nonce)));
     if (!fromLoopback(ctx)) return sentence(ctx, 403, t.loopbackOnly);
     await renderPicker(ctx, o, o.signer.token('login', pre.nonce));

@@ -1,6 +1,7 @@
 // Builds the register files people asked for (ExportRequest rows), one at a time, off the
 // chat event that asked: the streaming writer yields to the event loop as it goes, so the
 // inbound and outbox workers on the same thread keep answering while a long book is written.
+import type { PlatformClients } from './outbox-worker.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Channel, PlatformClient } from '../platforms/types.ts';
@@ -14,7 +15,7 @@ const IDLE_MS = 3_000;
 export class ExportWorker extends PollingWorker {
   constructor(
     private readonly db: Db,
-    private readonly clients: Map<Channel, PlatformClient>,
+    private readonly clients: PlatformClients,
     private readonly outbound: Outbound,
     private readonly clock: Clock,
     logger: Logger,
@@ -25,8 +26,8 @@ export class ExportWorker extends PollingWorker {
   async runOnce(): Promise<number> {
     const handled = await processNextExport({
       db: this.db, clock: this.clock, outbound: this.outbound, logger: this.log,
-      upload: (channel, file) => {
-        const client = this.clients.get(channel);
+      upload: async (orgId, channel, file) => {
+        const client = typeof this.clients === 'function' ? await this.clients(orgId, channel) : this.clients.get(channel);
         if (!client?.uploadFile) throw new Error(`channel ${channel} cannot send files`);
         return client.uploadFile(file);
       },

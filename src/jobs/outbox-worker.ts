@@ -54,6 +54,12 @@ export const DEFAULT_OUTBOX_OPTIONS: OutboxWorkerOptions = {
 
 type Failure = { message: string; code?: number };
 
+/**
+ * The client a row goes out through: one per channel, or found per organisation (each
+ * organisation's own WeCom app when a deployment serves many).
+ */
+export type PlatformClients = Map<Channel, PlatformClient> | ((orgId: number, channel: Channel) => Promise<PlatformClient | undefined>);
+
 export class OutboxWorker extends PollingWorker {
   private readonly options: OutboxWorkerOptions;
   private readonly countSend: ReturnType<Metrics['counter']>;
@@ -64,7 +70,7 @@ export class OutboxWorker extends PollingWorker {
 
   constructor(
     private readonly db: Db,
-    private readonly clients: Map<Channel, PlatformClient>,
+    private readonly clients: PlatformClients,
     private readonly clock: Clock,
     logger: Logger,
     metrics: Metrics,
@@ -148,9 +154,9 @@ export class OutboxWorker extends PollingWorker {
 
   private async deliver(row: outbox.ClaimedOutboxRow): Promise<void> {
     const message = parsePayload(row.payload);
-    const client = this.clients.get(row.channel as Channel);
+    const client = typeof this.clients === 'function' ? await this.clients(row.orgId, row.channel as Channel) : this.clients.get(row.channel as Channel);
     if (!message || !client) {
-      const reason = message ? `no client for channel ${row.channel}` : 'the stored payload is not a message';
+      const reason = message ? `no client for channel ${row.channel} in organisation ${row.orgId}` : 'the stored payload is not a message';
       return this.settleFinal(row, message, { message: reason });
     }
     const now = this.clock.now();

@@ -4,7 +4,10 @@
 // from the console), "stop"; it sends counter increments back
 // so /metrics on the main thread shows them.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { WecomAppConfig } from '../config.ts';
+import type { SecretKey } from '../lib/secret-box.ts';
+import { SecretBox } from '../lib/secret-box.ts';
+import { WecomOrgDirectory } from '../platforms/wecom/org-directory.ts';
+import type { WecomOrgApp } from '../platforms/wecom/org-credentials.ts';
 import { systemClock } from '../lib/clock.ts';
 import { createLogger } from '../lib/logger.ts';
 import { Metrics } from '../lib/metrics.ts';
@@ -14,7 +17,11 @@ import { createWorkerSet } from './workers.ts';
 
 export interface WorkerThreadData {
   databaseUrl: string;
-  wecom: WecomAppConfig;
+  /** The WECOM_* variables' organisation, when they are set. */
+  envOrg?: WecomOrgApp;
+  /** SECRETS_KEY, to open the other organisations' stored credentials. */
+  secretsKeys?: SecretKey[];
+  wecomApiBase: string;
   logLevel: string;
   outbox?: Partial<OutboxWorkerOptions>;
   retentionDays: number;
@@ -34,7 +41,9 @@ const send = (message: FromWorkerThread) => port.postMessage(message);
 const logger = createLogger(data.logLevel).child({ thread: 'workers' });
 const metrics = new Metrics((name, help, labels, by) => send({ type: 'count', name, help, labels, by }));
 const db = await connectDb(data.databaseUrl);
-const workers = createWorkerSet({ db, wecom: data.wecom, clock: systemClock, logger, metrics, outbox: data.outbox, retentionDays: data.retentionDays, voteSecret: data.voteSecret });
+const box = data.secretsKeys ? new SecretBox(data.secretsKeys.map((k) => ({ id: k.id, key: Buffer.from(k.key) }))) : undefined;
+const wecomOrgs = new WecomOrgDirectory({ db, box, apiBase: data.wecomApiBase, envOrg: data.envOrg });
+const workers = createWorkerSet({ db, wecomOrgs, clock: systemClock, logger, metrics, outbox: data.outbox, retentionDays: data.retentionDays, voteSecret: data.voteSecret });
 workers.start();
 
 port.on('message', (message: ToWorkerThread) => {

@@ -1,13 +1,14 @@
 // The background side of the bot: the inbound worker (dispatcher) and the outbox worker with
 // the platform clients. Built the same way in-process (tests) and in the worker thread.
-import { DEFAULT_RETENTION_DAYS, type WecomAppConfig } from '../config.ts';
+import { DEFAULT_RETENTION_DAYS } from '../config.ts';
 import { createBot } from '../bot/commands/index.ts';
 import { Dispatcher } from '../bot/dispatcher.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../lib/metrics.ts';
 import type { Channel, PlatformClient } from '../platforms/types.ts';
-import { WecomClient } from '../platforms/wecom/client.ts';
+import { WecomOrgClients } from '../platforms/wecom/org-clients.ts';
+import type { WecomOrgDirectory } from '../platforms/wecom/org-directory.ts';
 import { onPolicyProblems } from '../repositories/org-repo.ts';
 import type { Db } from '../repositories/prisma.ts';
 import { Outbound } from '../services/outbound.ts';
@@ -32,7 +33,8 @@ export interface WorkerSet {
 
 export interface WorkerDeps {
   db: Db;
-  wecom: WecomAppConfig;
+  /** Every organisation's WeCom app (the variables' one and the stored ones). */
+  wecomOrgs: WecomOrgDirectory;
   clock: Clock;
   logger: Logger;
   metrics: Metrics;
@@ -47,11 +49,14 @@ export function createWorkerSet(deps: WorkerDeps): WorkerSet {
   const { db, clock, logger, metrics } = deps;
   // A stored policy field that is refused keeps its default; the office hears of it in the log.
   onPolicyProblems(db, (orgId, rejected) => logger.warn({ orgId, rejected }, 'organisation policy: stored settings refused, their defaults apply'));
-  const clients = new Map<Channel, PlatformClient>([['wecom', new WecomClient(deps.wecom, clock, { timeoutMs: deps.outbox?.callTimeoutMs })]]);
-  const outbox = new OutboxWorker(db, clients, clock, logger, metrics, deps.outbox);
+  const wecom = new WecomOrgClients(deps.wecomOrgs, clock, { timeoutMs: deps.outbox?.callTimeoutMs });
+  const clients = new Map<Channel, PlatformClient>();
+  // Each organisation sends through its own app; other channels have one client each.
+  const clientFor = async (orgId: number, channel: Channel) => (channel === 'wecom' ? wecom.forOrg(orgId) : clients.get(channel));
+  const outbox = new OutboxWorker(db, clientFor, clock, logger, metrics, deps.outbox);
   const outbound = new Outbound(db, clock, () => outbox.poke());
   const bot = createBot({ voteSecret: deps.voteSecret });
-  const exports = new ExportWorker(db, clients, outbound, clock, logger);
+  const exports = new ExportWorker(db, clientFor, outbound, clock, logger);
   // Publishing (or editing) an activity late plans a notice due now: the scheduler sends it at
   // once; a register asked for by chat is built at once.
   const onDueNow = () => {

@@ -60,8 +60,9 @@ export async function findByNumber(db: Db, orgId: number, number: string): Promi
   return row ? (await toViews(db, [row]))[0] : undefined;
 }
 
-export async function findSuggestion(db: Db, id: number): Promise<SuggestionView | undefined> {
-  const row = await db.suggestion.findUnique({ where: { id }, select: SELECT });
+/** By id, within the organisation: an id that came from a click is never trusted across organisations. */
+export async function findSuggestion(db: Db, orgId: number, id: number): Promise<SuggestionView | undefined> {
+  const row = await db.suggestion.findFirst({ where: { id, orgId }, select: SELECT });
   return row ? (await toViews(db, [row]))[0] : undefined;
 }
 

@@ -32,6 +32,8 @@ export interface FakeWecomApiOptions {
   webUser?: () => string | undefined;
   /** Faults to inject; without it every call is answered normally. */
   faults?: FaultPlan;
+  /** Starts every access token issued, so a front serving several corps can tell whose a call is. */
+  tokenPrefix?: string;
 }
 
 type Body = Record<string, any>;
@@ -53,7 +55,7 @@ export function createFakeWecomApi(options: FakeWecomApiOptions): Koa {
       ctx.body = { errcode: 40001, errmsg: 'invalid credential' };
       return;
     }
-    const token = randomBytes(32).toString('hex');
+    const token = `${options.tokenPrefix ?? ''}${randomBytes(32).toString('hex')}`;
     tokens.add(token);
     ctx.body = { errcode: 0, errmsg: 'ok', access_token: token, expires_in: 7200 };
   });

@@ -75,8 +75,8 @@ export async function seedYear(db: Db, orgId: number): Promise<SeedRefs> {
 /** A photo or a file sent by `from`, through the real receiver (encrypted like WeCom). */
 export function sendMedia(t: TestBot, from: string, kind: 'image' | 'file', mediaId: string) {
   const xml = buildXml({
-    ToUserName: t.bot.wecom.corpId, FromUserName: from, CreateTime: Math.floor(t.clock.now().getTime() / 1000), MsgType: kind, MediaId: mediaId,
-    ...(kind === 'image' ? { PicUrl: `https://wework.qpic.cn/${mediaId}` } : {}), MsgId: String(Date.now()) + String(Math.floor(Math.random() * 1e6)), AgentID: t.bot.wecom.agentId,
+    ToUserName: t.bot.wecom!.corpId, FromUserName: from, CreateTime: Math.floor(t.clock.now().getTime() / 1000), MsgType: kind, MediaId: mediaId,
+    ...(kind === 'image' ? { PicUrl: `https://wework.qpic.cn/${mediaId}` } : {}), MsgId: String(Date.now()) + String(Math.floor(Math.random() * 1e6)), AgentID: t.bot.wecom!.agentId,
   });
   return t.sender.post(t.sender.seal(xml));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.ts';
+import { ConfigError, loadConfig, requireConsoleSecret } from '../../src/config.ts';
 
 const WECOM = {
   WECOM_CORP_ID: 'ww1234567890',
@@ -58,7 +58,8 @@ describe('config', () => {
 
   it('WeCom mode needs CONSOLE_SESSION_SECRET (the console signs its sessions with it); local mode does not', () => {
     const { CONSOLE_SESSION_SECRET: _omit, ...withoutSecret } = WECOM;
-    expect(() => loadConfig(withoutSecret)).toThrow(/^Configuration error: CONSOLE_SESSION_SECRET is missing/);
+    expect(() => requireConsoleSecret(loadConfig(withoutSecret))).toThrow(/^Configuration error: CONSOLE_SESSION_SECRET is missing/);
+    expect(() => requireConsoleSecret(loadConfig({}))).not.toThrow();
     expect(() => loadConfig({ ...WECOM, CONSOLE_SESSION_SECRET: 'short' })).toThrow(/^Configuration error: CONSOLE_SESSION_SECRET must be at least 32 characters/);
     expect(loadConfig({ ...WECOM }).consoleSessionSecret).toBe(WECOM.CONSOLE_SESSION_SECRET);
     expect(loadConfig({}).consoleSessionSecret).toBeUndefined();

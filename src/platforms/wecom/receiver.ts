@@ -17,10 +17,16 @@ import { XmlError, parseXml } from './xml.ts';
 
 export { CALLBACK_BODY_LIMIT } from './callback-guard.ts';
 
+/** The organisation a callback is for and the app it must be signed with. */
+export interface ReceivingOrg {
+  orgId: number;
+  app: WecomAppConfig;
+}
+
 export interface WecomReceiverOptions {
   path: string;
-  app: WecomAppConfig;
-  orgId: number;
+  /** The request's organisation (from its URL, or the one fixed one); none answers 404. */
+  orgFor(ctx: Context): Promise<ReceivingOrg | undefined> | ReceivingOrg | undefined;
   claimer: InboundClaimer;
   metrics: Metrics;
   clock: Clock;
@@ -33,30 +39,42 @@ export interface WecomReceiverOptions {
 export function mountWecomReceiver(router: Router, options: WecomReceiverOptions): void {
   const counter = options.metrics.counter('bot_callbacks_total', 'Platform callbacks by channel and result');
   const count: CountResult = (result) => counter({ channel: 'wecom', result });
-  const appKey = `${options.app.corpId}:${options.app.agentId}`;
 
   router.get(options.path, async (ctx) => {
+    const { app } = await receivingOrg(ctx, options, count);
     await guardCallback(count, () => {
       const q = callbackQuery(ctx, ['msg_signature', 'timestamp', 'nonce', 'echostr']);
-      verifySignedAndFresh(options.app.token, q, q.echostr, options);
+      verifySignedAndFresh(app.token, q, q.echostr, options);
       ctx.type = 'text/plain';
-      ctx.body = decrypt(options.app.aesKey, q.echostr, options.app.corpId);
+      ctx.body = decrypt(app.aesKey, q.echostr, app.corpId);
       count('url_verified');
     });
   });
 
   router.post(options.path, async (ctx) => {
+    const { orgId, app } = await receivingOrg(ctx, options, count);
     const parsed = await guardCallback(count, async () => {
       const q = callbackQuery(ctx, ['msg_signature', 'timestamp', 'nonce']);
       const body = (await readRawBody(ctx.req, CALLBACK_BODY_LIMIT)).toString('utf8');
       if (!body.trim()) throw rejectRequest('empty_body', 400, 'empty body');
       const encrypted = parseXml(body).Encrypt;
       if (typeof encrypted !== 'string' || !encrypted) throw new XmlError('no <Encrypt> element');
-      verifySignedAndFresh(options.app.token, q, encrypted, options);
-      return toInboundEvent(parseXml(decrypt(options.app.aesKey, encrypted, options.app.corpId)), appKey);
+      verifySignedAndFresh(app.token, q, encrypted, options);
+      return toInboundEvent(parseXml(decrypt(app.aesKey, encrypted, app.corpId)), `${app.corpId}:${app.agentId}`);
     });
-    await claimCallback(options, parsed, count);
+    await claimCallback({ ...options, orgId }, parsed, count);
     ctx.status = 200;
     ctx.body = '';
   });
+}
+
+/**
+ * The organisation named by the request, before anything of its body is read: an unknown one
+ * is a 404 (counted, the body never read nor logged).
+ */
+export async function receivingOrg<T>(ctx: Context, options: { orgFor(ctx: Context): Promise<T | undefined> | T | undefined }, count: CountResult): Promise<T> {
+  const org = await options.orgFor(ctx);
+  if (org) return org;
+  count('unknown_org');
+  throw rejectRequest('unknown_org', 404, 'no organisation at this address');
 }

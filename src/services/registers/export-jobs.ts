@@ -26,7 +26,8 @@ export interface ExportJobDeps {
   outbound: Outbound;
   logger: Logger;
   /** Hands a file to the platform for a file message. */
-  upload(channel: Channel, file: { path: string; name: string }): Promise<UploadedMedia>;
+  /** Uploads through the organisation's own app: a media id is only valid in the app that made it. */
+  upload(orgId: number, channel: Channel, file: { path: string; name: string }): Promise<UploadedMedia>;
 }
 
 /** A build is taken back from a worker that died after this long. */
@@ -62,7 +63,7 @@ async function buildAndSend(deps: ExportJobDeps, r: ExportRequestRow, dir: strin
     orgId: r.orgId, book: r.book as BookName | 'all', unitId: r.unitId ?? undefined, period,
     privacy: r.fullNames ? OFFICE_PRIVACY : LEADER_PRIVACY, out: path, now: deps.clock.now(),
   });
-  const media = await deps.upload(r.channel as Channel, { path, name });
+  const media = await deps.upload(r.orgId, r.channel as Channel, { path, name });
   const toUsers = [...(await accountsFor(deps.db, r.recipients, r.channel)).values()];
   if (toUsers.length) {
     await deps.outbound.send(r.orgId, r.channel as Channel, [

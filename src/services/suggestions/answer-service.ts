@@ -51,7 +51,7 @@ export async function answerSuggestion(deps: SuggestionDeps, acting: Acting, org
   const shown = text || answerText.attachedOnly;
   const result = await commit(deps, acting, view, { action: 'answer', note: `${input.form}：${clip(shown, 40)}`, addRound: true });
   if (result.kind === 'refused') return lost(view);
-  const round = (await findSuggestion(deps.db, view.id))!.rounds;
+  const round = (await findSuggestion(deps.db, orgId, view.id))!.rounds;
   await writeAnswer(deps.db, {
     orgId, suggestionId: view.id, round, departmentId: lead?.id ?? null, form: input.form, text,
     attachments: input.attachments ?? [], answeredById: actorId(acting), now: deps.now,
@@ -90,7 +90,7 @@ export type RatingOutcome = (Outcome & { settled?: string }) | { ok: false; mess
 export async function rateSuggestion(deps: SuggestionDeps, acting: Acting, orgId: number, answerId: number, rating: Rating): Promise<RatingOutcome> {
   if (!RATINGS.includes(rating)) return { ok: false, message: t.answerSuperseded };
   const answer = await findAnswer(deps.db, orgId, answerId);
-  const view = answer && (await findSuggestion(deps.db, answer.suggestionId));
+  const view = answer && (await findSuggestion(deps.db, orgId, answer.suggestionId));
   if (!answer || !view) return { ok: false, message: t.answerSuperseded };
   if (!(await rolesOf(deps, acting, view)).has('submitter')) return { ok: false, message: t.submitterOnly };
   if (answer.round !== view.rounds) {
