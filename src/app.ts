@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Router from '@koa/router';
 import type Koa from 'koa';
-import type { Config, WecomAppConfig, WecomBotConfig } from './config.ts';
+import type { Config, DingtalkConfig, WecomAppConfig, WecomBotConfig } from './config.ts';
 import { createHttpApp } from './http/app.ts';
 import { mountOpsRoutes } from './http/ops-routes.ts';
 import { createHttpServer, listen } from './http/server.ts';
@@ -14,6 +14,9 @@ import { createWorkerSet, type WorkerSet } from './jobs/workers.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import type { Logger } from './lib/logger.ts';
 import { Metrics } from './lib/metrics.ts';
+import { mountDingtalkHttpReceiver } from './platforms/dingtalk/http-receiver.ts';
+import { startDingtalkStream, type DingtalkStream } from './platforms/dingtalk/stream-receiver.ts';
+import type { PlatformClient } from './platforms/types.ts';
 import { mountWecomBotReceiver } from './platforms/wecom/bot-receiver.ts';
 import { mountWecomReceiver } from './platforms/wecom/receiver.ts';
 import { InboundClaimer } from './repositories/inbound-claimer.ts';
@@ -28,6 +31,8 @@ import { startLocalSimulator, type LocalSimulator } from './simulator/local-simu
 export const WECOM_CALLBACK_PATH = '/wecom/callback';
 /** The intelligent robot's callback (group chats), mounted when a robot is configured. */
 export const WECOM_BOT_CALLBACK_PATH = '/wecom/bot/callback';
+/** DingTalk's robot callback in HTTP mode (DINGTALK_MODE=http). */
+export const DINGTALK_CALLBACK_PATH = '/dingtalk/callback';
 
 export interface BotAppOptions {
   logger: Logger;
@@ -39,11 +44,18 @@ export interface BotAppOptions {
    * 'manual': in-process but not started; tests drive them with runOnce().
    */
   workers?: 'thread' | 'in-process' | 'manual';
+  /** Ready-made platform clients for in-process workers (tests: a fake second platform). */
+  platformClients?: PlatformClient[];
 }
 
 export interface BotApp {
   config: Config;
-  wecom: WecomAppConfig;
+  /** WeCom's app, when WeCom is configured (always in local mode). */
+  wecom?: WecomAppConfig;
+  /** DingTalk's app, when DingTalk is configured (always in local mode: the simulator's fake). */
+  dingtalk?: DingtalkConfig;
+  /** The Stream connection while started (Stream mode, and for card clicks in HTTP mode). */
+  dingtalkStream?: DingtalkStream;
   /** The intelligent robot, when there is one (always in local mode). */
   wecomBot?: WecomBotConfig;
   db: Db;
@@ -73,7 +85,8 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   const simulator = config.mode === 'local' ? await startLocalSimulator(db, org.id, config, logger, baseClock) : undefined;
   // Local mode runs on the simulator's movable clock (its page jumps to the next notice).
   const clock = simulator?.clock ?? baseClock;
-  const wecom = simulator?.app ?? config.wecom!;
+  const wecom = simulator?.app ?? config.wecom;
+  const dingtalk = simulator?.dingtalk ?? config.dingtalk;
   const wecomBot = simulator?.robot ?? config.wecomBot;
 
   const metrics = new Metrics();
@@ -81,10 +94,10 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   // moves the clock they read and must run their tick and drain their queues at each step.
   const placement = config.mode === 'local' && options.workers === 'thread' ? 'in-process' : (options.workers ?? 'in-process');
   const { retentionDays } = config;
-  const workers = placement === 'thread' ? undefined : createWorkerSet({ db, wecom, clock, logger, metrics, outbox: options.outbox, retentionDays });
+  const workers = placement === 'thread' ? undefined : createWorkerSet({ db, wecom, dingtalk, clients: options.platformClients, clock, logger, metrics, outbox: options.outbox, retentionDays });
   const thread =
     placement === 'thread'
-      ? new WorkerThreadHost({ databaseUrl: config.databaseUrl, wecom, logLevel: config.logLevel, outbox: options.outbox, retentionDays }, metrics, logger)
+      ? new WorkerThreadHost({ databaseUrl: config.databaseUrl, wecom, dingtalk, logLevel: config.logLevel, outbox: options.outbox, retentionDays }, metrics, logger)
       : undefined;
   registerQueueGauges(metrics, db, clock);
 
@@ -100,14 +113,15 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
     clock,
     onAccepted: () => (thread ? thread.poke() : workers!.inbound.poke()),
   };
-  mountWecomReceiver(router, { ...receiving, path: WECOM_CALLBACK_PATH, app: wecom });
+  if (wecom) mountWecomReceiver(router, { ...receiving, path: WECOM_CALLBACK_PATH, app: wecom });
+  if (dingtalk?.mode === 'http') mountDingtalkHttpReceiver(router, { ...receiving, path: DINGTALK_CALLBACK_PATH, app: dingtalk });
   if (wecomBot) mountWecomBotReceiver(router, { ...receiving, path: WECOM_BOT_CALLBACK_PATH, robot: wecomBot });
   simulator?.mount(router, workers!);
   http.use(router.routes()).use(router.allowedMethods());
 
   let server: Server | undefined;
   const bot: BotApp = {
-    config, wecom, wecomBot, db, orgId: org.id, clock, metrics, http, workers, simulator, url: '',
+    config, wecom, dingtalk, wecomBot, db, orgId: org.id, clock, metrics, http, workers, simulator, url: '',
     async start() {
       await thread?.start();
       server = createHttpServer(http);
@@ -115,6 +129,8 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
       bot.url = localUrl(server.address() as AddressInfo);
       simulator?.connect(`${bot.url}${WECOM_CALLBACK_PATH}`, `${bot.url}${WECOM_BOT_CALLBACK_PATH}`);
       if (placement === 'in-process') workers!.start();
+      // Card clicks come by Stream in both modes (cards are created with callbackType STREAM).
+      if (dingtalk) bot.dingtalkStream = startDingtalkStream({ ...receiving, app: dingtalk, logger, robotMessages: dingtalk.mode === 'stream' });
     },
     async stop() {
       // Stop taking callbacks, let in-flight requests and worker batches finish, then close.
@@ -125,6 +141,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
         // A request still open after the grace period (a simulator page's long poll) is cut.
         setTimeout(() => server!.closeAllConnections(), STOP_GRACE_MS).unref();
       });
+      bot.dingtalkStream?.stop();
       await (thread ? thread.stop() : workers!.stop());
       await simulator?.stop();
       await db.$disconnect();

@@ -60,6 +60,11 @@ export const policySchema = z.object({
    * township rule book; the law's 五人以上联名 counts the lead proposer).
    */
   motionMinSigners: z.number().int().min(2).max(100).default(5),
+  /**
+   * Where a person with an account on both platforms is reached (WeCom or DingTalk); a person
+   * with one account is reached on that one. One channel each, so nobody hears a thing twice.
+   */
+  preferredChannel: z.enum(['wecom', 'dingtalk']).default('wecom'),
 });
 
 export type Policy = z.infer<typeof policySchema>;

@@ -1,7 +1,7 @@
 // Drains the Outbox with a small pool: up to `concurrency` platform calls in flight, each row
 // claimed and settled on its own, so one slow call holds back nobody else. One member's rows
 // go out one at a time and in order (the claim never takes a second row for a recipient in
-// flight), within WeCom's 30 app messages a minute per member. Answers in a person's own
+// flight), within the member quota its platform declares (PlatformTraits.perMemberPerMinute). Answers in a person's own
 // conversation go first: the claim takes them before anything scheduled (and so they get the
 // member's minute budget first), and `conversationSlots` of the pool are theirs alone, so a
 // 取消 is sent at once even while slow calls of a bulk notice fill the rest.
@@ -31,7 +31,8 @@ export interface OutboxWorkerOptions {
   lockMs: number;
   maxAttempts: number;
   backoff: BackoffPolicy;
-  perMemberPerMinute: number;
+  /** Overrides every platform's declared per-member quota (tests); unset: each client's traits. */
+  perMemberPerMinute?: number;
   idleDelayMs: number;
   /** Kept clear of the end of a platform's repeat window (clock skew, the call's own time). */
   windowMarginMs: number;
@@ -46,7 +47,6 @@ export const DEFAULT_OUTBOX_OPTIONS: OutboxWorkerOptions = {
   lockMs: 60_000,
   maxAttempts: 8,
   backoff: { baseMs: 2_000, maxMs: 15 * 60_000 },
-  perMemberPerMinute: 30,
   idleDelayMs: 500,
   windowMarginMs: 10 * 60_000,
   conversationSlots: 2,
@@ -123,7 +123,8 @@ export class OutboxWorker extends PollingWorker {
   private async claim(free: number): Promise<{ send: outbox.ClaimedOutboxRow[]; handled: number }> {
     const now = this.clock.now();
     const rows = await this.claimRows(now, free);
-    const { send, defer } = await applyMemberLimit(this.db, rows, now, this.options.perMemberPerMinute);
+    const limitOf = (channel: string) => this.options.perMemberPerMinute ?? this.clients.get(channel as Channel)?.traits.perMemberPerMinute;
+    const { send, defer } = await applyMemberLimit(this.db, rows, now, limitOf);
     for (const [row, until] of defer) {
       await outbox.deferRow(this.db, row, until);
       this.countSend({ channel: row.channel, result: 'deferred' });

@@ -3,7 +3,7 @@
 // by messages: "poke" (a new event was claimed), "stop"; it sends counter increments back
 // so /metrics on the main thread shows them.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { WecomAppConfig } from '../config.ts';
+import type { DingtalkConfig, WecomAppConfig } from '../config.ts';
 import { systemClock } from '../lib/clock.ts';
 import { createLogger } from '../lib/logger.ts';
 import { Metrics } from '../lib/metrics.ts';
@@ -13,7 +13,8 @@ import { createWorkerSet } from './workers.ts';
 
 export interface WorkerThreadData {
   databaseUrl: string;
-  wecom: WecomAppConfig;
+  wecom?: WecomAppConfig;
+  dingtalk?: DingtalkConfig;
   logLevel: string;
   outbox?: Partial<OutboxWorkerOptions>;
   retentionDays: number;
@@ -32,7 +33,7 @@ const send = (message: FromWorkerThread) => port.postMessage(message);
 const logger = createLogger(data.logLevel).child({ thread: 'workers' });
 const metrics = new Metrics((name, help, labels, by) => send({ type: 'count', name, help, labels, by }));
 const db = await connectDb(data.databaseUrl);
-const workers = createWorkerSet({ db, wecom: data.wecom, clock: systemClock, logger, metrics, outbox: data.outbox, retentionDays: data.retentionDays });
+const workers = createWorkerSet({ db, wecom: data.wecom, dingtalk: data.dingtalk, clock: systemClock, logger, metrics, outbox: data.outbox, retentionDays: data.retentionDays });
 workers.start();
 
 port.on('message', (message: ToWorkerThread) => {

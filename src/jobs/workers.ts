@@ -1,13 +1,13 @@
 // The background side of the bot: the inbound worker (dispatcher) and the outbox worker with
 // the platform clients. Built the same way in-process (tests) and in the worker thread.
-import { DEFAULT_RETENTION_DAYS, type WecomAppConfig } from '../config.ts';
+import { DEFAULT_RETENTION_DAYS, type DingtalkConfig, type WecomAppConfig } from '../config.ts';
 import { createBot } from '../bot/commands/index.ts';
 import { Dispatcher } from '../bot/dispatcher.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../lib/metrics.ts';
-import type { Channel, PlatformClient } from '../platforms/types.ts';
-import { WecomClient } from '../platforms/wecom/client.ts';
+import { createPlatformClients } from '../platforms/registry.ts';
+import type { PlatformClient } from '../platforms/types.ts';
 import type { Db } from '../repositories/prisma.ts';
 import { Outbound } from '../services/outbound.ts';
 import { InboundWorker } from './inbound-worker.ts';
@@ -28,7 +28,11 @@ export interface WorkerSet {
 
 export interface WorkerDeps {
   db: Db;
-  wecom: WecomAppConfig;
+  /** The platforms configured (either or both); the outbox builds a client for each. */
+  wecom?: WecomAppConfig;
+  dingtalk?: DingtalkConfig;
+  /** Ready-made clients (tests: a fake second platform). */
+  clients?: PlatformClient[];
   clock: Clock;
   logger: Logger;
   metrics: Metrics;
@@ -39,7 +43,7 @@ export interface WorkerDeps {
 
 export function createWorkerSet(deps: WorkerDeps): WorkerSet {
   const { db, clock, logger, metrics } = deps;
-  const clients = new Map<Channel, PlatformClient>([['wecom', new WecomClient(deps.wecom, clock, { timeoutMs: deps.outbox?.callTimeoutMs })]]);
+  const clients = createPlatformClients({ wecom: deps.wecom, dingtalk: deps.dingtalk, clients: deps.clients, timeoutMs: deps.outbox?.callTimeoutMs }, clock);
   const outbox = new OutboxWorker(db, clients, clock, logger, metrics, deps.outbox);
   const outbound = new Outbound(db, clock, () => outbox.poke());
   const bot = createBot();

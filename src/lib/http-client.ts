@@ -10,7 +10,7 @@ export interface HttpAnswer {
 }
 
 export interface HttpRequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   body?: string;
   headers?: Record<string, string>;
   timeoutMs?: number;

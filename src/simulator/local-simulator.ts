@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type Router from '@koa/router';
-import type { Config, WecomAppConfig, WecomBotConfig } from '../config.ts';
+import type { Config, DingtalkConfig, WecomAppConfig, WecomBotConfig } from '../config.ts';
 import type { WorkerSet } from '../jobs/workers.ts';
 import { movableClock, type Clock, type MovableClock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -22,6 +22,8 @@ import { SimStore } from './sim-store.ts';
 export interface LocalSimulator {
   app: WecomAppConfig;
   robot: WecomBotConfig;
+  /** DingTalk as the simulator plays it, when it does (its fake API and Stream gateway). */
+  dingtalk?: DingtalkConfig;
   store: SimStore;
   apiUrl: string;
   sender: WecomCallbackSender;

@@ -76,7 +76,7 @@ export async function startTestBot(
   const bot = await createBotApp(loadConfig(env), { ...options, clock, logger: createLogger('debug', sink) });
   await bot.start();
   const callbackUrl = `${bot.url}${WECOM_CALLBACK_PATH}`;
-  const sender = bot.simulator?.sender ?? new WecomCallbackSender(bot.wecom, callbackUrl, clock);
+  const sender = bot.simulator?.sender ?? new WecomCallbackSender(bot.wecom!, callbackUrl, clock);
   const robotCallbackUrl = `${bot.url}${WECOM_BOT_CALLBACK_PATH}`;
   const robotSender = bot.simulator?.robotSender ?? new WecomRobotCallbackSender(bot.wecomBot!, robotCallbackUrl, clock);
   return {

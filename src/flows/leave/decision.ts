@@ -3,8 +3,9 @@
 // are per leave: a reprocessed event writes nothing twice.
 import type { BotContext } from '../../bot/context.ts';
 import type { OutboundItem } from '../../services/outbound.ts';
-import { findApprovalCard } from '../../repositories/leave-repo.ts';
-import { findAccount } from '../../repositories/people-repo.ts';
+import type { Channel } from '../../platforms/types.ts';
+import { findApprovalCards, type ApprovalCardCopy } from '../../repositories/leave-repo.ts';
+import { reachPerson } from '../../services/audience.ts';
 import type { LeaveDecisionResult } from '../../services/leave-service.ts';
 import { formatDateTime } from '../parse/datetime.ts';
 import { leaveMessages as m } from './messages.ts';
@@ -25,22 +26,32 @@ export async function announceDecision(ctx: BotContext, leaveId: number, result:
   const by = ctx.actor.name;
   const settled = m.cardSettled(word, by);
   const text = m.decidedForApprovers(result.requesterName, by, word);
-  const card = await findApprovalCard(ctx.deps.db, { id: leaveId, approverIds: result.approverIds });
-  const items: OutboundItem[] = [];
-  if (card.responseCode && card.userIds.length) {
-    items.push({ key: `leave-card:${leaveId}`, message: { kind: 'card_settle', toUsers: card.userIds, responseCode: card.responseCode, text: settled, fallbackText: text } });
-  } else {
-    const me = ctx.event.senderId;
-    if (opts.clickCode) items.push({ key: `leave-card:${leaveId}`, message: { kind: 'card_settle', toUsers: [me], responseCode: opts.clickCode, text: settled } });
-    const others = card.userIds.filter((u) => u !== me);
-    if (others.length) items.push({ key: `leave-decided:${leaveId}`, message: { kind: 'text', toUsers: others, text } });
+  for (const card of await findApprovalCards(ctx.deps.db, { id: leaveId, approverIds: result.approverIds })) {
+    // The decider's own copy is on the channel they clicked from.
+    const mine = card.channel === ctx.event.channel;
+    await ctx.deps.outbound.send(ctx.orgId, card.channel as Channel, settleCopy(leaveId, card, { settled, text, me: mine ? ctx.event.senderId : undefined, clickCode: mine ? opts.clickCode : undefined }));
   }
-  const requester = await findAccount(ctx.deps.db, result.requesterId, ctx.event.channel);
+  const requester = await reachPerson(ctx.deps.db, ctx.orgId, result.requesterId);
   if (requester) {
     const outcome = m.outcomeToRequester(word, result.activityTitle, by, opts.note);
-    items.push({ key: `leave-outcome:${leaveId}`, message: { kind: 'text', toUsers: [requester], text: outcome } });
+    await ctx.deps.outbound.send(ctx.orgId, requester.channel, [{ key: `leave-outcome:${leaveId}`, message: { kind: 'text', toUsers: [requester.userId], text: outcome } }]);
   }
-  await ctx.deps.outbound.send(ctx.orgId, ctx.event.channel, items);
+}
+
+/**
+ * One copy's update: settled through its handle for every recipient at once, else the decider's
+ * card through their click's handle and a text to the others.
+ */
+function settleCopy(leaveId: number, card: ApprovalCardCopy, o: { settled: string; text: string; me?: string; clickCode?: string }): OutboundItem[] {
+  const cardKey = `leave-card:${leaveId}${card.suffix}`;
+  if (card.handle && card.userIds.length) {
+    return [{ key: cardKey, message: { kind: 'card_settle', toUsers: card.userIds, handle: card.handle, text: o.settled, fallbackText: o.text } }];
+  }
+  const items: OutboundItem[] = [];
+  if (o.me && o.clickCode) items.push({ key: cardKey, message: { kind: 'card_settle', toUsers: [o.me], handle: o.clickCode, text: o.settled } });
+  const others = card.userIds.filter((u) => u !== o.me);
+  if (others.length) items.push({ key: `leave-decided:${leaveId}${card.suffix}`, message: { kind: 'text', toUsers: others, text: o.text } });
+  return items;
 }
 
 /** What the approver is told about their decision (or why there was none). */
@@ -65,5 +76,5 @@ async function requesterOf(ctx: BotContext, leaveId: number): Promise<number | u
 
 /** The code of the click that brought this event, if it was a card click. */
 export function clickCodeOf(ctx: BotContext): string | undefined {
-  return ctx.event.type === 'card_action' ? ctx.event.responseCode : undefined;
+  return ctx.event.type === 'card_action' ? ctx.event.cardHandle : undefined;
 }

@@ -6,7 +6,7 @@ import { isOfficeStaff, UNIT_LEAD_ROLES } from '../../domain/roles.ts';
 import { attendanceSheet, findInviteesByName, findOpenActivities } from '../../repositories/attendance-repo.ts';
 import { audit } from '../../repositories/audit-repo.ts';
 import { signIn } from '../../services/attendance/attendance-service.ts';
-import { findAccount } from '../../repositories/people-repo.ts';
+import { reachPerson } from '../../services/audience.ts';
 import { parseChoice } from '../parse/choice.ts';
 import { formatDateTime, formatTime } from '../parse/datetime.ts';
 import { signInMessages as m } from './messages.ts';
@@ -47,10 +47,11 @@ export const proxySignInCommand: Command = {
     const record = { id: result.recordId };
     await audit(ctx.deps.db, { orgId: ctx.orgId, actorId: ctx.actor.id, action: 'attendance.proxy', subject: `attendance:${record.id}`, detail: { activityId: activity.id, personId: target.id } });
     await ctx.reply(m.proxyDone(target.name, activity.title, formatTime(now)));
-    const userId = await findAccount(ctx.deps.db, target.id, ctx.event.channel);
-    if (userId) {
-      await ctx.deps.outbound.send(ctx.orgId, ctx.event.channel, [
-        { key: `proxy-notice:${record.id}`, message: { kind: 'text', toUsers: [userId], text: m.proxyNotice(ctx.actor.name, activity.title, formatTime(now)) } },
+    // The person signed in is told on their own platform, not necessarily the proxy's.
+    const reached = await reachPerson(ctx.deps.db, ctx.orgId, target.id);
+    if (reached) {
+      await ctx.deps.outbound.send(ctx.orgId, reached.channel, [
+        { key: `proxy-notice:${record.id}`, message: { kind: 'text', toUsers: [reached.userId], text: m.proxyNotice(ctx.actor.name, activity.title, formatTime(now)) } },
       ]);
     }
   },

@@ -28,10 +28,10 @@ import { findOfficeUnitIds, findUnitContacts } from '../../repositories/people-r
 import type { Db } from '../../repositories/prisma.ts';
 import { dueRuns, finishRun, planRuns } from '../../repositories/scheduled-run-repo.ts';
 import { CATCH_UP_MS } from '../notices/send-due-notices.ts';
-import type { Outbound, OutboundItem } from '../outbound.ts';
+import { sendTextsToPeople, type PeopleText } from '../audience.ts';
+import type { Outbound } from '../outbound.ts';
 import { quarterlyMessages as m } from './messages.ts';
 
-const CHANNEL = 'wecom' as const;
 /** Who is reminded for a group (rules A2, A5: the leader convenes and reports). */
 export const GROUP_LEADER_ROLES = ['leader', 'vice_leader'] as const;
 
@@ -48,7 +48,7 @@ export function quarterlyKey(orgId: number, quarter: string, kind: QuarterlyDuty
 /** Enqueues one duty's messages for one organisation, judged at `at`; returns how many rows were new. */
 export async function sendQuarterlyDuty(deps: QuarterlyDeps, orgId: number, kind: QuarterlyDutyKind, q: Quarter, at: Date): Promise<number> {
   const items = kind === 'minimums' ? await minimumsItems(deps.db, orgId, q, at) : await groupItems(deps.db, orgId, kind, q, at);
-  return items.length ? deps.outbound.send(orgId, CHANNEL, items) : 0;
+  return items.length ? sendTextsToPeople(deps, orgId, items) : 0;
 }
 
 /** Enqueues today's quarterly reminders for every organisation, if today has a duty (a direct run). */
@@ -73,30 +73,29 @@ async function unitsWithActivities(db: Db, orgId: number, kind: 'group' | 'stati
   });
 }
 
-async function groupItems(db: Db, orgId: number, kind: 'no_activity_yet' | 'form_due', q: Quarter, at: Date): Promise<OutboundItem[]> {
+async function groupItems(db: Db, orgId: number, kind: 'no_activity_yet' | 'form_due', q: Quarter, at: Date): Promise<PeopleText[]> {
   const groups = await unitsWithActivities(db, orgId, 'group', q.start, at);
   const targets = kind === 'form_due' ? groups : groups.filter((g) => groupShortfalls(g.activities, at).some((s) => s.code === 'group_quarter'));
   if (!targets.length) return [];
-  const contacts = await findUnitContacts(db, targets.map((g) => g.id), [...GROUP_LEADER_ROLES], CHANNEL);
+  const contacts = await findUnitContacts(db, targets.map((g) => g.id), [...GROUP_LEADER_ROLES], '');
   const label = quarterLabel(q);
   const due = formatDate(shanghaiInstant({ year: q.year, month: q.months[2], day: FORM_DUE_DAY }, 12, 0));
   const body = (await loadPolicy(db, orgId)).supervisingBody;
-  const items: OutboundItem[] = [];
+  const items: PeopleText[] = [];
   for (const g of targets) {
-    const toUsers = [...new Set(contacts.filter((c) => c.unit.id === g.id).map((c) => c.platformUserId).filter((u): u is string => !!u))];
-    if (!toUsers.length) continue;
+    const personIds = contacts.filter((c) => c.unit.id === g.id).map((c) => c.person.id);
+    if (!personIds.length) continue;
     const text = kind === 'form_due' ? m.formDue(g.name, label, due, body) : m.noActivityYet(g.name, label);
-    items.push({ key: quarterlyKey(orgId, q.id, kind, g.id), message: { kind: 'text', toUsers, text } });
+    items.push({ key: quarterlyKey(orgId, q.id, kind, g.id), personIds, text });
   }
   return items;
 }
 
-async function minimumsItems(db: Db, orgId: number, q: Quarter, at: Date): Promise<OutboundItem[]> {
+async function minimumsItems(db: Db, orgId: number, q: Quarter, at: Date): Promise<PeopleText[]> {
   const officeIds = await findOfficeUnitIds(db, orgId);
   if (!officeIds.length) return [];
-  const staff = await findUnitContacts(db, officeIds, ['staff'], CHANNEL);
-  const toUsers = [...new Set(staff.map((c) => c.platformUserId).filter((u): u is string => !!u))];
-  if (!toUsers.length) return [];
+  const personIds = (await findUnitContacts(db, officeIds, ['staff'], '')).map((c) => c.person.id);
+  if (!personIds.length) return [];
   const lines: string[] = [];
   for (const g of await unitsWithActivities(db, orgId, 'group', q.yearStart, at)) {
     const short = groupShortfalls(g.activities, at);
@@ -108,7 +107,7 @@ async function minimumsItems(db: Db, orgId: number, q: Quarter, at: Date): Promi
   }
   const label = quarterLabel(q);
   const text = lines.length ? [m.minimumsTitle(label), ...lines].join('\n') : m.minimumsAllMet(label);
-  return [{ key: quarterlyKey(orgId, q.id, 'minimums', 'office'), message: { kind: 'text', toUsers, text } }];
+  return [{ key: quarterlyKey(orgId, q.id, 'minimums', 'office'), personIds, text }];
 }
 
 export const QUARTERLY_JOB = 'quarterly:';
