@@ -45,7 +45,9 @@ export class DingtalkClient implements PlatformClient {
     try {
       return await this.dispatch(message, options);
     } catch (err) {
-      // A repeat of a createAndDeliver whose answer was lost, refused for its used outTrackId.
+      // A repeat of a createAndDeliver whose answer was lost, refused for its used outTrackId
+      // (the card API's 400 codes include a duplicate-key refusal; its exact name is not
+      // confirmed in what we could read — apifox mirror of the card docs — so it is matched loosely).
       if (options?.maybeDelivered && message.kind === 'card' && err instanceof PlatformError && !err.outcomeUnknown && /outTrackId|exist|duplicat/i.test(err.message)) {
         return { alreadyDelivered: true };
       }
