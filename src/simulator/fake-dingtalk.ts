@@ -24,6 +24,14 @@ export interface FakeCard {
   params: Record<string, string>;
 }
 
+/** What the simulator shows of what the bot sent (local mode's chat page). */
+export interface FakeDingtalkObserver {
+  text?(userId: string, text: string): void;
+  groupText?(chatId: string, text: string): void;
+  card?(card: FakeCard): void;
+  cardUpdated?(card: FakeCard): void;
+}
+
 type Ack = { code: number; headers: Record<string, string>; message: string; data: string };
 
 export class FakeDingtalk {
@@ -42,7 +50,7 @@ export class FakeDingtalk {
   private waiters: (() => void)[] = [];
   url = '';
 
-  constructor() {
+  constructor(private readonly observer: FakeDingtalkObserver = {}) {
     this.server = http.createServer((req, res) => void this.handle(req, res));
     this.wss = new WebSocketServer({ noServer: true });
     this.server.on('upgrade', (req, socket, head) => {
@@ -191,15 +199,42 @@ export class FakeDingtalk {
   private carryOut(path: string, body: Record<string, any>): unknown {
     if (path === '/v1.0/card/instances/createAndDeliver') {
       const userId = String(body.openSpaceId).replace('dtv1.card//IM_ROBOT.', '');
-      this.cards.set(body.outTrackId, { outTrackId: body.outTrackId, userId, templateId: body.cardTemplateId, params: { ...body.cardData.cardParamMap } });
+      const card = { outTrackId: body.outTrackId, userId, templateId: body.cardTemplateId, params: { ...body.cardData.cardParamMap } };
+      this.cards.set(body.outTrackId, card);
       const failed = this.failDeliveryTo.has(userId);
+      if (!failed) this.observer.card?.(card);
       return { success: true, result: { outTrackId: body.outTrackId, deliverResults: [{ spaceType: 'IM_ROBOT', spaceId: userId, success: !failed, ...(failed ? { errorMsg: 'user not in the robot\'s visible range' } : {}) }] } };
     }
     if (path === '/v1.0/card/instances') {
       const card = this.cards.get(body.outTrackId)!;
       Object.assign(card.params, body.cardData.cardParamMap);
+      this.observer.cardUpdated?.(card);
       return { success: true, result: true };
     }
+    if (path === '/v1.0/robot/oToMessages/batchSend') for (const u of body.userIds as string[]) this.observer.text?.(u, messageText(body.msgParam));
+    if (path === '/v1.0/robot/groupMessages/send') this.observer.groupText?.(String(body.openConversationId), messageText(body.msgParam));
     return { processQueryKey: randomBytes(8).toString('hex') };
   }
+}
+
+function messageText(msgParam: string): string {
+  const p = JSON.parse(msgParam) as { content?: string; text?: string };
+  return String(p.content ?? p.text ?? '');
+}
+
+/** A DingTalk card as the chat page draws cards (the shape of WeCom's template_card it knows). */
+export function pageCard(card: FakeCard): Record<string, unknown> {
+  const p = card.params;
+  const buttons = [1, 2, 3].filter((i) => p[`btn${i}Text`]).map((i) => ({ text: p[`btn${i}Text`], key: p[`btn${i}Key`], style: p[`btn${i}Style`] === 'primary' ? 1 : 2 }));
+  return {
+    platform: 'dingtalk', task_id: card.outTrackId,
+    ...(p.source ? { source: { desc: p.source } } : {}),
+    main_title: { title: p.title, desc: p.description },
+    horizontal_content_list: (p.body ?? '').split('\n').filter(Boolean).map((line) => {
+      const [keyname, ...rest] = line.split('：');
+      return rest.length ? { keyname, value: rest.join('：') } : { keyname: '', value: line };
+    }),
+    button_list: buttons,
+    ...(p.settled ? { replace_text: p.settled } : {}),
+  };
 }
