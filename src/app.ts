@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Router from '@koa/router';
 import type Koa from 'koa';
-import { requireConsoleSecret, type Config, type WecomAppConfig, type WecomBotConfig } from './config.ts';
+import { requireConsoleSecret, type Config, type DingtalkConfig, type WecomAppConfig, type WecomBotConfig } from './config.ts';
 import { mountConsole } from './console/console-app.ts';
 import { createHttpApp } from './http/app.ts';
 import { mountOpsRoutes } from './http/ops-routes.ts';
@@ -16,6 +16,9 @@ import { createWorkerSet, type WorkerSet } from './jobs/workers.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import type { Logger } from './lib/logger.ts';
 import { Metrics } from './lib/metrics.ts';
+import { mountDingtalkHttpReceiver } from './platforms/dingtalk/http-receiver.ts';
+import { startDingtalkStream, type DingtalkStream } from './platforms/dingtalk/stream-receiver.ts';
+import type { PlatformClient } from './platforms/types.ts';
 import { mountWecomBotReceiver } from './platforms/wecom/bot-receiver.ts';
 import { checkStoredSecrets } from './platforms/wecom/org-credentials.ts';
 import { WecomOrgDirectory } from './platforms/wecom/org-directory.ts';
@@ -37,6 +40,8 @@ export const WECOM_BOT_CALLBACK_PATH = '/wecom/bot/callback';
 /** One organisation's callbacks when a deployment serves many: the path ends with its code. */
 export const orgCallbackPath = (code: string) => `${WECOM_CALLBACK_PATH}/${code}`;
 export const orgBotCallbackPath = (code: string) => `${WECOM_BOT_CALLBACK_PATH}/${code}`;
+/** DingTalk's robot callback in HTTP mode (DINGTALK_MODE=http). */
+export const DINGTALK_CALLBACK_PATH = '/dingtalk/callback';
 
 export interface BotAppOptions {
   logger: Logger;
@@ -48,6 +53,8 @@ export interface BotAppOptions {
    * 'manual': in-process but not started; tests drive them with runOnce().
    */
   workers?: 'thread' | 'in-process' | 'manual';
+  /** Ready-made platform clients for in-process workers (tests: a fake second platform). */
+  platformClients?: PlatformClient[];
 }
 
 export interface BotApp {
@@ -56,6 +63,10 @@ export interface BotApp {
   wecom?: WecomAppConfig;
   /** Every organisation's WeCom app, the variables' one and the stored ones (npm run org). */
   wecomOrgs: WecomOrgDirectory;
+  /** DingTalk's app, when DingTalk is configured (always in local mode: the simulator's fake). */
+  dingtalk?: DingtalkConfig;
+  /** The Stream connection while started (Stream mode, and for card clicks in HTTP mode). */
+  dingtalkStream?: DingtalkStream;
   /** The intelligent robot, when there is one (always in local mode). */
   wecomBot?: WecomBotConfig;
   db: Db;
@@ -91,6 +102,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   // Local mode runs on the simulator's movable clock (its page jumps to the next notice).
   const clock = simulator?.clock ?? baseClock;
   const wecom = simulator?.app ?? config.wecom;
+  const dingtalk = simulator?.dingtalk ?? config.dingtalk;
   const wecomBot = simulator?.robot ?? config.wecomBot;
   const envOrg = wecom ? { orgId: org.id, code: config.orgCode, app: wecom, ...(wecomBot ? { robot: wecomBot } : {}) } : undefined;
   const wecomOrgs = new WecomOrgDirectory({ db, box, apiBase: config.wecomApiBase, envOrg });
@@ -100,10 +112,10 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   // moves the clock they read and must run their tick and drain their queues at each step.
   const placement = config.mode === 'local' && options.workers === 'thread' ? 'in-process' : (options.workers ?? 'in-process');
   const { retentionDays, voteSecret } = config;
-  const workers = placement === 'thread' ? undefined : createWorkerSet({ db, wecomOrgs, clock, logger, metrics, outbox: options.outbox, retentionDays, voteSecret });
+  const workers = placement === 'thread' ? undefined : createWorkerSet({ db, wecomOrgs, dingtalk, clients: options.platformClients, clock, logger, metrics, outbox: options.outbox, retentionDays, voteSecret });
   const thread =
     placement === 'thread'
-      ? new WorkerThreadHost({ databaseUrl: config.databaseUrl, envOrg, secretsKeys: config.secretsKeys, wecomApiBase: config.wecomApiBase, logLevel: config.logLevel, outbox: options.outbox, retentionDays, voteSecret }, metrics, logger)
+      ? new WorkerThreadHost({ databaseUrl: config.databaseUrl, envOrg, secretsKeys: config.secretsKeys, wecomApiBase: config.wecomApiBase, dingtalk, logLevel: config.logLevel, outbox: options.outbox, retentionDays, voteSecret }, metrics, logger)
       : undefined;
   registerQueueGauges(metrics, db, clock);
 
@@ -125,6 +137,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   else if (!envOrg) mountWecomBotReceiver(router, { ...receiving, path: WECOM_BOT_CALLBACK_PATH, orgFor: () => robotOf(wecomOrgs, config.orgCode) });
   mountWecomReceiver(router, { ...receiving, path: orgCallbackPath(':org'), orgFor: (ctx) => wecomOrgs.byCode(String(ctx.params.org)) });
   mountWecomBotReceiver(router, { ...receiving, path: orgBotCallbackPath(':org'), orgFor: (ctx) => robotOf(wecomOrgs, String(ctx.params.org)) });
+  if (dingtalk?.mode === 'http') mountDingtalkHttpReceiver(router, { ...receiving, orgId: org.id, path: DINGTALK_CALLBACK_PATH, app: dingtalk });
   simulator?.mount(router, workers!);
   const poke = (worker: 'outbox' | 'scheduler') => (thread ? thread.poke(worker) : workers![worker].poke());
   // The console signs in through ORG_CODE's app: the variables' one, or its stored credentials.
@@ -134,7 +147,8 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
     deps: { db, clock, logger, outbound: new Outbound(db, clock, () => poke('outbox')), onDueNow: () => poke('scheduler') },
     orgId: org.id,
     orgCode: config.orgCode,
-    mode: config.mode,
+    // DingTalk's in-app sign-in (免登) is not built: a DingTalk-only deployment's console says so.
+    mode: config.mode === 'local' ? 'local' : 'wecom',
     // Local mode without one: a throwaway secret (sessions end with the process).
     secret: config.consoleSessionSecret ?? randomBytes(32).toString('hex'),
     signIn: consoleApp ? new WecomWebSignIn(consoleApp, config.wecomOAuthBase, clock) : undefined,
@@ -145,7 +159,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
 
   let server: Server | undefined;
   const bot: BotApp = {
-    config, wecom, wecomOrgs, wecomBot, db, orgId: org.id, clock, metrics, http, workers, simulator, routes, url: '',
+    config, wecom, wecomOrgs, dingtalk, wecomBot, db, orgId: org.id, clock, metrics, http, workers, simulator, routes, url: '',
     async start() {
       await thread?.start();
       server = createHttpServer(http);
@@ -153,6 +167,8 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
       bot.url = localUrl(server.address() as AddressInfo);
       simulator?.connect(`${bot.url}${WECOM_CALLBACK_PATH}`, `${bot.url}${WECOM_BOT_CALLBACK_PATH}`);
       if (placement === 'in-process') workers!.start();
+      // Card clicks come by Stream in both modes (cards are created with callbackType STREAM).
+      if (dingtalk) bot.dingtalkStream = startDingtalkStream({ ...receiving, orgId: org.id, app: dingtalk, logger, robotMessages: dingtalk.mode === 'stream' });
     },
     async stop() {
       // Stop taking callbacks, let in-flight requests and worker batches finish, then close.
@@ -163,6 +179,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
         // A request still open after the grace period (a simulator page's long poll) is cut.
         setTimeout(() => server!.closeAllConnections(), STOP_GRACE_MS).unref();
       });
+      bot.dingtalkStream?.stop();
       await (thread ? thread.stop() : workers!.stop());
       await simulator?.stop();
       await db.$disconnect();

@@ -12,6 +12,7 @@ export const REAL_WECOM_API_BASE = 'https://qyapi.weixin.qq.com';
 export const REAL_WECOM_OAUTH_BASE = 'https://open.weixin.qq.com';
 /** The shortest CONSOLE_SESSION_SECRET accepted (characters). */
 export const CONSOLE_SECRET_MIN = 32;
+export const REAL_DINGTALK_API_BASE = 'https://api.dingtalk.com';
 /** Rule R6: days a processed callback's or a sent message's content is kept (RETENTION_DAYS). */
 export const DEFAULT_RETENTION_DAYS = 30;
 
@@ -95,6 +96,29 @@ const schema = z.object({
   CONSOLE_SESSION_SECRET: optionalText.refine((v) => v === undefined || (v.length >= CONSOLE_SECRET_MIN && new Set(v).size >= 10), {
     message: `must be at least ${CONSOLE_SECRET_MIN} characters of random text (e.g. the output of openssl rand -hex 32): it signs the console's sessions`,
   }),
+  // DingTalk (钉钉) 企业内部应用 with a robot: all four credentials, or none.
+  DINGTALK_CLIENT_ID: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,64}$/.test(v), {
+    message: 'must be the app\'s Client ID (AppKey) from the DingTalk developer console',
+  }),
+  DINGTALK_CLIENT_SECRET: optionalText,
+  DINGTALK_ROBOT_CODE: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,64}$/.test(v), {
+    message: 'must be the robot\'s RobotCode (usually the same as the Client ID)',
+  }),
+  DINGTALK_CARD_TEMPLATE_NOTICE: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9._-]{1,128}$/.test(v), {
+    message: 'must be a card template id from the card builder, such as 1234abcd-….schema',
+  }),
+  DINGTALK_CARD_TEMPLATE_APPROVAL: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9._-]{1,128}$/.test(v), {
+    message: 'must be a card template id from the card builder, such as 1234abcd-….schema',
+  }),
+  DINGTALK_MODE: z.enum(['stream', 'http'], { message: 'must be stream (no public URL needed) or http' }).default('stream'),
+  DINGTALK_API_BASE: z
+    .string()
+    .trim()
+    .default(REAL_DINGTALK_API_BASE)
+    .refine((v) => /^https?:\/\/[^\s/]+(:\d+)?(\/[^\s]*)?$/.test(v), {
+      message: 'must be an http(s) URL such as https://api.dingtalk.com',
+    })
+    .transform((v) => v.replace(/\/+$/, '')),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   RETENTION_DAYS: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
@@ -121,8 +145,9 @@ const schema = z.object({
 
 const WECOM_VARS = ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_AES_KEY'] as const;
 const WECOM_BOT_VARS = ['WECOM_BOT_TOKEN', 'WECOM_BOT_AES_KEY'] as const;
+const DINGTALK_VARS = ['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET', 'DINGTALK_ROBOT_CODE', 'DINGTALK_CARD_TEMPLATE_NOTICE', 'DINGTALK_CARD_TEMPLATE_APPROVAL'] as const;
 /** Platform variables that are settings with a default, not credentials: they select no mode. */
-const PLATFORM_SETTINGS = new Set(['WECOM_API_BASE', 'WECOM_OAUTH_BASE']);
+const PLATFORM_SETTINGS = new Set(['WECOM_API_BASE', 'WECOM_OAUTH_BASE', 'DINGTALK_API_BASE', 'DINGTALK_MODE']);
 export const LOCAL_DATABASE_URL = 'file:./data/local.db';
 export const WECOM_DATABASE_URL = 'file:./data/bot.db';
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
@@ -135,6 +160,18 @@ export interface WecomAppConfig {
   secret: string;
   token: string;
   aesKey: string;
+  apiBase: string;
+}
+
+/** A DingTalk 企业内部应用 with its robot (platforms.md §5–§8). */
+export interface DingtalkConfig {
+  clientId: string;
+  clientSecret: string;
+  robotCode: string;
+  /** Card builder template ids: the notice card (RSVP buttons) and the approval card. */
+  cardTemplates: { notice: string; approval: string };
+  /** stream: the bot dials DingTalk (no public URL); http: DingTalk posts to /dingtalk/callback. */
+  mode: 'stream' | 'http';
   apiBase: string;
 }
 
@@ -166,12 +203,14 @@ export interface Config {
    * 'local': no platform variable at all; the simulator plays WeCom, on loopback, over demo data.
    * 'wecom': a real self-built app. Any platform variable set means never local mode.
    */
-  mode: 'local' | 'wecom';
+  mode: 'local' | 'wecom' | 'dingtalk';
   /**
    * The WECOM_* variables: ORG_CODE's app (the single-organisation setup). Absent in wecom mode
    * when only stored credentials are used (SECRETS_KEY); in local mode the simulator fills it in.
    */
   wecom?: WecomAppConfig;
+  /** Present when DingTalk is configured (alone: mode 'dingtalk'; with WeCom: both run). */
+  dingtalk?: DingtalkConfig;
   /** The robot, when configured (wecom mode only); in local mode the simulator makes one. */
   wecomBot?: WecomBotConfig;
   wecomApiBase: string;
@@ -216,9 +255,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     throw new ConfigError(robot[0]!, `needs WeCom mode: set ${WECOM_VARS.join(', ')} as well, or leave the robot variables empty`);
   }
   const secretsKeys = v.SECRETS_KEY === undefined ? undefined : (parseSecretKeys(v.SECRETS_KEY) as SecretKey[]);
-  if (!secretsKeys) refuseLocalModeWithPlatformVariables(present.length, platformVariablesSet(env));
-  const mode = present.length === 0 && !secretsKeys ? 'local' : 'wecom';
-  if (mode === 'wecom' && v.LOCAL_CLOCK_START !== undefined) {
+  const dingtalk = requireAllOrNone(v, DINGTALK_VARS, 'for DingTalk, or none');
+  if (!secretsKeys) refuseLocalModeWithPlatformVariables(present.length + dingtalk.length, platformVariablesSet(env));
+  const mode = present.length > 0 || secretsKeys ? 'wecom' : dingtalk.length > 0 ? 'dingtalk' : 'local';
+  if (mode !== 'local' && v.LOCAL_CLOCK_START !== undefined) {
     throw new ConfigError('LOCAL_CLOCK_START', 'is for local mode only: a WeCom deployment runs on the server\'s clock; remove it');
   }
   const base = {
@@ -237,10 +277,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     ...(secretsKeys ? { secretsKeys } : {}),
   };
   if (mode === 'local') return { ...base, mode, ...(v.LOCAL_CLOCK_START ? { localClockStart: parseIsoInstant(v.LOCAL_CLOCK_START) } : {}) };
-  if (present.length === 0) return { ...base, mode: 'wecom' }; // every organisation's credentials are stored
+  const dingtalkConfig: DingtalkConfig | undefined = dingtalk.length > 0 ? {
+    clientId: v.DINGTALK_CLIENT_ID!,
+    clientSecret: v.DINGTALK_CLIENT_SECRET!,
+    robotCode: v.DINGTALK_ROBOT_CODE!,
+    cardTemplates: { notice: v.DINGTALK_CARD_TEMPLATE_NOTICE!, approval: v.DINGTALK_CARD_TEMPLATE_APPROVAL! },
+    mode: v.DINGTALK_MODE,
+    apiBase: v.DINGTALK_API_BASE,
+  } : undefined;
+  if (mode === 'dingtalk') return { ...base, mode, dingtalk: dingtalkConfig };
+  if (present.length === 0) return { ...base, mode: 'wecom', dingtalk: dingtalkConfig }; // every organisation's WeCom credentials are stored
   return {
     ...base,
     mode: 'wecom',
+    ...(dingtalkConfig ? { dingtalk: dingtalkConfig } : {}),
     wecom: {
       corpId: v.WECOM_CORP_ID!,
       agentId: Number(v.WECOM_AGENT_ID),
@@ -264,9 +314,9 @@ function requireAllOrNone<K extends string>(values: Partial<Record<K, string | u
  * Any platform variable at all (a future DINGTALK_*, a misspelt WECOM_ one) means a real
  * deployment whose environment only partly loaded: it must never fall back to local mode.
  */
-function refuseLocalModeWithPlatformVariables(wecomVarsSet: number, platformVars: string[]): void {
-  if (wecomVarsSet === 0 && platformVars.length > 0) {
-    throw missingError(WECOM_VARS, WECOM_VARS, `for WeCom mode: ${platformVars.join(', ')} is set, so local mode is off`);
+function refuseLocalModeWithPlatformVariables(platformCredentialsSet: number, platformVars: string[]): void {
+  if (platformCredentialsSet === 0 && platformVars.length > 0) {
+    throw missingError(WECOM_VARS, WECOM_VARS, `for WeCom mode (or all of ${DINGTALK_VARS.join(', ')} for DingTalk): ${platformVars.join(', ')} is set, so local mode is off`);
   }
 }
 
@@ -282,8 +332,8 @@ function platformVariablesSet(env: NodeJS.ProcessEnv): string[] {
     .sort();
 }
 
-function hostFor(mode: 'local' | 'wecom', host: string | undefined): string | undefined {
-  if (mode === 'wecom') return host;
+function hostFor(mode: Config['mode'], host: string | undefined): string | undefined {
+  if (mode !== 'local') return host;
   if (host !== undefined && !LOOPBACK_HOSTS.has(host)) {
     throw new ConfigError('HOST', `must be a loopback address (127.0.0.1, ::1 or localhost) in local mode: its page at /sim lets anyone speak as anyone`);
   }

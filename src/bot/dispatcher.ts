@@ -31,7 +31,7 @@ export class Dispatcher implements EventHandler {
   ) {}
 
   async handle(row: ClaimedInboundEvent, finalAttempt: boolean): Promise<void> {
-    const event = JSON.parse(row.payload) as InboundEvent;
+    const event = parseStoredEvent(row.payload);
     const person = await findPersonByAccount(this.deps.db, row.orgId, event.channel, event.senderId);
     const ctx = new BotContext(this.deps, row, event, person);
     try {
@@ -103,4 +103,11 @@ export class Dispatcher implements EventHandler {
 
 function clip(text: string, max: number): string {
   return [...text].length <= max ? text : [...text].slice(0, max).join('') + '…';
+}
+
+/** Rows claimed before the neutral card handle stored WeCom's responseCode: read them the same. */
+function parseStoredEvent(payload: string): InboundEvent {
+  const event = JSON.parse(payload) as InboundEvent & { responseCode?: string };
+  if (event.type === 'card_action' && event.cardHandle === undefined && event.responseCode) event.cardHandle = event.responseCode;
+  return event;
 }

@@ -9,6 +9,7 @@ export const POLICY_LABELS: Record<PolicyKey, string> = {
   signInOpensMinutesBefore: '活动开始前多少分钟开放签到',
   dialogTimeoutMinutes: '对话无回复多少分钟后暂停（已填写的内容保留）',
   dialogMaxInvalid: '连续几次无法识别的回答后重新提示该步骤',
+  preferredChannel: '同时有企业微信和钉钉账号的人员用哪个接收消息（wecom 或 dingtalk）',
   keptDraftHours: '暂停的对话保留多少小时（可发送“继续”接着填写）',
   leaveReasonMin: '请假事由最少字数',
   leaveReasonMax: '请假事由最多字数',

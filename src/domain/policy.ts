@@ -150,6 +150,12 @@ export const policySchema = z.object({
   reportQuorum: z.number().int().min(1).max(10000).default(30),
   /** Rule E2: the written report reaches the voters this many days before the meeting. */
   reportToVotersDaysBefore: z.number().int().min(1).max(30).default(3),
+
+  /**
+   * Where a person with an account on both platforms is reached (WeCom or DingTalk); a person
+   * with one account is reached on that one. One channel each, so nobody hears a thing twice.
+   */
+  preferredChannel: z.enum(['wecom', 'dingtalk']).default('wecom'),
 });
 
 export type Policy = z.infer<typeof policySchema>;

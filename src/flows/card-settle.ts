@@ -3,8 +3,8 @@
 import type { BotContext } from '../bot/context.ts';
 
 export async function settleClickedCard(ctx: BotContext, text: string | undefined): Promise<void> {
-  if (!text || ctx.event.type !== 'card_action' || !ctx.event.responseCode) return;
+  if (!text || ctx.event.type !== 'card_action' || !ctx.event.cardHandle) return;
   await ctx.deps.outbound.send(ctx.orgId, ctx.event.channel, [
-    { key: `card-settle:${ctx.row.channel}:${ctx.row.id}`, message: { kind: 'card_settle', toUsers: [ctx.event.senderId], responseCode: ctx.event.responseCode, text } },
+    { key: `card-settle:${ctx.row.channel}:${ctx.row.id}`, message: { kind: 'card_settle', toUsers: [ctx.event.senderId], handle: ctx.event.cardHandle, text } },
   ]);
 }

@@ -1,12 +1,13 @@
-// WeCom silently drops app messages past 30 a minute to one member: claimed rows over the
-// quota wait until the oldest send of that minute ages out. One query per claim, per channel.
+// A platform may silently drop messages past a quota a minute to one member (WeCom: 30; each
+// client declares its own in its traits): claimed rows over the quota wait until the oldest
+// send of that minute ages out. One query per claim, per limited channel.
 import type { Db } from '../repositories/prisma.ts';
 import * as outbox from '../repositories/outbox-repo.ts';
 
-export async function applyMemberLimit(db: Db, rows: outbox.ClaimedOutboxRow[], now: Date, perMinute: number) {
+export async function applyMemberLimit(db: Db, rows: outbox.ClaimedOutboxRow[], now: Date, perMinuteOf: (channel: string) => number | undefined) {
   const send: outbox.ClaimedOutboxRow[] = [];
   const defer: [outbox.ClaimedOutboxRow, Date][] = [];
-  const limited = rows.filter((r) => !r.recipient.startsWith('chat:') && !r.recipient.includes('|'));
+  const limited = rows.filter((r) => !r.recipient.startsWith('chat:') && !r.recipient.includes('|') && perMinuteOf(r.channel) !== undefined);
   const recent = new Map<string, outbox.RecentSends>();
   for (const channel of new Set(limited.map((r) => r.channel))) {
     const members = [...new Set(limited.filter((r) => r.channel === channel).map((r) => r.recipient))];
@@ -19,7 +20,7 @@ export async function applyMemberLimit(db: Db, rows: outbox.ClaimedOutboxRow[], 
   const allowance = new Map<string, number>();
   for (const [key, claimed] of inBatch) {
     // recentSends counts the claimed rows too (they are 'sending'): the quota is for the rest.
-    allowance.set(key, perMinute - ((recent.get(key)?.count ?? claimed) - claimed));
+    allowance.set(key, perMinuteOf(key.slice(0, key.indexOf(':')))! - ((recent.get(key)?.count ?? claimed) - claimed));
   }
   for (const row of rows) {
     const key = `${row.channel}:${row.recipient}`;

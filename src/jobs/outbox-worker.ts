@@ -1,7 +1,7 @@
 // Drains the Outbox with a small pool: up to `concurrency` platform calls in flight, each row
 // claimed and settled on its own, so one slow call holds back nobody else. One member's rows
 // go out one at a time and in order (the claim never takes a second row for a recipient in
-// flight), within WeCom's 30 app messages a minute per member. Answers in a person's own
+// flight), within the member quota its platform declares (PlatformTraits.perMemberPerMinute). Answers in a person's own
 // conversation go first: the claim takes them before anything scheduled (and so they get the
 // member's minute budget first), and `conversationSlots` of the pool are theirs alone, so a
 // 取消 is sent at once even while slow calls of a bulk notice fill the rest.
@@ -10,6 +10,7 @@
 // (RepeatGuard), and a row whose outcome is unknown is tried again only while that
 // protection holds; past it the row is `uncertain`, counted and left to staff (npm run
 // outbox). The table of outcomes is in outbox-repeat-policy.ts.
+import { traitsOf } from '../platforms/traits.ts';
 import type { Clock } from '../lib/clock.ts';
 import { backoffDelay, type BackoffPolicy } from '../lib/backoff.ts';
 import { errorMessage } from '../lib/errors.ts';
@@ -31,7 +32,8 @@ export interface OutboxWorkerOptions {
   lockMs: number;
   maxAttempts: number;
   backoff: BackoffPolicy;
-  perMemberPerMinute: number;
+  /** Overrides every platform's declared per-member quota (tests); unset: each client's traits. */
+  perMemberPerMinute?: number;
   idleDelayMs: number;
   /** Kept clear of the end of a platform's repeat window (clock skew, the call's own time). */
   windowMarginMs: number;
@@ -46,7 +48,6 @@ export const DEFAULT_OUTBOX_OPTIONS: OutboxWorkerOptions = {
   lockMs: 60_000,
   maxAttempts: 8,
   backoff: { baseMs: 2_000, maxMs: 15 * 60_000 },
-  perMemberPerMinute: 30,
   idleDelayMs: 500,
   windowMarginMs: 10 * 60_000,
   conversationSlots: 2,
@@ -129,7 +130,10 @@ export class OutboxWorker extends PollingWorker {
   private async claim(free: number): Promise<{ send: outbox.ClaimedOutboxRow[]; handled: number }> {
     const now = this.clock.now();
     const rows = await this.claimRows(now, free);
-    const { send, defer } = await applyMemberLimit(this.db, rows, now, this.options.perMemberPerMinute);
+    // A client per organisation (a function) shares its platform's traits; a fixed map may carry its own (tests).
+    const traits = (channel: Channel) => (typeof this.clients === 'function' ? traitsOf(channel) : this.clients.get(channel)?.traits);
+    const limitOf = (channel: string) => this.options.perMemberPerMinute ?? traits(channel as Channel)?.perMemberPerMinute;
+    const { send, defer } = await applyMemberLimit(this.db, rows, now, limitOf);
     for (const [row, until] of defer) {
       await outbox.deferRow(this.db, row, until);
       this.countSend({ channel: row.channel, result: 'deferred' });

@@ -8,6 +8,7 @@ import type { SecretKey } from '../lib/secret-box.ts';
 import { SecretBox } from '../lib/secret-box.ts';
 import { WecomOrgDirectory } from '../platforms/wecom/org-directory.ts';
 import type { WecomOrgApp } from '../platforms/wecom/org-credentials.ts';
+import type { DingtalkConfig } from '../config.ts';
 import { systemClock } from '../lib/clock.ts';
 import { createLogger } from '../lib/logger.ts';
 import { Metrics } from '../lib/metrics.ts';
@@ -22,6 +23,7 @@ export interface WorkerThreadData {
   /** SECRETS_KEY, to open the other organisations' stored credentials. */
   secretsKeys?: SecretKey[];
   wecomApiBase: string;
+  dingtalk?: DingtalkConfig;
   logLevel: string;
   outbox?: Partial<OutboxWorkerOptions>;
   retentionDays: number;
@@ -43,7 +45,7 @@ const metrics = new Metrics((name, help, labels, by) => send({ type: 'count', na
 const db = await connectDb(data.databaseUrl);
 const box = data.secretsKeys ? new SecretBox(data.secretsKeys.map((k) => ({ id: k.id, key: Buffer.from(k.key) }))) : undefined;
 const wecomOrgs = new WecomOrgDirectory({ db, box, apiBase: data.wecomApiBase, envOrg: data.envOrg });
-const workers = createWorkerSet({ db, wecomOrgs, clock: systemClock, logger, metrics, outbox: data.outbox, retentionDays: data.retentionDays, voteSecret: data.voteSecret });
+const workers = createWorkerSet({ db, wecomOrgs, dingtalk: data.dingtalk, clock: systemClock, logger, metrics, outbox: data.outbox, retentionDays: data.retentionDays, voteSecret: data.voteSecret });
 workers.start();
 
 port.on('message', (message: ToWorkerThread) => {

@@ -10,7 +10,7 @@ export interface HttpAnswer {
 }
 
 export interface HttpRequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   /** Text, or bytes (a multipart upload). */
   body?: string | Buffer;
   headers?: Record<string, string>;

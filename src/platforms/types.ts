@@ -35,8 +35,11 @@ export interface InboundCardAction extends InboundBase {
   /** The clicked button's key: "<actionId>" or "<actionId>:<argument>" (see cards/). */
   actionKey: string;
   taskId: string;
-  /** Single-use code to update the clicked card (WeCom: 72 h). */
-  responseCode?: string;
+  /**
+   * The neutral handle that updates the clicked card: WeCom's single-use response_code (72 h),
+   * DingTalk's outTrackId. Services pass it back in card_update / card_settle untouched.
+   */
+  cardHandle?: string;
   selections: Record<string, string[]>;
 }
 
@@ -75,17 +78,18 @@ export interface NeutralCard {
 }
 
 /**
- * Card updates carry a single-use response_code (WeCom: once, within 72 h). When the update
- * dies (code spent or expired), the outbox worker sends `fallbackText` to the same users as
- * a fresh text instead, so they still learn the outcome.
+ * Card updates carry the card's neutral `handle` (WeCom: a single-use response_code, once,
+ * within 72 h; DingTalk: the card's outTrackId). When the update dies (code spent or
+ * expired), the outbox worker sends `fallbackText` to the same users as a fresh text instead,
+ * so they still learn the outcome.
  */
 export type OutboundMessage =
   | { kind: 'text'; toUsers: string[]; text: string }
   | { kind: 'markdown'; toUsers: string[]; markdown: string }
   | { kind: 'card'; toUsers: string[]; card: NeutralCard }
-  | { kind: 'card_update'; toUsers: string[]; responseCode: string; card: NeutralCard; fallbackText?: string }
+  | { kind: 'card_update'; toUsers: string[]; handle: string; card: NeutralCard; fallbackText?: string }
   /** Greys out the buttons of a clicked card and shows `text` instead (e.g. 已批准（张三）). */
-  | { kind: 'card_settle'; toUsers: string[]; responseCode: string; text: string; fallbackText?: string }
+  | { kind: 'card_settle'; toUsers: string[]; handle: string; text: string; fallbackText?: string }
   | { kind: 'chat_text'; chatId: string; text: string }
   | { kind: 'chat_create'; chatId: string; name: string; owner: string; members: string[] }
   /**
@@ -109,8 +113,8 @@ export interface UploadedMedia {
 
 export interface SendReceipt {
   messageId?: string;
-  /** Code to update a sent card later (WeCom response_code). */
-  responseCode?: string;
+  /** The handle that updates a sent card later (WeCom: response_code; DingTalk: outTrackId). */
+  cardHandle?: string;
   /** Recipients the platform refused while delivering to the others. */
   invalidUsers?: string[];
   /** The platform refused a repeat of a call it had already carried out: delivered earlier. */
@@ -147,8 +151,52 @@ export type RepeatGuard =
   | { kind: 'unique'; expiresAt?: Date }
   | { kind: 'none' };
 
+/**
+ * What the core must know of a platform's limits, declared by the platform (its traits.ts):
+ * the outbox splits recipient lists and paces members by them, never by a platform's name.
+ */
+export interface PlatformTraits {
+  /** Most user ids one send may carry (WeCom message/send 1,000; DingTalk batchSend 20). */
+  maxRecipients: number;
+  /** Messages one member may get a minute before the platform drops the rest (none: no limit). */
+  perMemberPerMinute?: number;
+  /** Most user ids one card send may carry, when fewer than maxRecipients (DingTalk: one space a card). */
+  maxCardRecipients?: number;
+}
+
+/**
+ * Outbox keys written before a second platform existed carry no channel; rows for this
+ * channel keep them, so a restart across the upgrade re-writes the same keys (nothing twice).
+ */
+export const LEGACY_KEY_CHANNEL: Channel = 'wecom';
+
+/** A key for one channel's share of a send to people on several platforms. */
+export function keyOnChannel(key: string, channel: Channel): string {
+  return channel === LEGACY_KEY_CHANNEL ? key : `${key}|${channel}`;
+}
+
+/**
+ * A group chat as stored on a unit: "<channel>:<chat id>", or a bare id for chats linked
+ * before a second platform existed (WeCom app chats: [0-9A-Za-z]{1,32}, never a colon).
+ */
+export function parseChatRef(ref: string): { channel: Channel; chatId: string } {
+  const m = /^(wecom|dingtalk):(.+)$/.exec(ref);
+  return m ? { channel: m[1] as Channel, chatId: m[2]! } : { channel: LEGACY_KEY_CHANNEL, chatId: ref };
+}
+
+/** The stored form of a chat: bare on the legacy channel (as before), else prefixed. */
+export function chatRefOf(channel: Channel, chatId: string): string {
+  return channel === LEGACY_KEY_CHANNEL ? chatId : `${channel}:${chatId}`;
+}
+
+/** A chat id an admin may link: a WeCom app chat id, or a prefixed DingTalk openConversationId. */
+export function isChatRef(ref: string): boolean {
+  return /^[0-9A-Za-z]{1,32}$/.test(ref) || /^dingtalk:[0-9A-Za-z+/=_-]{1,128}$/.test(ref);
+}
+
 export interface PlatformClient {
   readonly channel: Channel;
+  readonly traits: PlatformTraits;
   send(message: OutboundMessage, options?: SendOptions): Promise<SendReceipt>;
   /** The platform's protection against a repeat of this message (default: none). */
   repeatGuard?(message: OutboundMessage, createdAt: Date): RepeatGuard;

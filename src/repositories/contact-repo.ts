@@ -5,15 +5,17 @@ import { CHANNELS } from '../services/roster/roster-types.ts';
 import { slices } from './slices.ts';
 
 /**
- * One account per person, grouped by channel: the first of the roster's channels (CHANNELS
- * order) the person has, so nobody hears the same thing twice on two platforms.
+ * One account per person, grouped by channel: the preferred channel when the person has it,
+ * else the first of the roster's channels (CHANNELS order) they have, so nobody hears the same
+ * thing twice on two platforms. User ids keep the order of `personIds`.
  */
-export async function accountsByChannel(db: Db, personIds: number[]): Promise<Map<string, string[]>> {
+export async function accountsByChannel(db: Db, personIds: number[], preferred?: string): Promise<Map<string, string[]>> {
   const rows = [];
   for (const part of slices([...new Set(personIds)])) {
     rows.push(...(await db.platformAccount.findMany({ where: { personId: { in: part } }, select: { personId: true, channel: true, platformUserId: true }, orderBy: { id: 'asc' } })));
   }
   const rank = (channel: string) => {
+    if (channel === preferred) return -1;
     const i = (CHANNELS as readonly string[]).indexOf(channel);
     return i < 0 ? CHANNELS.length : i;
   };
@@ -23,7 +25,13 @@ export async function accountsByChannel(db: Db, personIds: number[]): Promise<Ma
     if (!current || rank(r.channel) < rank(current.channel)) chosen.set(r.personId, r);
   }
   const out = new Map<string, string[]>();
-  for (const r of chosen.values()) out.set(r.channel, [...(out.get(r.channel) ?? []), r.platformUserId]);
+  for (const id of new Set(personIds)) {
+    const r = chosen.get(id);
+    if (!r) continue;
+    const list = out.get(r.channel) ?? [];
+    list.push(r.platformUserId);
+    out.set(r.channel, list);
+  }
   return out;
 }
 

@@ -46,16 +46,37 @@ export async function setApprovers(db: Db, id: number, userIds: string[]): Promi
   await db.leaveRequest.update({ where: { id }, data: { approverIds: JSON.stringify(userIds) } });
 }
 
+/** One copy of the approval card: one outbox row, on one channel. */
+export interface ApprovalCardCopy {
+  channel: string;
+  /** What follows the row's key after `leave-approval:<id>` ("", "|dingtalk", "|part2"…): keys of its updates reuse it. */
+  suffix: string;
+  userIds: string[];
+  /** The handle that updates every recipient's copy (WeCom response_code, DingTalk outTrackId); known once sent. */
+  handle?: string;
+}
+
 /**
- * The approval card as sent: its recipients, and the response_code of the send (which can
- * update every recipient's copy once). The code is known once the outbox row has gone out.
+ * The approval card as sent: one copy per outbox row (approvers on several platforms, or more
+ * than one call's worth of them), each with its recipients and its update handle. A leave
+ * older than per-channel keys has one row; its recipients are the stored approverIds.
  */
-export async function findApprovalCard(db: Db, leave: { id: number; approverIds: string }) {
-  const row = await db.outbox.findUnique({ where: { idempotencyKey: `leave-approval:${leave.id}` }, select: { payload: true, response: true } });
+export async function findApprovalCards(db: Db, leave: { id: number; approverIds: string }): Promise<ApprovalCardCopy[]> {
+  const key = `leave-approval:${leave.id}`;
+  const rows = await db.outbox.findMany({
+    where: { OR: [{ idempotencyKey: key }, { idempotencyKey: { startsWith: `${key}|` } }] },
+    select: { idempotencyKey: true, channel: true, payload: true, response: true },
+    orderBy: { id: 'asc' },
+  });
   const stored = JSON.parse(leave.approverIds) as string[];
-  const sent = row ? ((JSON.parse(row.payload) as { toUsers?: string[] }).toUsers ?? []) : [];
-  const receipt = row?.response ? (JSON.parse(row.response) as { responseCode?: string }) : {};
-  return { userIds: stored.length ? stored : sent, responseCode: receipt.responseCode };
+  return rows.map((row) => {
+    const sent = (JSON.parse(row.payload) as { toUsers?: string[] }).toUsers ?? [];
+    const receipt = row.response ? (JSON.parse(row.response) as { cardHandle?: string; responseCode?: string }) : {};
+    const suffix = row.idempotencyKey.slice(key.length);
+    // A payload erased by retention (rule R6) still has the stored list for the single-row case.
+    const userIds = sent.length ? sent : rows.length === 1 ? stored : [];
+    return { channel: row.channel, suffix, userIds, handle: receipt.cardHandle ?? receipt.responseCode };
+  });
 }
 
 export async function listLeavesOfYear(db: Db, orgId: number, personId: number, year: number) {

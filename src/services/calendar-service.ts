@@ -5,6 +5,7 @@ import { createLogger, scopedLogger, type Logger } from '../lib/logger.ts';
 import type { Metrics } from '../lib/metrics.ts';
 import { listOverrides } from '../repositories/calendar-repo.ts';
 import { findOfficeUnitIds, findUnitContacts } from '../repositories/people-repo.ts';
+import { audienceOf, sendToAudience } from './audience.ts';
 import type { Db } from '../repositories/prisma.ts';
 import type { Outbound } from './outbound.ts';
 
@@ -34,13 +35,14 @@ let fallbackLogger: Logger | undefined;
  */
 export async function warnAssumedYears(deps: WarnDeps, orgId: number, years: readonly number[]): Promise<void> {
   if (years.length === 0) return;
-  const staff = await findUnitContacts(deps.db, await findOfficeUnitIds(deps.db, orgId), ['staff'], 'wecom');
-  const users = [...new Set(staff.flatMap((s) => (s.platformUserId ? [s.platformUserId] : [])))];
+  const staff = await findUnitContacts(deps.db, await findOfficeUnitIds(deps.db, orgId), ['staff'], '');
+  const audience = await audienceOf(deps.db, orgId, [...new Set(staff.map((s) => s.person.id))]);
+  const users = [...audience.values()].flat();
   const logger = deps.logger ?? scopedLogger((fallbackLogger ??= createLogger('warn', process.stderr)));
   const count = deps.metrics?.counter('bot_calendar_assumed_years_total', 'Years a working-day computation assumed weekends-only (no holiday data, no overrides)');
   for (const year of years) {
     const text = calendarMessages.assumedYear(year);
-    const added = users.length === 0 ? 1 : await deps.outbound.send(orgId, 'wecom', [{ key: `calendar-warning|${orgId}|${year}`, message: { kind: 'text', toUsers: users, text } }]);
+    const added = users.length === 0 ? 1 : await sendToAudience(deps.outbound, orgId, audience, `calendar-warning|${orgId}|${year}`, (toUsers) => ({ kind: 'text', toUsers, text }));
     if (added === 0) continue;
     logger.warn({ orgId, year, told: users.length }, 'calendar year has no holiday data; assuming weekends only');
     count?.({ year });

@@ -5,8 +5,8 @@
 import type { BotDeps } from '../bot/context.ts';
 import { leaveMessages as m } from '../flows/leave/messages.ts';
 import type { Channel } from '../platforms/types.ts';
-import { findApprovalCard } from '../repositories/leave-repo.ts';
-import { findAccount } from '../repositories/people-repo.ts';
+import { findApprovalCards, type ApprovalCardCopy } from '../repositories/leave-repo.ts';
+import { reachPerson } from './audience.ts';
 import type { LeaveDecisionResult } from './leave-service.ts';
 import type { OutboundItem } from './outbound.ts';
 
@@ -27,30 +27,39 @@ export interface LeaveDecisionNotice {
 }
 
 /**
- * The approval card went to all approvers in one send; that send's response_code updates all
- * their copies at once (the decider's too). If the update dies (code spent, or older than
- * 72 h) the outbox sends the approvers a text instead. Without the send's code, the decider's
- * card is settled with the code of their own click and the others get the text; a decision
- * made without a click (the console) tells every approver by text.
+ * The approval card went to the approvers of each platform in one send; that send's handle
+ * updates all their copies at once (the decider's too). If the update dies (code spent, or older
+ * than 72 h) the outbox sends the approvers a text instead. Without the send's handle, the
+ * decider's card is settled with the handle of their own click and the others get the text; a
+ * decision made without a click (the console) tells every approver by text. The requester is
+ * told on the platform they are reached on, not necessarily the decider's.
  */
 export async function announceLeaveDecision(deps: BotDeps, n: LeaveDecisionNotice): Promise<void> {
   const word = decisionWord(n.result.status);
   const settled = m.cardSettled(word, n.deciderName);
   const text = m.decidedForApprovers(n.result.requesterName, n.deciderName, word);
-  const card = await findApprovalCard(deps.db, { id: n.leaveId, approverIds: n.result.approverIds });
-  const items: OutboundItem[] = [];
-  if (card.responseCode && card.userIds.length) {
-    items.push({ key: `leave-card:${n.leaveId}`, message: { kind: 'card_settle', toUsers: card.userIds, responseCode: card.responseCode, text: settled, fallbackText: text } });
-  } else {
-    const me = n.click?.userId;
-    if (me && n.click?.responseCode) items.push({ key: `leave-card:${n.leaveId}`, message: { kind: 'card_settle', toUsers: [me], responseCode: n.click.responseCode, text: settled } });
-    const others = card.userIds.filter((u) => u !== me);
-    if (others.length) items.push({ key: `leave-decided:${n.leaveId}`, message: { kind: 'text', toUsers: others, text } });
+  for (const card of await findApprovalCards(deps.db, { id: n.leaveId, approverIds: n.result.approverIds })) {
+    // The decider's own copy is on the channel they clicked from.
+    const click = card.channel === n.channel ? n.click : undefined;
+    await deps.outbound.send(n.orgId, card.channel as Channel, settleCopy(n.leaveId, card, { settled, text, click }));
   }
-  const requester = await findAccount(deps.db, n.result.requesterId, n.channel);
+  const requester = await reachPerson(deps.db, n.orgId, n.result.requesterId);
   if (requester) {
     const outcome = m.outcomeToRequester(word, n.result.activityTitle, n.deciderName, n.note);
-    items.push({ key: `leave-outcome:${n.leaveId}`, message: { kind: 'text', toUsers: [requester], text: outcome } });
+    await deps.outbound.send(n.orgId, requester.channel, [{ key: `leave-outcome:${n.leaveId}`, message: { kind: 'text', toUsers: [requester.userId], text: outcome } }]);
   }
-  await deps.outbound.send(n.orgId, n.channel, items);
+}
+
+/** One platform's copy: settled through its handle for everyone, else the decider's through their click and a text to the others. */
+function settleCopy(leaveId: number, card: ApprovalCardCopy, o: { settled: string; text: string; click?: { userId: string; responseCode?: string } }): OutboundItem[] {
+  const cardKey = `leave-card:${leaveId}${card.suffix}`;
+  if (card.handle && card.userIds.length) {
+    return [{ key: cardKey, message: { kind: 'card_settle', toUsers: card.userIds, handle: card.handle, text: o.settled, fallbackText: o.text } }];
+  }
+  const items: OutboundItem[] = [];
+  const me = o.click?.userId;
+  if (me && o.click?.responseCode) items.push({ key: cardKey, message: { kind: 'card_settle', toUsers: [me], handle: o.click.responseCode, text: o.settled } });
+  const others = card.userIds.filter((u) => u !== me);
+  if (others.length) items.push({ key: `leave-decided:${leaveId}${card.suffix}`, message: { kind: 'text', toUsers: others, text: o.text } });
+  return items;
 }

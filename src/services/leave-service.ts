@@ -13,6 +13,7 @@ import type { Channel, OutboundMessage } from '../platforms/types.ts';
 import { getActivity } from '../repositories/activity-repo.ts';
 import { audit } from '../repositories/audit-repo.ts';
 import { loadPolicy } from '../repositories/org-repo.ts';
+import { audienceOf, sendToAudience } from './audience.ts';
 import * as leaves from '../repositories/leave-repo.ts';
 import { recordRsvp } from '../repositories/rsvp-repo.ts';
 import { findOfficeUnitIds, findUnitContacts, type PersonWithRoles } from '../repositories/people-repo.ts';
@@ -86,7 +87,9 @@ export async function submitLeave(
   await recordRsvp(deps.db, { ...key, answer: 'leave', at: now });
   const used = await leaves.countCountedLeaves(deps.db, person.orgId, person.id, year);
   const approvers = await leaveApprovers(deps, person.orgId, activity.unit.id, channel, person.id);
-  const userIds = approvers.map((a) => a.platformUserId).filter((u): u is string => !!u);
+  // Each approver on their own platform (one card per channel): not only the requester's.
+  const audience = await audienceOf(deps.db, person.orgId, [...new Set(approvers.map((a) => a.person.id))]);
+  const userIds = [...audience.values()].flat();
   if (userIds.length) {
     const counts = countsTowardsQuota(activity);
     const card = buildCard('leave-approval', {
@@ -94,7 +97,7 @@ export async function submitLeave(
       argument: String(leave.id),
       vars: { requester: person.name, activity: activity.title, used: String(used), usedNote: counts ? '本年度已请假（含本次）' : '本年度已请假（本次不计入）', reason, time: formatDateTime(activity.startAt), unit: activity.unit.name },
     });
-    await deps.outbound.send(person.orgId, channel, [{ key: `leave-approval:${leave.id}`, message: { kind: 'card', toUsers: userIds, card } }]);
+    await sendToAudience(deps.outbound, person.orgId, audience, `leave-approval:${leave.id}`, (toUsers) => ({ kind: 'card', toUsers, card }));
     await leaves.setApprovers(deps.db, leave.id, userIds);
     await planApprovalReminders(deps.db, { leaveId: leave.id, orgId: person.orgId, activityId: activity.id, startAt: activity.startAt }, now);
   }
@@ -181,7 +184,7 @@ export async function withdrawLeave(deps: BotDeps, person: PersonWithRoles, acti
   await applyAttendance(deps.db, key, 'withdraw_leave', now);
   await recordRsvp(deps.db, { ...key, answer: 'attend', at: now });
   await audit(deps.db, { orgId: person.orgId, actorId: person.id, action: 'leave.withdraw', subject: `leave:${leave.id}`, detail: { activityId: activity.id, was } });
-  await tellApproversOfWithdrawal(deps, { ...leave, orgId: person.orgId }, person.name, activity.title, was, channel);
+  await tellApproversOfWithdrawal(deps, { ...leave, orgId: person.orgId }, person.name, activity.title, was);
   const used = await leaves.countCountedLeaves(deps.db, person.orgId, person.id, shanghaiYear(activity.startAt));
   const policy = await loadPolicy(deps.db, person.orgId);
   return { ok: true, activityTitle: activity.title, was, counts: countsTowardsQuota(activity), remaining: leavesRemaining(used, policy) };
@@ -189,13 +192,14 @@ export async function withdrawLeave(deps: BotDeps, person: PersonWithRoles, acti
 
 /** A waiting approval card is settled (every approver's copy at once); after an approval, a text. */
 async function tellApproversOfWithdrawal(
-  deps: BotDeps, leave: { id: number; orgId: number; approverIds: string }, name: string, title: string, was: 'pending' | 'approved', channel: Channel,
+  deps: BotDeps, leave: { id: number; orgId: number; approverIds: string }, name: string, title: string, was: 'pending' | 'approved',
 ): Promise<void> {
-  const card = await leaves.findApprovalCard(deps.db, leave);
-  if (!card.userIds.length) return;
   const text = leaveMessages.withdrawnForApprovers(name, title, was === 'approved');
-  const message: OutboundMessage = was === 'pending' && card.responseCode
-    ? { kind: 'card_settle', toUsers: card.userIds, responseCode: card.responseCode, text: leaveMessages.cardWithdrawn, fallbackText: text }
-    : { kind: 'text', toUsers: card.userIds, text };
-  await deps.outbound.send(leave.orgId, channel, [{ key: `leave-withdrawn:${leave.id}`, message }]);
+  for (const card of await leaves.findApprovalCards(deps.db, leave)) {
+    if (!card.userIds.length) continue;
+    const message: OutboundMessage = was === 'pending' && card.handle
+      ? { kind: 'card_settle', toUsers: card.userIds, handle: card.handle, text: leaveMessages.cardWithdrawn, fallbackText: text }
+      : { kind: 'text', toUsers: card.userIds, text };
+    await deps.outbound.send(leave.orgId, card.channel as Channel, [{ key: `leave-withdrawn:${leave.id}${card.suffix}`, message }]);
+  }
 }

@@ -2,6 +2,7 @@
 // the outbox worker. Nothing here talks to a platform.
 import { createHash } from 'node:crypto';
 import type { Clock } from '../lib/clock.ts';
+import { traitsOf } from '../platforms/traits.ts';
 import type { Channel, OutboundMessage } from '../platforms/types.ts';
 import { CONVERSATION_PRIORITY, enqueue } from '../repositories/outbox-repo.ts';
 import type { Db } from '../repositories/prisma.ts';
@@ -28,7 +29,7 @@ export class Outbound {
   async send(orgId: number, channel: Channel, items: OutboundItem[]): Promise<number> {
     const added = await enqueue(
       this.db,
-      items.map((item) => ({
+      items.flatMap((item) => fitToPlatform(channel, item)).map((item) => ({
         orgId,
         channel,
         idempotencyKey: item.key,
@@ -44,6 +45,24 @@ export class Outbound {
     if (added > 0) this.onEnqueued();
     return added;
   }
+}
+
+/**
+ * One row is one platform call: a list longer than the platform takes in a call (its traits)
+ * becomes several rows, the first under the item's own key, the next under key|part2, … — the
+ * same split on every retry of the same work, so the keys stay unique and stable.
+ */
+function fitToPlatform(channel: Channel, item: OutboundItem): OutboundItem[] {
+  const { message } = item;
+  const traits = traitsOf(channel);
+  const max = message.kind === 'card' ? (traits.maxCardRecipients ?? traits.maxRecipients) : traits.maxRecipients;
+  if (!('toUsers' in message) || message.toUsers.length <= max) return [item];
+  const parts: OutboundItem[] = [];
+  for (let i = 0; i < message.toUsers.length; i += max) {
+    const key = i === 0 ? item.key : `${item.key}|part${i / max + 1}`;
+    parts.push({ ...item, key, message: { ...message, toUsers: message.toUsers.slice(i, i + max) } as OutboundMessage });
+  }
+  return parts;
 }
 
 function recipientOf(message: OutboundMessage): string {

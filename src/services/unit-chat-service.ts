@@ -1,9 +1,14 @@
-// A unit's group chat for one-line activity announcements (rule A4): link an existing WeCom
-// app chat, or have the app create one with the unit's members (appchat/create), or unlink.
+// A unit's group chat for one-line activity announcements (rule A4): link an existing chat
+// (a WeCom app chat id, or "dingtalk:<openConversationId>" for a DingTalk group the robot is
+// in), or have the app create one with the unit's members on the organisation's preferred
+// platform (the outbox refuses it where the platform cannot), or unlink.
 import { UNIT_LEAD_ROLES } from '../domain/roles.ts';
 import { findUnitContacts } from '../repositories/people-repo.ts';
 import type { Db } from '../repositories/prisma.ts';
+import { chatRefOf, isChatRef } from '../platforms/types.ts';
+import { loadPolicy } from '../repositories/org-repo.ts';
 import { Outbound } from './outbound.ts';
+import { channelLabels } from './roster/messages.ts';
 
 export type UnitChatResult = { ok: true; message: string } | { ok: false; message: string };
 
@@ -17,7 +22,7 @@ async function findUnit(db: Db, orgId: number, ref: UnitRef) {
 export async function setUnitChat(db: Db, orgId: number, unitName: UnitRef, chatId: string | null): Promise<UnitChatResult> {
   const unit = await findUnit(db, orgId, unitName);
   if (!unit) return { ok: false, message: `--unit: 本组织没有名为「${unitName}」的单位` };
-  if (chatId !== null && !/^[0-9A-Za-z]{1,32}$/.test(chatId)) return { ok: false, message: `--chatid: 「${chatId}」不是群聊 ID（1–32 位字母或数字）` };
+  if (chatId !== null && !isChatRef(chatId)) return { ok: false, message: `--chatid: 「${chatId}」不是群聊 ID（1–32 位字母或数字，钉钉群写 dingtalk:群的 openConversationId）` };
   await db.unit.update({ where: { id: unit.id }, data: { groupChat: chatId } });
   return { ok: true, message: chatId ? `${unit.name}的活动通知将同时在群聊 ${chatId} 发一条提示。` : `${unit.name}不再在群聊发提示。` };
 }
@@ -26,14 +31,15 @@ export async function setUnitChat(db: Db, orgId: number, unitName: UnitRef, chat
 export async function createUnitChat(db: Db, orgId: number, unitName: UnitRef, now: Date): Promise<UnitChatResult> {
   const unit = await findUnit(db, orgId, unitName);
   if (!unit) return { ok: false, message: `--unit: 本组织没有名为「${unitName}」的单位` };
-  const members = await findUnitContacts(db, [unit.id], ['leader', 'vice_leader', 'liaison', 'recorder', 'member', 'head', 'vice_head'], 'wecom');
+  const { preferredChannel: channel } = await loadPolicy(db, orgId);
+  const members = await findUnitContacts(db, [unit.id], ['leader', 'vice_leader', 'liaison', 'recorder', 'member', 'head', 'vice_head'], channel);
   const userIds = [...new Set(members.map((c) => c.platformUserId).filter((u): u is string => !!u))];
-  if (userIds.length < 2) return { ok: false, message: `${unit.name}有企业微信账号的成员不足 2 人，无法建群。` };
+  if (userIds.length < 2) return { ok: false, message: `${unit.name}有${channelLabels[channel]}的成员不足 2 人，无法建群。` };
   const owner = members.find((c) => (UNIT_LEAD_ROLES as readonly string[]).includes(c.role) && c.platformUserId)?.platformUserId ?? userIds[0]!;
   const chatId = `unit${unit.id}`;
-  await new Outbound(db, { now: () => now }).send(orgId, 'wecom', [
+  await new Outbound(db, { now: () => now }).send(orgId, channel, [
     { key: `chat-create|${chatId}`, message: { kind: 'chat_create', chatId, name: unit.name.slice(0, 50), owner, members: userIds } },
   ]);
-  await db.unit.update({ where: { id: unit.id }, data: { groupChat: chatId } });
+  await db.unit.update({ where: { id: unit.id }, data: { groupChat: chatRefOf(channel, chatId) } });
   return { ok: true, message: `已请求为${unit.name}建群（${userIds.length} 人，群聊 ID ${chatId}）；机器人运行时会立即创建。` };
 }

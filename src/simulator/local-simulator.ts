@@ -1,10 +1,11 @@
 // Local mode: a WeCom app and an intelligent robot with throwaway keys, the fake WeCom API
-// on loopback, the demo roster, the chat page, and the movable clock that lets a newcomer
+// on loopback, a DingTalk app against the fake DingTalk API and Stream gateway (a demo person
+// can be switched to DingTalk on the page), the demo roster, the chat page, and the movable clock that lets a newcomer
 // watch the notice calendar happen. The bot itself runs unchanged against it.
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type Router from '@koa/router';
-import type { Config, WecomAppConfig, WecomBotConfig } from '../config.ts';
+import type { Config, DingtalkConfig, WecomAppConfig, WecomBotConfig } from '../config.ts';
 import type { WorkerSet } from '../jobs/workers.ts';
 import { movableClock, type Clock, type MovableClock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -13,6 +14,7 @@ import type { Db } from '../repositories/prisma.ts';
 import { loadDemoRoster } from '../services/roster/roster-service.ts';
 import { WecomCallbackSender } from './callback-sender.ts';
 import { mountClockRoutes } from './clock-routes.ts';
+import { FakeDingtalk, pageCard } from './fake-dingtalk.ts';
 import { createFakeWecomApi, listenOnLoopback } from './fake-wecom-api.ts';
 import { WecomRobotCallbackSender } from './robot-callback-sender.ts';
 import { resumeOffset, saveClock, SimClock } from './sim-clock.ts';
@@ -22,6 +24,9 @@ import { SimStore } from './sim-store.ts';
 export interface LocalSimulator {
   app: WecomAppConfig;
   robot: WecomBotConfig;
+  /** DingTalk as the simulator plays it, when it does (its fake API and Stream gateway). */
+  dingtalk?: DingtalkConfig;
+  fakeDingtalk?: FakeDingtalk;
   store: SimStore;
   apiUrl: string;
   sender: WecomCallbackSender;
@@ -58,17 +63,24 @@ export async function startLocalSimulator(db: Db, orgId: number, config: Config,
   const app: WecomAppConfig = { ...secrets, apiBase: url };
   const sender = new WecomCallbackSender(app, '', clock);
   const robotSender = new WecomRobotCallbackSender(robot, '', clock);
+  const fakeDingtalk = await startFakeDingtalk(store);
+  const dingtalk: DingtalkConfig = {
+    clientId: 'dinglocaldemo', clientSecret: randomBytes(16).toString('hex'), robotCode: 'dinglocaldemo',
+    cardTemplates: { notice: 'local-notice.schema', approval: 'local-approval.schema' }, mode: 'stream', apiBase: fakeDingtalk.url,
+  };
   let simClock: SimClock | undefined;
   return {
     app,
     robot,
+    dingtalk,
+    fakeDingtalk,
     store,
     apiUrl: url,
     sender,
     robotSender,
     clock,
     mount(router, workers) {
-      mountSimulatorRoutes(router, { db, orgId, store, sender, robotSender, apiUrl: url });
+      mountSimulatorRoutes(router, { db, orgId, store, sender, robotSender, apiUrl: url, dingtalk: fakeDingtalk });
       const work = {
         tick: () => workers.scheduler.runNow(),
         // Running loops are woken rather than doubled: a second inbound batch beside theirs
@@ -90,8 +102,25 @@ export async function startLocalSimulator(db: Db, orgId: number, config: Config,
     async stop() {
       await simClock?.close();
       await closeServer(server);
+      await fakeDingtalk.stop();
     },
   };
+}
+
+/** The fake DingTalk, showing what the bot sends there in the same chats as WeCom's. */
+async function startFakeDingtalk(store: SimStore): Promise<FakeDingtalk> {
+  const cardMessages = new Map<string, number>();
+  const fake = new FakeDingtalk({
+    text: (userId, text) => void store.add({ conversation: `user:${userId}`, from: 'bot', kind: 'text', text }),
+    groupText: (chatId, text) => void store.add({ conversation: `chat:${chatId}`, from: 'bot', kind: 'text', text }),
+    card: (card) => void cardMessages.set(card.outTrackId, store.add({ conversation: `user:${card.userId}`, from: 'bot', kind: 'card', card: pageCard(card) }).id),
+    cardUpdated: (card) => {
+      const id = cardMessages.get(card.outTrackId);
+      if (id !== undefined) store.setCard(id, pageCard(card));
+    },
+  });
+  await fake.start();
+  return fake;
 }
 
 async function startClock(db: Db, orgId: number, base: Clock, start: Date | undefined, logger: Logger): Promise<MovableClock> {

@@ -16,6 +16,7 @@ import type { WecomCallbackSender } from './callback-sender.ts';
 import { ROBOT_NAME, type WecomRobotCallbackSender } from './robot-callback-sender.ts';
 import { mountFileDownload } from './fake-media.ts';
 import { robotGroupOf, robotGroupsOf } from './sim-groups.ts';
+import type { FakeDingtalk } from './fake-dingtalk.ts';
 import type { SimStore } from './sim-store.ts';
 
 const PAGE_DIR = join(import.meta.dirname, 'page');
@@ -38,6 +39,8 @@ export interface SimRoutesOptions {
   robotSender: WecomRobotCallbackSender;
   /** The fake WeCom API, which serves the robot's response_url. */
   apiUrl: string;
+  /** The fake DingTalk: what a person switched to DingTalk says goes through its Stream. */
+  dingtalk?: FakeDingtalk;
 }
 
 export function mountSimulatorRoutes(router: Router, options: SimRoutesOptions): void {
@@ -50,10 +53,12 @@ export function mountSimulatorRoutes(router: Router, options: SimRoutesOptions):
   }
 
   router.get('/sim/api/people', async (ctx) => {
-    const people = await listPeopleWithAccounts(options.db, options.orgId, 'wecom');
+    const people = [...(await listPeopleWithAccounts(options.db, options.orgId, 'wecom')).map((p) => ({ ...p, platform: 'wecom' })),
+      ...(await listPeopleWithAccounts(options.db, options.orgId, 'dingtalk')).map((p) => ({ ...p, platform: 'dingtalk' }))];
     ctx.body = [...people.map((p) => ({
       userId: p.userId,
       name: p.name,
+      platform: p.platform,
       roles: [
         ...(p.levels ? [p.levels.split(',').join('、') + '代表'] : []),
         ...p.memberships.map((m) => `${m.unit.name}${ROLE_LABEL[m.role] ?? m.role}`),
@@ -89,23 +94,41 @@ export function mountSimulatorRoutes(router: Router, options: SimRoutesOptions):
       return;
     }
     const typed = store.add({ conversation: `user:${userId}`, from: userId, kind: 'text', text, status: 'sending' });
+    const dt = options.dingtalk;
+    if (dt && (await platformOf(options, userId)) === 'dingtalk') {
+      ctx.body = await delivered(store, typed.id, async () => ({ status: (await dt.ackOf(dt.pushText(userId, text))).code, body: '' }));
+      return;
+    }
     ctx.body = await delivered(store, typed.id, () => sender.sendText(userId, text));
   });
 
   mountFileDownload(router, store);
+  // Moves a demo person between WeCom and DingTalk (the same user id on both), to try either.
+  router.post('/sim/api/platform', async (ctx) => {
+    const body = await readJsonBody(ctx);
+    const userId = requiredString(body.userId, 'userId');
+    const to = body.platform === 'dingtalk' ? 'dingtalk' : 'wecom';
+    const moved = await options.db.platformAccount.updateMany({ where: { orgId: options.orgId, platformUserId: userId, channel: to === 'wecom' ? 'dingtalk' : 'wecom' }, data: { channel: to } });
+    ctx.body = { userId, platform: to, moved: moved.count };
+  });
 
   router.post('/sim/api/click', async (ctx) => {
     const body = await readJsonBody(ctx);
     const userId = requiredString(body.userId, 'userId');
     const key = requiredString(body.key, 'key');
     const message = store.get(Number(body.messageId));
-    const card = message?.card as { task_id?: string; button_list?: { key: string }[]; replace_text?: string } | undefined;
+    const card = message?.card as { platform?: string; task_id?: string; button_list?: { key: string }[]; replace_text?: string } | undefined;
     if (!message || message.conversation !== `user:${userId}` || !card?.task_id) {
       throw rejectRequest('no_such_card', 404, 'no such card in this chat');
     }
     // A decided card shows one grey button that cannot be pressed, as in WeCom.
     if (card.replace_text) throw rejectRequest('card_settled', 409, `this card's buttons are greyed out (${card.replace_text})`);
     if (!card.button_list?.some((b) => b.key === key)) throw rejectRequest('no_such_button', 400, 'no such button on this card');
+    if (card.platform === 'dingtalk' && options.dingtalk) {
+      const ack = await options.dingtalk.ackOf(options.dingtalk.pushClick(userId, card.task_id, key));
+      ctx.body = { callbackStatus: ack.code };
+      return;
+    }
     // As in WeCom, every click carries a fresh single-use code for updating this card.
     const responseCode = store.issueResponseCode([message.id]);
     const res = await sender.clickCard(userId, { eventKey: key, taskId: card.task_id, responseCode });
@@ -139,6 +162,11 @@ async function delivered(store: SimStore, messageId: number, send: () => Promise
   }
   store.setStatus(messageId, status === 200 ? 'sent' : 'failed');
   return { callbackStatus: status };
+}
+
+async function platformOf(options: SimRoutesOptions, userId: string): Promise<string | undefined> {
+  const account = await options.db.platformAccount.findFirst({ where: { orgId: options.orgId, platformUserId: userId }, select: { channel: true } });
+  return account?.channel;
 }
 
 async function requireGroup(options: SimRoutesOptions, userId: string, chatId: string): Promise<void> {

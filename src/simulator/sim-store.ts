@@ -84,6 +84,14 @@ export class SimStore {
     this.changed();
   }
 
+  /** Replaces what a card message shows (DingTalk: a PUT of its outTrackId's params). */
+  setCard(id: number, card: Record<string, unknown>): void {
+    const m = this.get(id);
+    if (!m) return;
+    m.card = card;
+    this.changed();
+  }
+
   /** Issues a fresh single-use response code for these card messages. */
   issueResponseCode(messageIds: number[]): string {
     const code = randomBytes(24).toString('base64url');

@@ -28,13 +28,13 @@ export interface FlowBot {
   stop(): Promise<void>;
 }
 
-export async function startFlowBot(now = MONDAY_10AM): Promise<FlowBot> {
+export async function startFlowBot(now = MONDAY_10AM, options: { env?: Record<string, string> } = {}): Promise<FlowBot> {
   nock.disableNetConnect();
   nock.enableNetConnect(/127\.0\.0\.1|localhost/);
   const clock = fixedClock(now);
   const robot = mockRobotResponses(); // before the API mock: first matching interceptor wins
   const api = mockWecomApi();
-  let t = await startTestBot({ clock, workers: 'manual' });
+  let t = await startTestBot({ clock, workers: 'manual', env: options.env });
   await loadDemoRoster(t.bot.db, t.bot.config.orgCode);
   // The tests' dates lie in the last quarter, when rule S6 reminds every deputy without a
   // suggestion at the first tick; tests of other features do not count those messages, so the
@@ -71,7 +71,7 @@ export async function startFlowBot(now = MONDAY_10AM): Promise<FlowBot> {
     },
     async restart() {
       await t.stop({ keepFiles: true });
-      t = await startTestBot({ clock, workers: 'manual', dir: t.dir });
+      t = await startTestBot({ clock, workers: 'manual', dir: t.dir, env: options.env });
       fb.t = t;
       fb.chat = new ChatHarness(t, api, robot);
       await fb.chat.settle();

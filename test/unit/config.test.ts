@@ -88,7 +88,7 @@ describe('config', () => {
     ['CALLBACK_MAX_SKEW_S', { CALLBACK_MAX_SKEW_S: '5' }, /^Configuration error: CALLBACK_MAX_SKEW_S must be at least 30 seconds: WeCom retries/],
     ['HOST', { HOST: 'my host' }, /^Configuration error: HOST must be an IP address or host name/],
     ['HOST', { HOST: '0.0.0.0' }, /^Configuration error: HOST must be a loopback address \(127\.0\.0\.1, ::1 or localhost\) in local mode/],
-    ['WECOM_CORP_ID', { DINGTALK_APP_KEY: 'dingabc' }, /^Configuration error: WECOM_CORP_ID, WECOM_AGENT_ID, WECOM_SECRET, WECOM_TOKEN, WECOM_AES_KEY are missing: set all of .* for WeCom mode: DINGTALK_APP_KEY is set, so local mode is off$/],
+    ['WECOM_CORP_ID', { DINGTALK_APP_KEY: 'dingabc' }, /^Configuration error: WECOM_CORP_ID, WECOM_AGENT_ID, WECOM_SECRET, WECOM_TOKEN, WECOM_AES_KEY are missing: set all of .* for WeCom mode .*DingTalk\): DINGTALK_APP_KEY is set, so local mode is off$/],
   ];
   for (const [variable, env, expected] of invalid) {
     it(`names ${variable} in one line when it is invalid (${JSON.stringify(Object.values(env).at(-1))})`, () => {

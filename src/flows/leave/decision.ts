@@ -45,5 +45,5 @@ async function requesterOf(ctx: BotContext, leaveId: number): Promise<number | u
 
 /** The code of the click that brought this event, if it was a card click. */
 export function clickCodeOf(ctx: BotContext): string | undefined {
-  return ctx.event.type === 'card_action' ? ctx.event.responseCode : undefined;
+  return ctx.event.type === 'card_action' ? ctx.event.cardHandle : undefined;
 }

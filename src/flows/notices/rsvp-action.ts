@@ -26,10 +26,10 @@ export const attendAction: CardAction = {
 
 /** Updates the clicked card to the person's state; false when there is no card to update. */
 async function showState(ctx: BotContext, activity: CardActivity, state: AttendanceState): Promise<boolean> {
-  if (ctx.event.type !== 'card_action' || !ctx.event.responseCode) return false;
+  if (ctx.event.type !== 'card_action' || !ctx.event.cardHandle) return false;
   const card = redrawnCard(activity, { taskId: ctx.event.taskId, state, now: ctx.deps.clock.now() });
   await ctx.deps.outbound.send(ctx.orgId, ctx.event.channel, [
-    { key: `rsvp-card:${ctx.row.id}`, message: { kind: 'card_update', toUsers: [ctx.event.senderId], responseCode: ctx.event.responseCode, card } },
+    { key: `rsvp-card:${ctx.row.id}`, message: { kind: 'card_update', toUsers: [ctx.event.senderId], handle: ctx.event.cardHandle, card } },
   ]);
   return true;
 }

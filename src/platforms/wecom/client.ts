@@ -13,6 +13,7 @@ import { renderTemplateCard } from './cards.ts';
 import { CHAT_ID_EXISTS, RESPONSE_CODE_USED, TASK_ID_USED, TOKEN_ERRCODES, describeErrcode, isTransient, minimumWaitMs } from './errcodes.ts';
 import { DUPLICATE_CHECK_INTERVAL_S, wecomRepeatGuard, wecomTaskId } from './repeat-guard.ts';
 import { sendRobotReply } from './robot-client.ts';
+import { WECOM_TRAITS } from './traits.ts';
 
 interface WecomAnswer {
   errcode?: number;
@@ -36,6 +37,7 @@ export interface WecomClientOptions {
 
 export class WecomClient implements PlatformClient {
   readonly channel = 'wecom' as const;
+  readonly traits = WECOM_TRAITS;
   private token?: { value: string; expiresAt: number };
   private refreshing?: Promise<string>;
   private readonly timeoutMs: number;
@@ -74,9 +76,9 @@ export class WecomClient implements PlatformClient {
         return this.sendToUsers(message.toUsers, 'template_card', renderTemplateCard(message.card, taskId), protect);
       }
       case 'card_update':
-        return this.updateCard(message.toUsers, message.responseCode, { template_card: renderTemplateCard(message.card) });
+        return this.updateCard(message.toUsers, handleOf(message), { template_card: renderTemplateCard(message.card) });
       case 'card_settle':
-        return this.updateCard(message.toUsers, message.responseCode, { button: { replace_name: message.text } });
+        return this.updateCard(message.toUsers, handleOf(message), { button: { replace_name: message.text } });
       case 'chat_text':
         await this.call('/cgi-bin/appchat/send', { chatid: message.chatId, msgtype: 'text', text: { content: message.text } });
         return {};
@@ -130,7 +132,7 @@ export class WecomClient implements PlatformClient {
     const invalid = typeof answer.invaliduser === 'string' && answer.invaliduser ? answer.invaliduser.split('|') : [];
     return {
       messageId: typeof answer.msgid === 'string' ? answer.msgid : undefined,
-      responseCode: typeof answer.response_code === 'string' ? answer.response_code : undefined,
+      cardHandle: typeof answer.response_code === 'string' ? answer.response_code : undefined,
       ...(invalid.length ? { invalidUsers: invalid } : {}),
     };
   }
@@ -261,4 +263,9 @@ function isRepeatRefusal(kind: OutboundMessage['kind'], err: PlatformError): boo
   // The robot's response_url: its refusal code is undocumented; any final answer is one.
   if (kind === 'robot_reply') return err.final && err.code !== -1;
   return false;
+}
+
+/** Rows written before the neutral handle carried WeCom's name for it. */
+function handleOf(message: { handle?: string; responseCode?: string }): string {
+  return message.handle ?? message.responseCode ?? '';
 }

@@ -43,7 +43,7 @@ export function toInboundEvent(fields: Fields, appKey: string): ParsedCallback {
         type: 'card_action',
         actionKey: eventKey,
         taskId,
-        responseCode: text(fields, 'ResponseCode') || undefined,
+        cardHandle: text(fields, 'ResponseCode') || undefined,
         selections: selections(fields),
       },
     };

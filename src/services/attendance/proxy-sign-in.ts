@@ -3,6 +3,7 @@
 // window is open and only for the units the person keeps; it goes through the attendance state
 // machine like any sign-in (L5: not over a pending or approved leave), is written in the audit
 // trail and the deputy is told. The chat's 代签 and the console's 代签 both call this.
+import { reachPerson } from '../audience.ts';
 import type { BotDeps } from '../../bot/context.ts';
 import { formatTime } from '../../domain/shanghai-time.ts';
 import { keptUnitIds, type Actor } from '../../domain/roles.ts';
@@ -11,7 +12,6 @@ import type { Channel } from '../../platforms/types.ts';
 import { findOpenActivities } from '../../repositories/attendance-repo.ts';
 import { audit } from '../../repositories/audit-repo.ts';
 import { isInvited, personName } from '../../repositories/leave-repo.ts';
-import { findAccount } from '../../repositories/people-repo.ts';
 import { signIn } from './attendance-service.ts';
 
 export type ProxySignInResult = { ok: true; name: string; title: string; at: Date } | { ok: false; message: string };
@@ -34,10 +34,11 @@ export async function proxySignIn(
   const result = await signIn(deps.db, { orgId: p.orgId, activity, personId: p.personId, at: now, proxy: { byId: p.actor.id, name } });
   if (!result.ok) return result;
   await audit(deps.db, { orgId: p.orgId, actorId: p.actor.id, action: 'attendance.proxy', subject: `attendance:${result.recordId}`, detail: { activityId: activity.id, personId: p.personId } });
-  const userId = await findAccount(deps.db, p.personId, p.channel);
-  if (userId) {
+  // The person signed in is told on their own platform, not necessarily the proxy's.
+  const reached = await reachPerson(deps.db, p.orgId, p.personId);
+  if (reached) {
     const text = signInMessages.proxyNotice(p.actor.name, activity.title, formatTime(now));
-    await deps.outbound.send(p.orgId, p.channel, [{ key: `proxy-notice:${result.recordId}`, message: { kind: 'text', toUsers: [userId], text } }]);
+    await deps.outbound.send(p.orgId, reached.channel, [{ key: `proxy-notice:${result.recordId}`, message: { kind: 'text', toUsers: [reached.userId], text } }]);
   }
   return { ok: true, name, title: activity.title, at: now };
 }

@@ -6,8 +6,9 @@ import type { AttendanceState } from '../../domain/attendance-state.ts';
 import type { ActivityField } from '../../domain/notice-plan.ts';
 import { formatDateTime, formatTime, shanghaiIsoDate } from '../../domain/shanghai-time.ts';
 import { statesFor } from '../../repositories/attendance-repo.ts';
-import { accountsFor } from '../../repositories/people-repo.ts';
 import type { Db } from '../../repositories/prisma.ts';
+import { keyOnChannel, type Channel } from '../../platforms/types.ts';
+import { audienceOf } from '../audience.ts';
 import { Outbound } from '../outbound.ts';
 import { noticeMessages as m } from './messages.ts';
 import { changeCard } from './notice-card.ts';
@@ -21,27 +22,33 @@ export async function announceUpdate(db: Db, activityId: number, changes: string
   if (!activity || activity.status !== 'scheduled' || changes.length === 0) return 0;
   const ids = await notifiedPeople(db, activityId);
   if (ids.length === 0) return 0;
-  const accounts = await accountsFor(db, ids, 'wecom');
   const states = await statesFor(db, activityId);
-  const byState = new Map<AttendanceState, string[]>();
+  const byState = new Map<AttendanceState, number[]>();
   for (const id of ids) {
-    const user = accounts.get(id);
     const state = states.get(id) ?? 'invited';
-    if (user) byState.set(state, [...(byState.get(state) ?? []), user]);
+    byState.set(state, [...(byState.get(state) ?? []), id]);
   }
   const outbound = new Outbound(db, { now: () => now });
   let told = 0;
-  for (const [state, users] of byState) {
-    for (let i = 0; i < users.length; i += BATCH) {
-      const taskId = `update-${activity.id}-${activity.revision}-${state}-${i}`;
-      const card = changeCard(activity, { taskId, changes, state, now });
-      await outbound.send(activity.orgId, 'wecom', [
-        { key: `update|${activityId}|${activity.revision}|${state}|${i}`, message: { kind: 'card', toUsers: users.slice(i, i + BATCH), card } },
-      ]);
+  for (const [state, people] of byState) {
+    for (const [channel, users] of await audienceOf(db, activity.orgId, people)) {
+      told += users.length;
+      await sendInBatches(outbound, activity, channel, users, (i) => ({
+        key: keyOnChannel(`update|${activityId}|${activity.revision}|${state}|${i}`, channel),
+        card: changeCard(activity, { taskId: `update-${activity.id}-${activity.revision}-${state}-${i}`, changes, state, now }),
+      }));
     }
-    told += users.length;
   }
   return told;
+}
+
+async function sendInBatches(
+  outbound: Outbound, activity: { orgId: number }, channel: Channel, users: string[], build: (i: number) => { key: string; card: ReturnType<typeof changeCard> },
+): Promise<void> {
+  for (let i = 0; i < users.length; i += BATCH) {
+    const { key, card } = build(i);
+    await outbound.send(activity.orgId, channel, [{ key, message: { kind: 'card', toUsers: users.slice(i, i + BATCH), card } }]);
+  }
 }
 
 type Described = { title: string; startAt: Date; endAt: Date; place: string; content: string };

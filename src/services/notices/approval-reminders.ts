@@ -13,7 +13,8 @@
 // sender's two steps (assign a batch key, then write the outbox row under that key).
 import { addDays, shanghaiInstant, shanghaiParts, formatDateTime } from '../../domain/shanghai-time.ts';
 import { leaveMessages as m } from '../../flows/leave/messages.ts';
-import { findApprovalCard, personName } from '../../repositories/leave-repo.ts';
+import { findApprovalCards, personName } from '../../repositories/leave-repo.ts';
+import type { Channel } from '../../platforms/types.ts';
 import * as notices from '../../repositories/notice-repo.ts';
 import type { Db } from '../../repositories/prisma.ts';
 import type { NoticeDeps } from './send-due-notices.ts';
@@ -105,12 +106,15 @@ export async function writeApprovalReminder(deps: NoticeDeps, batchKey: string, 
   const row = rows[0];
   const leave = row && (await pendingLeave(deps, row));
   if (!leave) return 0; // decided between the two steps: nothing to remind of
-  const { userIds } = await findApprovalCard(deps.db, leave);
-  if (!userIds.length) return 0;
+  const copies = (await findApprovalCards(deps.db, leave)).filter((c) => c.userIds.length);
+  if (!copies.length) return 0;
   const text = (row.kind.endsWith(':before') ? m.approvalReminderBefore : m.approvalReminder)(
     await personName(deps.db, leave.personId), leave.activity.title, formatDateTime(leave.activity.startAt),
   );
-  return deps.outbound.send(leave.orgId, 'wecom', [{ key: batchKey, message: { kind: 'text', toUsers: userIds, text } }]);
+  let added = 0;
+  // Each copy's approvers on the channel their card went to; the first copy keeps the batch key.
+  for (const c of copies) added += await deps.outbound.send(leave.orgId, c.channel as Channel, [{ key: `${batchKey}${c.suffix}`, message: { kind: 'text', toUsers: c.userIds, text } }]);
+  return added;
 }
 
 async function pendingLeave(deps: NoticeDeps, row: NoticeRow) {

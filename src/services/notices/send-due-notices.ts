@@ -14,7 +14,8 @@ import type { OutboundMessage } from '../../platforms/types.ts';
 import { attendanceSheet, statesFor } from '../../repositories/attendance-repo.ts';
 import * as notices from '../../repositories/notice-repo.ts';
 import { loadPolicy } from '../../repositories/org-repo.ts';
-import { accountsFor, findUnitContacts } from '../../repositories/people-repo.ts';
+import { findUnitContacts } from '../../repositories/people-repo.ts';
+import { sendToPeople } from '../audience.ts';
 import type { Db } from '../../repositories/prisma.ts';
 import { loadCalendar } from '../calendar-service.ts';
 import type { Outbound } from '../outbound.ts';
@@ -25,7 +26,6 @@ import { dayText, noticeCard } from './notice-card.ts';
 
 export const CATCH_UP_MS = 24 * 3600_000;
 const BATCH = 1000;
-const CHANNEL = 'wecom' as const;
 
 export interface NoticeDeps {
   db: Db;
@@ -101,13 +101,13 @@ async function writeBatch(deps: NoticeDeps, batchKey: string, rows: NoticeRow[])
     include: { unit: { select: { id: true, name: true, kind: true, policy: true, groupChat: true } } },
   });
   if (!activity) return 0;
-  const message = await buildMessage(deps, activity, kind, { state: variantState(variant), taskId: `notice-${activity.id}-${activity.revision}-${kind.split(':')[1] ?? 0}-${variant}-${firstRowId}` }, rows);
-  if (!message) return 0;
+  const built = await buildMessage(deps, activity, kind, { state: variantState(variant), taskId: `notice-${activity.id}-${activity.revision}-${kind.split(':')[1] ?? 0}-${variant}-${firstRowId}` }, rows);
+  if (!built) return 0;
   if (kind.startsWith('notice')) {
     const duty = activity.kind === 'reception' ? (await attendanceSheet(deps.db, activity.id)).map((r) => r.person.name) : undefined;
     await announceInGroup(deps.outbound, activity, duty);
   }
-  return deps.outbound.send(activity.orgId, CHANNEL, [{ key: batchKey, message }]);
+  return sendToPeople(deps, activity.orgId, built.personIds, batchKey, built.message);
 }
 
 type ActivityWithUnit = NonNullable<Awaited<ReturnType<Db['activity']['findUnique']>>> & {
@@ -121,26 +121,34 @@ function variantState(variant: string): AttendanceState {
   return LEGACY_VARIANTS[variant] ?? (variant as AttendanceState);
 }
 
+/** Whom a batch is for, and its message for one channel's share of them. */
+interface BuiltNotice {
+  personIds: number[];
+  message(toUsers: string[]): OutboundMessage;
+}
+
 async function buildMessage(
   deps: NoticeDeps, a: ActivityWithUnit, kind: string, card: { state: AttendanceState; taskId: string }, rows: NoticeRow[],
-): Promise<OutboundMessage | undefined> {
+): Promise<BuiltNotice | undefined> {
   const time = formatDateTime(a.startAt);
   if (kind === 'staff') return staffNotice(deps, a);
   if (kind === 'committee' || kind === 'summary') {
-    const leads = await findUnitContacts(deps.db, [a.unit.id], [...UNIT_LEAD_ROLES], CHANNEL);
-    const toUsers = leads.map((l) => l.platformUserId).filter((u): u is string => !!u);
-    if (!toUsers.length) return undefined;
+    const personIds = await leadIds(deps, a);
+    if (!personIds.length) return undefined;
     const body = (await loadPolicy(deps.db, a.orgId)).supervisingBody;
     const text = kind === 'committee' ? await committeeText(deps, a) : await summaryText(deps, a, body);
-    return { kind: 'text', toUsers, text };
+    return { personIds, message: (toUsers) => ({ kind: 'text', toUsers, text }) };
   }
-  const users = await accountsFor(deps.db, rows.map((r) => r.personId), CHANNEL);
-  const toUsers = rows.map((r) => users.get(r.personId)).filter((u): u is string => !!u);
-  if (!toUsers.length) return undefined;
-  if (kind === 'reminder') return { kind: 'text', toUsers, text: m.reminder(a.title, time, a.place) };
-  if (kind === 'dayof') return { kind: 'text', toUsers, text: m.dayOf(a.title, formatTime(a.startAt), a.place) };
+  const personIds = rows.map((r) => r.personId);
+  if (kind === 'reminder') return { personIds, message: (toUsers) => ({ kind: 'text', toUsers, text: m.reminder(a.title, time, a.place) }) };
+  if (kind === 'dayof') return { personIds, message: (toUsers) => ({ kind: 'text', toUsers, text: m.dayOf(a.title, formatTime(a.startAt), a.place) }) };
   const leadDays = Number(kind.split(':')[1]);
-  return { kind: 'card', toUsers, card: noticeCard(a, { taskId: card.taskId, leadDays, state: card.state, now: deps.clock.now() }) };
+  const shown = noticeCard(a, { taskId: card.taskId, leadDays, state: card.state, now: deps.clock.now() });
+  return { personIds, message: (toUsers) => ({ kind: 'card', toUsers, card: shown }) };
+}
+
+async function leadIds(deps: NoticeDeps, a: ActivityWithUnit): Promise<number[]> {
+  return [...new Set((await findUnitContacts(deps.db, [a.unit.id], [...UNIT_LEAD_ROLES], '')).map((l) => l.person.id))];
 }
 
 /**
@@ -159,12 +167,12 @@ async function committeeText(deps: NoticeDeps, a: ActivityWithUnit): Promise<str
 }
 
 /** Rule R2: the station's staff learn who is on duty when the duty deputies get their card. */
-async function staffNotice(deps: NoticeDeps, a: ActivityWithUnit): Promise<OutboundMessage | undefined> {
-  const leads = await findUnitContacts(deps.db, [a.unit.id], [...UNIT_LEAD_ROLES], CHANNEL);
-  const toUsers = leads.map((l) => l.platformUserId).filter((u): u is string => !!u);
-  if (!toUsers.length) return undefined;
+async function staffNotice(deps: NoticeDeps, a: ActivityWithUnit): Promise<BuiltNotice | undefined> {
+  const personIds = await leadIds(deps, a);
+  if (!personIds.length) return undefined;
   const names = (await attendanceSheet(deps.db, a.id)).map((r) => r.person.name);
-  return { kind: 'text', toUsers, text: m.staffNotice(a.unit.name, a.title, formatDateTime(a.startAt), a.place, names) };
+  const text = m.staffNotice(a.unit.name, a.title, formatDateTime(a.startAt), a.place, names);
+  return { personIds, message: (toUsers) => ({ kind: 'text', toUsers, text }) };
 }
 
 async function summaryText(deps: NoticeDeps, a: ActivityWithUnit, body: string): Promise<string> {

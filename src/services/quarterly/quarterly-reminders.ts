@@ -33,10 +33,10 @@ import { findOfficeUnitIds, findUnitContacts } from '../../repositories/people-r
 import type { Db } from '../../repositories/prisma.ts';
 import { dueRuns, finishRun, planRuns } from '../../repositories/scheduled-run-repo.ts';
 import { CATCH_UP_MS } from '../notices/send-due-notices.ts';
-import type { Outbound, OutboundItem } from '../outbound.ts';
+import { sendTextsToPeople, type PeopleText } from '../audience.ts';
+import type { Outbound } from '../outbound.ts';
 import { quarterlyMessages as m } from './messages.ts';
 
-const CHANNEL = 'wecom' as const;
 /** Who is reminded for a group (rules A2, A5: the leader convenes and reports). */
 export const GROUP_LEADER_ROLES = ['leader', 'vice_leader'] as const;
 
@@ -54,7 +54,7 @@ export function quarterlyKey(orgId: number, quarter: string, kind: QuarterlyDuty
 export async function sendQuarterlyDuty(deps: QuarterlyDeps, orgId: number, kind: QuarterlyDutyKind, q: Quarter, at: Date): Promise<number> {
   const policy = await loadPolicy(deps.db, orgId);
   const items = kind === 'minimums' ? await minimumsItems(deps.db, orgId, q, at, policy) : await groupItems(deps.db, orgId, kind, q, at, policy);
-  return items.length ? deps.outbound.send(orgId, CHANNEL, items) : 0;
+  return items.length ? sendTextsToPeople(deps, orgId, items) : 0;
 }
 
 /** Enqueues today's quarterly reminders for every organisation, if today has a duty (a direct run). */
@@ -86,29 +86,28 @@ async function unitsWithActivities(db: Db, orgId: number, from: Date, now: Date)
   return shapes.map((u) => ({ ...u, rank: rankOf(u, shapes) as UnitRank }));
 }
 
-async function groupItems(db: Db, orgId: number, kind: 'no_activity_yet', q: Quarter, at: Date, policy: Policy): Promise<OutboundItem[]> {
+async function groupItems(db: Db, orgId: number, kind: 'no_activity_yet', q: Quarter, at: Date, policy: Policy): Promise<PeopleText[]> {
   // Rule A2 concerns the small groups; a larger group has its own half-yearly minimum.
   const groups = (await unitsWithActivities(db, orgId, q.start, at)).filter((u) => u.rank === 'group');
   const targets = groups.filter((g) => groupShortfalls(g.activities, at, policy).some((s) => s.code === 'group_quarter'));
   if (!targets.length) return [];
-  const contacts = await findUnitContacts(db, targets.map((g) => g.id), [...GROUP_LEADER_ROLES], CHANNEL);
+  const contacts = await findUnitContacts(db, targets.map((g) => g.id), [...GROUP_LEADER_ROLES], '');
   const label = quarterLabel(q);
-  const items: OutboundItem[] = [];
+  const items: PeopleText[] = [];
   for (const g of targets) {
-    const toUsers = [...new Set(contacts.filter((c) => c.unit.id === g.id).map((c) => c.platformUserId).filter((u): u is string => !!u))];
-    if (!toUsers.length) continue;
+    const personIds = contacts.filter((c) => c.unit.id === g.id).map((c) => c.person.id);
+    if (!personIds.length) continue;
     const text = m.noActivityYet(g.name, label, policy.groupActivitiesPerQuarter);
-    items.push({ key: quarterlyKey(orgId, q.id, kind, g.id), message: { kind: 'text', toUsers, text } });
+    items.push({ key: quarterlyKey(orgId, q.id, kind, g.id), personIds, text });
   }
   return items;
 }
 
-async function minimumsItems(db: Db, orgId: number, q: Quarter, at: Date, policy: Policy): Promise<OutboundItem[]> {
+async function minimumsItems(db: Db, orgId: number, q: Quarter, at: Date, policy: Policy): Promise<PeopleText[]> {
   const officeIds = await findOfficeUnitIds(db, orgId);
   if (!officeIds.length) return [];
-  const staff = await findUnitContacts(db, officeIds, ['staff'], CHANNEL);
-  const toUsers = [...new Set(staff.map((c) => c.platformUserId).filter((u): u is string => !!u))];
-  if (!toUsers.length) return [];
+  const personIds = (await findUnitContacts(db, officeIds, ['staff'], '')).map((c) => c.person.id);
+  if (!personIds.length) return [];
   const lines: string[] = [];
   for (const unit of await unitsWithActivities(db, orgId, q.yearStart, at)) {
     const short = await unitShortfalls(db, orgId, unit, q, at, policy);
@@ -116,7 +115,7 @@ async function minimumsItems(db: Db, orgId: number, q: Quarter, at: Date, policy
   }
   const label = quarterLabel(q);
   const text = lines.length ? [m.minimumsTitle(label), ...lines].join('\n') : m.minimumsAllMet(label);
-  return [{ key: quarterlyKey(orgId, q.id, 'minimums', 'office'), message: { kind: 'text', toUsers, text } }];
+  return [{ key: quarterlyKey(orgId, q.id, 'minimums', 'office'), personIds, text }];
 }
 
 type RankedUnit = Awaited<ReturnType<typeof unitsWithActivities>>[number];

@@ -16,7 +16,8 @@ import { findOfficeUnitIds, findUnitContacts } from '../../repositories/people-r
 import { loadPolicy } from '../../repositories/org-repo.ts';
 import type { Db } from '../../repositories/prisma.ts';
 import { loadCalendar, warnAssumedYears } from '../calendar-service.ts';
-import type { Outbound, OutboundItem } from '../outbound.ts';
+import { audienceOf, sendTextsToPeople } from '../audience.ts';
+import type { Outbound } from '../outbound.ts';
 
 export const REMINDER_FROM_MINUTE = 9 * 60;
 
@@ -65,14 +66,13 @@ export async function sendDeadlineReminders(deps: ReminderDeps, now: Date): Prom
     if (overdue.length) items.push({ key: `overdue|${orgId}|${today}`, text: m.overdue(overdue) });
     if (assumed.size) await warnAssumedYears({ db: deps.db, outbound: deps.outbound, logger: deps.logger }, orgId, [...assumed]);
     if (items.length === 0) continue;
-    const staff = await findUnitContacts(deps.db, await findOfficeUnitIds(deps.db, orgId), ['staff'], 'wecom');
-    const users = [...new Set(staff.flatMap((s) => (s.platformUserId ? [s.platformUserId] : [])))];
-    if (users.length === 0) {
+    const staff = await findUnitContacts(deps.db, await findOfficeUnitIds(deps.db, orgId), ['staff'], '');
+    const personIds = staff.map((s) => s.person.id);
+    if ((await audienceOf(deps.db, orgId, personIds)).size === 0) {
       deps.logger.warn({ orgId, reminders: items.length }, 'assignment reminders have no office staff to go to');
       continue;
     }
-    const out: OutboundItem[] = items.map((i) => ({ key: i.key, message: { kind: 'text', toUsers: users, text: i.text } }));
-    const added = await deps.outbound.send(orgId, 'wecom', out);
+    const added = await sendTextsToPeople(deps, orgId, items.map((i) => ({ key: i.key, personIds, text: i.text })));
     if (added) deps.logger.info({ orgId, added }, 'assignment deadline reminders queued');
     queued += added;
   }

@@ -36,6 +36,24 @@ function rolesText(person) {
   return person.roles.join('；') || '（无职务）';
 }
 
+/** Shows where the person is (企业微信 / 钉钉) and moves them to the other platform. */
+function platformSwitch(p) {
+  const onDingtalk = p.platform === 'dingtalk';
+  const button = el('button', 'platform-switch', onDingtalk ? '钉钉 · 改用企业微信' : '企业微信 · 改用钉钉');
+  button.type = 'button';
+  button.dataset.platform = p.platform;
+  button.addEventListener('click', async (event) => {
+    event.stopPropagation();
+    try {
+      await api('/sim/api/platform', { userId: p.userId, platform: onDingtalk ? 'wecom' : 'dingtalk' });
+    } catch (err) {
+      notice(`切换失败：${err.message}`, 'error');
+    }
+    await loadPeople();
+  });
+  return button;
+}
+
 async function loadPeople() {
   const list = $('people-list');
   let people;
@@ -52,6 +70,7 @@ async function loadPeople() {
     li.tabIndex = 0; // reachable with Tab, picked with Enter or Space
     li.setAttribute('role', 'button');
     li.append(el('div', 'person-name', p.name), el('div', 'person-roles', rolesText(p)));
+    if (p.platform) li.append(platformSwitch(p));
     li.addEventListener('click', () => choose(p));
     li.addEventListener('keydown', (event) => {
       if (event.key !== 'Enter' && event.key !== ' ') return;

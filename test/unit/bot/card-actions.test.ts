@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { argumentFits, cardDefinition } from '../../../src/bot/card-catalog.ts';
 import { createBot } from '../../../src/bot/commands/index.ts';
 
-const cards = readdirSync(join(import.meta.dirname, '..', '..', '..', 'cards')).map((f) => f.replace(/\.json$/, ''));
+const cards = readdirSync(join(import.meta.dirname, '..', '..', '..', 'cards')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
 
 describe('card buttons and actions', () => {
   it.each(cards)('%s: each button is a registered action', (id) => {

@@ -3,9 +3,9 @@ import { fallbackFor } from '../../../src/jobs/outbox-fallback.ts';
 
 describe('fallbackFor: the other way a message reaches its people', () => {
   it('a card update becomes its fallback text to the same users; without one, nothing', () => {
-    expect(fallbackFor({ kind: 'card_settle', toUsers: ['a', 'b'], responseCode: 'r', text: '已批准', fallbackText: '李春梅的请假已批准' }))
+    expect(fallbackFor({ kind: 'card_settle', toUsers: ['a', 'b'], handle: 'r', text: '已批准', fallbackText: '李春梅的请假已批准' }))
       .toEqual({ kind: 'text', toUsers: ['a', 'b'], text: '李春梅的请假已批准' });
-    expect(fallbackFor({ kind: 'card_settle', toUsers: ['a'], responseCode: 'r', text: '已批准' })).toBeUndefined();
+    expect(fallbackFor({ kind: 'card_settle', toUsers: ['a'], handle: 'r', text: '已批准' })).toBeUndefined();
   });
 
   it('a robot answer becomes a private text to the asker, saying where it came from', () => {

@@ -21,7 +21,7 @@ describe('WeCom inbound XML', () => {
     const withSelection = xml.replace('</xml>', '<SelectedItems><SelectedItem><QuestionKey>q1</QuestionKey><OptionIds><OptionId>a</OptionId><OptionId>b</OptionId></OptionIds></SelectedItem></SelectedItems></xml>');
     const { event, platformKey } = toInboundEvent(parseXml(withSelection), APP);
     expect(platformKey).toBe('ww1:1000002:evt:lisi:1700000001:template_card_event:leave.approve:7:leave-7');
-    expect(event).toMatchObject({ type: 'card_action', actionKey: 'leave.approve:7', taskId: 'leave-7', responseCode: 'rc-1', selections: { q1: ['a', 'b'] } });
+    expect(event).toMatchObject({ type: 'card_action', actionKey: 'leave.approve:7', taskId: 'leave-7', cardHandle: 'rc-1', selections: { q1: ['a', 'b'] } });
   });
 
   it('keeps entities unexpanded and refuses DOCTYPE', () => {

@@ -1,0 +1,70 @@
+// Whom a send reaches, by person: each person on one channel — the one they have, or the
+// organisation's preferred one when they have both (policy.preferredChannel) — so services
+// address people and never a platform, and nobody hears the same thing twice.
+import type { Channel, OutboundMessage } from '../platforms/types.ts';
+import { keyOnChannel } from '../platforms/types.ts';
+import { accountsByChannel } from '../repositories/contact-repo.ts';
+import { loadPolicy } from '../repositories/org-repo.ts';
+import type { Db } from '../repositories/prisma.ts';
+import type { Outbound, OutboundItem } from './outbound.ts';
+
+/** User ids by channel, in the order the people were given. */
+export type Audience = Map<Channel, string[]>;
+
+export async function audienceOf(db: Db, orgId: number, personIds: number[]): Promise<Audience> {
+  if (personIds.length === 0) return new Map();
+  const { preferredChannel } = await loadPolicy(db, orgId);
+  return (await accountsByChannel(db, personIds, preferredChannel)) as Audience;
+}
+
+/** One person's user id and channel (undefined: no account anywhere). */
+export async function reachPerson(db: Db, orgId: number, personId: number): Promise<{ channel: Channel; userId: string } | undefined> {
+  for (const [channel, users] of await audienceOf(db, orgId, [personId])) return { channel, userId: users[0]! };
+  return undefined;
+}
+
+/**
+ * Writes one item per channel of the audience, built for that channel's user ids; the key gets
+ * the channel (keyOnChannel) so the shares never collide. Returns how many rows were new.
+ */
+export async function sendToAudience(
+  outbound: Outbound, orgId: number, audience: Audience, key: string,
+  build: (toUsers: string[], channel: Channel) => OutboundMessage | undefined, extra: Omit<OutboundItem, 'key' | 'message'> = {},
+): Promise<number> {
+  let added = 0;
+  for (const [channel, toUsers] of audience) {
+    const message = toUsers.length ? build(toUsers, channel) : undefined;
+    if (message) added += await outbound.send(orgId, channel, [{ ...extra, key: keyOnChannel(key, channel), message }]);
+  }
+  return added;
+}
+
+/** The same, straight from person ids. */
+export async function sendToPeople(
+  deps: { db: Db; outbound: Outbound }, orgId: number, personIds: number[], key: string,
+  build: (toUsers: string[], channel: Channel) => OutboundMessage | undefined,
+): Promise<number> {
+  return sendToAudience(deps.outbound, orgId, await audienceOf(deps.db, orgId, personIds), key, build);
+}
+
+/** A text for some people, under its key. */
+export interface PeopleText {
+  key: string;
+  personIds: number[];
+  text: string;
+}
+
+/** Several texts, each to its people on their channels; returns how many rows were new. */
+export async function sendTextsToPeople(deps: { db: Db; outbound: Outbound }, orgId: number, items: PeopleText[]): Promise<number> {
+  const byChannel = new Map<Channel, OutboundItem[]>();
+  for (const item of items) {
+    for (const [channel, toUsers] of await audienceOf(deps.db, orgId, [...new Set(item.personIds)])) {
+      const list = byChannel.get(channel) ?? [];
+      list.push({ key: keyOnChannel(item.key, channel), message: { kind: 'text', toUsers, text: item.text } });
+      byChannel.set(channel, list);
+    }
+  }
+  let added = 0;
+  for (const [channel, list] of byChannel) added += await deps.outbound.send(orgId, channel, list);
+  return added;
+}

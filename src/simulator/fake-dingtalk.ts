@@ -1,0 +1,240 @@
+// DingTalk as the simulator and the tests play it, on loopback: the new API (accessToken,
+// robot batchSend and group send, card createAndDeliver and PUT update) and the Stream
+// gateway (connections/open answered with a ws://127.0.0.1 endpoint, a WebSocket that pushes
+// CALLBACK and SYSTEM frames and records the bot's acks). It refuses what DingTalk refuses
+// (platforms.md §7–§9): more than 20 userIds, a msgParam or cardParamMap value that is not a
+// string, a used outTrackId, an expired token (401); it can hide a delivery failure in
+// deliverResults, as DingTalk does with HTTP 200.
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export interface FakeDingtalkCall {
+  method: string;
+  path: string;
+  body: Record<string, any>;
+  token?: string;
+}
+
+export interface FakeCard {
+  outTrackId: string;
+  userId: string;
+  templateId: string;
+  params: Record<string, string>;
+}
+
+/** What the simulator shows of what the bot sent (local mode's chat page). */
+export interface FakeDingtalkObserver {
+  text?(userId: string, text: string): void;
+  groupText?(chatId: string, text: string): void;
+  card?(card: FakeCard): void;
+  cardUpdated?(card: FakeCard): void;
+}
+
+type Ack = { code: number; headers: Record<string, string>; message: string; data: string };
+
+export class FakeDingtalk {
+  readonly calls: FakeDingtalkCall[] = [];
+  readonly cards = new Map<string, FakeCard>();
+  readonly acks: Ack[] = [];
+  readonly opens: Record<string, any>[] = [];
+  /** Users whose card delivery fails inside an HTTP 200 (deliverResults success:false). */
+  readonly failDeliveryTo = new Set<string>();
+  private readonly tokens = new Set<string>();
+  private readonly tickets = new Set<string>();
+  private readonly server: http.Server;
+  private readonly wss: WebSocketServer;
+  private socket?: WebSocket;
+  private frames = 0;
+  private waiters: (() => void)[] = [];
+  url = '';
+
+  constructor(private readonly observer: FakeDingtalkObserver = {}) {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    this.wss = new WebSocketServer({ noServer: true });
+    this.server.on('upgrade', (req, socket, head) => {
+      const ticket = new URL(req.url ?? '/', 'http://x').searchParams.get('ticket') ?? '';
+      // A ticket is good for one connection (platforms.md §5.1).
+      if (!this.tickets.delete(ticket)) return socket.destroy();
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
+    });
+  }
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    for (const ws of this.wss.clients) ws.terminate();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Every access token handed out so far stops working (the next call gets 401). */
+  expireTokens(): void {
+    this.tokens.clear();
+  }
+
+  get connected(): boolean {
+    return this.socket?.readyState === 1;
+  }
+
+  /** Resolves once the bot has an open Stream connection. */
+  async waitConnected(timeoutMs = 5_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (!this.connected) {
+      if (Date.now() > until) throw new Error('the bot did not connect to the fake Stream gateway');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** Pushes a frame; returns its messageId. */
+  push(type: 'CALLBACK' | 'SYSTEM' | 'EVENT', topic: string, data: unknown, messageId = `frame-${++this.frames}`, time = Date.now()): string {
+    if (!this.socket) throw new Error('no Stream connection');
+    this.socket.send(JSON.stringify({ specVersion: '1.0', type, headers: { topic, messageId, contentType: 'application/json', time: String(time), appId: 'fake' }, data: JSON.stringify(data) }));
+    return messageId;
+  }
+
+  /** A robot message from `userId` (one-to-one, or an @-mention in the group `chatId`). */
+  pushText(userId: string, text: string, opts: { chatId?: string; msgId?: string; messageId?: string; createAt?: number } = {}): string {
+    const msgId = opts.msgId ?? `msg${randomBytes(6).toString('hex')}`;
+    return this.push('CALLBACK', '/v1.0/im/bot/messages/get', {
+      conversationId: opts.chatId ?? `cid-single-${userId}`, conversationType: opts.chatId ? '2' : '1', msgId, msgtype: 'text', text: { content: ` ${text}` },
+      senderStaffId: userId, senderId: `$:${userId}`, senderNick: userId, robotCode: 'fake-robot', chatbotUserId: 'bot', isInAtList: true,
+      createAt: opts.createAt ?? Date.now(), sessionWebhook: `${this.url}/robot/sendBySession?session=x`, sessionWebhookExpiredTime: Date.now() + 5_400_000,
+    }, opts.messageId);
+  }
+
+  /** A click on a card button: the button's key comes back as the action's `key` param. */
+  pushClick(userId: string, outTrackId: string, key: string, time = Date.now()): string {
+    const content = JSON.stringify({ cardPrivateData: { actionIds: ['action'], params: { key } } });
+    return this.push('CALLBACK', '/v1.0/card/instances/callback', { outTrackId, userId, corpId: 'fake-corp', type: 'actionCallback', content, extension: '{}' }, undefined, time);
+  }
+
+  /** Resolves when the frame was acknowledged, with the ack. */
+  async ackOf(messageId: string, timeoutMs = 5_000): Promise<Ack> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const ack = this.acks.find((a) => a.headers.messageId === messageId);
+      if (ack) return ack;
+      if (Date.now() > until) throw new Error(`frame ${messageId} was not acknowledged`);
+      await new Promise<void>((r) => {
+        this.waiters.push(r);
+        setTimeout(r, 50);
+      });
+    }
+  }
+
+  /** SYSTEM disconnect, then the socket closes as DingTalk's does (the bot must reconnect). */
+  disconnect(): void {
+    this.push('SYSTEM', 'disconnect', { reason: 'server maintenance' });
+    const ws = this.socket;
+    setTimeout(() => ws?.close(), 20);
+  }
+
+  /** Texts sent to a user through batchSend. */
+  textsTo(userId: string): string[] {
+    return this.calls
+      .filter((c) => c.path === '/v1.0/robot/oToMessages/batchSend' && c.body.userIds.includes(userId))
+      .map((c) => String(JSON.parse(c.body.msgParam).content ?? JSON.parse(c.body.msgParam).text));
+  }
+
+  cardsTo(userId: string): FakeCard[] {
+    return [...this.cards.values()].filter((c) => c.userId === userId);
+  }
+
+  private accept(ws: WebSocket): void {
+    this.socket = ws;
+    ws.on('message', (raw) => {
+      this.acks.push(JSON.parse(String(raw)) as Ack);
+      for (const w of this.waiters.splice(0)) w();
+    });
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const body = text ? (JSON.parse(text) as Record<string, any>) : {};
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const token = req.headers['x-acs-dingtalk-access-token'] as string | undefined;
+    const answer = (status: number, value: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(value));
+    };
+    if (path === '/v1.0/oauth2/accessToken') {
+      const accessToken = `tok-${randomBytes(6).toString('hex')}`;
+      this.tokens.add(accessToken);
+      return answer(200, { accessToken, expireIn: 7200 });
+    }
+    if (path === '/v1.0/gateway/connections/open') {
+      this.opens.push(body);
+      const ticket = `ticket-${randomBytes(6).toString('hex')}`;
+      this.tickets.add(ticket);
+      return answer(200, { endpoint: `${this.url.replace('http:', 'ws:')}/connect`, ticket });
+    }
+    if (!token || !this.tokens.has(token)) return answer(401, { code: 'InvalidAuthentication', message: '不合法的access_token' });
+    this.calls.push({ method: req.method ?? 'GET', path, body, token });
+    const refused = this.refusal(path, body);
+    if (refused) return answer(400, refused);
+    return answer(200, this.carryOut(path, body));
+  }
+
+  private refusal(path: string, body: Record<string, any>): { code: string; message: string } | undefined {
+    if (path === '/v1.0/robot/oToMessages/batchSend') {
+      if (!Array.isArray(body.userIds) || body.userIds.length === 0 || body.userIds.length > 20) return { code: 'invalidParameter.userIds.invalid', message: 'userIds: 1 to 20' };
+      if (typeof body.msgParam !== 'string') return { code: 'invalidParameter.msgParam.invalid', message: 'msgParam must be a JSON string' };
+    }
+    if (path === '/v1.0/card/instances/createAndDeliver' || path === '/v1.0/card/instances') {
+      const params = body.cardData?.cardParamMap ?? {};
+      if (Object.values(params).some((v) => typeof v !== 'string')) return { code: 'param.cardParamMapInvalid', message: 'cardParamMap values must be strings' };
+    }
+    if (path === '/v1.0/card/instances/createAndDeliver' && this.cards.has(body.outTrackId)) return { code: 'param.outTrackIdExist', message: 'outTrackId already exists' };
+    if (path === '/v1.0/card/instances' && !this.cards.has(body.outTrackId)) return { code: 'cardInstance.wrong', message: 'no card with this outTrackId' };
+    return undefined;
+  }
+
+  private carryOut(path: string, body: Record<string, any>): unknown {
+    if (path === '/v1.0/card/instances/createAndDeliver') {
+      const userId = String(body.openSpaceId).replace('dtv1.card//IM_ROBOT.', '');
+      const card = { outTrackId: body.outTrackId, userId, templateId: body.cardTemplateId, params: { ...body.cardData.cardParamMap } };
+      this.cards.set(body.outTrackId, card);
+      const failed = this.failDeliveryTo.has(userId);
+      if (!failed) this.observer.card?.(card);
+      return { success: true, result: { outTrackId: body.outTrackId, deliverResults: [{ spaceType: 'IM_ROBOT', spaceId: userId, success: !failed, ...(failed ? { errorMsg: 'user not in the robot\'s visible range' } : {}) }] } };
+    }
+    if (path === '/v1.0/card/instances') {
+      const card = this.cards.get(body.outTrackId)!;
+      Object.assign(card.params, body.cardData.cardParamMap);
+      this.observer.cardUpdated?.(card);
+      return { success: true, result: true };
+    }
+    if (path === '/v1.0/robot/oToMessages/batchSend') for (const u of body.userIds as string[]) this.observer.text?.(u, messageText(body.msgParam));
+    if (path === '/v1.0/robot/groupMessages/send') this.observer.groupText?.(String(body.openConversationId), messageText(body.msgParam));
+    return { processQueryKey: randomBytes(8).toString('hex') };
+  }
+}
+
+function messageText(msgParam: string): string {
+  const p = JSON.parse(msgParam) as { content?: string; text?: string };
+  return String(p.content ?? p.text ?? '');
+}
+
+/** A DingTalk card as the chat page draws cards (the shape of WeCom's template_card it knows). */
+export function pageCard(card: FakeCard): Record<string, unknown> {
+  const p = card.params;
+  const buttons = [1, 2, 3].filter((i) => p[`btn${i}Text`]).map((i) => ({ text: p[`btn${i}Text`], key: p[`btn${i}Key`], style: p[`btn${i}Style`] === 'primary' ? 1 : 2 }));
+  return {
+    platform: 'dingtalk', task_id: card.outTrackId,
+    ...(p.source ? { source: { desc: p.source } } : {}),
+    main_title: { title: p.title, desc: p.description },
+    horizontal_content_list: (p.body ?? '').split('\n').filter(Boolean).map((line) => {
+      const [keyname, ...rest] = line.split('：');
+      return rest.length ? { keyname, value: rest.join('：') } : { keyname: '', value: line };
+    }),
+    button_list: buttons,
+    ...(p.settled ? { replace_text: p.settled } : {}),
+  };
+}
