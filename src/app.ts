@@ -18,7 +18,8 @@ import { mountWecomBotReceiver } from './platforms/wecom/bot-receiver.ts';
 import { mountWecomReceiver } from './platforms/wecom/receiver.ts';
 import { InboundClaimer } from './repositories/inbound-claimer.ts';
 import { inboundBacklog } from './repositories/inbound-repo.ts';
-import { migrate, pendingMigrations, readMigrations } from './repositories/migrate.ts';
+import { migrateDatabase, migrationsDir, pendingMigrationsOf, readMigrations } from './repositories/migrate.ts';
+import { dialectOfUrl } from './repositories/dialect.ts';
 import { outboxStats } from './repositories/outbox-repo.ts';
 import { ensureOrganisation } from './repositories/people-repo.ts';
 import { connectDb, type Db } from './repositories/prisma.ts';
@@ -64,8 +65,8 @@ export interface BotApp {
 export async function createBotApp(config: Config, options: BotAppOptions): Promise<BotApp> {
   const { logger } = options;
   const baseClock = options.clock ?? systemClock;
-  const migrations = readMigrations();
-  const migrated = migrate(config.databaseUrl, migrations);
+  const migrations = readMigrations(migrationsDir(dialectOfUrl(config.databaseUrl)));
+  const migrated = await migrateDatabase(config.databaseUrl, migrations);
   if (migrated.applied.length) logger.info({ applied: migrated.applied }, 'database migrated');
   const db = await connectDb(config.databaseUrl);
   if (config.mode === 'local') await assertDemoDatabase(db, config.databaseUrl, config.orgCode).catch(closing(db));
@@ -90,7 +91,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
 
   const http = createHttpApp(logger);
   const router = new Router();
-  mountOpsRoutes(router, { db, pendingMigrations: () => pendingMigrations(config.databaseUrl, migrations) }, metrics);
+  mountOpsRoutes(router, { db, pendingMigrations: () => pendingMigrationsOf(config.databaseUrl, migrations) }, metrics);
   const receiving = {
     orgId: org.id,
     maxSkewSeconds: config.callbackMaxSkewSeconds,
