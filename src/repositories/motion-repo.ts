@@ -4,6 +4,7 @@
 // so two deputies clicking at once cannot number a motion twice, or two motions alike (the
 // unique (orgId, year, seq) makes a loser retry).
 import { Prisma, type Db } from './prisma.ts';
+import { isUniqueViolation } from './db-errors.ts';
 import { fourDigits } from './sql-dialect.ts';
 
 export interface NewMotion {
@@ -67,7 +68,7 @@ export async function submitIfReady(db: Db, m: { id: number; orgId: number; year
         RETURNING "number"`;
       return rows[0]?.number;
     } catch (err) {
-      const taken = err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+      const taken = isUniqueViolation(err);
       if (!taken || attempt >= MAX_TRIES) throw err;
     }
   }

@@ -4,6 +4,7 @@
 // loser retry. The source key makes a reprocessed event find its suggestion again. The row is
 // born at rev 1 with its submission as the last transition (see suggestion-lifecycle-repo).
 import { Prisma, type Db } from './prisma.ts';
+import { isUniqueViolation } from './db-errors.ts';
 import { fourDigits, typed } from './sql-dialect.ts';
 
 export interface NewSuggestion {
@@ -50,7 +51,7 @@ export async function createNumbered(db: Db, s: NewSuggestion): Promise<{ id: nu
       const existing = await db.suggestion.findUniqueOrThrow({ where: { sourceKey: s.sourceKey }, select: { id: true, number: true, seq: true } });
       return existing;
     } catch (err) {
-      const sequenceTaken = err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+      const sequenceTaken = isUniqueViolation(err);
       if (!sequenceTaken || attempt >= MAX_TRIES) throw err;
     }
   }
