@@ -61,3 +61,10 @@ export async function dropDatabaseFor(dir: string, file = 'bot.db'): Promise<voi
   const marker = join(dir, `${file}.database-url`);
   if (testingPostgres() && existsSync(marker)) await dropPgDatabase(readFileSync(marker, 'utf8').trim());
 }
+
+/** A new PostgreSQL database with nothing in it (not even migrations): a restore target. */
+export async function createEmptyPgDatabase(): Promise<string> {
+  const name = `e_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE template0`));
+  return databaseUrl(server(), name);
+}
