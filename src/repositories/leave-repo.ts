@@ -36,7 +36,7 @@ export type NewLeave = { orgId: number; activityId: number; personId: number; ye
  */
 export async function createLeaveWithinQuota(db: Db, data: NewLeave, maxCounted: number) {
   const int = (v: number) => typed(db, v, 'integer');
-  const insert = () => db.$executeRaw`
+  const insert = (q: Db) => q.$executeRaw`
     INSERT INTO "LeaveRequest" ("orgId", "activityId", "personId", "year", "reason", "status", "approverIds", "createdAt")
     SELECT ${int(data.orgId)}, ${int(data.activityId)}, ${int(data.personId)}, ${int(data.year)}, ${typed(db, data.reason, 'text')},
            'pending', '[]', ${typed(db, data.createdAt, 'timestamp')}

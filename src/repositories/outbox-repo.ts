@@ -84,7 +84,7 @@ type ClaimedRaw = Omit<ClaimedOutboxRow, 'maybeDelivered' | 'unguarded' | 'prior
 export async function claimDueRows(db: Db, now: Date, limit: number, lockMs: number, scheduledLimit = limit): Promise<ClaimedOutboxRow[]> {
   const due = Prisma.sql`(("status" = 'pending' AND "nextAttemptAt" <= ${now}) OR ("status" = 'sending' AND "lockedUntil" < ${now}))`;
   const scan = limit * 4 + 20;
-  const rows = await underLock(db, OUTBOX_CLAIM_LOCK, () => db.$queryRaw<ClaimedRaw[]>`
+  const rows = await underLock(db, OUTBOX_CLAIM_LOCK, (q) => q.$queryRaw<ClaimedRaw[]>`
     UPDATE "Outbox"
     SET "maybeDelivered" = CASE WHEN "status" = 'sending' THEN ${true} ELSE "maybeDelivered" END,
         "status" = 'sending', "attempts" = "attempts" + 1, "lockedUntil" = ${new Date(now.getTime() + lockMs)},

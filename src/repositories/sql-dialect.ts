@@ -34,13 +34,20 @@ export function typed(db: Db, value: unknown, type: SqlType): Prisma.Sql {
   return Prisma.sql`CAST(${value} AS ${Prisma.raw(pgType)})`;
 }
 
+/** Waits for a pooled connection and for the lock are bounded, but generously (a busy machine). */
+const LOCKED_TRANSACTION = { maxWait: 15_000, timeout: 30_000 };
+
 /**
- * Runs `statement` while holding a transaction-scoped advisory lock `key` (PostgreSQL), so
- * instances take turns at it; on SQLite, whose writers take turns anyway, it just runs.
+ * Runs `statement` (on the client it is given) while holding a transaction-scoped advisory lock
+ * `key` (PostgreSQL), so instances take turns at it; the statement's snapshot is taken after the
+ * lock, so it sees what the previous holder committed. On SQLite, whose writers take turns
+ * anyway, it just runs on `db` (no interactive transaction on the shared connection).
  */
-export async function underLock<T>(db: Db, key: number, statement: () => Prisma.PrismaPromise<T>): Promise<T> {
-  if (dialectOf(db) !== 'postgres') return statement();
-  // $executeRaw: the lock function returns void, which the pg adapter cannot read back.
-  const [, result] = await db.$transaction([db.$executeRaw`SELECT pg_advisory_xact_lock(${key}::bigint)`, statement()]);
-  return result;
+export async function underLock<T>(db: Db, key: number, statement: (q: Db) => Promise<T>): Promise<T> {
+  if (dialectOf(db) !== 'postgres') return statement(db);
+  return db.$transaction(async (tx) => {
+    // $executeRaw: the lock function returns void, which the pg adapter cannot read back.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${key}::bigint)`;
+    return statement(tx as unknown as Db);
+  }, LOCKED_TRANSACTION);
 }
