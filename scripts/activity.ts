@@ -9,7 +9,7 @@ import { formatLocal, localParts } from '../src/domain/time.ts';
 import { AppError, errorMessage } from '../src/lib/errors.ts';
 import { ACTIVITY_STATUS, type ActivityListItem, type ActivityView } from '../src/repositories/activity-repo.ts';
 import { createLogger } from '../src/lib/logger.ts';
-import { migrate } from '../src/repositories/migrate.ts';
+import { migrateDatabase } from '../src/repositories/migrate.ts';
 import { connectDb, type Db } from '../src/repositories/prisma.ts';
 import {
   ACTIVITY_USAGE,
@@ -92,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
     if (parsed.ok && parsed.help) return 0; // isHelpRequest above already answered it
     // Problems that need no database are reported without touching it.
     if (!parsed.ok && parsed.unitName === undefined) return printProblems(parsed.problems);
-    migrate(config.databaseUrl);
+    await migrateDatabase(config.databaseUrl);
     const db = await connectDb(config.databaseUrl);
     try {
       return await run(parsed, { db, config, now, tz });

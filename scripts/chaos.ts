@@ -1,4 +1,4 @@
-// npm run chaos [-- --rounds 20 --recipients 1000 --faults 0 --seed 1 --max-kill-ms 4000 --bot-entry FILE --keep]
+// npm run chaos [-- --rounds 20 --recipients 1000 --faults 0 --seed 1 --max-kill-ms 4000 --instances 1 --postgres --bot-entry FILE --keep]
 // Kills the bot with SIGKILL at random moments while it sends a notice card to N members and
 // one personal text to each, round after round, then lets one clean run finish; prints what
 // each recipient got as the fake WeCom API counts it. Target: 0 lost, 0 delivered twice.
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runChaos, type ChaosReport } from './chaos/run.ts';
 
-const USAGE = 'usage: npm run chaos -- [--rounds N] [--recipients N] [--faults RATE] [--seed N] [--max-kill-ms MS] [--bot-entry FILE] [--keep]';
+const USAGE = 'usage: npm run chaos -- [--rounds N] [--recipients N] [--faults RATE] [--seed N] [--max-kill-ms MS] [--instances N] [--postgres] [--bot-entry FILE] [--keep]';
 
 function options() {
   const { values } = parseArgs({
@@ -19,6 +19,8 @@ function options() {
       seed: { type: 'string', default: '1' },
       'max-kill-ms': { type: 'string', default: '4000' },
       keep: { type: 'boolean', default: false },
+      instances: { type: 'string', default: '1' },
+      postgres: { type: 'boolean', default: false },
       'bot-entry': { type: 'string', default: join(import.meta.dirname, 'chaos', 'bot-entry.ts') },
     },
   });
@@ -30,16 +32,17 @@ function options() {
   return {
     rounds: n('rounds', 0, 1000), recipients: n('recipients', 1, 5000), faultRate: n('faults', 0, 0.9), seed: n('seed', 1, 2 ** 31),
     maxKillMs: n('max-kill-ms', 0, 60_000), botEntry: String(values['bot-entry']), keep: Boolean(values.keep),
+    instances: n('instances', 1, 8), postgres: Boolean(values.postgres),
   };
 }
 
-export function formatReport(r: ChaosReport, o: { rounds: number; faultRate: number }): string {
+export function formatReport(r: ChaosReport, o: { rounds: number; faultRate: number; instances?: number; postgres?: boolean }): string {
   const lines = [
     '| message | recipients | delivered 0 (lost) | delivered 1 | delivered 2+ (twice) |',
     '|---|---:|---:|---:|---:|',
     ...r.counts.map((c) => `| ${c.message} | ${c.recipients} | ${c.zero} | ${c.one} | ${c.twoOrMore} |`),
     '',
-    `kill -9: ${o.rounds} rounds (${r.kills.duringStart} during start-up, ${r.kills.afterCall} right after WeCom carried out a call and before it answered, ${r.kills.atRandom} at a random moment), then one clean run; ${r.seconds} s in all`,
+    `${o.instances} instance(s) on ${o.postgres ? 'PostgreSQL' : 'SQLite'}; kill -9: ${o.rounds} rounds (${r.kills.duringStart} during start-up, ${r.kills.afterCall} right after WeCom carried out a call and before it answered, ${r.kills.atRandom} at a random moment), then one clean run; ${r.seconds} s in all`,
     `message/send calls: ${r.sendCalls}; faults injected: ${r.faultsInjected} (rate ${o.faultRate}); repeats dropped by WeCom's duplicate check: ${r.droppedByDuplicateCheck}; card repeats refused by task_id (42014): ${r.refusedTaskIds}`,
     `outbox rows: ${Object.entries(r.outbox).map(([s, n]) => `${s} ${n}`).join(', ')}; settled as "already delivered": ${r.alreadyDelivered}`,
   ];

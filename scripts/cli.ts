@@ -2,7 +2,7 @@
 // database, find the organisation (--org or ORG_CODE), run, close, and turn the outcome into
 // an exit code (0 done, 1 refused or failed, 2 bad command line) with one line on errors.
 import { ConfigError, loadConfig, type Config } from '../src/config.ts';
-import { migrate } from '../src/repositories/migrate.ts';
+import { migrateDatabase } from '../src/repositories/migrate.ts';
 import { findOrganisationByCode } from '../src/repositories/org-repo.ts';
 import { connectDb, type Db } from '../src/repositories/prisma.ts';
 
@@ -15,7 +15,7 @@ export interface CliContext {
 /** Runs `work` against the organisation's database; an unknown organisation is exit 2. */
 export async function withOrganisation(orgCode: string | undefined, work: (ctx: CliContext) => Promise<number>): Promise<number> {
   const config = loadConfig();
-  migrate(config.databaseUrl);
+  await migrateDatabase(config.databaseUrl);
   const db = await connectDb(config.databaseUrl);
   try {
     const code = orgCode ?? config.orgCode;

@@ -1,11 +1,14 @@
 // npm run db:migration -- NAME
 // Writes prisma/migrations/<timestamp>_<NAME>/migration.sql with the SQL that moves the schema
-// of the last commit to the schema in the working tree. Review it, then commit both.
+// of the last commit to the schema in the working tree, and its PostgreSQL twin under the same
+// name in prisma/postgres/migrations (see scripts/pg-twins.ts). Review both, then commit them
+// with the schema, one migration per commit.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { diffSql } from './schema-sql.ts';
+import { withPgServer } from './lib/pg-server.ts';
+import { diffPgSql, diffSql, isEmptySql } from './schema-sql.ts';
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -14,18 +17,25 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 }
 const scratch = mkdtempSync(join(tmpdir(), 'migration-'));
 try {
+  const previousText = execFileSync('git', ['show', 'HEAD:prisma/schema.prisma'], { encoding: 'utf8' });
   const previous = join(scratch, 'previous.prisma');
-  writeFileSync(previous, execFileSync('git', ['show', 'HEAD:prisma/schema.prisma'], { encoding: 'utf8' }));
+  writeFileSync(previous, previousText);
   const sql = diffSql(previous, 'prisma/schema.prisma');
-  if (!/\S/.test(sql.replace(/^--.*$/gm, ''))) {
+  if (isEmptySql(sql)) {
     console.log('the schema has not changed since the last commit: no migration written');
     process.exit(0);
   }
+  const pgSql = await withPgServer((url) => diffPgSql(previousText, readFileSync('prisma/schema.prisma', 'utf8'), url));
   const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
-  const dir = join('prisma', 'migrations', `${stamp}_${name}`);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'migration.sql'), sql);
-  console.log(`wrote ${join(dir, 'migration.sql')}`);
+  for (const [root, text] of [[join('prisma', 'migrations'), sql], [join('prisma', 'postgres', 'migrations'), pgSql]] as const) {
+    const dir = join(root, `${stamp}_${name}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'migration.sql'), text);
+    console.log(`wrote ${join(dir, 'migration.sql')}`);
+  }
+} catch (err) {
+  console.error(`db:migration failed: ${(err as Error).message}`);
+  process.exit(1);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig, LOCAL_DATABASE_URL } from '../src/config.ts';
 import { AppError, errorMessage } from '../src/lib/errors.ts';
-import { migrate } from '../src/repositories/migrate.ts';
+import { migrateDatabase } from '../src/repositories/migrate.ts';
 import { connectDb } from '../src/repositories/prisma.ts';
 import { parseImportArgs, type ImportArgs } from '../src/services/roster/import-args.ts';
 import { cliMessages, formatReport } from '../src/services/roster/messages.ts';
@@ -36,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
 async function run(args: ImportArgs): Promise<number> {
   const config = loadConfig();
   // A fresh install may import the roster before the bot has ever started.
-  migrate(config.databaseUrl);
+  await migrateDatabase(config.databaseUrl);
   const db = await connectDb(config.databaseUrl);
   try {
     const report = await importRoster(db, {

@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from '../src/config.ts';
 import { describeReceptionRule, type ReceptionDate } from '../src/domain/calendar/reception-rule.ts';
 import { parseIsoDate } from '../src/domain/calendar/working-days.ts';
 import { isoWeekday, weekdayName } from '../src/domain/shanghai-time.ts';
-import { migrate } from '../src/repositories/migrate.ts';
+import { migrateDatabase } from '../src/repositories/migrate.ts';
 import { findOrganisationByCode } from '../src/repositories/org-repo.ts';
 import { connectDb, type Db } from '../src/repositories/prisma.ts';
 import { findStation, listStationNames } from '../src/repositories/reception-repo.ts';
@@ -48,7 +48,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  migrate(config.databaseUrl);
+  await migrateDatabase(config.databaseUrl);
   const db = await connectDb(config.databaseUrl);
   try {
     return await run(db, parsed.command, parsed.orgCode ?? config.orgCode);

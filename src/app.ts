@@ -26,7 +26,8 @@ import { mountWecomReceiver } from './platforms/wecom/receiver.ts';
 import { WecomWebSignIn } from './platforms/wecom/web-auth.ts';
 import { InboundClaimer } from './repositories/inbound-claimer.ts';
 import { inboundBacklog } from './repositories/inbound-repo.ts';
-import { migrate, pendingMigrations, readMigrations } from './repositories/migrate.ts';
+import { migrateDatabase, migrationsDir, pendingMigrationsOf, readMigrations } from './repositories/migrate.ts';
+import { dialectOfUrl } from './repositories/dialect.ts';
 import { outboxStats } from './repositories/outbox-repo.ts';
 import { ensureOrganisation } from './repositories/people-repo.ts';
 import { connectDb, type Db } from './repositories/prisma.ts';
@@ -90,8 +91,8 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   const { logger } = options;
   requireConsoleSecret(config);
   const baseClock = options.clock ?? systemClock;
-  const migrations = readMigrations();
-  const migrated = migrate(config.databaseUrl, migrations);
+  const migrations = readMigrations(migrationsDir(dialectOfUrl(config.databaseUrl)));
+  const migrated = await migrateDatabase(config.databaseUrl, migrations);
   if (migrated.applied.length) logger.info({ applied: migrated.applied }, 'database migrated');
   const db = await connectDb(config.databaseUrl);
   // Stored credentials need SECRETS_KEY, and the right one (one line naming it otherwise).
@@ -121,7 +122,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
 
   const http = createHttpApp(logger);
   const router = new Router();
-  mountOpsRoutes(router, { db, pendingMigrations: () => pendingMigrations(config.databaseUrl, migrations) }, metrics);
+  mountOpsRoutes(router, { db, pendingMigrations: () => pendingMigrationsOf(config.databaseUrl, migrations) }, metrics);
   const receiving = {
     maxSkewSeconds: config.callbackMaxSkewSeconds,
     // One claimer for both surfaces: concurrent callbacks share one INSERT either way.

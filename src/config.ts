@@ -30,11 +30,10 @@ const schema = z.object({
     .max(65535, 'must be between 0 and 65535')
     .default(3000),
   // Unset: data/local.db in local mode, data/bot.db in WeCom mode (decided in loadConfig).
-  DATABASE_URL: optionalText
-    .refine((v) => v === undefined || !/^postgres(ql)?:\/\//.test(v), {
-      message: 'is a PostgreSQL URL, which this version does not support yet; use file:./data/bot.db (SQLite)',
-    })
-    .refine((v) => v === undefined || /^file:.+/.test(v), { message: 'must start with file: (a SQLite file such as file:./data/bot.db)' }),
+  // SQLite (file:…) or PostgreSQL (postgresql://…, for several instances on one database).
+  DATABASE_URL: optionalText.refine((v) => v === undefined || /^file:.+/.test(v) || /^postgres(ql)?:\/\/[^/\s]+\/[^\s]+$/.test(v), {
+    message: 'must be a SQLite file (file:./data/bot.db) or a PostgreSQL URL (postgresql://user:password@host:5432/database)',
+  }),
   HOST: optionalText.refine((v) => v === undefined || /^(\[?[0-9A-Fa-f:.]+\]?|[A-Za-z0-9.-]{1,253})$/.test(v), {
     message: 'must be an IP address or host name to listen on, such as 0.0.0.0 or 127.0.0.1',
   }),

@@ -3,6 +3,7 @@
 import { createBotApp, type BotApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './lib/logger.ts';
+import { redactUrl } from './repositories/dialect.ts';
 
 const SHUTDOWN_GRACE_MS = 15_000;
 
@@ -32,7 +33,7 @@ try {
   console.error(code === 'EADDRINUSE' ? `Configuration error: PORT ${config.port} is already in use; set PORT to a free port` : String(err));
   process.exit(1);
 }
-logger.info({ url: bot.url, mode: config.mode, org: config.orgCode, database: config.databaseUrl }, 'bot is listening');
+logger.info({ url: bot.url, mode: config.mode, org: config.orgCode, database: redactUrl(config.databaseUrl) }, 'bot is listening');
 if (config.mode === 'local') {
   const page = `http://localhost:${new URL(bot.url).port}/sim`;
   logger.info({ page }, 'local mode: open the chat page to talk to the bot as a demo deputy');

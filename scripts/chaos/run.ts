@@ -1,13 +1,17 @@
 // The chaos harness: the fake WeCom API lives here (it survives what happens to the bot), the
-// bot runs as a child process on a temp SQLite file and is killed with SIGKILL at random
-// moments, round after round; then one clean run finishes the work. What each recipient got
+// bot runs as a child process on a temp SQLite file (or, with `postgres`, a database on a
+// throwaway PostgreSQL cluster) and is killed with SIGKILL at random moments, round after
+// round; with `instances` > 1 that many bots run side by side on the one database and each
+// round kills one of them (the others carry on). Then one clean run finishes the work. What each recipient got
 // is read from the fake: delivered 0, 1 or 2+ times.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OutboxWorkerOptions } from '../../src/jobs/outbox-worker.ts';
-import { migrate } from '../../src/repositories/migrate.ts';
+import pg from 'pg';
+import { migrateDatabase } from '../../src/repositories/migrate.ts';
+import { startPgCluster, databaseUrl as pgDatabaseUrl, type PgCluster } from '../lib/pg-cluster.ts';
 import { connectDb, type Db } from '../../src/repositories/prisma.ts';
 import { FaultPlan, seededRandom, type Fault } from '../../src/simulator/fake-faults.ts';
 import { createFakeWecomApi, listenOnLoopback } from '../../src/simulator/fake-wecom-api.ts';
@@ -35,6 +39,10 @@ export interface ChaosOptions {
   botEntry: string;
   /** Keep the temp folder (database and the bot's info log) for a look afterwards. */
   keep?: boolean;
+  /** Bots running side by side on the one database (default 1). */
+  instances?: number;
+  /** On PostgreSQL (a throwaway cluster) instead of a SQLite file. */
+  postgres?: boolean;
   log(line: string): void;
 }
 
@@ -74,7 +82,16 @@ const CHAOS_FAULTS: Fault[] = [
 export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
   const started = Date.now();
   const dir = mkdtempSync(join(tmpdir(), 'chaos-'));
-  const databaseUrl = `file:${join(dir, 'chaos.db')}`;
+  let cluster: PgCluster | undefined;
+  let databaseUrl = `file:${join(dir, 'chaos.db')}`;
+  if (o.postgres) {
+    cluster = await startPgCluster();
+    const admin = new pg.Client({ connectionString: cluster.url });
+    await admin.connect();
+    await admin.query('CREATE DATABASE chaos');
+    await admin.end();
+    databaseUrl = pgDatabaseUrl(cluster.url, 'chaos');
+  }
   const random = seededRandom(o.seed);
   const store = new SimStore();
   const faults = new FaultPlan(random);
@@ -84,7 +101,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
   faults.latencyMs = ({ path, body }) => (path === SEND ? 5 + 0.5 * String(body.touser ?? '').split('|').length : 0);
   const api = createFakeWecomApi({ ...APP, store, faults, isKnownUser: async () => true });
   const { server, url: apiUrl } = await listenOnLoopback(api);
-  migrate(databaseUrl);
+  await migrateDatabase(databaseUrl);
   const db = await connectDb(databaseUrl);
   try {
     const work = await seedChaosWork(db, 'default', o.recipients, new Date(), o.personalDelayMs ?? 0);
@@ -118,6 +135,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     await db.$disconnect();
     server.close();
     server.closeAllConnections();
+    cluster?.stop();
     if (o.keep) o.log(`kept: ${dir} (chaos.db, bot.log)`);
     else rmSync(dir, { recursive: true, force: true });
   }
@@ -134,6 +152,20 @@ function botRunner(o: ChaosOptions, databaseUrl: string, apiUrl: string, logFile
     ...process.env, PORT: '0', DATABASE_URL: databaseUrl, ORG_CODE: 'default', LOG_LEVEL: o.keep ? 'info' : 'warn', WECOM_API_BASE: apiUrl,
     WECOM_CORP_ID: APP.corpId, WECOM_AGENT_ID: String(APP.agentId), WECOM_SECRET: APP.secret, WECOM_TOKEN: APP.token, WECOM_AES_KEY: APP.aesKey, CONSOLE_SESSION_SECRET: 'chaos-console-secret-0123456789abcdefghij',
   };
+  const instances = o.instances ?? 1;
+  type Bot = ReturnType<typeof start>;
+  const running = new Set<Bot>();
+  /** Tops up to `instances` bots; returns the one started last (the next victim). */
+  const topUp = (): Bot => {
+    let last: Bot | undefined;
+    while (running.size < instances) {
+      const bot = start();
+      running.add(bot);
+      void bot.exited.then(() => running.delete(bot));
+      last = bot;
+    }
+    return last ?? [...running][running.size - 1]!;
+  };
   const start = () => {
     const log = openSync(logFile, 'a');
     const child = spawn(process.execPath, ['--import', 'tsx', o.botEntry, JSON.stringify(BOT_OUTBOX)], { env, stdio: ['ignore', 'pipe', log] });
@@ -147,7 +179,7 @@ function botRunner(o: ChaosOptions, databaseUrl: string, apiUrl: string, logFile
   return {
     /** Runs a bot and kills it at `point`; says where the kill landed. */
     async killAt(point: KillPoint): Promise<string> {
-      const bot = start();
+      const bot = topUp();
       let what = 'during start-up';
       if ('afterSpawnMs' in point) {
         await sleep(point.afterSpawnMs);
@@ -163,14 +195,14 @@ function botRunner(o: ChaosOptions, databaseUrl: string, apiUrl: string, logFile
       return what;
     },
     async runUntil(done: () => Promise<boolean>) {
-      const bot = start();
-      await bot.ready;
+      topUp();
+      await Promise.all([...running].map((b) => b.ready));
       const deadline = Date.now() + 10 * 60_000;
       while (!(await done())) {
         if (Date.now() > deadline) throw new Error('the clean run did not finish in 10 minutes');
         await sleep(250);
       }
-      await stop(bot.child, bot.exited);
+      await Promise.all([...running].map((b) => stop(b.child, b.exited)));
     },
   };
 }

@@ -15,7 +15,9 @@ import { parseYesNo } from './parse/choice.ts';
 import type { AnyFlow, FlowContext, FlowInput, StepResult } from './types.ts';
 
 type Stored = dialogs.StoredDialog;
-const SWITCH_SEPARATOR = '\u0000';
+// The unit separator: PostgreSQL text cannot hold the NUL that older rows (SQLite) still use.
+const SWITCH_SEPARATOR = '\u001f';
+const STORED_SEPARATORS = /[\u0000\u001f]/;
 
 /** What became of a message: a dialog's, not one (route it), or to be routed as this text. */
 export type Continued = 'handled' | 'none' | { reroute: string };
@@ -248,7 +250,7 @@ export class FlowEngine {
     const answer = parseYesNo(text);
     const current = this.flows.get(stored.flow)!;
     if (answer === 'yes') {
-      const [flowName, args] = stored.pendingSwitch!.split(SWITCH_SEPARATOR) as [string, string];
+      const [flowName, args] = stored.pendingSwitch!.split(STORED_SEPARATORS) as [string, string];
       // What was typed into the first one is kept for 继续, not dropped.
       if (typedSomething(stored)) await this.kept.setAside(bot, key, stored, policy, 'switch');
       else await dialogs.deleteDialog(bot.deps.db, key, stored.rev);

@@ -6,7 +6,7 @@ import type { Db } from '../repositories/prisma.ts';
 
 export interface ReadinessChecks {
   db: Db;
-  pendingMigrations(): string[];
+  pendingMigrations(): string[] | Promise<string[]>;
 }
 
 export function mountOpsRoutes(router: Router, checks: ReadinessChecks, metrics: Metrics): void {
@@ -23,7 +23,7 @@ export function mountOpsRoutes(router: Router, checks: ReadinessChecks, metrics:
       database = `unreachable: ${(err as Error).message}`;
     }
     try {
-      const pending = checks.pendingMigrations();
+      const pending = await checks.pendingMigrations();
       if (pending.length) migrations = `pending: ${pending.join(', ')}`;
     } catch (err) {
       migrations = `unknown: ${(err as Error).message}`;

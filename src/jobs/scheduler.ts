@@ -45,6 +45,11 @@ export class Scheduler {
     await this.runOnce();
   }
 
+  /** Resolves once no tick is running (tests: the start-up tick has read the database). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
   /** One tick; overlapping ticks are skipped, not queued. */
   async runOnce(): Promise<void> {
     if (this.running) return;

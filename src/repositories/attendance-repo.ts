@@ -82,6 +82,19 @@ export async function moveState(
   return changed === 1;
 }
 
+/**
+ * Puts back the state a leave request moved from (the request itself was refused): a row that
+ * was created for it (from invited) is deleted, otherwise its state is restored. Only while it
+ * is still leave_pending.
+ */
+export async function revertLeavePending(db: Db, key: AttendanceKey, previous: AttendanceState, at: Date): Promise<void> {
+  if (previous === 'invited') {
+    await db.attendance.deleteMany({ where: { activityId: key.activityId, personId: key.personId, status: STORED.leave_pending } });
+    return;
+  }
+  await moveState(db, key, ['leave_pending'], previous, at);
+}
+
 /** Everyone invited to an activity with their state (签到情况, the summary, the account). */
 export async function attendanceSheet(db: Db, activityId: number) {
   const invitees = await db.activityInvitee.findMany({ where: { activityId }, select: { personId: true } });

@@ -10,3 +10,15 @@ export function isDeterministicDbError(err: unknown): boolean {
   if (err instanceof Prisma.PrismaClientValidationError) return true;
   return err instanceof Prisma.PrismaClientKnownRequestError && INPUT_CODES.has(err.code);
 }
+
+/**
+ * A unique constraint refused the write (another writer took the key first): P2002 from the
+ * model API; from raw SQL Prisma reports P2010 with the driver adapter's kind, on SQLite and
+ * PostgreSQL alike.
+ */
+export function isUniqueViolation(err: unknown): boolean {
+  if (!(err instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (err.code === 'P2002') return true;
+  const cause = (err.meta as { driverAdapterError?: { cause?: { kind?: string } } } | undefined)?.driverAdapterError?.cause;
+  return err.code === 'P2010' && cause?.kind === 'UniqueConstraintViolation';
+}

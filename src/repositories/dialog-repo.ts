@@ -79,9 +79,7 @@ function columns(state: DialogState) {
 /** Saves a dialog: creates it, or updates it only if nobody changed it since `expectedRev`. */
 export async function saveDialog(db: Db, key: DialogKey, state: DialogState, expectedRev?: number): Promise<void> {
   if (expectedRev === undefined) {
-    // A leftover row for this key (an ended flow that was not deleted) is replaced.
-    await db.dialog.deleteMany({ where: key });
-    await db.dialog.create({ data: { ...key, ...columns(state) } });
+    await createDialog(db, key, state);
     return;
   }
   const { count } = await db.dialog.updateMany({
@@ -89,6 +87,27 @@ export async function saveDialog(db: Db, key: DialogKey, state: DialogState, exp
     data: { ...columns(state), rev: expectedRev + 1 },
   });
   if (count !== 1) throw new DialogConflict();
+}
+
+/**
+ * A new dialog, in one statement: a leftover row for this key (an ended flow that was not
+ * deleted, or one another instance started a moment ago) is replaced and its rev bumped, so a
+ * worker still holding the old row's rev gets DialogConflict instead of writing over this one.
+ * (A delete then an insert let two instances both delete, and the second insert fail.)
+ */
+async function createDialog(db: Db, key: DialogKey, state: DialogState): Promise<void> {
+  const c = columns(state);
+  const at = new Date();
+  await db.$executeRaw`
+    INSERT INTO "Dialog" ("orgId", "channel", "chatKey", "userId", "flow", "version", "step", "draft", "history", "invalidCount",
+                          "pendingSwitch", "lastEventId", "expiresAt", "movedFrom", "rev", "createdAt", "updatedAt")
+    VALUES (${key.orgId}, ${key.channel}, ${key.chatKey}, ${key.userId}, ${c.flow}, ${c.version}, ${c.step}, ${c.draft}, ${c.history},
+            ${c.invalidCount}, ${c.pendingSwitch}, ${c.lastEventId}, ${c.expiresAt}, ${c.movedFrom}, 0, ${at}, ${at})
+    ON CONFLICT ("orgId", "channel", "chatKey", "userId") DO UPDATE SET
+      "flow" = excluded."flow", "version" = excluded."version", "step" = excluded."step", "draft" = excluded."draft",
+      "history" = excluded."history", "invalidCount" = excluded."invalidCount", "pendingSwitch" = excluded."pendingSwitch",
+      "lastEventId" = excluded."lastEventId", "expiresAt" = excluded."expiresAt", "movedFrom" = excluded."movedFrom",
+      "rev" = "Dialog"."rev" + 1, "createdAt" = excluded."createdAt", "updatedAt" = excluded."updatedAt"`;
 }
 
 export async function deleteDialog(db: Db, key: DialogKey, expectedRev?: number): Promise<void> {

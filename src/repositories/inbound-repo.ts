@@ -2,6 +2,7 @@
 // work queue the inbound worker drains. Queue operations are single raw statements: cheap,
 // and never a read-then-write transaction that another writer could invalidate.
 import { Prisma, type Db } from './prisma.ts';
+import { skipLocked } from './sql-dialect.ts';
 
 export interface NewInboundEvent {
   orgId: number;
@@ -47,7 +48,7 @@ export async function claimDueEvents(db: Db, now: Date, limit: number, lockMs: n
   const rows = await db.$queryRaw<ClaimedInboundEvent[]>`
     UPDATE "InboundEvent"
     SET "status" = 'processing', "attempts" = "attempts" + 1, "lockedUntil" = ${new Date(now.getTime() + lockMs)}
-    WHERE "id" IN (SELECT "id" FROM "InboundEvent" WHERE ${due} ORDER BY "id" LIMIT ${limit}) AND ${due}
+    WHERE "id" IN (SELECT "id" FROM "InboundEvent" WHERE ${due} ORDER BY "id" LIMIT ${limit} ${skipLocked(db)}) AND ${due}
     RETURNING "id", "orgId", "channel", "senderId", "payload", "attempts"`;
   return rows
     .map((r) => ({ ...r, id: Number(r.id), orgId: Number(r.orgId), attempts: Number(r.attempts) }))

@@ -1,7 +1,11 @@
 // Leave requests (rules L1, L2, L5) and the attendance entry an approval creates.
 import { COUNTED_LEAVE_STATUSES, QUOTA_UNIT_KINDS } from '../domain/leave-rules.ts';
 import { shanghaiIsoDate } from '../domain/shanghai-time.ts';
-import type { Db } from './prisma.ts';
+import { Prisma, type Db } from './prisma.ts';
+import { typed, underLock } from './sql-dialect.ts';
+
+/** Advisory lock keys of the L2 check on PostgreSQL: this base plus the person's id. */
+const LEAVE_QUOTA_LOCK_BASE = 7_314_100_000_000;
 
 /** Rule L2 counts leaves from group activities (代表小组) in one calendar year. */
 export async function countCountedLeaves(db: Db, orgId: number, personId: number, year: number): Promise<number> {
@@ -19,6 +23,30 @@ export async function createLeave(
   data: { orgId: number; activityId: number; personId: number; year: number; reason: string; createdAt?: Date },
 ) {
   return db.leaveRequest.create({ data });
+}
+
+export type NewLeave = { orgId: number; activityId: number; personId: number; year: number; reason: string; createdAt: Date };
+
+/**
+ * Rule L2 as one write: the request is inserted only while the person has fewer than
+ * `maxCounted` counted leaves that year (the count is inside the INSERT). On PostgreSQL two
+ * instances could each count before the other's insert is committed, so the check takes turns
+ * per person under an advisory lock; SQLite runs one writer at a time. Returns the request —
+ * the one made earlier for the activity on a replay — or undefined when the quota is reached.
+ */
+export async function createLeaveWithinQuota(db: Db, data: NewLeave, maxCounted: number) {
+  const int = (v: number) => typed(db, v, 'integer');
+  const insert = (q: Db) => q.$executeRaw`
+    INSERT INTO "LeaveRequest" ("orgId", "activityId", "personId", "year", "reason", "status", "approverIds", "createdAt")
+    SELECT ${int(data.orgId)}, ${int(data.activityId)}, ${int(data.personId)}, ${int(data.year)}, ${typed(db, data.reason, 'text')},
+           'pending', '[]', ${typed(db, data.createdAt, 'timestamp')}
+    WHERE (SELECT COUNT(*) FROM "LeaveRequest" l
+             JOIN "Activity" a ON a."id" = l."activityId" JOIN "Unit" u ON u."id" = a."unitId"
+           WHERE l."orgId" = ${data.orgId} AND l."personId" = ${data.personId} AND l."year" = ${data.year}
+             AND l."status" IN (${Prisma.join([...COUNTED_LEAVE_STATUSES])}) AND u."kind" IN (${Prisma.join([...QUOTA_UNIT_KINDS])})) < ${maxCounted}
+    ON CONFLICT ("activityId", "personId") DO NOTHING`;
+  await underLock(db, LEAVE_QUOTA_LOCK_BASE + data.personId, insert);
+  return (await findLeaveFor(db, data.activityId, data.personId)) ?? undefined;
 }
 
 export async function getLeave(db: Db, orgId: number, id: number) {

@@ -4,6 +4,8 @@
 // so two deputies clicking at once cannot number a motion twice, or two motions alike (the
 // unique (orgId, year, seq) makes a loser retry).
 import { Prisma, type Db } from './prisma.ts';
+import { isUniqueViolation } from './db-errors.ts';
+import { fourDigits } from './sql-dialect.ts';
 
 export interface NewMotion {
   orgId: number;
@@ -60,13 +62,13 @@ export async function submitIfReady(db: Db, m: { id: number; orgId: number; year
       const rows = await db.$queryRaw<{ number: string }[]>`
         UPDATE "Motion" SET "status" = 'submitted', "submittedAt" = ${m.now}, "year" = ${m.year},
           "seq" = (SELECT COALESCE(MAX("seq"), 0) + 1 FROM "Motion" WHERE "orgId" = ${m.orgId} AND "year" = ${m.year}),
-          "number" = ${`${m.year}-${m.code}-`} || substr('0000' || (SELECT COALESCE(MAX("seq"), 0) + 1 FROM "Motion" WHERE "orgId" = ${m.orgId} AND "year" = ${m.year}), -4)
+          "number" = ${`${m.year}-${m.code}-`} || ${fourDigits(db, Prisma.sql`(SELECT COALESCE(MAX("seq"), 0) + 1 FROM "Motion" WHERE "orgId" = ${m.orgId} AND "year" = ${m.year})`)}
         WHERE "id" = ${m.id} AND "status" = 'open'
           AND (SELECT COUNT(*) FROM "MotionSigner" WHERE "motionId" = ${m.id} AND "signedAt" IS NOT NULL) >= ${m.minSigners}
         RETURNING "number"`;
       return rows[0]?.number;
     } catch (err) {
-      const taken = err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+      const taken = isUniqueViolation(err);
       if (!taken || attempt >= MAX_TRIES) throw err;
     }
   }

@@ -7,6 +7,10 @@
 // uncertain (may have been delivered, and repeating it could deliver it twice: staff decide,
 // see outbox-staff-repo.ts) → discarded.
 import { Prisma, type Db } from './prisma.ts';
+import { skipLocked, underLock, unindexed } from './sql-dialect.ts';
+
+/** The advisory lock outbox claims take turns at on PostgreSQL (see claimDueRows). */
+const OUTBOX_CLAIM_LOCK = 7_314_002;
 
 export interface NewOutboxRow {
   orgId: number;
@@ -71,13 +75,18 @@ type ClaimedRaw = Omit<ClaimedOutboxRow, 'maybeDelivered' | 'unguarded' | 'prior
  * expired belonged to a process that died mid-call: its outcome is unknown, which the claim
  * records (maybeDelivered). One statement, as before priorities: the window over priority
  * (k) caps the scheduled rows after the one-per-recipient window (rank) has picked.
+ *
+ * On PostgreSQL several instances claim at once: rows another claim holds are skipped (SKIP
+ * LOCKED), and the claims take turns under an advisory lock, because the "none in flight for
+ * this recipient" test reads rows another claim may be turning to 'sending' right now —
+ * without the turn, two instances could each send one of a member's messages at once.
  */
 export async function claimDueRows(db: Db, now: Date, limit: number, lockMs: number, scheduledLimit = limit): Promise<ClaimedOutboxRow[]> {
   const due = Prisma.sql`(("status" = 'pending' AND "nextAttemptAt" <= ${now}) OR ("status" = 'sending' AND "lockedUntil" < ${now}))`;
   const scan = limit * 4 + 20;
-  const rows = await db.$queryRaw<ClaimedRaw[]>`
+  const rows = await underLock(db, OUTBOX_CLAIM_LOCK, (q) => q.$queryRaw<ClaimedRaw[]>`
     UPDATE "Outbox"
-    SET "maybeDelivered" = CASE WHEN "status" = 'sending' THEN 1 ELSE "maybeDelivered" END,
+    SET "maybeDelivered" = CASE WHEN "status" = 'sending' THEN ${true} ELSE "maybeDelivered" END,
         "status" = 'sending', "attempts" = "attempts" + 1, "lockedUntil" = ${new Date(now.getTime() + lockMs)},
         "firstAttemptAt" = COALESCE("firstAttemptAt", ${now}), "lastAttemptAt" = ${now}
     WHERE "id" IN (
@@ -90,13 +99,14 @@ export async function claimDueRows(db: Db, now: Date, limit: number, lockMs: num
             WHERE ${due} AND NOT EXISTS (
               SELECT 1 FROM "Outbox" AS f
               WHERE f."status" = 'sending' AND f."lockedUntil" >= ${now} AND f."channel" = o."channel" AND f."recipient" = o."recipient")
-            ORDER BY "priority" DESC, "nextAttemptAt", "id" LIMIT ${scan}))
-        WHERE "rank" = 1)
+            ORDER BY "priority" DESC, "nextAttemptAt", "id" LIMIT ${scan} ${skipLocked(db)}) AS "due"
+          ) AS "ranked"
+        WHERE "rank" = 1) AS "firsts"
       WHERE "priority" > 0 OR "k" <= ${scheduledLimit}
       ORDER BY "priority" DESC, "at", "id" LIMIT ${limit})
     AND ${due}
     RETURNING "id", "orgId", "channel", "idempotencyKey", "kind", "recipient", "payload", "attempts", "nextAttemptAt", "createdAt",
-      "firstAttemptAt", "maybeDelivered", "unguarded", "contentHash", "priority"`;
+      "firstAttemptAt", "maybeDelivered", "unguarded", "contentHash", "priority"`);
   // Conversation rows first: the per-member limit gives them the minute's budget first.
   return rows
     .map(({ nextAttemptAt, ...r }) => ({
@@ -139,7 +149,7 @@ export async function markRetry(
   await settle(
     db,
     row,
-    Prisma.sql`"status" = 'pending', "nextAttemptAt" = ${nextAttemptAt}, "maybeDelivered" = ${maybeDelivered ? 1 : 0},
+    Prisma.sql`"status" = 'pending', "nextAttemptAt" = ${nextAttemptAt}, "maybeDelivered" = ${maybeDelivered},
       "lastError" = ${error.message.slice(0, 1000)}, "lastErrcode" = ${error.code ?? null}`,
   );
 }
@@ -154,13 +164,13 @@ export async function markUncertain(db: Db, row: ClaimedOutboxRow, error: { mess
   await settle(
     db,
     row,
-    Prisma.sql`"status" = 'uncertain', "maybeDelivered" = 1, "lastError" = ${error.message.slice(0, 1000)}, "lastErrcode" = ${error.code ?? null}`,
+    Prisma.sql`"status" = 'uncertain', "maybeDelivered" = ${true}, "lastError" = ${error.message.slice(0, 1000)}, "lastErrcode" = ${error.code ?? null}`,
   );
 }
 
 /** Records, before the call, that this try goes out without the platform's repeat protection. */
 export async function markUnguarded(db: Db, row: ClaimedOutboxRow): Promise<void> {
-  await db.$executeRaw`UPDATE "Outbox" SET "unguarded" = 1 WHERE "id" = ${row.id} AND "status" = 'sending' AND "attempts" = ${row.attempts}`;
+  await db.$executeRaw`UPDATE "Outbox" SET "unguarded" = ${true} WHERE "id" = ${row.id} AND "status" = 'sending' AND "attempts" = ${row.attempts}`;
 }
 
 /** Puts a claimed row back without counting the attempt (rate limit: not a failure, no call made). */
@@ -187,7 +197,7 @@ export async function findTwins(db: Db, row: ClaimedOutboxRow, since: Date): Pro
   const batch = `m:${hash}`;
   // Two index searches (hash and recipient; hash alone for the batch rows). The unary + keeps
   // SQLite from scanning the channel index instead.
-  const others = Prisma.sql`+"orgId" = ${row.orgId} AND +"channel" = ${row.channel} AND "id" <> ${row.id} AND "lastAttemptAt" >= ${since}`;
+  const others = Prisma.sql`${unindexed(db, 'orgId')} = ${row.orgId} AND ${unindexed(db, 'channel')} = ${row.channel} AND "id" <> ${row.id} AND "lastAttemptAt" >= ${since}`;
   const sameHash = row.contentHash === single ? Prisma.sql`"contentHash" = ${single} AND "recipient" = ${row.recipient}` : Prisma.sql`"contentHash" = ${single}`;
   const rows = await db.$queryRaw<{ recipient: string; lastAttemptAt: Date | string | null }[]>`
     SELECT "recipient", "lastAttemptAt" FROM "Outbox" WHERE ${sameHash} AND ${others}
@@ -219,7 +229,7 @@ export async function recentSends(db: Db, channel: string, recipients: string[],
       UNION ALL
       SELECT "recipient", "sentAt" FROM "Outbox"
       WHERE "status" = 'sending' AND "channel" = ${channel} AND "recipient" IN (${members})
-    ) GROUP BY "recipient"`;
+    ) AS "recent" GROUP BY "recipient"`;
   return new Map(rows.map((r) => [r.recipient, { count: Number(r.count), oldestSentAt: r.oldestSentAt === null ? undefined : new Date(r.oldestSentAt) }]));
 }
 

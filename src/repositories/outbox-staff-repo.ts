@@ -37,7 +37,7 @@ export function findStaffRow(db: Db, orgId: number, id: number): Promise<StaffRo
 export async function requeueRow(db: Db, id: number, status: StaffStatus, now: Date): Promise<boolean> {
   const changed = await db.$executeRaw`
     UPDATE "Outbox" SET "status" = 'pending', "attempts" = 0, "nextAttemptAt" = ${now}, "lockedUntil" = NULL,
-      "maybeDelivered" = 0, "unguarded" = 0, "firstAttemptAt" = NULL
+      "maybeDelivered" = ${false}, "unguarded" = ${false}, "firstAttemptAt" = NULL
     WHERE "id" = ${id} AND "status" = ${status}`;
   return changed === 1;
 }

@@ -1,26 +1,47 @@
 // Prisma client factory: the js query compiler with a driver adapter (no Prisma binary).
-// SQLite runs in WAL mode with a busy timeout. Writes are single atomic statements
-// (conditional updates, INSERT .. ON CONFLICT): the SQLite adapter shares one connection,
-// so an interactive transaction would also swallow unrelated concurrent queries.
+//
+// SQLite (file:…, the default) runs in WAL mode with a busy timeout. Writes are single atomic
+// statements (conditional updates, INSERT .. ON CONFLICT): the SQLite adapter shares one
+// connection, so an interactive transaction would also swallow unrelated concurrent queries.
+//
+// PostgreSQL (postgresql://…, several instances on one database) uses the client generated
+// from the derived schema (prisma/postgres, npm run db:generate) over a pg pool. Its generated
+// types are a second, nominally different copy of the same models, so it is handed out as the
+// SQLite client's type: `Db` stays one type for every repository, and the two clients agree
+// on every model, field and method because both come from the one schema file (the CI check
+// npm run db:check proves their migrations build the same tables). Raw SQL that differs
+// between the two asks dialectOf(db).
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.ts';
+import { dialectOfUrl, type Dialect } from './dialect.ts';
 
 export type Db = PrismaClient;
 export { Prisma } from '../generated/prisma/client.ts';
+export type { Dialect } from './dialect.ts';
 
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+const dialects = new WeakMap<object, Dialect>();
+
+/** Which database a client talks to (SQLite unless connectDb made it for PostgreSQL). */
+export function dialectOf(db: Db): Dialect {
+  return dialects.get(db) ?? 'sqlite';
+}
 
 export function sqlitePath(databaseUrl: string): string {
   if (!databaseUrl.startsWith('file:')) throw new Error(`not a SQLite URL: ${databaseUrl}`);
   return resolve(databaseUrl.slice('file:'.length));
 }
 
-export async function connectDb(databaseUrl: string): Promise<Db> {
-  if (!databaseUrl.startsWith('file:')) {
-    throw new Error('DATABASE_URL: only SQLite (file:...) is supported by this build');
-  }
+export interface ConnectOptions {
+  /** PostgreSQL: connections in this process's pool. */
+  poolSize?: number;
+}
+
+export async function connectDb(databaseUrl: string, options: ConnectOptions = {}): Promise<Db> {
+  if (dialectOfUrl(databaseUrl) === 'postgres') return connectPostgres(databaseUrl, options);
   const path = sqlitePath(databaseUrl);
   mkdirSync(dirname(path), { recursive: true });
   const adapter = new PrismaBetterSQLite3({ url: `file:${path}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
@@ -30,5 +51,19 @@ export async function connectDb(databaseUrl: string): Promise<Db> {
   // back the last commits. FULL would fsync on every callback claim.
   await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
   await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+  return db;
+}
+
+async function connectPostgres(databaseUrl: string, options: ConnectOptions): Promise<Db> {
+  // Loaded only here: a SQLite deployment never needs the second client or pg.
+  const [{ PrismaPg }, { PrismaClient: PgClient }] = await Promise.all([
+    import('@prisma/adapter-pg'),
+    import('../generated/prisma-pg/client.ts'),
+  ]);
+  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
+  // The one cast between the two generated clients (see the header).
+  const db = new PgClient({ adapter }) as unknown as Db;
+  dialects.set(db, 'postgres');
+  await db.$queryRawUnsafe('SELECT 1'); // fail at start-up, not on the first callback
   return db;
 }

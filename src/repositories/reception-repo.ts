@@ -62,7 +62,7 @@ export async function upsertPlanned(db: Db, orgId: number, unitId: number, days:
     INSERT INTO "ReceptionOccurrence" ("orgId", "unitId", "date", "month", "status", "createdAt", "updatedAt")
     VALUES ${Prisma.join(values)}
     ON CONFLICT ("unitId", "date") DO UPDATE SET "status" = 'planned', "month" = excluded."month", "updatedAt" = excluded."updatedAt"
-    WHERE "status" = 'cancelled'`;
+    WHERE "ReceptionOccurrence"."status" = 'cancelled'`;
 }
 
 export async function occurrencesBetween(db: Db, unitId: number, from: string, to: string): Promise<Occurrence[]> {

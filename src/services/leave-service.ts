@@ -15,6 +15,7 @@ import { audit } from '../repositories/audit-repo.ts';
 import { loadPolicy } from '../repositories/org-repo.ts';
 import { audienceOf, sendToAudience } from './audience.ts';
 import * as leaves from '../repositories/leave-repo.ts';
+import { revertLeavePending } from '../repositories/attendance-repo.ts';
 import { recordRsvp } from '../repositories/rsvp-repo.ts';
 import { findOfficeUnitIds, findUnitContacts, type PersonWithRoles } from '../repositories/people-repo.ts';
 import { applyAttendance, attendanceConflict, conflictFor } from './attendance/attendance-service.ts';
@@ -80,8 +81,18 @@ export async function submitLeave(
     const applied = await applyAttendance(deps.db, key, 'request_leave', now);
     // Already pending without a request: an earlier try stopped between the two writes.
     if (!applied.ok && applied.record.state !== 'leave_pending') return { ok: false, message: conflictFor('request_leave', applied.record, activity.title) };
-    // Stamped by the bot's clock: approval reminders are timed from it (rule L1).
-    leave = await leaves.createLeave(deps.db, { ...key, year, reason, createdAt: now });
+    // Stamped by the bot's clock: approval reminders are timed from it (rule L1). Rule L2 is
+    // checked again in the insert itself: the standing was read before the reason was typed,
+    // and another request (another instance, the same moment) may have taken the last leave.
+    const data = { ...key, year, reason, createdAt: now };
+    const policy = countsTowardsQuota(activity) ? await loadPolicy(deps.db, person.orgId) : undefined;
+    const created = policy ? await leaves.createLeaveWithinQuota(deps.db, data, policy.leavesPerYear) : await leaves.createLeave(deps.db, data);
+    if (!created) {
+      if (applied.ok) await revertLeavePending(deps.db, key, applied.from, now);
+      const used = await leaves.countCountedLeaves(deps.db, person.orgId, person.id, year);
+      return { ok: false, message: leaveMessages.refusals.quota_reached(used, policy!.leavesPerYear, policy!.supervisingBody) };
+    }
+    leave = created;
   }
   // Asking for leave is also the answer to the notice card (rule A4).
   await recordRsvp(deps.db, { ...key, answer: 'leave', at: now });

@@ -13,6 +13,7 @@ import { fixedClock, type Clock } from '../../src/lib/clock.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 import { WecomCallbackSender } from '../../src/simulator/callback-sender.ts';
 import { WecomRobotCallbackSender } from '../../src/simulator/robot-callback-sender.ts';
+import { databaseUrlFor, dropDatabaseFor } from './test-database.ts';
 
 export const TEST_WECOM = {
   WECOM_CORP_ID: 'wwtestcorp0001',
@@ -61,7 +62,7 @@ export async function startTestBot(
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'bot-it-'));
   const env = {
     PORT: '0',
-    DATABASE_URL: `file:${join(dir, 'bot.db')}`,
+    DATABASE_URL: await databaseUrlFor(dir),
     LOG_LEVEL: 'info',
     ...(options.mode === 'local' ? {} : { ...TEST_WECOM, ...TEST_WECOM_BOT, WECOM_API_BASE: REAL_WECOM_API_BASE }),
     ...options.env,
@@ -91,7 +92,10 @@ export async function startTestBot(
     dir,
     async stop({ keepFiles = false } = {}) {
       await bot.stop();
-      if (!keepFiles) rmSync(dir, { recursive: true, force: true });
+      if (!keepFiles) {
+        await dropDatabaseFor(dir);
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
 }
@@ -118,6 +122,9 @@ export async function startCallbackTestBot(options: Parameters<typeof startTestB
   nock.disableNetConnect();
   nock.enableNetConnect(/127\.0\.0\.1|localhost/);
   const t = await startTestBot(options);
+  // The start-up tick runs beside the test: let it finish before 张三 exists, or whether he
+  // gets what it sends (the last quarter's suggestion reminder at TEST_NOW) depends on speed.
+  await t.bot.workers?.scheduler.idle();
   await addPerson(t.bot.db, t.bot.orgId, {
     name: '张三',
     mobile: '13800000001',

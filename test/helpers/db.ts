@@ -1,9 +1,11 @@
-// A fresh, migrated SQLite database in a temp folder, per test file.
+// A fresh, migrated database per test file: a SQLite file in a temp folder, or with
+// TEST_DATABASE=postgres a PostgreSQL database of its own (see test-database.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrate } from '../../src/repositories/migrate.ts';
+import { migrateDatabase } from '../../src/repositories/migrate.ts';
 import { connectDb, type Db } from '../../src/repositories/prisma.ts';
+import { databaseUrlFor, dropDatabaseFor } from './test-database.ts';
 
 export interface TestDb {
   db: Db;
@@ -14,8 +16,8 @@ export interface TestDb {
 
 export async function createTestDb(): Promise<TestDb> {
   const dir = mkdtempSync(join(tmpdir(), 'bot-test-'));
-  const url = `file:${join(dir, 'test.db')}`;
-  migrate(url);
+  const url = await databaseUrlFor(dir, 'test.db');
+  await migrateDatabase(url);
   const db = await connectDb(url);
   return {
     db,
@@ -23,6 +25,7 @@ export async function createTestDb(): Promise<TestDb> {
     dir,
     async close() {
       await db.$disconnect();
+      await dropDatabaseFor(dir, 'test.db');
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -18,7 +18,7 @@ let known = (u: string) => u !== 'left-the-company';
 const ids: Record<string, number> = {};
 
 async function cli(...args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `file:${join(t.dir, 'bot.db')}`, ORG_CODE: 'default', LOG_LEVEL: 'silent' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: t.bot.config.databaseUrl, ORG_CODE: 'default', LOG_LEVEL: 'silent' };
   for (const name of Object.keys(env)) if (name.startsWith('WECOM_')) delete env[name];
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/outbox.ts', ...args], { env });

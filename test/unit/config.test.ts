@@ -68,8 +68,8 @@ describe('config', () => {
   const invalid: [string, Record<string, string>, RegExp][] = [
     ['PORT', { PORT: 'eighty' }, /^Configuration error: PORT must be a port number$/],
     ['PORT', { PORT: '70000' }, /^Configuration error: PORT must be between 0 and 65535$/],
-    ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }, /^Configuration error: DATABASE_URL must start with file:/],
-    ['DATABASE_URL', { DATABASE_URL: 'postgresql://db/bot' }, /^Configuration error: DATABASE_URL is a PostgreSQL URL, which this version does not support yet/],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }, /^Configuration error: DATABASE_URL must be a SQLite file \(file:\.\/data\/bot\.db\) or a PostgreSQL URL/],
+    ['DATABASE_URL', { DATABASE_URL: 'postgresql://db' }, /^Configuration error: DATABASE_URL must be a SQLite file .* or a PostgreSQL URL \(postgresql:\/\/user:password@host:5432\/database\)$/],
     ['TZ_BUSINESS', { TZ_BUSINESS: 'Mars/Olympus' }, /^Configuration error: TZ_BUSINESS must be an IANA time zone/],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }, /^Configuration error: LOG_LEVEL must be one of fatal, error/],
     ['WECOM_API_BASE', { WECOM_API_BASE: 'qyapi.weixin.qq.com' }, /^Configuration error: WECOM_API_BASE must be an http\(s\) URL/],
@@ -120,6 +120,7 @@ describe('config', () => {
       host: '127.0.0.1',
       callbackMaxSkewSeconds: 60,
     });
+    expect(loadConfig({ DATABASE_URL: 'postgresql://bot:secret@db.internal:5432/bot' }).databaseUrl).toBe('postgresql://bot:secret@db.internal:5432/bot');
     expect(loadConfig({ ...WECOM, HOST: '10.0.0.5' }).host).toBe('10.0.0.5');
     expect(loadConfig({ HOST: '::1' }).host).toBe('::1');
   });

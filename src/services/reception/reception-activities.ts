@@ -9,7 +9,8 @@ import { loadPolicy } from '../../repositories/org-repo.ts';
 import { shanghaiInstant } from '../../domain/shanghai-time.ts';
 import { createActivityWithInvitees } from '../../repositories/activity-repo.ts';
 import { onLeaveByDate } from '../../repositories/leave-repo.ts';
-import { Prisma, type Db } from '../../repositories/prisma.ts';
+import type { Db } from '../../repositories/prisma.ts';
+import { isUniqueViolation } from '../../repositories/db-errors.ts';
 import { loadCalendar } from '../calendar-service.ts';
 import { planActivityNotices } from '../notices/plan-activity-notices.ts';
 import { monthOf, planOccurrences, todayIn } from './reception-plan-service.ts';
@@ -67,7 +68,7 @@ async function ensureActivity(db: Db, station: { id: number; orgId: number; name
     return 1;
   } catch (err) {
     // Another instance created it a moment ago.
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') return 0;
+    if (isUniqueViolation(err)) return 0;
     throw err;
   }
 }
