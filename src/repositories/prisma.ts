@@ -12,6 +12,45 @@ export { Prisma } from '../generated/prisma/client.ts';
 
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
+let statements = 0;
+
+/** Statements this thread sent to the database so far (the benchmark reads it via /metrics). */
+export function statementCount(): number {
+  return statements;
+}
+
+/** For repositories that run a statement on the driver directly. */
+export function countStatement(): void {
+  statements++;
+}
+
+const COUNTED = new Set(['queryRaw', 'executeRaw', 'executeScript']);
+
+/** Wraps an adapter (or a transaction) so each statement it runs is counted: one increment, no I/O. */
+function counting<T extends object>(target: T): T {
+  return new Proxy(target, {
+    get(t, name, receiver) {
+      const value = Reflect.get(t, name, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      if (COUNTED.has(String(name))) return (...args: unknown[]) => (statements++, (value as (...a: unknown[]) => unknown).apply(t, args));
+      if (name === 'startTransaction') {
+        return async (...args: unknown[]) => counting((await (value as (...a: unknown[]) => Promise<object>).apply(t, args)) as object);
+      }
+      return (value as (...a: unknown[]) => unknown).bind(t);
+    },
+  });
+}
+
+function countingFactory<T extends { connect(): Promise<object> }>(factory: T): T {
+  return new Proxy(factory, {
+    get(t, name, receiver) {
+      if (name === 'connect') return async () => counting(await t.connect());
+      const value = Reflect.get(t, name, receiver) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(t) : value;
+    },
+  });
+}
+
 export function sqlitePath(databaseUrl: string): string {
   if (!databaseUrl.startsWith('file:')) throw new Error(`not a SQLite URL: ${databaseUrl}`);
   return resolve(databaseUrl.slice('file:'.length));
@@ -23,7 +62,7 @@ export async function connectDb(databaseUrl: string): Promise<Db> {
   }
   const path = sqlitePath(databaseUrl);
   mkdirSync(dirname(path), { recursive: true });
-  const adapter = new PrismaBetterSQLite3({ url: `file:${path}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const adapter = countingFactory(new PrismaBetterSQLite3({ url: `file:${path}`, timeout: SQLITE_BUSY_TIMEOUT_MS }));
   const db = new PrismaClient({ adapter });
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   // NORMAL in WAL mode survives a process crash; only an OS crash or power cut can roll
