@@ -5,7 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import type Database from 'better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.ts';
+import { registerDriver } from './driver-sql.ts';
 
 export type Db = PrismaClient;
 export { Prisma } from '../generated/prisma/client.ts';
@@ -41,10 +43,16 @@ function counting<T extends object>(target: T): T {
   });
 }
 
-function countingFactory<T extends { connect(): Promise<object> }>(factory: T): T {
+function countingFactory<T extends { connect(): Promise<object> }>(factory: T, onConnect: (adapter: object) => void): T {
   return new Proxy(factory, {
     get(t, name, receiver) {
-      if (name === 'connect') return async () => counting(await t.connect());
+      if (name === 'connect') {
+        return async () => {
+          const adapter = await t.connect();
+          onConnect(adapter);
+          return counting(adapter);
+        };
+      }
       const value = Reflect.get(t, name, receiver) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(t) : value;
     },
@@ -62,12 +70,17 @@ export async function connectDb(databaseUrl: string): Promise<Db> {
   }
   const path = sqlitePath(databaseUrl);
   mkdirSync(dirname(path), { recursive: true });
-  const adapter = countingFactory(new PrismaBetterSQLite3({ url: `file:${path}`, timeout: SQLITE_BUSY_TIMEOUT_MS }));
+  let driver: Database.Database | undefined;
+  // The adapter keeps its better-sqlite3 connection in `client`: the hot path shares it (driver-sql.ts).
+  const adapter = countingFactory(new PrismaBetterSQLite3({ url: `file:${path}`, timeout: SQLITE_BUSY_TIMEOUT_MS }), (a) => {
+    driver = (a as { client?: Database.Database }).client;
+  });
   const db = new PrismaClient({ adapter });
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   // NORMAL in WAL mode survives a process crash; only an OS crash or power cut can roll
   // back the last commits. FULL would fsync on every callback claim.
   await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
   await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+  if (driver) registerDriver(db, driver);
   return db;
 }
