@@ -24,6 +24,7 @@ import { createFakeWecomApi, listenOnLoopback } from '../src/simulator/fake-weco
 import { SimStore } from '../src/simulator/sim-store.ts';
 import { freePort, killAllChildren, runNode, sleep, startNode, stopChild, tail, waitForHttp, type Child } from './bench/children.ts';
 import { closedLoop, openLoop, type PhaseResult, type PreparedRequest } from './bench/load.ts';
+import { rosterCsv } from './bench/roster.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const APP = {
@@ -81,23 +82,6 @@ function parseOptions(argv: string[]): Options {
 }
 
 // ---------------------------------------------------------------- roster and requests
-
-const SURNAMES = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜';
-const GIVEN = '文华秀英建国海涛晓东志明丽娟国庆红梅春生玉兰德胜淑珍永强桂芳';
-
-/** A roster of n deputies: accounts bench00001.., 50 to a group, the first of each its leader. */
-export function rosterCsv(n: number): { csv: string; accounts: string[] } {
-  const lines = ['姓名,手机号,企业微信账号,钉钉账号,代表层级,代表小组,小组职务,联络站,联络站职务'];
-  const accounts: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const account = `bench${String(i + 1).padStart(6, '0')}`;
-    const name = `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}${GIVEN[Math.floor(i / (SURNAMES.length * GIVEN.length)) % GIVEN.length]}`;
-    const group = Math.floor(i / 50) + 1;
-    lines.push(`${name},1${String(3900000000 + i)},${account},,县区,第${group}代表小组,${i % 50 === 0 ? '组长' : '成员'},,`);
-    accounts.push(account);
-  }
-  return { csv: '\uFEFF' + lines.join('\n') + '\n', accounts };
-}
 
 const sender = new WecomCallbackSender(APP);
 
