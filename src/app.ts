@@ -30,7 +30,7 @@ import { migrateDatabase, migrationsDir, pendingMigrationsOf, readMigrations } f
 import { dialectOfUrl } from './repositories/dialect.ts';
 import { outboxStats } from './repositories/outbox-repo.ts';
 import { ensureOrganisation } from './repositories/people-repo.ts';
-import { connectDb, type Db } from './repositories/prisma.ts';
+import { connectDb, statementCount, type Db } from './repositories/prisma.ts';
 import { Outbound } from './services/outbound.ts';
 import { assertDemoDatabase } from './simulator/local-mode-guard.ts';
 import { startLocalSimulator, type LocalSimulator } from './simulator/local-simulator.ts';
@@ -212,6 +212,7 @@ function closing(db: Db) {
 }
 
 function registerQueueGauges(metrics: Metrics, db: Db, clock: Clock): void {
+  metrics.gauge('bot_db_statements_main_thread', 'Database statements run by the main thread since start', () => [{ value: statementCount() }]);
   metrics.gauge('bot_outbox_rows', 'Outbox rows by status', async () =>
     (await outboxStats(db, clock.now())).byStatus.map((s) => ({ labels: { status: s.status }, value: s.count })),
   );

@@ -12,7 +12,7 @@ import type { DingtalkConfig } from '../config.ts';
 import { systemClock } from '../lib/clock.ts';
 import { createLogger } from '../lib/logger.ts';
 import { Metrics } from '../lib/metrics.ts';
-import { connectDb } from '../repositories/prisma.ts';
+import { connectDb, statementCount } from '../repositories/prisma.ts';
 import type { OutboxWorkerOptions } from './outbox-worker.ts';
 import { createWorkerSet } from './workers.ts';
 
@@ -47,6 +47,16 @@ const box = data.secretsKeys ? new SecretBox(data.secretsKeys.map((k) => ({ id: 
 const wecomOrgs = new WecomOrgDirectory({ db, box, apiBase: data.wecomApiBase, envOrg: data.envOrg });
 const workers = createWorkerSet({ db, wecomOrgs, dingtalk: data.dingtalk, clock: systemClock, logger, metrics, outbox: data.outbox, retentionDays: data.retentionDays, voteSecret: data.voteSecret });
 workers.start();
+
+// Statements this thread ran, folded into /metrics once a second (one message, not one per statement).
+let reported = 0;
+const statementTimer = setInterval(() => {
+  const now = statementCount();
+  if (now === reported) return;
+  send({ type: 'count', name: 'bot_db_statements_total', help: 'Database statements run, by thread', labels: { thread: 'workers' }, by: now - reported });
+  reported = now;
+}, 1_000);
+statementTimer.unref();
 
 port.on('message', (message: ToWorkerThread) => {
   if (message.type === 'poke') (message.worker === 'outbox' ? workers.outbox : message.worker === 'scheduler' ? workers.scheduler : workers.inbound).poke();

@@ -1,6 +1,7 @@
 // InboundEvent rows: the claim that makes a callback "ours" (unique platform key) and the
 // work queue the inbound worker drains. Queue operations are single raw statements: cheap,
 // and never a read-then-write transaction that another writer could invalidate.
+import { execute, query } from './driver-sql.ts';
 import { Prisma, type Db } from './prisma.ts';
 import { skipLocked } from './sql-dialect.ts';
 
@@ -30,7 +31,7 @@ export async function insertNewEvents(db: Db, rows: NewInboundEvent[]): Promise<
     (r) =>
       Prisma.sql`(${r.orgId}, ${r.channel}, ${r.platformKey}, ${r.kind}, ${r.senderId}, ${r.payload}, 'pending', 0, ${r.receivedAt}, ${r.receivedAt})`,
   );
-  const inserted = await db.$queryRaw<{ platformKey: string }[]>`
+  const inserted = await query<{ platformKey: string }>(db)`
     INSERT INTO "InboundEvent" ("orgId", "channel", "platformKey", "kind", "senderId", "payload", "status", "attempts", "nextAttemptAt", "receivedAt")
     VALUES ${Prisma.join(values)}
     ON CONFLICT ("channel", "platformKey") DO NOTHING
@@ -45,7 +46,7 @@ export async function insertNewEvents(db: Db, rows: NewInboundEvent[]): Promise<
  */
 export async function claimDueEvents(db: Db, now: Date, limit: number, lockMs: number): Promise<ClaimedInboundEvent[]> {
   const due = Prisma.sql`(("status" = 'pending' AND "nextAttemptAt" <= ${now}) OR ("status" = 'processing' AND "lockedUntil" < ${now}))`;
-  const rows = await db.$queryRaw<ClaimedInboundEvent[]>`
+  const rows = await query<ClaimedInboundEvent>(db)`
     UPDATE "InboundEvent"
     SET "status" = 'processing', "attempts" = "attempts" + 1, "lockedUntil" = ${new Date(now.getTime() + lockMs)}
     WHERE "id" IN (SELECT "id" FROM "InboundEvent" WHERE ${due} ORDER BY "id" LIMIT ${limit} ${skipLocked(db)}) AND ${due}
@@ -56,7 +57,7 @@ export async function claimDueEvents(db: Db, now: Date, limit: number, lockMs: n
 }
 
 function finish(db: Db, event: { id: number; attempts: number }, set: Prisma.Sql) {
-  return db.$executeRaw`
+  return execute(db)`
     UPDATE "InboundEvent" SET ${set}, "lockedUntil" = NULL
     WHERE "id" = ${event.id} AND "status" = 'processing' AND "attempts" = ${event.attempts}`;
 }

@@ -82,7 +82,11 @@ export async function assignBatch(db: Db, ids: number[], batchKey: string): Prom
 export async function queuedBatches(db: Db) {
   const rows = await db.notice.findMany({ where: { status: 'queued' }, orderBy: { personId: 'asc' } });
   const batches = new Map<string, typeof rows>();
-  for (const r of rows) batches.set(r.batchKey!, [...(batches.get(r.batchKey!) ?? []), r]);
+  for (const r of rows) {
+    const list = batches.get(r.batchKey!);
+    if (list) list.push(r);
+    else batches.set(r.batchKey!, [r]);
+  }
   return batches;
 }
 

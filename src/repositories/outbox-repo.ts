@@ -6,6 +6,7 @@
 // Statuses: pending → sending → sent | pending (retry) | dead (certainly not delivered) |
 // uncertain (may have been delivered, and repeating it could deliver it twice: staff decide,
 // see outbox-staff-repo.ts) → discarded.
+import { execute, query } from './driver-sql.ts';
 import { Prisma, type Db } from './prisma.ts';
 import { skipLocked, underLock, unindexed } from './sql-dialect.ts';
 
@@ -50,13 +51,18 @@ export interface ClaimedOutboxRow {
   priority: number;
 }
 
-/** Enqueues rows whose keys are new; returns how many were new. */
+/** Rows per INSERT: 12 values each, well under SQLite's and PostgreSQL's parameter limits. */
+const ENQUEUE_CHUNK = 400;
+
+/** Enqueues rows whose keys are new, a multi-row statement per chunk; returns how many were new. */
 export async function enqueue(db: Db, rows: NewOutboxRow[], now: Date): Promise<number> {
   let added = 0;
-  for (const r of rows) {
-    added += await db.$executeRaw`
+  for (let i = 0; i < rows.length; i += ENQUEUE_CHUNK) {
+    const values = rows.slice(i, i + ENQUEUE_CHUNK).map((r) =>
+      Prisma.sql`(${r.orgId}, ${r.channel}, ${r.idempotencyKey}, ${r.kind}, ${r.recipient}, ${r.payload}, 'pending', 0, ${r.notBefore ?? now}, ${now}, ${r.contentHash ?? null}, ${r.priority ?? 0})`);
+    added += await execute(db)`
       INSERT INTO "Outbox" ("orgId", "channel", "idempotencyKey", "kind", "recipient", "payload", "status", "attempts", "nextAttemptAt", "createdAt", "contentHash", "priority")
-      VALUES (${r.orgId}, ${r.channel}, ${r.idempotencyKey}, ${r.kind}, ${r.recipient}, ${r.payload}, 'pending', 0, ${r.notBefore ?? now}, ${now}, ${r.contentHash ?? null}, ${r.priority ?? 0})
+      VALUES ${Prisma.join(values)}
       ON CONFLICT ("idempotencyKey") DO NOTHING`;
   }
   return added;
@@ -84,7 +90,7 @@ type ClaimedRaw = Omit<ClaimedOutboxRow, 'maybeDelivered' | 'unguarded' | 'prior
 export async function claimDueRows(db: Db, now: Date, limit: number, lockMs: number, scheduledLimit = limit): Promise<ClaimedOutboxRow[]> {
   const due = Prisma.sql`(("status" = 'pending' AND "nextAttemptAt" <= ${now}) OR ("status" = 'sending' AND "lockedUntil" < ${now}))`;
   const scan = limit * 4 + 20;
-  const rows = await underLock(db, OUTBOX_CLAIM_LOCK, (q) => q.$queryRaw<ClaimedRaw[]>`
+  const rows = await underLock(db, OUTBOX_CLAIM_LOCK, (q) => query<ClaimedRaw>(q)`
     UPDATE "Outbox"
     SET "maybeDelivered" = CASE WHEN "status" = 'sending' THEN ${true} ELSE "maybeDelivered" END,
         "status" = 'sending', "attempts" = "attempts" + 1, "lockedUntil" = ${new Date(now.getTime() + lockMs)},
@@ -124,7 +130,7 @@ export async function claimDueRows(db: Db, now: Date, limit: number, lockMs: num
 }
 
 function settle(db: Db, row: ClaimedOutboxRow, set: Prisma.Sql) {
-  return db.$executeRaw`
+  return execute(db)`
     UPDATE "Outbox" SET ${set}, "lockedUntil" = NULL
     WHERE "id" = ${row.id} AND "status" = 'sending' AND "attempts" = ${row.attempts}`;
 }
@@ -170,7 +176,7 @@ export async function markUncertain(db: Db, row: ClaimedOutboxRow, error: { mess
 
 /** Records, before the call, that this try goes out without the platform's repeat protection. */
 export async function markUnguarded(db: Db, row: ClaimedOutboxRow): Promise<void> {
-  await db.$executeRaw`UPDATE "Outbox" SET "unguarded" = ${true} WHERE "id" = ${row.id} AND "status" = 'sending' AND "attempts" = ${row.attempts}`;
+  await execute(db)`UPDATE "Outbox" SET "unguarded" = ${true} WHERE "id" = ${row.id} AND "status" = 'sending' AND "attempts" = ${row.attempts}`;
 }
 
 /** Puts a claimed row back without counting the attempt (rate limit: not a failure, no call made). */
@@ -199,7 +205,7 @@ export async function findTwins(db: Db, row: ClaimedOutboxRow, since: Date): Pro
   // SQLite from scanning the channel index instead.
   const others = Prisma.sql`${unindexed(db, 'orgId')} = ${row.orgId} AND ${unindexed(db, 'channel')} = ${row.channel} AND "id" <> ${row.id} AND "lastAttemptAt" >= ${since}`;
   const sameHash = row.contentHash === single ? Prisma.sql`"contentHash" = ${single} AND "recipient" = ${row.recipient}` : Prisma.sql`"contentHash" = ${single}`;
-  const rows = await db.$queryRaw<{ recipient: string; lastAttemptAt: Date | string | null }[]>`
+  const rows = await query<{ recipient: string; lastAttemptAt: Date | string | null }>(db)`
     SELECT "recipient", "lastAttemptAt" FROM "Outbox" WHERE ${sameHash} AND ${others}
     UNION ALL
     SELECT "recipient", "lastAttemptAt" FROM "Outbox" WHERE "contentHash" = ${batch} AND ${others}
@@ -222,7 +228,7 @@ export interface RecentSends {
 export async function recentSends(db: Db, channel: string, recipients: string[], since: Date): Promise<Map<string, RecentSends>> {
   if (recipients.length === 0) return new Map();
   const members = Prisma.join(recipients);
-  const rows = await db.$queryRaw<{ recipient: string; count: number | bigint; oldestSentAt: string | Date | null }[]>`
+  const rows = await query<{ recipient: string; count: number | bigint; oldestSentAt: string | Date | null }>(db)`
     SELECT "recipient", COUNT(*) AS "count", MIN("sentAt") AS "oldestSentAt" FROM (
       SELECT "recipient", "sentAt" FROM "Outbox"
       WHERE "channel" = ${channel} AND "recipient" IN (${members}) AND "sentAt" >= ${since} AND "status" = 'sent'

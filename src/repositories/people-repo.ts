@@ -1,5 +1,6 @@
 // Who is talking to the bot: a person found by their platform account, with units and roles.
 import { slices } from './slices.ts';
+import { query } from './driver-sql.ts';
 import type { Db } from './prisma.ts';
 
 export interface PersonWithRoles {
@@ -12,31 +13,47 @@ export interface PersonWithRoles {
   memberships: { role: string; unit: { id: number; kind: string; name: string } }[];
 }
 
+interface PersonRoleRow {
+  id: number;
+  orgId: number;
+  name: string;
+  mobile: string;
+  levels: string | null;
+  isStaff: boolean | number;
+  role: string | null;
+  unitId: number | null;
+  unitKind: string | null;
+  unitName: string | null;
+}
+
+/**
+ * Who is writing, in one joined statement (it runs for every event): the account's person and
+ * one row per membership. Memberships come in id order, as the nested Prisma read gave them.
+ */
 export async function findPersonByAccount(
   db: Db,
   orgId: number,
   channel: string,
   platformUserId: string,
 ): Promise<PersonWithRoles | undefined> {
-  const account = await db.platformAccount.findUnique({
-    where: { orgId_channel_platformUserId: { orgId, channel, platformUserId } },
-    select: {
-      person: {
-        select: {
-          id: true,
-          orgId: true,
-          name: true,
-          mobile: true,
-          levels: true,
-          isStaff: true,
-          memberships: { select: { role: true, unit: { select: { id: true, kind: true, name: true } } } },
-        },
-      },
-    },
-  });
-  if (!account) return undefined;
-  const p = account.person;
-  return { ...p, levels: p.levels ? p.levels.split(',') : [] };
+  const rows = await query<PersonRoleRow>(db)`
+    SELECT p."id", p."orgId", p."name", p."mobile", p."levels", p."isStaff",
+      m."role", u."id" AS "unitId", u."kind" AS "unitKind", u."name" AS "unitName"
+    FROM "PlatformAccount" a
+    JOIN "Person" p ON p."id" = a."personId"
+    LEFT JOIN "Membership" m ON m."personId" = p."id"
+    LEFT JOIN "Unit" u ON u."id" = m."unitId"
+    WHERE a."orgId" = ${orgId} AND a."channel" = ${channel} AND a."platformUserId" = ${platformUserId}
+    ORDER BY m."id"`;
+  const first = rows[0];
+  if (!first) return undefined;
+  const memberships = rows
+    .filter((r) => r.unitId !== null && r.role !== null)
+    .map((r) => ({ role: r.role!, unit: { id: Number(r.unitId), kind: r.unitKind!, name: r.unitName! } }));
+  return {
+    id: Number(first.id), orgId: Number(first.orgId), name: first.name, mobile: first.mobile,
+    levels: first.levels ? first.levels.split(',') : [], isStaff: Boolean(Number(first.isStaff)), memberships,
+  };
 }
 
 /** Members of the given units holding one of the roles, with their account on a channel. */

@@ -26,6 +26,8 @@ import { dayText, noticeCard } from './notice-card.ts';
 
 export const CATCH_UP_MS = 24 * 3600_000;
 const BATCH = 1000;
+/** Due rows read per statement; a tick reads page after page until nothing is due. */
+const DUE_PAGE = 5000;
 
 export interface NoticeDeps {
   db: Db;
@@ -45,9 +47,16 @@ export async function sendDueNotices(deps: NoticeDeps): Promise<number> {
     deps.logger.warn({ missed: missed.length, activities: [...new Set(missed.map((r) => r.activityId))] }, 'notices more than 24 h late were not sent');
     deps.onMissed?.(missed.length);
   }
-  const due = await notices.duePlanned(deps.db, now);
-  await batchApprovalReminders(deps, due.filter(isApprovalReminder)); // leave approvals (rule L1)
-  for (const group of groupRows(due.filter((r) => !isApprovalReminder(r)))) await batchGroup(deps, group);
+  // Everything due goes out in this tick, a page at a time: each page leaves 'planned' (queued
+  // or skipped), so the next read starts after it. A page that moves nothing ends the loop.
+  const seen = new Set<number>();
+  for (;;) {
+    const due = (await notices.duePlanned(deps.db, now, DUE_PAGE)).filter((r) => !seen.has(r.id));
+    if (due.length === 0) break;
+    for (const r of due) seen.add(r.id);
+    await batchApprovalReminders(deps, due.filter(isApprovalReminder)); // leave approvals (rule L1)
+    for (const group of groupRows(due.filter((r) => !isApprovalReminder(r)))) await batchGroup(deps, group);
+  }
   let written = 0;
   for (const [batchKey, rows] of await notices.queuedBatches(deps.db)) {
     written += isApprovalBatch(batchKey) ? await writeApprovalReminder(deps, batchKey, rows) : await writeBatch(deps, batchKey, rows);
@@ -60,7 +69,9 @@ function groupRows(rows: NoticeRow[]): NoticeRow[][] {
   const groups = new Map<string, NoticeRow[]>();
   for (const r of rows) {
     const key = `${r.activityId}|${r.kind}|${r.revision}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
   }
   return [...groups.values()];
 }
@@ -81,9 +92,13 @@ async function batchGroup(deps: NoticeDeps, rows: NoticeRow[]): Promise<void> {
   await notices.markSkipped(deps.db, answered.map((r) => r.id));
   // A card shows each person's own state (rules A6, L5): one batch per state.
   const byVariant = new Map<string, NoticeRow[]>();
-  for (const r of rows.filter((x) => !answered.includes(x))) {
+  const skipped = new Set(answered);
+  for (const r of rows) {
+    if (skipped.has(r)) continue;
     const variant = kind === 'notice' ? stateOf(r.personId) : 'all';
-    byVariant.set(variant, [...(byVariant.get(variant) ?? []), r]);
+    const list = byVariant.get(variant);
+    if (list) list.push(r);
+    else byVariant.set(variant, [r]);
   }
   for (const [variant, list] of byVariant) {
     for (let i = 0; i < list.length; i += BATCH) {

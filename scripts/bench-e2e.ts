@@ -1,0 +1,323 @@
+// npm run bench:e2e -- [--deputies 2000] [--rate 500] [--ack-seconds 5] [--connections 32]
+//                      [--profile] [--keep] [--help]
+//
+// End to end on this machine: encrypted, signed WeCom callbacks (the simulator's sender) are
+// accepted by the REAL service (src/main.ts as a child process, its workers on their thread),
+// and every reply is delivered to a fake WeCom API run by this process. Phases:
+//   help   — every deputy sends 帮助 once (closed loop); events/s until the last reply arrived;
+//   click  — every deputy clicks 我的信息 on the help card once;
+//   ack    — 帮助 again at a fixed rate (default 500/s) while the workers are still busy:
+//            the HTTP ack latency, the thing WeCom times out on.
+// Per phase: service CPU ms per event (utime+stime of the service process ÷ events),
+// statements per event (the service's own counter in /metrics), lost (a deputy who got less
+// than one answer's messages) and twice (more). RSS idle (before the first phase) and peak (VmHWM).
+// DATABASE_URL: the database the service uses (default a temp SQLite file); the PostgreSQL
+// column shows "—" until this build accepts a postgresql:// URL.
+//
+// Exit code 0 when the run completed (even if a target is missed), 1 when it broke, 2 bad usage.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { WecomCallbackSender, nextMsgId } from '../src/simulator/callback-sender.ts';
+import { createFakeWecomApi, listenOnLoopback } from '../src/simulator/fake-wecom-api.ts';
+import { SimStore } from '../src/simulator/sim-store.ts';
+import { freePort, killAllChildren, runNode, sleep, startNode, stopChild, tail, waitForHttp, type Child } from './bench/children.ts';
+import { closedLoop, openLoop, type PhaseResult, type PreparedRequest } from './bench/load.ts';
+import { rosterCsv } from './bench/roster.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const APP = {
+  corpId: 'wwbench0000000002',
+  agentId: 1000002,
+  secret: 'bench-secret-not-real-0123456789abcdef',
+  token: 'BenchToken2024',
+  aesKey: 'BenchAesKey0123456789abcdefghijklmnopqrstuv',
+};
+const TARGETS = { help: 2000, click: 1500, cpuMs: 1, ackP99: 20, rssIdle: 150, rssPeak: 250 };
+
+interface Options {
+  deputies: number;
+  rate: number;
+  ackSeconds: number;
+  connections: number;
+  profile: boolean;
+  keep: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      deputies: { type: 'string', default: '2000' },
+      rate: { type: 'string', default: '500' },
+      'ack-seconds': { type: 'string', default: '5' },
+      connections: { type: 'string', default: '32' },
+      profile: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log('npm run bench:e2e -- [--deputies N] [--rate N] [--ack-seconds N] [--connections N] [--profile] [--keep]');
+    process.exit(0);
+  }
+  const num = (name: string, v: string, min: number) => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < min) {
+      console.error(`--${name} must be a number >= ${min}`);
+      process.exit(2);
+    }
+    return Math.floor(n);
+  };
+  return {
+    deputies: num('deputies', values.deputies, 10),
+    rate: num('rate', values.rate, 1),
+    ackSeconds: num('ack-seconds', values['ack-seconds'], 1),
+    connections: num('connections', values.connections, 1),
+    profile: values.profile,
+    keep: values.keep,
+  };
+}
+
+// ---------------------------------------------------------------- roster and requests
+
+const sender = new WecomCallbackSender(APP);
+
+function helpRequests(accounts: string[]): PreparedRequest[] {
+  return accounts.map((a) => {
+    const msgId = nextMsgId();
+    const sealed = sender.seal(sender.textXml(a, '帮助', msgId));
+    return { path: `/wecom/callback?${sealed.query}`, body: Buffer.from(sealed.body, 'utf8'), key: msgId };
+  });
+}
+
+function clickRequests(accounts: string[]): PreparedRequest[] {
+  return accounts.map((a, i) => {
+    const sealed = sender.seal(sender.cardClickXml(a, { eventKey: 'help.whoami', taskId: `bench-help-${i}`, responseCode: `bench-rc-${i}-${Date.now()}` }));
+    return { path: `/wecom/callback?${sealed.query}`, body: Buffer.from(sealed.body, 'utf8'), key: a };
+  });
+}
+
+// ---------------------------------------------------------------- the service process
+
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14, 15)
+  return (ticks * 1000) / 100;
+}
+
+function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+async function scrape(url: string): Promise<{ statements: number; openInbound: number }> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  let statements = 0;
+  let openInbound = 0;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('bot_db_statements_total') || line.startsWith('bot_db_statements_main_thread')) statements += Number(line.split(' ').pop());
+    if (line.startsWith('bot_inbound_events')) openInbound += Number(line.split(' ').pop());
+  }
+  return { statements, openInbound };
+}
+
+// ---------------------------------------------------------------- phases
+
+interface PhaseOutcome {
+  name: string;
+  events: number;
+  perSecond: number;
+  cpuPerEvent: number;
+  statementsPerEvent: number;
+  lost: number;
+  twice: number;
+  expected: number;
+  ack?: PhaseResult;
+  complete: boolean;
+}
+
+async function waitForMessages(store: SimStore, target: number, idleMs: number): Promise<{ at: number; complete: boolean }> {
+  let last = store.all().length;
+  let lastChange = performance.now();
+  for (;;) {
+    const n = store.all().length;
+    if (n >= target) return { at: performance.now(), complete: true };
+    if (n !== last) {
+      last = n;
+      lastChange = performance.now();
+    }
+    if (performance.now() - lastChange > idleMs) return { at: lastChange, complete: false };
+    await sleep(20);
+  }
+}
+
+async function runPhase(
+  name: string, service: Child, url: string, store: SimStore, accounts: string[], requests: PreparedRequest[],
+  perEvent: number, send: () => Promise<PhaseResult>,
+): Promise<PhaseOutcome> {
+  const before = store.deliveryCounts();
+  const beforeTotal = store.all().length;
+  const m0 = await scrape(url);
+  const cpu0 = cpuMs(service.proc.pid!);
+  const t0 = performance.now();
+  const ack = await send();
+  const done = await waitForMessages(store, beforeTotal + requests.length * perEvent, 20_000);
+  const cpu1 = cpuMs(service.proc.pid!);
+  // Let the once-a-second statement report of the worker thread arrive.
+  await sleep(1_200);
+  const m1 = await scrape(url);
+  const after = store.deliveryCounts();
+  let lost = 0;
+  let twice = 0;
+  for (const a of accounts) {
+    const got = (after.get(a) ?? 0) - (before.get(a) ?? 0);
+    if (got < perEvent) lost++;
+    if (got > perEvent) twice++;
+  }
+  const events = requests.length;
+  return {
+    name, events, expected: perEvent, lost, twice, ack, complete: done.complete,
+    perSecond: events / ((done.at - t0) / 1000),
+    cpuPerEvent: (cpu1 - cpu0) / events,
+    statementsPerEvent: (m1.statements - m0.statements) / events,
+  };
+}
+
+// ---------------------------------------------------------------- report
+
+const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : n < 100 ? 1 : 0) : '–');
+const fInt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
+
+function report(o: Options, help: PhaseOutcome, click: PhaseOutcome, ack: PhaseOutcome, rss: { idle: number; peak: number }, roster: { rows: number; ms: number }): string {
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  const a = ack.ack!;
+  const rows: [string, string, string][] = [
+    ['帮助 messages/s (end to end)', fInt(help.perSecond) + (help.complete ? '' : ' ⚠ incomplete'), `≥ ${TARGETS.help} (${mark(help.perSecond >= TARGETS.help)})`],
+    ['card clicks/s (end to end)', fInt(click.perSecond) + (click.complete ? '' : ' ⚠ incomplete'), `≥ ${TARGETS.click} (${mark(click.perSecond >= TARGETS.click)})`],
+    ['service CPU ms per 帮助', f1(help.cpuPerEvent), `≤ ${TARGETS.cpuMs} (${mark(help.cpuPerEvent <= TARGETS.cpuMs)})`],
+    ['service CPU ms per click', f1(click.cpuPerEvent), `≤ ${TARGETS.cpuMs} (${mark(click.cpuPerEvent <= TARGETS.cpuMs)})`],
+    [`ack p50 / p99 ms at ${o.rate}/s, workers busy`, `${f1(a.p50)} / ${f1(a.p99)}`, `p99 ≤ ${TARGETS.ackP99} (${mark(a.p99 <= TARGETS.ackP99)})`],
+    ['statements per 帮助', f1(help.statementsPerEvent), ''],
+    ['statements per click', f1(click.statementsPerEvent), ''],
+    ['RSS idle / peak MB', `${fInt(rss.idle)} / ${fInt(rss.peak)}`, `< ${TARGETS.rssIdle} / < ${TARGETS.rssPeak} (${mark(rss.idle < TARGETS.rssIdle && rss.peak < TARGETS.rssPeak)})`],
+    ['lost / twice (帮助, click, ack phase)', `${help.lost}/${help.twice}, ${click.lost}/${click.twice}, ${ack.lost}/${ack.twice}`, '0 / 0'],
+    [`roster import, ${fInt(roster.rows)} rows (s)`, f1(roster.ms / 1000), ''],
+  ];
+  const lines = [
+    '',
+    `### End-to-end benchmark (${new Date().toISOString().slice(0, 16)}Z, load average ${load})`,
+    '',
+    '| measure | SQLite | PostgreSQL | target |',
+    '|---|---:|---:|---|',
+    ...rows.map(([m, v, t]) => `| ${m} | ${v} | — | ${t} |`),
+    '',
+    `${fInt(help.events)} deputies, each: 帮助 once (${help.expected} messages back), 我的信息 clicked once (${click.expected} back), ` +
+      `帮助 again at ${o.rate}/s for ${o.ackSeconds} s (${fInt(a.ok)} of ${fInt(a.sent)} acked 200, ${a.errors} errors). ` +
+      'Events/s = events ÷ (first callback sent → last reply received by the fake WeCom API). CPU = the service process, both threads. ' +
+      'PostgreSQL: "—" until this build accepts a postgresql:// DATABASE_URL.',
+    `Machine: ${os.cpus().length} CPU, Node ${process.version}; the load generator and the fake WeCom API share it with the service.`,
+  ];
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------- main
+
+let tempDir = '';
+let keepTemp = false;
+function cleanup(): void {
+  killAllChildren();
+  if (tempDir && !keepTemp) rmSync(tempDir, { recursive: true, force: true });
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    cleanup();
+    process.exit(130);
+  });
+}
+
+async function main(o: Options): Promise<void> {
+  keepTemp = o.keep;
+  tempDir = mkdtempSync(join(os.tmpdir(), 'bench-e2e-'));
+  const log = (msg: string) => console.error(`[bench:e2e] ${msg}`);
+  const databaseUrl = process.env.DATABASE_URL?.trim() || `file:${join(tempDir, 'bench.db')}`;
+  if (!databaseUrl.startsWith('file:')) log(`DATABASE_URL ${databaseUrl.split(':')[0]}: this build may refuse it; the SQLite column then stays empty`);
+
+  const store = new SimStore();
+  const fakeApi = await listenOnLoopback(
+    createFakeWecomApi({ corpId: APP.corpId, secret: APP.secret, agentId: APP.agentId, store, isKnownUser: async () => true }),
+  );
+  const baseEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' };
+  for (const k of Object.keys(baseEnv)) if (k.startsWith('WECOM_') || k === 'ORG_CODE') delete baseEnv[k];
+
+  const { csv, accounts } = rosterCsv(o.deputies);
+  const csvFile = join(tempDir, 'roster.csv');
+  writeFileSync(csvFile, csv);
+  const rosterStarted = performance.now();
+  const code = await runNode('roster-import', [join(ROOT, 'scripts', 'roster-import.ts'), csvFile], { cwd: ROOT, env: baseEnv, logFile: join(tempDir, 'roster.log') });
+  const roster = { rows: o.deputies, ms: performance.now() - rosterStarted };
+  if (code !== 0) throw new Error(`roster import failed (${code}):\n${tail(join(tempDir, 'roster.log'))}`);
+  log(`imported ${o.deputies} deputies in ${f1(roster.ms / 1000)} s`);
+
+  const port = await freePort();
+  const profDir = join(tempDir, 'prof');
+  if (o.profile) mkdirSync(profDir, { recursive: true });
+  const service = startNode('service', [...(o.profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), join('src', 'main.ts')], {
+    cwd: ROOT,
+    env: {
+      ...baseEnv, PORT: String(port), WECOM_CORP_ID: APP.corpId, WECOM_AGENT_ID: String(APP.agentId), WECOM_SECRET: APP.secret,
+      WECOM_TOKEN: APP.token, WECOM_AES_KEY: APP.aesKey, WECOM_API_BASE: fakeApi.url,
+    },
+    logFile: join(tempDir, 'service.log'),
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(service, `${url}/readyz`);
+  await sleep(2_000);
+  const rssIdle = rssMb(service.proc.pid!, 'VmRSS');
+  log(`service ready, RSS ${f1(rssIdle)} MB`);
+
+  // Warm-up: 100 deputies not measured (JIT, statement caches, the token).
+  const warm = accounts.slice(0, Math.min(100, Math.floor(accounts.length / 10)));
+  await runPhase('warm-up', service, url, store, warm, helpRequests(warm), 2, () =>
+    closedLoop('warm', url, helpRequests(warm), { connections: 8, seconds: 60 }));
+
+  const helpReqs = helpRequests(accounts);
+  log(`帮助 × ${accounts.length}`);
+  const help = await runPhase('help', service, url, store, accounts, helpReqs, 2, () =>
+    closedLoop('help', url, helpReqs, { connections: o.connections, seconds: 600 }));
+  const clickReqs = clickRequests(accounts);
+  log(`clicks × ${accounts.length}`);
+  const click = await runPhase('click', service, url, store, accounts, clickReqs, 1, () =>
+    closedLoop('click', url, clickReqs, { connections: o.connections, seconds: 600 }));
+  const ackAccounts = accounts.slice(0, Math.min(accounts.length, o.rate * o.ackSeconds));
+  const ackReqs = helpRequests(ackAccounts);
+  log(`帮助 at ${o.rate}/s × ${ackAccounts.length}`);
+  const ack = await runPhase('ack', service, url, store, ackAccounts, ackReqs, 2, () =>
+    openLoop('ack', url, ackReqs, { rate: o.rate, seconds: o.ackSeconds }));
+  const rssPeak = rssMb(service.proc.pid!, 'VmHWM');
+
+  await stopChild(service);
+  await new Promise<void>((r) => fakeApi.server.close(() => r()));
+  console.log(report(o, help, click, ack, { idle: rssIdle, peak: rssPeak }, roster));
+  if (o.profile) {
+    const profiles = readdirSync(profDir).filter((p) => p.endsWith('.cpuprofile'))
+      .map((p) => ({ p, size: statSync(join(profDir, p)).size })).sort((x, y) => y.size - x.size);
+    const { summarise } = await import('./bench/profile-summary.ts');
+    for (const { p } of profiles.slice(0, 2)) console.error(`\n[bench:e2e] CPU profile ${p}:\n${summarise(join(profDir, p))}`);
+  }
+  if (o.keep) console.error(`[bench:e2e] kept ${tempDir}`);
+}
+
+const options = parseOptions(process.argv.slice(2));
+try {
+  await main(options);
+  cleanup();
+  process.exit(0);
+} catch (err) {
+  console.error(`[bench:e2e] the run failed: ${err instanceof Error ? err.message : String(err)}`);
+  cleanup();
+  process.exit(1);
+}
