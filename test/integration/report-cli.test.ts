@@ -74,7 +74,7 @@ describe('npm run report (rules E1–E3)', () => {
     try {
       // The deputy and the organiser are told through the outbox; the cards that were never sent are discarded and erased.
       const result = await db.outbox.findMany({ where: { idempotencyKey: { startsWith: 'e3-result|1' } } });
-      expect(result.map((r) => r.recipient).sort()).toEqual(['zhaowenhua|zhouhaitao']);
+      expect(result.map((r) => r.recipient.split('|').sort().join('|'))).toEqual(['zhaowenhua|zhouhaitao']);
       const cards = await db.outbox.findMany({ where: { idempotencyKey: { startsWith: 'erase-on-send|ballot-card|1|' } } });
       expect(cards).toHaveLength(6);
       expect(cards.every((c) => c.payload === '{}' && c.status === 'discarded')).toBe(true);
