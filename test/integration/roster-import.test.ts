@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connectDb } from '../../src/repositories/prisma.ts';
+import { connectDb, dialectOf } from '../../src/repositories/prisma.ts';
 import { formatReport } from '../../src/services/roster/messages.ts';
 import { importRoster, loadDemoRoster, type ImportOptions } from '../../src/services/roster/roster-service.ts';
 import { ROSTER_HEADER } from '../../src/services/roster/roster-types.ts';
@@ -56,10 +56,20 @@ async function personView(mobile: string) {
   };
 }
 
-/** SQLite's count of rows changed on this connection: proves "no writes at all". */
-async function totalChanges(): Promise<number> {
-  const [row] = await t.db.$queryRawUnsafe<{ n: bigint }[]>('SELECT total_changes() AS n');
-  return Number(row!.n);
+/**
+ * Proves "no writes at all": on SQLite the connection's count of rows changed; on PostgreSQL
+ * (no such counter across a pool) every table an import writes, by row count and latest update.
+ */
+async function totalChanges(): Promise<number | string> {
+  if (dialectOf(t.db) === 'sqlite') {
+    const [row] = await t.db.$queryRawUnsafe<{ n: bigint }[]>('SELECT total_changes() AS n');
+    return Number(row!.n);
+  }
+  const latest = async (m: { aggregate(a: { _max: { updatedAt: true } }): Promise<{ _max: { updatedAt: Date | null } }> }) => (await m.aggregate({ _max: { updatedAt: true } }))._max.updatedAt?.toISOString();
+  return JSON.stringify([
+    await t.db.person.count(), await t.db.membership.count(), await t.db.unit.count(), await t.db.platformAccount.count(), await t.db.rosterEvent.count(),
+    await latest(t.db.person as never), await latest(t.db.unit as never), await t.db.organisation.findMany({ select: { rosterFile: true } }),
+  ]);
 }
 
 describe('importing a good roster', () => {
