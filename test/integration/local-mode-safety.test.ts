@@ -1,6 +1,7 @@
 // Local mode only on purpose, only on loopback: `npm start` in a fresh folder still starts it,
 // but on 127.0.0.1 and data/local.db, and never over a database that has held real people;
 // any platform variable turns it off. WeCom mode keeps listening on every interface.
+import { testingPostgres } from '../helpers/test-database.ts';
 import { mkdtempSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
@@ -91,7 +92,9 @@ describe('npm start with no platform variable (a fresh clone)', () => {
   }, 60_000);
 });
 
-describe('local mode refuses a database that is not the demo county', () => {
+// Local mode's database is its SQLite file (data/local.db): these prepare that file, so they
+// run on the SQLite pass only.
+describe.skipIf(testingPostgres())('local mode refuses a database that is not the demo county', () => {
   async function refusal(prepare: (dir: string) => Promise<void>): Promise<string> {
     const dir = mkdtempSync(join(tmpdir(), 'local-guard-'));
     try {
