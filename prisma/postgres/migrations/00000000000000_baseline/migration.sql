@@ -763,16 +763,23 @@ CREATE UNIQUE INDEX "Outbox_idempotencyKey_key" ON "Outbox"("idempotencyKey");
 CREATE INDEX "Outbox_status_nextAttemptAt_idx" ON "Outbox"("status", "nextAttemptAt");
 
 -- CreateIndex
-CREATE INDEX "Outbox_channel_recipient_sentAt_idx" ON "Outbox"("channel", "recipient", "sentAt");
+-- PostgreSQL only: partial. A btree entry is at most 2704 bytes, and a batch row's recipient
+-- (up to 1,000 user ids joined by |) is longer; the per-member lookups these serve are of one
+-- member. scripts/pg-migrations.ts (describePg) knows this difference from the schema.
+CREATE INDEX "Outbox_channel_recipient_sentAt_idx" ON "Outbox"("channel", "recipient", "sentAt") WHERE "recipient" NOT LIKE '%|%';
 
 -- CreateIndex
-CREATE INDEX "Outbox_channel_recipient_status_sentAt_idx" ON "Outbox"("channel", "recipient", "status", "sentAt");
+-- PostgreSQL only: partial. A btree entry is at most 2704 bytes, and a batch row's recipient
+-- (up to 1,000 user ids joined by |) is longer; the per-member lookups these serve are of one
+-- member. scripts/pg-migrations.ts (describePg) knows this difference from the schema.
+CREATE INDEX "Outbox_channel_recipient_status_sentAt_idx" ON "Outbox"("channel", "recipient", "status", "sentAt") WHERE "recipient" NOT LIKE '%|%';
 
 -- CreateIndex
 CREATE INDEX "Outbox_erasedAt_createdAt_idx" ON "Outbox"("erasedAt", "createdAt");
 
 -- CreateIndex
-CREATE INDEX "Outbox_contentHash_recipient_idx" ON "Outbox"("contentHash", "recipient");
+-- PostgreSQL only: partial, as the two per-member indexes below (one-person rows' twins).
+CREATE INDEX "Outbox_contentHash_recipient_idx" ON "Outbox"("contentHash", "recipient") WHERE "recipient" NOT LIKE '%|%';
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Dialog_orgId_channel_chatKey_userId_key" ON "Dialog"("orgId", "channel", "chatKey", "userId");
