@@ -14,13 +14,12 @@ describe('chaos (short): kill -9 and faults while sending', () => {
       botEntry: join(import.meta.dirname, '..', '..', 'scripts', 'chaos', 'bot-entry.ts'), log: () => {},
     });
     expect(report.counts.map((c) => [c.zero, c.one, c.twoOrMore])).toEqual([[0, 200, 0], [0, 200, 0]]);
-    // A kill lands after WeCom delivered the card and before the bot heard: the next bot's
-    // repeat is refused for its used task_id and counted as delivered (once per such kill; how
-    // many of the kills land there depends on the machine's speed).
+    // A kill lands after WeCom delivered the card and before the bot heard (so does a reset
+    // injected after WeCom processed the call): the repeat is refused for its used task_id and
+    // counted as delivered. How many land there depends on the machine's speed.
     expect(report.kills.duringStart).toBe(0);
     expect(report.kills.afterCall).toBeGreaterThanOrEqual(1);
     expect(report.refusedTaskIds).toBeGreaterThanOrEqual(1);
-    expect(report.refusedTaskIds).toBeLessThanOrEqual(report.kills.afterCall);
     expect(report.alreadyDelivered).toBeGreaterThanOrEqual(1);
     expect(report.faultsInjected).toBeGreaterThan(0);
     expect(report.outbox).toEqual({ sent: 201 });
