@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from '../src/config.ts';
 import { OFFICE_PRIVACY } from '../src/domain/registers/privacy.ts';
 import { errorLine } from '../src/lib/errors.ts';
 import { findUnitByName } from '../src/repositories/activity-repo.ts';
-import { migrate } from '../src/repositories/migrate.ts';
+import { migrateDatabase } from '../src/repositories/migrate.ts';
 import { findOrganisationByCode } from '../src/repositories/org-repo.ts';
 import { connectDb, type Db } from '../src/repositories/prisma.ts';
 import { parseExportArgs, type ExportArgs } from '../src/services/registers/export-args.ts';
@@ -21,7 +21,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const config = loadConfig();
-  migrate(config.databaseUrl);
+  await migrateDatabase(config.databaseUrl);
   const db = await connectDb(config.databaseUrl);
   try {
     return await run(db, parsed.args, parsed.args.orgCode ?? config.orgCode);

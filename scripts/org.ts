@@ -7,7 +7,7 @@ import { checkStoredSecrets } from '../src/platforms/wecom/org-credentials.ts';
 import { parseOrgArgs, readStdinFields, type OrgCommand } from '../src/platforms/wecom/org-admin/args.ts';
 import { USAGE } from '../src/platforms/wecom/org-admin/messages.ts';
 import { addOrg, listOrgs, rekeyOrgs, setOrg, type AdminResult, type OrgAdminDeps } from '../src/platforms/wecom/org-admin/org-admin.ts';
-import { migrate } from '../src/repositories/migrate.ts';
+import { migrateDatabase } from '../src/repositories/migrate.ts';
 import { connectDb } from '../src/repositories/prisma.ts';
 import { runCli } from './cli.ts';
 
@@ -24,7 +24,7 @@ async function main(): Promise<number> {
     if (problem) return refuse(problem);
   }
   const config = loadConfig();
-  migrate(config.databaseUrl);
+  await migrateDatabase(config.databaseUrl);
   const db = await connectDb(config.databaseUrl);
   try {
     // The key must open what is stored before anything is sealed with it (list needs no key).
