@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createActivityWithInvitees } from '../../../src/repositories/activity-repo.ts';
 import { setupBallot } from '../../../src/services/report-back/ballot-setup-service.ts';
 import { startFlowBot, type FlowBot } from '../../helpers/flow-bot.ts';
+import { testingPostgres } from '../../helpers/test-database.ts';
 
 let fb: FlowBot;
 let ballotId: number;
@@ -162,15 +163,20 @@ describe('voting by card (rule E3)', () => {
     await vote('qianxiuying', '满意');
     await vote('wuxiaodong', '不满意');
     // The vote table: the ballot, a marker and a sealed choice — no person, no time.
-    const columns = await db.$queryRawUnsafe<{ name: string }[]>(`PRAGMA table_info('ReportVote')`);
-    expect(columns.map((c) => c.name).sort()).toEqual(['ballotId', 'marker', 'sealed']);
+    // The database's own catalogue, on either database.
+    const columnsOf = async (table: string) => (testingPostgres()
+      ? await db.$queryRawUnsafe<{ name: string }[]>(`SELECT column_name::text AS name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`, table)
+      : await db.$queryRawUnsafe<{ name: string }[]>(`PRAGMA table_info('${table}')`)).map((c) => c.name);
+    expect((await columnsOf('ReportVote')).sort()).toEqual(['ballotId', 'marker', 'sealed']);
     const votes = await db.reportVote.findMany();
     expect(votes).toHaveLength(3);
     expect(new Set(votes.map((v) => v.sealed)).size).toBe(3); // two 不满意 look nothing alike
     // No other table refers to votes.
-    const tables = (await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table'`)).map((t) => t.name);
+    const tables = (await db.$queryRawUnsafe<{ name: string }[]>(testingPostgres()
+      ? `SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`
+      : `SELECT name FROM sqlite_master WHERE type = 'table'`)).map((t) => t.name);
     for (const table of tables) {
-      const cols = (await db.$queryRawUnsafe<{ name: string }[]>(`PRAGMA table_info('${table}')`)).map((c) => c.name);
+      const cols = await columnsOf(table);
       if (table !== 'ReportVote') expect(cols.filter((c) => /marker|sealed|choice|^vote(id)?$/i.test(c)), table).toEqual([]);
     }
     // No stored text anywhere names a voter together with a choice, nor pairs a button's key with its label.
