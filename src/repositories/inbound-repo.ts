@@ -46,10 +46,14 @@ export async function insertNewEvents(db: Db, rows: NewInboundEvent[]): Promise<
  */
 export async function claimDueEvents(db: Db, now: Date, limit: number, lockMs: number): Promise<ClaimedInboundEvent[]> {
   const due = Prisma.sql`(("status" = 'pending' AND "nextAttemptAt" <= ${now}) OR ("status" = 'processing' AND "lockedUntil" < ${now}))`;
+  // The pick is a materialised CTE: PostgreSQL may otherwise run a LIMIT … SKIP LOCKED subquery
+  // of an UPDATE more than once and claim more rows than asked (two instances then saw one
+  // worker take both events). SQLite reads the same syntax.
   const rows = await query<ClaimedInboundEvent>(db)`
+    WITH "picked" AS MATERIALIZED (SELECT "id" FROM "InboundEvent" WHERE ${due} ORDER BY "id" LIMIT ${limit} ${skipLocked(db)})
     UPDATE "InboundEvent"
     SET "status" = 'processing', "attempts" = "attempts" + 1, "lockedUntil" = ${new Date(now.getTime() + lockMs)}
-    WHERE "id" IN (SELECT "id" FROM "InboundEvent" WHERE ${due} ORDER BY "id" LIMIT ${limit} ${skipLocked(db)}) AND ${due}
+    WHERE "id" IN (SELECT "id" FROM "picked") AND ${due}
     RETURNING "id", "orgId", "channel", "senderId", "payload", "attempts"`;
   return rows
     .map((r) => ({ ...r, id: Number(r.id), orgId: Number(r.orgId), attempts: Number(r.attempts) }))
