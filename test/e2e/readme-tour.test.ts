@@ -76,7 +76,9 @@ describe.skipIf(!HAS_CHROMIUM)('the README tour on the simulator page, with the 
     await pick('zhaowenhua');
     expect(await say('发布活动', '为哪个单位发布活动')).toContain('2. 城关镇人大代表联络站');
     await say('2', '是哪一类活动');
-    await say('视察', '活动标题是什么');
+    // Rule A7: an inspection asks first whether the laws were studied.
+    await say('视察', '已经组织学习了吗');
+    await say('是，11月20日学习了城乡规划法', '活动标题是什么');
     await say(TITLE, '什么时候开始');
     expect(await say('下周四下午2点半', '几点结束')).toContain('开始时间：12月3日（周四）14:30');
     await say('16:30', '活动地点在哪里');
@@ -84,6 +86,9 @@ describe.skipIf(!HAS_CHROMIUM)('the README tour on the simulator page, with the 
     await say('察看加装电梯和管网改造进展，听取居民意见', '邀请');
     expect(await say('是', '请确认')).toContain('时间：12月3日（周四）14:30–16:30');
     expect(await say('是', '已发布')).toContain(`已发布“${TITLE}”`);
+    // The month's diary reminder (the 25th, rule P3) is the walk's first stop.
+    await page.locator('#clock-hint', { hasText: '11月25日（周三）09:00' }).waitFor(WAIT);
+    expect(await clock('到下一个通知时间')).toMatch(/^2026年11月25日（周三）09:0\d$/);
     await page.locator('#clock-hint', { hasText: `11月26日（周四）09:00 活动通知（提前 7 天）「${TITLE}」` }).waitFor(WAIT);
 
     // The 1-week card reaches 郑丽娟, a deputy of the station.
