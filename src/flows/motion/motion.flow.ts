@@ -21,6 +21,22 @@ const between = (text: string, min: number, max: number) => [...text].length >= 
 const problem = (raw: string, min: number, max: number, length: string, what: string, example: string) =>
   !between(raw, min, max) ? length : hasMeaningfulText(raw) ? undefined : flowMessages.needsWords(what, example);
 
+type TextField = 'title' | 'reason' | 'proposal';
+type MotionStep = Flow<MotionDraft>['steps'][string];
+
+/** A step that takes one free text of the motion: its length, and that it says something. */
+function textStep(o: { field: TextField; next: string; min: number; max: number; what: string; help: string; ask: string; length: string; example: string }): MotionStep {
+  return {
+    help: o.help,
+    label: m.labels[o.field],
+    prompt: () => o.ask,
+    async handle(input, fc) {
+      const why = problem(input.raw, o.min, o.max, o.length, o.what, o.example);
+      return why ? { kind: 'invalid', message: why } : { kind: 'next', step: o.next, draft: { ...fc.draft, [o.field]: input.raw } };
+    },
+  };
+}
+
 export const motionFlow: Flow<MotionDraft> = {
   name: 'motion',
   version: 1,
@@ -29,33 +45,9 @@ export const motionFlow: Flow<MotionDraft> = {
     return { kind: 'next', step: 'title', draft: {} };
   },
   steps: {
-    title: {
-      help: m.titleHelp,
-      label: m.labels.title,
-      prompt: () => m.askTitle,
-      async handle(input, fc) {
-        const why = problem(input.raw, 4, 40, m.titleLength, '议案标题', m.titleExample);
-        return why ? { kind: 'invalid', message: why } : { kind: 'next', step: 'reason', draft: { ...fc.draft, title: input.raw } };
-      },
-    },
-    reason: {
-      help: m.reasonHelp,
-      label: m.labels.reason,
-      prompt: () => m.askReason,
-      async handle(input, fc) {
-        const why = problem(input.raw, 10, 1000, m.reasonLength, '案由', m.reasonExample);
-        return why ? { kind: 'invalid', message: why } : { kind: 'next', step: 'proposal', draft: { ...fc.draft, reason: input.raw } };
-      },
-    },
-    proposal: {
-      help: m.proposalHelp,
-      label: m.labels.proposal,
-      prompt: () => m.askProposal,
-      async handle(input, fc) {
-        const why = problem(input.raw, 10, 3000, m.proposalLength, '解决方案', m.proposalExample);
-        return why ? { kind: 'invalid', message: why } : { kind: 'next', step: 'invitees', draft: { ...fc.draft, proposal: input.raw } };
-      },
-    },
+    title: textStep({ field: 'title', next: 'reason', min: 4, max: 40, what: '议案标题', help: m.titleHelp, ask: m.askTitle, length: m.titleLength, example: m.titleExample }),
+    reason: textStep({ field: 'reason', next: 'proposal', min: 10, max: 1000, what: '案由', help: m.reasonHelp, ask: m.askReason, length: m.reasonLength, example: m.reasonExample }),
+    proposal: textStep({ field: 'proposal', next: 'invitees', min: 10, max: 3000, what: '解决方案', help: m.proposalHelp, ask: m.askProposal, length: m.proposalLength, example: m.proposalExample }),
     invitees: {
       help: m.inviteesHelp,
       label: m.labels.invitees,
