@@ -100,6 +100,21 @@ export async function startTestBot(
   };
 }
 
+/**
+ * Waits until the bot has nothing in flight: every stored callback processed and every message
+ * sent. Outbox alone is not enough: on a loaded machine the worker may not have claimed a
+ * callback yet, so its reply would be enqueued after the wait, in the next test.
+ */
+export async function settled(bot: BotApp, timeoutMs = 5000): Promise<void> {
+  await eventually(async () => {
+    const [inbound, outbox] = await Promise.all([
+      bot.db.inboundEvent.count({ where: { status: { in: ['pending', 'processing'] } } }),
+      bot.db.outbox.count({ where: { status: { in: ['pending', 'sending'] } } }),
+    ]);
+    return inbound === 0 && outbox === 0;
+  }, timeoutMs);
+}
+
 /** Polls until `check` returns a truthy value (workers run asynchronously). */
 export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 5000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -5,7 +5,7 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/lib/clock.ts';
-import { eventually, startCallbackTestBot, TEST_NOW, type TestBot } from '../helpers/bot.ts';
+import { eventually, settled, startCallbackTestBot, TEST_NOW, type TestBot } from '../helpers/bot.ts';
 import { mockRobotResponses, type RobotResponseMock } from '../helpers/robot-response-mock.ts';
 import { mockWecomApi } from '../helpers/wecom-api-mock.ts';
 
@@ -27,7 +27,7 @@ beforeEach(() => {
   mockWecomApi();
 });
 afterEach(async () => {
-  await eventually(async () => (await t.bot.db.outbox.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0);
+  await settled(t.bot);
   nock.cleanAll();
 });
 
@@ -118,7 +118,7 @@ describe('CALLBACK_MAX_SKEW_S', () => {
       expect((await strict.sender.post(sealed(61))).status).toBe(403);
       expect((await strict.sender.post(sealed(59))).status).toBe(200);
     } finally {
-      await eventually(async () => (await strict.bot.db.outbox.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0);
+      await settled(strict.bot);
       await strict.stop();
     }
   });

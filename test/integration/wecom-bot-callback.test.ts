@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { httpPost } from '../../src/lib/http-client.ts';
 import { encrypt, sign } from '../../src/platforms/wecom/crypto.ts';
 import { CALLBACK_BODY_LIMIT } from '../../src/platforms/wecom/receiver.ts';
-import { eventually, startCallbackTestBot, TEST_WECOM, TEST_WECOM_BOT, type TestBot } from '../helpers/bot.ts';
+import { eventually, settled, startCallbackTestBot, TEST_WECOM, TEST_WECOM_BOT, type TestBot } from '../helpers/bot.ts';
 import { mockRobotResponses, type RobotResponseMock } from '../helpers/robot-response-mock.ts';
 import { mockWecomApi, type WecomApiMock } from '../helpers/wecom-api-mock.ts';
 
@@ -28,7 +28,7 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  await eventually(async () => (await t.bot.db.outbox.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0);
+  await settled(t.bot);
   nock.cleanAll();
 });
 
