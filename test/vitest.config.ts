@@ -1,9 +1,14 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     pool: 'forks',
+    // Most of a test's time is spent waiting (HTTP round trips, workers polling, child processes
+    // starting), not computing: vitest's default of one worker per core less one ran the suite
+    // one file at a time on a 2-core machine. Two files per core keeps both cores busy.
+    maxWorkers: Number(process.env.TEST_WORKERS) || Math.max(4, availableParallelism() * 2),
     testTimeout: 20_000,
     hookTimeout: 30_000,
     // Business time is Asia/Shanghai everywhere; the machine's zone must not matter. UTC unless

@@ -9,6 +9,8 @@ export type FaultWhen = 'before' | 'after';
 export type Fault =
   /** Answer late: wait before doing the work, or do it and answer late. */
   | { kind: 'delay'; ms: number; when: FaultWhen }
+  /** Answer only once `until` settles (a test decides when, whatever the machine's load). */
+  | { kind: 'hold'; until: Promise<unknown> }
   /** Drop the connection (TCP reset) without an answer, before or after doing the work. */
   | { kind: 'reset'; when: FaultWhen }
   /** An HTTP error status from a gateway, before or after the work was done. */
@@ -100,6 +102,10 @@ export function faultMiddleware(plan: FaultPlan, readBody: (ctx: Koa.Context) =>
     if (fault.kind === 'errcode') {
       ctx.body = { errcode: fault.errcode, errmsg: `injected ${fault.errcode}` };
       return;
+    }
+    if (fault.kind === 'hold') {
+      await fault.until.catch(() => undefined);
+      return next();
     }
     if (fault.when === 'before' && fault.kind === 'delay') await sleep(fault.ms);
     if (fault.when === 'before' && fault.kind !== 'delay') return fail(ctx, fault);

@@ -105,7 +105,7 @@ export async function startTestBot(
  * sent. Outbox alone is not enough: on a loaded machine the worker may not have claimed a
  * callback yet, so its reply would be enqueued after the wait, in the next test.
  */
-export async function settled(bot: BotApp, timeoutMs = 5000): Promise<void> {
+export async function settled(bot: BotApp, timeoutMs = 10_000): Promise<void> {
   await eventually(async () => {
     const [inbound, outbox] = await Promise.all([
       bot.db.inboundEvent.count({ where: { status: { in: ['pending', 'processing'] } } }),
@@ -116,7 +116,7 @@ export async function settled(bot: BotApp, timeoutMs = 5000): Promise<void> {
 }
 
 /** Polls until `check` returns a truthy value (workers run asynchronously). */
-export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 5000): Promise<T> {
+export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
