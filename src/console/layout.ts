@@ -87,6 +87,10 @@ input[type=checkbox],input[type=radio]{width:auto;min-height:0}
 .card{border:2px solid var(--line);border-radius:8px;padding:.7rem}
 .people{list-style:none;padding:0;display:grid;gap:.5rem;grid-template-columns:repeat(auto-fill,minmax(260px,1fr))}
 .people button{width:100%;text-align:left}
+fieldset{border:2px solid var(--line);border-radius:6px;margin:.6rem 0;max-width:36rem}
+label.check{display:inline-flex;gap:.3rem;align-items:center;font-weight:400;margin:.2rem 1rem .2rem 0}
+.steps>form,.steps>details{margin:.4rem 0}
+ol.history li{margin:.2rem 0}
 .month-nav{display:flex;gap:.5rem;flex-wrap:wrap;align-items:center}
 .tag{display:inline-block;font-size:.8rem;font-weight:700;padding:0 .35rem;border-radius:4px;margin-left:.3rem;border:2px solid}
 .tag.off{color:var(--warn);border-color:var(--warn)}
