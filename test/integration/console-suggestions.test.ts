@@ -84,8 +84,11 @@ describe('a suggestion through its lifecycle from the console (rules S1–S3)', 
       .toBe('面商日期不能晚于今天：面商结束后再登记。');
     expect(await staff.post(`/console/suggestions/${id}/talk`, { heldOn: '2026-11-31', place: '县住建局三楼会议室', participants: '县住建局李科长、代表李春梅' }))
       .toBe('请写明面商的日期，例如 2026-12-03。');
-    expect(await staff.post(`/console/suggestions/${id}/talk`, { heldOn: '2026-11-23', place: '县住建局三楼会议室', participants: '县住建局李科长、代表李春梅' }))
-      .toBe(`${n} 的面商情况已记录。`);
+    // Sent twice (the same form): one 面商, one message — the status stays, so only the request key tells.
+    const talk = { _req: crypto.randomUUID(), heldOn: '2026-11-23', place: '县住建局三楼会议室', participants: '县住建局李科长、代表李春梅' };
+    expect(await staff.post(`/console/suggestions/${id}/talk`, talk)).toBe(`${n} 的面商情况已记录。`);
+    expect(await staff.post(`/console/suggestions/${id}/talk`, talk)).toBe(`${n} 的面商情况已记录。`);
+    expect(await t.bot.db.suggestionTalk.count({ where: { suggestionId: id } })).toBe(1);
     await received('lichunmei', `县住建局已就您的建议 ${n} 与您面商（2026年11月23日，县住建局三楼会议室）。`);
     expect(await status(n)).toBe('in_progress');
 
