@@ -20,7 +20,8 @@ export async function readForm(ctx: Koa.Context): Promise<Form> {
     ctx.state.upload = upload.file;
   } else {
     const raw = (await readRawBody(ctx.req, FORM_LIMIT)).toString('utf8');
-    for (const [k, v] of new URLSearchParams(raw)) form[k] = v;
+    // A field sent more than once (ticked boxes of one name) arrives as its values, one a line.
+    for (const [k, v] of new URLSearchParams(raw)) form[k] = Object.hasOwn(form, k) ? `${form[k]}\n${v}` : v;
   }
   ctx.state.form = form;
   return form;

@@ -87,5 +87,29 @@ input[type=checkbox],input[type=radio]{width:auto;min-height:0}
 .card{border:2px solid var(--line);border-radius:8px;padding:.7rem}
 .people{list-style:none;padding:0;display:grid;gap:.5rem;grid-template-columns:repeat(auto-fill,minmax(260px,1fr))}
 .people button{width:100%;text-align:left}
+fieldset{border:2px solid var(--line);border-radius:6px;margin:.6rem 0;max-width:36rem}
+label.check{display:inline-flex;gap:.3rem;align-items:center;font-weight:400;margin:.2rem 1rem .2rem 0}
+.steps>form,.steps>details{margin:.4rem 0}
+ol.history li{margin:.2rem 0}
+.month-nav{display:flex;gap:.5rem;flex-wrap:wrap;align-items:center}
+.tag{display:inline-block;font-size:.8rem;font-weight:700;padding:0 .35rem;border-radius:4px;margin-left:.3rem;border:2px solid}
+.tag.off{color:var(--warn);border-color:var(--warn)}
+.tag.makeup{color:#5a3a00;border-color:#8a5a00;background:#fff1cc}
+.tag.reception{color:var(--ok);border-color:var(--ok)}
+.month{list-style:none;padding:0;margin:.5rem 0;display:grid;grid-template-columns:repeat(7,minmax(0,1fr));border-left:1px solid var(--line);border-top:1px solid var(--line)}
+.month>li{border-right:1px solid var(--line);border-bottom:1px solid var(--line);padding:.25rem;min-height:6rem;min-width:0;overflow-wrap:anywhere}
+.month>li.head{min-height:0;background:#eef1f7;font-weight:700;text-align:center}
+.month>li.pad{background:#f4f4f4}
+.month>li.off{background:#fbeeee}
+.month>li.makeup{background:#fff8e0}
+.month>li.today{outline:3px solid var(--accent);outline-offset:-3px}
+.month .date .num{font-weight:700;font-size:1.1rem}
+.month .date .wd{display:none}
+.month ul{list-style:none;padding:0;margin:.2rem 0 0;font-size:.85rem;line-height:1.35}
+.month ul li{margin:.15rem 0}
+.month ul li small{display:block;color:var(--muted)}
+.month ul li.cancelled a{text-decoration:line-through}
+.month ul li.reception{color:var(--ok);font-weight:600}
+@media (max-width:600px){.month{display:block;border:none}.month>li.head,.month>li.pad,.month>li.empty{display:none}.month>li{border:2px solid var(--line);border-radius:6px;margin:.5rem 0;min-height:0;padding:.5rem}.month .date .num{display:none}.month .date .wd{display:inline;font-weight:700}.month ul{font-size:1rem}}
 @media (max-width:600px){body{font-size:19px}table,thead,tbody,tr,th,td{display:block}thead{display:none}tr{border:2px solid var(--line);margin:.5rem 0;border-radius:6px}td{border:none;border-bottom:1px solid #ccc}td[data-label]::before{content:attr(data-label)"：";font-weight:700}}
 `;

@@ -71,6 +71,20 @@ export async function activityAnswers(db: Db, activityId: number) {
   };
 }
 
+/** Reception days of the stations in [from, to] (YYYY-MM-DD), cancelled ones left out, with how many are on duty. */
+export async function receptionDaysOfUnits(db: Db, orgId: number, units: UnitScope, from: string, to: string, take = 500) {
+  const rows = await db.receptionOccurrence.findMany({
+    where: { orgId, ...(units === 'all' ? {} : { unitId: { in: units } }), status: { not: 'cancelled' }, date: { gte: from, lte: to } },
+    select: { id: true, unitId: true, date: true, status: true, _count: { select: { duties: true } } },
+    orderBy: [{ date: 'asc' }, { unitId: 'asc' }],
+    take,
+  });
+  const ids = [...new Set(rows.map((r) => r.unitId))];
+  const found = ids.length ? await db.unit.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  const names = new Map(found.map((u) => [u.id, u.name]));
+  return rows.map((r) => ({ id: r.id, unitId: r.unitId, unitName: names.get(r.unitId) ?? '', date: r.date, status: r.status, duties: r._count.duties }));
+}
+
 /** Stations (their reception rule stored as JSON) in roster order, or only those given. */
 export async function stationsOf(db: Db, orgId: number, units: UnitScope) {
   return db.unit.findMany({ where: { orgId, kind: 'station', ...(units === 'all' ? {} : { id: { in: units } }) }, select: { id: true, orgId: true, name: true, receptionRule: true }, orderBy: { id: 'asc' } });

@@ -71,6 +71,11 @@ export async function latestAnswer(db: Db, suggestionId: number) {
   return db.suggestionAnswer.findFirst({ where: { suggestionId }, orderBy: { round: 'desc' } });
 }
 
+/** Every answer of the suggestion, first round first, with its rating (the console's page). */
+export async function answersOf(db: Db, suggestionId: number) {
+  return db.suggestionAnswer.findMany({ where: { suggestionId }, orderBy: { round: 'asc' } });
+}
+
 export async function findAnswer(db: Db, orgId: number, answerId: number) {
   return db.suggestionAnswer.findFirst({ where: { id: answerId, orgId } });
 }

@@ -54,6 +54,11 @@ function extraSets(w: TransitionWrite): Prisma.Sql[] {
   return sets;
 }
 
+/**
+ * Applies one transition. The same request again (its key was the last one applied) is a
+ * replay, never a second transition: a 面商 or an extension keeps the status, so the status
+ * guard alone would let a form sent twice record it twice.
+ */
 export async function applyTransition(db: Db, w: TransitionWrite): Promise<TransitionResult> {
   const sets = [
     Prisma.sql`"prevStatus" = "status"`,
@@ -71,6 +76,7 @@ export async function applyTransition(db: Db, w: TransitionWrite): Promise<Trans
   const rows = await db.$queryRaw<{ rev: number; prevStatus: string; status: string }[]>`
     UPDATE "Suggestion" SET ${Prisma.join(sets)}
     WHERE "id" = ${w.id} AND "orgId" = ${w.orgId} AND "status" IN (${Prisma.join([...w.from])}) ${guard}
+      AND ("lastKey" IS NULL OR "lastKey" <> ${w.key})
     RETURNING "rev", "prevStatus", "status"`;
   const row = rows[0];
   if (row) {

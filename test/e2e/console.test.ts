@@ -2,7 +2,8 @@
 // 2026-11-23 10:00 Shanghai): sign in from the picker, publish an activity and see its notice
 // plan (rule A4), approve a leave and see the requester told in the simulator (L1, L5), upload
 // a roster with an error and see the row's message (U1), change a station's reception rule
-// and see the new dates (R1), retry a dead message and see it arrive. Every page is shot at a
+// and see the new dates (R1), retry a dead message and see it arrive, find the activity on the
+// month calendar, register a suggestion and see the deputy told (S1). Every page is shot at a
 // phone's (390 px) and a desktop's (1280 px) width into test-output/console-screenshots/.
 // Needs Debian's Chromium at /usr/bin/chromium; skipped without it.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -190,6 +191,32 @@ describe.skipIf(!HAS_CHROMIUM)('the console in local mode (needs /usr/bin/chromi
       await page.locator('h1', { hasText: heading }).waitFor(WAIT);
       await shoot(name);
     }
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('the month calendar shows the published activity on its day, linking to its page', async () => {
+    await page.goto(`${url}/console/activities/calendar?month=2026-12`);
+    const day = page.locator('li[data-date="2026-12-03"]');
+    await day.locator('a', { hasText: TITLE }).waitFor(WAIT);
+    await shoot('17-activity-calendar');
+    await day.locator('a', { hasText: TITLE }).click();
+    await page.locator('h1', { hasText: TITLE }).waitFor(WAIT);
+  }, 120_000);
+
+  it('rule S1: office staff register a suggestion on its page, and the deputy is told in the chat', async () => {
+    const db = new Database(join(dir, 'data', 'local.db'));
+    db.prepare(`INSERT INTO "Suggestion" ("orgId", "personId", "year", "kind", "seq", "number", "title", "content", "sourceKey", "assignDeadline", "createdAt", "updatedAt")
+      VALUES ((SELECT "id" FROM "Organisation" LIMIT 1), (SELECT "id" FROM "Person" WHERE "name" = '李春梅'), 2026, '建议', 1, '2026-建-0001', '关于增设城关镇公交站点的建议', '城关镇东片居民出行不便。', 'e2e-suggestion-1', '2026-12-08', ?, ?)`)
+      .run('2026-11-23T02:00:00.000+00:00', '2026-11-23T02:00:00.000+00:00');
+    db.close();
+    await page.goto(`${url}/console/suggestions`);
+    await page.locator('td a', { hasText: '2026-建-0001' }).click();
+    await page.locator('h1', { hasText: '2026-建-0001' }).waitFor(WAIT);
+    await page.locator('button', { hasText: /^登记$/ }).click();
+    await flash('2026-建-0001 已登记');
+    await shoot('18-suggestion');
+    await simPick('lichunmei');
+    await simBot('您的建议 2026-建-0001 已登记').waitFor(WAIT);
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });

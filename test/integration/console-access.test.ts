@@ -131,6 +131,12 @@ describe('every console route is guarded', () => {
     for (const r of routes) expect(pages, `${r.method} ${r.path} is not behind the console's guard`).toContain(`${r.method} ${r.path}`);
   });
 
+  it('the calendar and the suggestion pages and actions are among the routes checked below', () => {
+    const routes = new Set(consoleRoutes().map((r) => `${r.method} ${r.path}`));
+    const added = ['GET /console/activities/calendar', 'GET /console/suggestions/:id', ...['register', 'return', 'merge', 'assign', 'accept', 'talk', 'answer', 'extension', 'close'].map((a) => `POST /console/suggestions/:id/${a}`)];
+    for (const route of added) expect(routes, route).toContain(route);
+  });
+
   it('without a session: pages send to sign-in, actions are refused 401', async () => {
     for (const r of consoleRoutes()) {
       const res = await fetch(r.url, { method: r.method, redirect: 'manual', body: r.method === 'POST' ? '' : undefined });

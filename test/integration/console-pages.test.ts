@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestBot, type TestBot } from '../helpers/bot.ts';
+import { consoleSignIn } from '../helpers/console.ts';
 
 let t: TestBot;
 
@@ -15,31 +16,7 @@ afterAll(async () => {
   await t?.stop();
 });
 
-/** Signs in through local mode's picker; returns a fetch that carries the session and the page's CSRF token. */
-async function signIn(userId: string) {
-  const cookies = new Map<string, string>();
-  const go = async (path: string, init: RequestInit = {}) => {
-    const cookie = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const res = await fetch(`${t.bot.url}${path}`, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie } });
-    for (const line of res.headers.getSetCookie()) {
-      const [name, ...value] = line.split(';')[0]!.split('=');
-      cookies.set(name!, value.join('='));
-    }
-    return res;
-  };
-  const picker = await (await go('/console/login')).text();
-  const loginToken = /name="_csrf" value="([0-9a-f]+)"/.exec(picker)![1]!;
-  const form = { 'content-type': 'application/x-www-form-urlencoded' };
-  expect((await go('/console/login', { method: 'POST', headers: form, body: `_csrf=${loginToken}&userId=${userId}` })).status).toBe(302);
-  const csrf = /name="_csrf" value="([0-9a-f]+)"/.exec(await (await go('/console')).text())![1]!;
-  const post = async (path: string, fields: Record<string, string>) => {
-    const res = await go(path, { method: 'POST', headers: form, body: new URLSearchParams({ _csrf: csrf, ...fields }).toString() });
-    expect(res.status).toBe(302);
-    const page = await (await go(res.headers.get('location')!)).text();
-    return /<p class="flash" role="status">([^<]*)<\/p>/.exec(page)?.[1] ?? '';
-  };
-  return { go, post };
-}
+const signIn = (userId: string) => consoleSignIn(t, userId);
 
 describe('the console decides leave as the card does', () => {
   it('rules L1, L5: the first decision wins, the second is told who decided, and the requester is told once', async () => {

@@ -13,6 +13,7 @@ import { html } from '../html.ts';
 import { csrfField } from '../layout.ts';
 import { ATTENDANCE_LABEL, consoleText as t, LEAVE_STATUS_LABEL } from '../messages.ts';
 import { get, idOf, post, type ConsoleCtx } from '../routes.ts';
+import { activityCalendarPages } from './activity-calendar.ts';
 import { activityForm, instantOf, noticeSummary, planTable, previewTable, valuesOf, type ActivityFormValues } from './activities-view.ts';
 
 const LIST_DAYS_BACK = 30;
@@ -23,9 +24,11 @@ export const activityPages = [
     const list = await activitiesFor(c.deps.db, c.person, new Date(c.now.getTime() - LIST_DAYS_BACK * 86_400_000));
     const rows = list.map((a) => html`<tr><td data-label="时间">${formatDateTime(a.startAt)}</td><td data-label="活动"><a href="/console/activities/${a.id}">${a.title}</a></td>
 <td data-label="单位">${a.unit.name}</td><td data-label="状态">${STATUS[a.status] ?? a.status}</td><td data-label="通知">${noticeSummary(a.notices)}</td></tr>`);
-    c.render(t.nav.activities, html`<p><a class="button" href="/console/activities/new">发布活动</a></p>
+    c.render(t.nav.activities, html`<p class="actions"><a class="button" href="/console/activities/new">发布活动</a><a class="button secondary" href="/console/activities/calendar">${t.calendarView.asCalendar}</a></p>
 ${rows.length ? html`<table><thead><tr><th>时间</th><th>活动</th><th>单位</th><th>状态</th><th>通知</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p class="muted">近 ${LIST_DAYS_BACK} 天没有活动。</p>`}`);
   }),
+  // Before /console/activities/:id, which would otherwise take 'calendar' for an id.
+  ...activityCalendarPages,
   get('/console/activities/new', 'lead', async (_ctx, c) => newForm(c, {}, [])),
   post('/console/activities', 'lead', async (_ctx, c) => publish(c)),
   get('/console/activities/:id', 'lead', async (ctx, c) => detail(ctx, c)),

@@ -1,9 +1,7 @@
 // 退回 2026-建-0007 [理由] (rule S1: the office checks a suggestion before assigning it): with
 // the reason on the same line it is done at once; otherwise the reason is asked for.
-import { hasMeaningfulText } from '../../lib/text.ts';
 import { returnSuggestion } from '../../services/suggestions/review-service.ts';
 import { checkStep } from '../../services/suggestions/step.ts';
-import { flowMessages } from '../messages.ts';
 import type { Flow } from '../types.ts';
 import { actingOf, depsOf, numberArg } from './glue.ts';
 import { officeMessages as m } from './messages.ts';
@@ -30,7 +28,6 @@ export const suggestionReturnFlow: Flow<ReturnDraft> = {
       help: m.returnReasonHelp,
       prompt: (fc) => m.askReturnReason(fc.draft.number),
       async handle(input, fc) {
-        if (!hasMeaningfulText(input.raw)) return { kind: 'invalid', message: flowMessages.needsWords('退回的理由', m.returnReasonExample) };
         const outcome = await returnSuggestion(depsOf(fc.bot), actingOf(fc.bot), fc.bot.orgId, fc.draft.number, input.raw);
         return outcome.ok ? { kind: 'done', say: outcome.message } : { kind: 'invalid', message: outcome.message };
       },

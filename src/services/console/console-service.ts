@@ -47,10 +47,19 @@ export async function decideLeaveInConsole(deps: BotDeps, person: Person, leaveI
 
 /** Activities of the person's units ending after `from`, each with its notices counted by status. */
 export async function activitiesFor(db: Db, person: Actor & { orgId: number }, from: Date, days?: number) {
-  const to = days === undefined ? undefined : new Date(from.getTime() + days * DAY_MS);
-  const list = await repo.activitiesOfUnits(db, person.orgId, keptUnitIds(person), from, to);
+  return activitiesBetween(db, person, from, days === undefined ? undefined : new Date(from.getTime() + days * DAY_MS));
+}
+
+/** The same list over [from, to] (the console's month calendar), at most `take` of them. */
+export async function activitiesBetween(db: Db, person: Actor & { orgId: number }, from: Date, to: Date | undefined, take?: number) {
+  const list = await repo.activitiesOfUnits(db, person.orgId, keptUnitIds(person), from, to, take);
   const counts = await repo.noticeCounts(db, list.map((a) => a.id));
   return list.map((a) => ({ ...a, notices: counts.get(a.id) ?? {} }));
+}
+
+/** Reception days (rule R1) of the stations the person keeps between two dates, not cancelled. */
+export function receptionDaysFor(db: Db, person: Actor & { orgId: number }, from: string, to: string) {
+  return repo.receptionDaysOfUnits(db, person.orgId, keptUnitIds(person), from, to);
 }
 
 /** One activity of a unit the person keeps: invitees' states, answers, leave, account, notice plan. */

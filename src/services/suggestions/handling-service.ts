@@ -1,7 +1,8 @@
 // While a department handles a suggestion: 面商 (rule S2: the handling unit talks with the
 // deputy face to face; date, place and who are recorded) and 延期 (rule S1: the department
 // asks through the office, office staff approve; one extension of at most a month).
-import type { IsoDate } from '../../domain/calendar/working-days.ts';
+import { parseIsoDate, type IsoDate } from '../../domain/calendar/working-days.ts';
+import { hasMeaningfulText } from '../../lib/text.ts';
 import { checkExtension } from '../../domain/suggestions/deadlines.ts';
 import { handlerIds, officeStaffIds } from '../../repositories/contact-repo.ts';
 import { pendingExtension, settleRequests, writeExtension, writeTalk } from '../../repositories/suggestion-detail-repo.ts';
@@ -24,13 +25,24 @@ export interface TalkInput {
 export const talkLimits = { place: [2, 50], participants: [2, 100] } as const;
 
 export const talkText = {
+  day: '请写明面商的日期，例如 2026-12-03。',
   future: '面商日期不能晚于今天：面商结束后再登记。',
   place: '请写明面商地点（2 到 50 字）。',
   participants: '请写明参加面商的人员（2 到 100 字），例如“县住建局李科长、代表李春梅”。',
 };
 
+function isCivilDate(text: string): boolean {
+  try {
+    parseIsoDate(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function checkTalk(input: TalkInput, today: IsoDate): string | undefined {
   const len = (s: string) => [...s.trim()].length;
+  if (!isCivilDate(input.heldOn)) return talkText.day;
   if (input.heldOn > today) return talkText.future;
   if (len(input.place) < talkLimits.place[0] || len(input.place) > talkLimits.place[1]) return talkText.place;
   if (len(input.participants) < talkLimits.participants[0] || len(input.participants) > talkLimits.participants[1]) return talkText.participants;
@@ -112,6 +124,7 @@ async function request(deps: SuggestionDeps, acting: Acting, orgId: number, numb
   if (!input.until) return { ok: false, message: t.extensionDateNeeded(number) };
   const reason = (input.reason ?? '').trim();
   if ([...reason].length < 2 || [...reason].length > 200) return { ok: false, message: t.reasonNeeded('延期') };
+  if (!hasMeaningfulText(reason)) return { ok: false, message: t.reasonWords('延期理由', t.extendReasonExample) };
   const ok = await checked(deps, orgId, view, input.until, policy);
   if (!ok.ok) return ok;
   const result = await commit(deps, acting, view, { action: 'request_extension', note: `申请延至 ${ok.until}；${reason}` });
@@ -138,6 +151,14 @@ export async function extensionContext(deps: SuggestionDeps, acting: Acting, org
   const pending = office ? await pendingExtension(deps.db, view.id) : null;
   if (pending) return { ok: true, mode: 'pending', department: leadOf(view)?.name ?? '', until: pending.untilDate, reason: pending.reason };
   return { ok: true, mode: office ? 'grant' : 'request', current: view.answerDeadline };
+}
+
+/** Office staff approve the department's pending request (its date and reason), and nothing else. */
+export async function approveExtension(deps: SuggestionDeps, acting: Acting, orgId: number, number: string): Promise<Outcome> {
+  const c = await extensionContext(deps, acting, orgId, number);
+  if (!c.ok) return c;
+  if (c.mode !== 'pending') return { ok: false, message: t.noPendingExtension(number) };
+  return extendSuggestion(deps, acting, orgId, number, {});
 }
 
 /** Office staff decline the department's request; the department keeps its deadline and is told. */

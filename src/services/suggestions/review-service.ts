@@ -3,6 +3,7 @@
 // suggestion, and 办结 once the deputy has rated the answer. The deputy is told each in one line.
 import type { IsoDate } from '../../domain/calendar/working-days.ts';
 import { AWAITING_ASSIGNMENT, FINISHED } from '../../domain/suggestions/lifecycle.ts';
+import { hasMeaningfulText } from '../../lib/text.ts';
 import { findByNumber } from '../../repositories/suggestion-query-repo.ts';
 import { assignDeadlineFor, planReminders, todayOf } from './deadline-service.ts';
 import type { Acting, SuggestionDeps } from './deps.ts';
@@ -37,6 +38,8 @@ export async function registerSuggestion(
 export async function returnSuggestion(deps: SuggestionDeps, acting: Acting, orgId: number, number: string, reason: string): Promise<Outcome> {
   const text = reason.trim();
   if ([...text].length < REASON_MIN || [...text].length > REASON_MAX) return { ok: false, message: t.reasonNeeded('退回') };
+  // The deputy reads this reason: emoji or letters alone tell them nothing (chat and console alike).
+  if (!hasMeaningfulText(text)) return { ok: false, message: t.reasonWords('退回的理由', t.returnReasonExample) };
   const opened = await open(deps, acting, orgId, number, 'return');
   if (!opened.ok) return opened;
   const { view } = opened;
