@@ -7,8 +7,9 @@ export default defineConfig({
     pool: 'forks',
     // Most of a test's time is spent waiting (HTTP round trips, workers polling, child processes
     // starting), not computing: vitest's default of one worker per core less one ran the suite
-    // one file at a time on a 2-core machine. Two files per core keeps both cores busy.
-    maxWorkers: Number(process.env.TEST_WORKERS) || Math.max(4, availableParallelism() * 2),
+    // one file at a time on a 2-core machine. One file more than there are cores keeps them busy
+    // (more only adds contention: a CLI test's child process is CPU-bound while it starts).
+    maxWorkers: Number(process.env.TEST_WORKERS) || availableParallelism() + 1,
     testTimeout: 20_000,
     hookTimeout: 30_000,
     // Business time is Asia/Shanghai everywhere; the machine's zone must not matter. UTC unless
