@@ -5,6 +5,7 @@ import type { PolicyKey } from './policy.ts';
 
 export const POLICY_LABELS: Record<PolicyKey, string> = {
   supervisingBody: '代表工作的主管机构名称',
+  forwardBody: '接待事项本级部门办不了时转交的机关（如 县人大常委会）',
   leavesPerYear: '每位代表每年可请假次数（小组活动）',
   signInOpensMinutesBefore: '活动开始前多少分钟开放签到',
   dialogTimeoutMinutes: '对话无回复多少分钟后暂停（已填写的内容保留）',

@@ -22,6 +22,12 @@ export const policySchema = z.object({
    * (a township sets 乡镇人大主席团).
    */
   supervisingBody: z.string().trim().min(2).max(40).default('县人大常委会代表联络工委'),
+  /**
+   * Rule R4: the body a visitor's issue is forwarded to when none of the organisation's own
+   * departments can handle it (a county forwards to its standing committee; a township
+   * presidium to the county's).
+   */
+  forwardBody: z.string().trim().min(2).max(40).default('县人大常委会'),
   /** Rule L2: leaves a deputy may take in one calendar year (group activities). */
   leavesPerYear: z.number().int().min(0).default(2),
   /** Rule A6: the sign-in window opens this many minutes before an activity starts. */

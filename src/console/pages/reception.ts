@@ -1,8 +1,7 @@
 // 接待 (office staff): the reception register's open issues with visitors' names (rule R6:
 // office staff see them), 交办 to a department or forward, and 答复登记 — the services the
 // chat's 交办 / 答复登记 dialogs call (rules R4, R5).
-import { visitDepartments } from '../../services/console/console-service.ts';
-import { ANSWER_FORMS, answerVisitAs, assignVisitAs, FORWARD_LABEL, SATISFACTION, visitsForOffice } from '../../services/reception/visit-service.ts';
+import { ANSWER_FORMS, answerVisitAs, assignmentTargets, assignVisitAs, SATISFACTION, visitsForOffice } from '../../services/reception/visit-service.ts';
 import { todayIn } from '../../services/reception/reception-plan-service.ts';
 import { html } from '../html.ts';
 import { csrfField } from '../layout.ts';
@@ -16,7 +15,8 @@ export const receptionPages = [
     const today = todayIn(c.now);
     const toAssign = (await visitsForOffice(c.deps.db, c.orgId, c.person, ['recorded'])) ?? [];
     const toAnswer = (await visitsForOffice(c.deps.db, c.orgId, c.person, ['assigned', 'forwarded'])) ?? [];
-    const targets = [...(await visitDepartments(c.deps.db, c.orgId)), FORWARD_LABEL];
+    const { departments, forward } = await assignmentTargets(c.deps.db, c.orgId);
+    const targets = [...departments, forward];
     const head = (v: (typeof toAssign)[number]) => html`<strong>${v.station} ${v.date}</strong> ${v.visitorName}：${v.category}<br>${v.issue}<br>期限 ${v.deadline}${v.deadline < today ? html` <span class="error">已逾期</span>` : ''}`;
     const assign = toAssign.map((v) => html`<div class="card">${head(v)}<form method="post" action="/console/reception/${v.id}/assign">${csrfField(c.csrf)}
 <label for="target-${v.id}">交办给</label><select id="target-${v.id}" name="target">${targets.map((d) => html`<option>${d}</option>`)}</select><div class="actions"><button>交办</button></div></form></div>`);

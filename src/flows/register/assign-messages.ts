@@ -2,7 +2,8 @@
 // Lists with visitors' names only ever go to office staff in private chat.
 import type { VisitSummary } from '../../repositories/assignment-repo.ts';
 
-export const FORWARD_LABEL = '转县人大常委会';
+/** Rule R4: the choice that forwards an issue to the policy's forwardBody instead of a department. */
+export const forwardLabel = (forwardBody: string) => `转${forwardBody}`;
 export const ANSWER_FORMS = ['书面', '电话', '面谈'] as const;
 export const SATISFACTION = ['满意', '基本满意', '不满意'] as const;
 
@@ -31,16 +32,16 @@ export const assignMessages = {
   pickVisit: (visits: VisitSummary[]) => `待交办的接待事项（接待后 7 个工作日内交办）：\n${visits.map((v, i) => visitLine(v, i + 1, { withName: true })).join('\n')}\n请回复序号选择要交办的事项。`,
   pickVisitHelp: '回复列表中的序号，例如：1',
   badPick: (count: number) => `请回复 1 到 ${count} 之间的序号。`,
-  pickDepartment: (departments: string[]) =>
-    `请选择承办部门：\n${[...departments, FORWARD_LABEL].map((d, i) => `${i + 1}. ${d}`).join('\n')}\n县级事项请选“${FORWARD_LABEL}”（填写闭会期间建议表）。`,
-  departmentHelp: '回复部门序号，例如：1；县级事项选“转县人大常委会”。',
+  pickDepartment: (departments: string[], forwardBody: string) =>
+    `请选择承办部门：\n${[...departments, forwardLabel(forwardBody)].map((d, i) => `${i + 1}. ${d}`).join('\n')}\n本级部门办不了的事项请选“${forwardLabel(forwardBody)}”（填写闭会期间建议表）。`,
+  departmentHelp: '回复部门序号，例如：1。',
   confirmAssign: (v: VisitSummary, target: string, forward: boolean) =>
-    `请确认：将 ${md(v.date)} ${v.station}接待的“${short(v.issue)}”${forward ? '转县人大常委会办理' : `交办给${target}`}。回复“是”确认，“否”取消。`,
+    `请确认：将 ${md(v.date)} ${v.station}接待的“${short(v.issue)}”${forward ? `${target}办理` : `交办给${target}`}。回复“是”确认，“否”取消。`,
   confirmHelp: '回复“是”确认交办，“否”取消。',
   yesNo: '请回复“是”或“否”。',
   notAssigned: '已取消，事项仍为待交办。',
   assigned: (target: string) => `已交办给${target}。答复后请发送“答复登记”记录答复情况。`,
-  forwarded: '已转县人大常委会办理。答复后请发送“答复登记”记录答复情况。',
+  forwarded: (target: string) => `已${target}办理。答复后请发送“答复登记”记录答复情况。`,
   alreadyTaken: '这条事项已被其他工作人员处理，请重新发送“交办”查看。',
 
   pickAnswered: (visits: VisitSummary[]) => `已交办、待登记答复的事项：\n${visits.map((v, i) => visitLine(v, i + 1, { withName: true, withAssignee: true })).join('\n')}\n请回复序号选择。`,

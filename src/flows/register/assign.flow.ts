@@ -1,11 +1,11 @@
 // 交办 (rules R4, R6): office staff pick a recorded reception issue, then a department of the
-// organisation or 转县人大常委会, confirm → assigned (or forwarded). Every step is personal:
+// organisation or forwarding to the policy's forwardBody (转县人大常委会), confirm → assigned (or forwarded). Every step is personal:
 // the list carries visitors' names, shown to office staff in private chat only.
-import { findVisits, listDepartments, VISIT_STATUS } from '../../repositories/assignment-repo.ts';
-import { assignVisitAs, visitsForOffice } from '../../services/reception/visit-service.ts';
+import { VISIT_STATUS } from '../../repositories/assignment-repo.ts';
+import { assignmentTargets, assignVisitAs, visitsByIds, visitsForOffice } from '../../services/reception/visit-service.ts';
 import { parseChoice, parseYesNo } from '../parse/choice.ts';
 import type { Flow } from '../types.ts';
-import { assignMessages as m, FORWARD_LABEL } from './assign-messages.ts';
+import { assignMessages as m, forwardLabel } from './assign-messages.ts';
 
 export interface AssignDraft {
   /** The listed visits, so the numbers stay what the user saw. */
@@ -24,7 +24,7 @@ export const assignFlow: Flow<AssignDraft> = {
     const db = fc.bot.deps.db;
     const visits = await visitsForOffice(db, fc.bot.orgId, fc.bot.actor, [VISIT_STATUS.recorded]);
     if (!visits) return { kind: 'done', say: m.officeOnly(fc.policy.supervisingBody) };
-    const departments = await listDepartments(db, fc.bot.orgId);
+    const { departments } = await assignmentTargets(db, fc.bot.orgId);
     if (departments.length === 0) return { kind: 'done', say: m.noDepartments };
     if (visits.length === 0) return { kind: 'done', say: m.nothingToAssign };
     return { kind: 'next', step: 'visit', draft: { visitIds: visits.map((v) => v.id), departments } };
@@ -33,7 +33,7 @@ export const assignFlow: Flow<AssignDraft> = {
     visit: {
       personal: true, // rule R6: visitors' names
       help: m.pickVisitHelp,
-      prompt: async (fc) => m.pickVisit(await findVisits(fc.bot.deps.db, fc.bot.orgId, fc.draft.visitIds)),
+      prompt: async (fc) => m.pickVisit(await visitsByIds(fc.bot.deps.db, fc.bot.orgId, fc.bot.actor, fc.draft.visitIds)),
       async handle(input, fc) {
         const n = parseChoice(input.text, fc.draft.visitIds.length);
         if (!n) return { kind: 'invalid', message: m.badPick(fc.draft.visitIds.length) };
@@ -43,9 +43,9 @@ export const assignFlow: Flow<AssignDraft> = {
     department: {
       personal: true,
       help: m.departmentHelp,
-      prompt: (fc) => m.pickDepartment(fc.draft.departments),
+      prompt: (fc) => m.pickDepartment(fc.draft.departments, fc.policy.forwardBody),
       async handle(input, fc) {
-        const options = [...fc.draft.departments, FORWARD_LABEL];
+        const options = [...fc.draft.departments, forwardLabel(fc.policy.forwardBody)];
         const n = parseChoice(input.text, options.length) ?? (options.indexOf(input.raw) + 1 || undefined);
         if (!n) return { kind: 'invalid', message: m.badPick(options.length) };
         const forward = n === options.length;
@@ -56,7 +56,7 @@ export const assignFlow: Flow<AssignDraft> = {
       personal: true,
       help: m.confirmHelp,
       prompt: async (fc) => {
-        const [visit] = await findVisits(fc.bot.deps.db, fc.bot.orgId, [fc.draft.visitId!]);
+        const [visit] = await visitsByIds(fc.bot.deps.db, fc.bot.orgId, fc.bot.actor, [fc.draft.visitId!]);
         return visit ? m.confirmAssign(visit, fc.draft.target!, fc.draft.forward === true) : m.alreadyTaken;
       },
       async handle(input, fc) {

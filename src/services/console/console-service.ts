@@ -96,4 +96,3 @@ export function unitChats(db: Db, orgId: number) {
 }
 
 /** The departments a reception issue can be assigned to (R4). */
-export { listDepartments as visitDepartments } from '../../repositories/assignment-repo.ts';

@@ -67,6 +67,21 @@ describe('交办 (rule R4)', () => {
     expect(await visit(id)).toMatchObject({ status: 'forwarded', assignedTo: '转县人大常委会' });
   });
 
+  it('rule R4: the body issues are forwarded to comes from the policy (a township forwards to its county)', async () => {
+    const org = await fb.t.bot.db.organisation.findUniqueOrThrow({ where: { id: fb.t.bot.orgId } });
+    const policy = { ...JSON.parse(org.policy), forwardBody: '青山县人大常委会' };
+    await fb.t.bot.db.organisation.update({ where: { id: org.id }, data: { policy: JSON.stringify(policy) } });
+    await say('hejing', '部门 添加 县交通运输局');
+    const id = await addVisit();
+    await say('hejing', '交办');
+    const choices = await say('hejing', '1');
+    expect(choices).toContain('2. 转青山县人大常委会');
+    expect(choices).not.toContain('转县人大常委会');
+    expect(await say('hejing', '2')).toContain('转青山县人大常委会办理');
+    expect(await say('hejing', '是')).toContain('已转青山县人大常委会办理');
+    expect(await visit(id)).toMatchObject({ status: 'forwarded', assignedTo: '转青山县人大常委会' });
+  });
+
   it('rule R4: with no departments yet, 交办 says how to add them', async () => {
     await addVisit();
     expect(await say('hejing', '交办')).toContain('部门 添加 部门名称');
