@@ -13,6 +13,7 @@ export const motionText = {
   closed: (status: string) => `这件议案目前是“${status}”，不能再附议了。`,
   submittedAlready: (number: string) => `这件议案已经提交（编号 ${number}），不再征集附议。`,
   signed: (count: number, min: number) => `已记录您的附议。目前 ${count} 位代表联名，还需 ${Math.max(0, min - count)} 位。`,
+  signedAlongside: '已记录您的附议。',
   signedAndSubmitted: (number: string) => `已记录您的附议。联名人数已达到要求，议案已提交，编号 ${number}。`,
   submitted: (title: string, count: number, number: string) => `议案“${title}”已有 ${count} 位代表联名，已提交，编号 ${number}。`,
   submittedToOffice: (number: string, title: string, names: string) => `收到议案 ${number}“${title}”，联名代表：${names}。`,

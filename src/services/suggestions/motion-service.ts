@@ -4,7 +4,7 @@
 // and everyone who signed, and the office, are told. Until then it shows who has signed, and
 // its starter may withdraw it.
 import { buildCard } from '../../bot/card-catalog.ts';
-import { MOTION_CODE, MOTION_STATUS_LABEL, signersStillNeeded, type MotionStatus } from '../../domain/suggestions/motions.ts';
+import { completingSigner, MOTION_CODE, MOTION_STATUS_LABEL, signersStillNeeded, type MotionStatus } from '../../domain/suggestions/motions.ts';
 import { shanghaiYear } from '../../domain/time.ts';
 import { officeStaffIds, personNames } from '../../repositories/contact-repo.ts';
 import * as motions from '../../repositories/motion-repo.ts';
@@ -80,26 +80,31 @@ export async function cosignMotion(deps: SuggestionDeps, acting: Acting, orgId: 
   // Always tried, so a click processed again after a crash still completes the submission.
   await motions.submitIfReady(deps.db, { id: motionId, orgId, year: shanghaiYear(deps.now), code: MOTION_CODE, minSigners: policy.motionMinSigners, now: deps.now });
   const after = (await motions.findMotion(deps.db, orgId, motionId))!;
-  if (after.status === 'submitted') await announceSubmitted(deps, orgId, motionId, after.number!, me);
+  const completer = completingSigner(await motions.listSigners(deps.db, motionId), policy.motionMinSigners);
+  if (after.status === 'submitted') await announceSubmitted(deps, orgId, motionId, after.number!, completer);
   if (!signed) {
     if (mine.signedAt && after.status === 'open') return { ok: false, message: t.alreadySigned, settled: t.settledSigned };
     if (after.status === 'submitted') return { ok: false, message: t.submittedAlready(after.number!), settled: t.settledSubmitted };
     return { ok: false, message: t.closed(MOTION_STATUS_LABEL[after.status as MotionStatus] ?? after.status), settled: t.settledClosed };
   }
-  if (after.status === 'submitted') return { ok: true, message: t.signedAndSubmitted(after.number!), settled: t.settledSigned };
+  if (after.status === 'submitted') {
+    // Signed in the same moment as the completer: the announcement tells them the rest.
+    return { ok: true, message: completer === me ? t.signedAndSubmitted(after.number!) : t.signedAlongside, settled: t.settledSigned };
+  }
   const count = (await motions.listSigners(deps.db, motionId)).filter((x) => x.signedAt).length;
   return { ok: true, message: t.signed(count, policy.motionMinSigners), settled: t.settledSigned };
 }
 
 /**
  * Everyone who signed, and the office, hear once that the motion is in (key per motion); the
- * clicker whose 附议 completed it hears it in the answer to the click instead.
+ * signer whose 附议 completed it hears it in the answer to their click instead. Every click
+ * names the same completer, so the list (and its key) is the same whoever sends it first.
  */
-async function announceSubmitted(deps: SuggestionDeps, orgId: number, motionId: number, number: string, clicker: number): Promise<void> {
+async function announceSubmitted(deps: SuggestionDeps, orgId: number, motionId: number, number: string, completer: number | undefined): Promise<void> {
   const motion = (await motions.findMotion(deps.db, orgId, motionId))!;
   const signers = (await motions.listSigners(deps.db, motionId)).filter((s) => s.signedAt).map((s) => s.personId);
   const names = await personNames(deps.db, signers);
-  const others = signers.filter((id) => id !== clicker);
+  const others = signers.filter((id) => id !== completer);
   await tellPeople(deps, orgId, others, `motion|${motionId}|submitted`, t.submitted(motion.title, signers.length, number));
   const line = t.submittedToOffice(number, motion.title, signers.map((id) => names.get(id) ?? '').join('、'));
   await tellPeople(deps, orgId, await officeStaffIds(deps.db, orgId), `motion|${motionId}|office`, line);
