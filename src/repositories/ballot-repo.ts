@@ -4,6 +4,7 @@
 // counted or refused, never lost. Nothing here may log a voter together with a vote.
 import type { Counts } from '../domain/records/ballot.ts';
 import { Prisma, type Db } from './prisma.ts';
+import { isUniqueViolation } from './db-errors.ts';
 import { slices } from './slices.ts';
 
 export interface BallotRow {
@@ -33,7 +34,7 @@ export async function createBallot(db: Db, b: { orgId: number; activityId: numbe
     const data = { orgId: b.orgId, activityId: b.activityId, deputyId: b.deputyId, organiserId: b.organiserId, quorum: b.quorum, status: 'setup', createdAt: b.now };
     return { ballot: await db.reportBallot.create({ data }), created: true };
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+    if (isUniqueViolation(err)) {
       return { ballot: (await db.reportBallot.findUnique({ where: { activityId_deputyId: { activityId: b.activityId, deputyId: b.deputyId } } }))!, created: false };
     }
     throw err;
