@@ -10,8 +10,8 @@ export default defineConfig({
     // one file at a time on a 2-core machine. One file more than there are cores keeps them busy
     // (more only adds contention: a CLI test's child process is CPU-bound while it starts).
     maxWorkers: Number(process.env.TEST_WORKERS) || availableParallelism() + 1,
-    testTimeout: 20_000,
-    hookTimeout: 30_000,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     // Business time is Asia/Shanghai everywhere; the machine's zone must not matter. UTC unless
     // TEST_TZ says otherwise: .ci/run's second pass picks a zone whose date differs from Shanghai's.
     env: { TZ: process.env.TEST_TZ || 'UTC' },

@@ -210,7 +210,7 @@ describe('npm run activity (the CLI, as a child process)', { timeout: 60_000 }, 
     t = await createTestDb();
     const imported = await cli('scripts/roster-import.ts', ['prisma/seed/demo-roster.csv']);
     expect(imported.code).toBe(0);
-  }, 60_000);
+  }, 150_000);
   afterAll(async () => {
     await t.close();
   });

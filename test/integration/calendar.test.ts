@@ -40,7 +40,7 @@ function at(text: string): Date {
 describe('npm run calendar (rule R4)', () => {
   beforeAll(async () => {
     await run(process.execPath, ['--import', 'tsx', 'scripts/roster-import.ts', 'prisma/seed/demo-roster.csv'], { env });
-  }, 60_000);
+  }, 150_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('adds, lists and removes overrides; a year without data says so', async () => {
@@ -59,7 +59,7 @@ describe('npm run calendar (rule R4)', () => {
     expect(y2026).toContain('2026-09-20 上班 国庆节 法定安排');
     expect(y2026).toContain('2026-10-10 放假 本地调整 本单位调整');
     expect(y2026.at(-1)).toBe('2026 年有内置的节假日数据（法定安排）。');
-  }, 60_000);
+  }, 150_000);
 
   it('bad arguments get one line and exit 2', async () => {
     expect(await cli('add', '2027-02-30', 'holiday')).toEqual({ code: 2, out: 'DATE: 2027-02-30 不存在：2027 年 2 月只有 28 天' });
@@ -68,7 +68,7 @@ describe('npm run calendar (rule R4)', () => {
     expect(await cli('list', '27')).toEqual({ code: 2, out: 'YEAR: 「27」不是年份，请写四位数字，如 2027' });
     expect(await cli('list', '2027', '--org', 'nope')).toEqual({ code: 2, out: '--org: 没有代码为「nope」的组织，请先导入名册' });
     expect(await cli('move')).toMatchObject({ code: 2, out: expect.stringMatching(/^usage: npm run calendar[^\n]*$/) });
-  }, 60_000);
+  }, 150_000);
 });
 
 describe('calendar service (rule R4)', () => {

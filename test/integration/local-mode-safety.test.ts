@@ -61,7 +61,7 @@ describe('npm start with no platform variable (a fresh clone)', () => {
     } finally {
       expect(await run.stop()).toBe(0);
     }
-  }, 60_000);
+  }, 150_000);
 
   it('then refuses, in one line, to start on it once a roster file was imported into it', async () => {
     writeFileSync(join(cwd, '县名册.csv'), `${ROSTER_HEADER}\n甲代表,13912340001,jiadaibiao,,县区,第一代表小组,组长,,\n`);
@@ -81,7 +81,7 @@ describe('npm start with no platform variable (a fresh clone)', () => {
     // Refused before touching anything: the demo roster was not loaded again, nothing renamed.
     expect(await withDb(url, (db) => db.organisation.findMany({ select: { name: true } }))).toEqual([{ name: '某县人大常委会' }]);
     expect(await withDb(url, (db) => db.person.count())).toBe(people);
-  }, 60_000);
+  }, 150_000);
 
   it('a partial WeCom set is a configuration error naming every missing variable, never local mode', async () => {
     const run = await startMain(cwd, { PORT: '0', WECOM_CORP_ID: 'ww1234567890', WECOM_SECRET: 'secret' });
@@ -89,7 +89,7 @@ describe('npm start with no platform variable (a fresh clone)', () => {
     expect(run.stderr.trim()).toBe(
       'Configuration error: WECOM_AGENT_ID, WECOM_TOKEN, WECOM_AES_KEY are missing: set all of WECOM_CORP_ID, WECOM_AGENT_ID, WECOM_SECRET, WECOM_TOKEN, WECOM_AES_KEY for WeCom mode, or none for local mode',
     );
-  }, 60_000);
+  }, 150_000);
 });
 
 // Local mode's database is its SQLite file (data/local.db): these prepare that file, so they

@@ -88,7 +88,7 @@ describe('npm run org', () => {
       expect(result.err).toHaveLength(1);
       expect(result.err[0]).toMatch(line);
     }
-  }, 90_000);
+  }, 150_000);
 
   it('rekey re-seals every secret with the first key; the old key can then go', async () => {
     const newKey = Buffer.alloc(32, 5).toString('base64');
@@ -97,5 +97,5 @@ describe('npm run org', () => {
     expect(rekeyed.out[0]).toMatch(/^已用密钥 [0-9a-f]{8} 重新加密 1 个组织的凭据/);
     expect((await cli(['set', 'county-b', '--token', 'tok2'], { env: { SECRETS_KEY: newKey } })).code).toBe(0);
     expect((await cli(['set', 'county-b', '--token', 'tok3'], { env: { SECRETS_KEY: KEY } })).code).toBe(1);
-  }, 60_000);
+  }, 150_000);
 });

@@ -51,7 +51,7 @@ beforeAll(async () => {
   clock.advance(5 * 3600_000); // down past the 4-hour window: the lost answer is now uncertain
   await runWorker();
   for (const key of ['ok', 'gone', 'lost']) ids[key] = (await t.bot.db.outbox.findUniqueOrThrow({ where: { idempotencyKey: key } })).id;
-}, 60_000);
+}, 150_000);
 
 afterAll(async () => {
   await t.stop();
@@ -67,20 +67,20 @@ describe('npm run outbox', () => {
     expect(all.lines[1]).toMatch(new RegExp(`^${ids.lost}  uncertain  text  lisi  尝试 2 次  首次 11月23日（周一）09:00  `));
     const uncertain = await cli('list', '--status', 'uncertain');
     expect(uncertain).toMatchObject({ code: 0, lines: [expect.stringMatching(new RegExp(`^${ids.lost}  uncertain`))] });
-  }, 60_000);
+  }, 150_000);
 
   it('an unknown id, a sent row, a bad id and a bad status are refused with one line', async () => {
     expect(await cli('retry', '999999')).toEqual({ code: 1, lines: ['没有编号为 999999 的消息'] });
     expect(await cli('discard', String(ids.ok))).toEqual({ code: 1, lines: [`消息 ${ids.ok} 的状态是 sent：只有 dead 或 uncertain 的消息可以重发或放弃`] });
     expect((await cli('retry', 'abc')).code).toBe(2);
     expect(await cli('list', '--status', 'sent')).toEqual({ code: 2, lines: ['--status: 「sent」不对，只能是 dead 或 uncertain'] });
-  }, 60_000);
+  }, 150_000);
 
   it('help says what retrying an uncertain message means', async () => {
     const help = await cli('help');
     expect(help.code).toBe(0);
     expect(help.lines.join('\n')).toContain('retry 是工作人员的决定：接受对方可能收到两次');
-  }, 60_000);
+  }, 150_000);
 
   it('retry of an uncertain row sends it again (a deliberate duplicate); retry of a dead row once the cause is fixed delivers it', async () => {
     expect(await cli('retry', String(ids.lost))).toEqual({ code: 0, lines: [`${ids.lost} 已重新排队（原为 uncertain：对方可能收到两次）`] });
@@ -90,7 +90,7 @@ describe('npm run outbox', () => {
     expect(fake.textsTo('lisi')).toEqual(['周五学习代表法', '周五学习代表法']);
     expect(fake.textsTo('left-the-company')).toEqual(['请假已批准']);
     expect(await cli('list')).toEqual({ code: 0, lines: ['没有状态为 dead 或 uncertain 的消息'] });
-  }, 60_000);
+  }, 150_000);
 
   it('discard takes a row off the list for good', async () => {
     fake.faults.script('/cgi-bin/message/send', [{ kind: 'errcode', errcode: 81013 }]);
@@ -100,5 +100,5 @@ describe('npm run outbox', () => {
     expect(await cli('discard', String(id))).toEqual({ code: 0, lines: [`${id} 已放弃（原为 dead）`] });
     expect((await t.bot.db.outbox.findUniqueOrThrow({ where: { id } })).status).toBe('discarded');
     expect((await cli('discard', String(id))).code).toBe(1);
-  }, 60_000);
+  }, 150_000);
 });

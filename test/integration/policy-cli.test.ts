@@ -38,7 +38,7 @@ async function stored(): Promise<Record<string, unknown>> {
 
 beforeAll(async () => {
   await run(process.execPath, ['--import', 'tsx', 'scripts/roster-import.ts', 'prisma/seed/demo-roster.csv'], { env });
-}, 60_000);
+}, 150_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('npm run policy', () => {
@@ -48,7 +48,7 @@ describe('npm run policy', () => {
     const lines = shown.out.split('\n');
     expect(lines).toHaveLength(Object.keys(policySchema.shape).length);
     expect(lines.find((l) => l.startsWith('reportQuorum '))).toMatch(/^reportQuorum\s+30\s+（默认 30，默认）\s+述职评议到会选民至少人数$/);
-  }, 60_000);
+  }, 150_000);
 
   it('rule E1: set validates with the setting\'s rule; a bad value is one line, exit 1, nothing written', async () => {
     expect(await cli('set', 'reportQuorum', '50')).toEqual({ code: 0, out: 'reportQuorum 已设为 50', err: '' });
@@ -64,7 +64,7 @@ describe('npm run policy', () => {
     expect(shown.find((l) => l.startsWith('reportQuorum '))).toMatch(/^reportQuorum\s+50\s+（默认 30，已设置）/);
     expect(await cli('reset', 'reportQuorum')).toMatchObject({ code: 0, out: 'reportQuorum 已恢复默认值 30' });
     expect(await stored()).toEqual({ annualReportRemindDays: [21, 7], supervisingBody: '城关镇人大主席团' });
-  }, 90_000);
+  }, 150_000);
 
   it('a stored policy with one bad field keeps the rest; show marks it and loading it logs it once', async () => {
     const db = await connectDb(env.DATABASE_URL);
@@ -86,5 +86,5 @@ describe('npm run policy', () => {
     const shown = (await cli('show')).out.split('\n');
     expect(shown.find((l) => l.startsWith('diaryReminderDay '))).toMatch(/^diaryReminderDay\s+25\s+（默认 25，存储的值无效（数值过大：期望 number <=28），按默认值执行）/);
     expect(shown.find((l) => l.startsWith('diaryEntriesPerMonth '))).toMatch(/8\s+（默认 5，已设置）/);
-  }, 60_000);
+  }, 150_000);
 });

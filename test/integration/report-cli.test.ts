@@ -42,7 +42,7 @@ beforeAll(async () => {
   }
   writeFileSync(join(dir, 'voters.csv'), '\uFEFF姓名,手机号,企业微信账号\n郑丽娟,13800000107,\n王秀英,13912345678,\n刘大爷,13912345679,\n');
   writeFileSync(join(dir, 'bad.csv'), '姓名,手机号\n王秀英,1391234\n,13912345679\n');
-}, 90_000);
+}, 150_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('npm run report (rules E1–E3)', () => {
@@ -89,5 +89,5 @@ describe('npm run record -- session (rule L4)', () => {
     expect(await cli('scripts/record.ts', 'session', String(meetingId))).toMatchObject({ code: 0, out: `活动 ${meetingId}「县人大会议」已标为代表大会会议：会后检查连续未经批准缺席的代表，提醒工作人员。` });
     expect(await cli('scripts/record.ts', 'session', String(activityId))).toEqual({ code: 1, out: '', err: `活动 ${activityId}「述职会」不是“会议”类活动，不能标为代表大会会议` });
     expect((await cli('scripts/record.ts', 'session')).code).toBe(1);
-  }, 90_000);
+  }, 150_000);
 });

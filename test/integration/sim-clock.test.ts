@@ -5,7 +5,7 @@
 // clock stood, and no such routes in WeCom mode.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/lib/clock.ts';
-import { httpPost } from '../../src/lib/http-client.ts';
+import { httpPost, httpRequest } from '../../src/lib/http-client.ts';
 import { createActivity } from '../../src/services/activity-service.ts';
 import type { SimMessage } from '../../src/simulator/sim-store.ts';
 import { eventually, startTestBot, type TestBot } from '../helpers/bot.ts';
@@ -18,7 +18,10 @@ const getClock = async (t: TestBot) => {
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 };
 const postClock = async (t: TestBot, body: unknown) => {
-  const res = await httpPost(`${t.bot.url}/sim/clock`, typeof body === 'string' ? body : JSON.stringify(body), { 'content-type': 'application/json' });
+  // A walk runs every tick due on the way before it answers: give it longer than a WeCom call.
+  const res = await httpRequest(`${t.bot.url}/sim/clock`, {
+    method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' }, timeoutMs: 60_000,
+  });
   return { status: res.status, body: (res.status === 404 ? {} : JSON.parse(res.body)) as Record<string, unknown> };
 };
 

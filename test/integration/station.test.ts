@@ -40,7 +40,7 @@ const stationId = (db: Db, name: string) => db.unit.findFirstOrThrow({ where: { 
 
 beforeAll(async () => {
   await run(process.execPath, ['--import', 'tsx', 'scripts/roster-import.ts', 'prisma/seed/demo-roster.csv'], { env });
-}, 60_000);
+}, 150_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('npm run station', () => {
@@ -60,7 +60,7 @@ describe('npm run station', () => {
     expect([...dates].sort()).toEqual(dates);
     expect(new Set(dates.map((d) => d.slice(0, 7))).size).toBe(6);
     expect(await withDb((db) => db.receptionOccurrence.count())).toBe(0); // preview is read-only
-  }, 60_000);
+  }, 150_000);
 
   it('R1: changing the rule cancels upcoming planned days only; past ones and their duties stay', async () => {
     const today = todayIn(new Date());
@@ -98,7 +98,7 @@ describe('npm run station', () => {
         expect(o.duties).toHaveLength(2);
       }
     });
-  }, 60_000);
+  }, 150_000);
 
   it('R2: over a year every deputy is on duty, and nobody twice before everyone once', async () => {
     const plan = await cli('plan', CHENGGUAN, '--from', '2031-01', '--months', '12');
@@ -127,7 +127,7 @@ describe('npm run station', () => {
     // Planning again adds nothing and changes no duty.
     const again = await cli('plan', CHENGGUAN, '--from', '2031-01', '--months', '12');
     expect(again.out).toBe(plan.out);
-  }, 60_000);
+  }, 150_000);
 
   it('R2: the station head overrides one day’s duty deputies', async () => {
     const march = (await cli('preview', CHENGGUAN, '--from', '2031-03', '--months', '1')).out.slice(0, 10);
@@ -143,7 +143,7 @@ describe('npm run station', () => {
     });
     expect(await cli('duty', CHENGGUAN, march, '施佳')).toMatchObject({ code: 2, err: `NAME: 「施佳」不是${CHENGGUAN}的代表` });
     expect(await cli('duty', CHENGGUAN, '2031-03-15', '郑丽娟')).toMatchObject({ code: 2, err: `DATE: ${CHENGGUAN}在 2031-03-15 没有安排接待日（先运行 plan）` });
-  }, 60_000);
+  }, 150_000);
 
   it('bad arguments get one line each and exit 2; an unknown station lists the stations', async () => {
     const bad = await cli('rule', CHENGGUAN, '--nth', '1', '--weekday', '9', '--on-holiday', 'later');
@@ -154,5 +154,5 @@ describe('npm run station', () => {
     ]);
     expect(await cli('preview', '第九站')).toMatchObject({ code: 2, err: `STATION: 本组织没有名为「第九站」的联络站；现有：${CHENGGUAN}、${DONGHE}` });
     expect((await cli('preview', CHENGGUAN, '--months', '0')).code).toBe(2);
-  }, 60_000);
+  }, 150_000);
 });

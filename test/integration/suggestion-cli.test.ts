@@ -50,7 +50,7 @@ beforeAll(async () => {
     }
     await db.department.createMany({ data: [{ orgId: org.id, name: '县住建局' }, { orgId: org.id, name: '县交通运输局' }] });
   });
-}, 60_000);
+}, 150_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const sentTo = (db: Db, user: string) => db.outbox.findMany({ where: { recipient: user }, orderBy: { id: 'asc' } });

@@ -23,7 +23,7 @@ async function cli(...args: string[]) {
 
 beforeAll(async () => {
   await run(process.execPath, ['--import', 'tsx', 'scripts/roster-import.ts', 'prisma/seed/demo-roster.csv'], { env });
-}, 60_000);
+}, 150_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('npm run unit -- chat', () => {
@@ -41,10 +41,10 @@ describe('npm run unit -- chat', () => {
     } finally {
       await db.$disconnect();
     }
-  }, 60_000);
+  }, 150_000);
 
   it('bad arguments get one line and exit 2; an unknown unit exits 1', async () => {
     expect((await cli('chat', '--unit', '第一代表小组')).code).toBe(2);
     expect(await cli('chat', '--unit', '第九小组', '--off')).toEqual({ code: 1, out: '--unit: 本组织没有名为「第九小组」的单位' });
-  }, 60_000);
+  }, 150_000);
 });

@@ -25,7 +25,7 @@ const unit = (...args: string[]) => cli('scripts/unit.ts', ...args);
 
 beforeAll(async () => {
   await run(process.execPath, ['--import', 'tsx', 'scripts/roster-import.ts', 'prisma/seed/demo-roster.csv'], { env });
-}, 60_000);
+}, 150_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('npm run unit -- parent / home / show', () => {
