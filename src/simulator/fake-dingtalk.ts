@@ -4,7 +4,9 @@
 // CALLBACK and SYSTEM frames and records the bot's acks). It refuses what DingTalk refuses
 // (platforms.md §7–§9): more than 20 userIds, a msgParam or cardParamMap value that is not a
 // string, a used outTrackId, an expired token (401); it can hide a delivery failure in
-// deliverResults, as DingTalk does with HTTP 200.
+// deliverResults, as DingTalk does with HTTP 200. It plays DingTalk's web sign-in too
+// (login.dingtalk.com/oauth2/auth → authCode → userAccessToken → contact/users/me → unionId →
+// topapi/user/getbyunionid → userid) for whoever `webUser` names as signed in to the client.
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -32,6 +34,9 @@ export interface FakeDingtalkObserver {
   cardUpdated?(card: FakeCard): void;
 }
 
+/** An authCode is good for one exchange within 5 minutes (platforms.md §7.4). */
+const AUTH_CODE_TTL_MS = 5 * 60_000;
+
 type Ack = { code: number; headers: Record<string, string>; message: string; data: string };
 
 export class FakeDingtalk {
@@ -41,7 +46,11 @@ export class FakeDingtalk {
   readonly opens: Record<string, any>[] = [];
   /** Users whose card delivery fails inside an HTTP 200 (deliverResults success:false). */
   readonly failDeliveryTo = new Set<string>();
+  /** The member signed in to the DingTalk client (the console's sign-in); undefined: someone outside the organisation. */
+  webUser: string | undefined;
   private readonly tokens = new Set<string>();
+  private readonly authCodes = new Map<string, { unionId: string; at: number }>();
+  private readonly userTokens = new Map<string, string>();
   private readonly tickets = new Set<string>();
   private readonly server: http.Server;
   private readonly wss: WebSocketServer;
@@ -70,6 +79,11 @@ export class FakeDingtalk {
   async stop(): Promise<void> {
     for (const ws of this.wss.clients) ws.terminate();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Every authCode handed out so far is past its 5 minutes. */
+  expireAuthCodes(): void {
+    for (const code of this.authCodes.values()) code.at = 0;
   }
 
   /** Every access token handed out so far stops working (the next call gets 401). */
@@ -175,11 +189,53 @@ export class FakeDingtalk {
       this.tickets.add(ticket);
       return answer(200, { endpoint: `${this.url.replace('http:', 'ws:')}/connect`, ticket });
     }
+    const signIn = this.webSignIn(req, path, body, token);
+    if (signIn?.redirect) {
+      res.writeHead(302, { location: signIn.redirect });
+      return void res.end();
+    }
+    if (signIn) return answer(signIn.status, signIn.value);
     if (!token || !this.tokens.has(token)) return answer(401, { code: 'InvalidAuthentication', message: '不合法的access_token' });
     this.calls.push({ method: req.method ?? 'GET', path, body, token });
     const refused = this.refusal(path, body);
     if (refused) return answer(400, refused);
     return answer(200, this.carryOut(path, body));
+  }
+
+  /** The web sign-in's four steps; undefined for any other path. */
+  private webSignIn(req: http.IncomingMessage, path: string, body: Record<string, any>, token?: string): { status: number; value?: unknown; redirect?: string } | undefined {
+    const query = new URL(req.url ?? '/', 'http://x').searchParams;
+    if (path === '/oauth2/auth') {
+      const redirect = query.get('redirect_uri') ?? '';
+      if (!/^https?:\/\//.test(redirect) || query.get('response_type') !== 'code' || !query.get('client_id') || query.get('prompt') !== 'consent') return { status: 400, value: { code: 'invalidRequest', message: 'invalid oauth request' } };
+      const authCode = randomBytes(16).toString('hex');
+      this.authCodes.set(authCode, { unionId: this.webUser ? `union-${this.webUser}` : `union-outsider-${authCode.slice(0, 6)}`, at: Date.now() });
+      const back = new URL(redirect);
+      back.searchParams.set('authCode', authCode);
+      back.searchParams.set('state', query.get('state') ?? '');
+      return { status: 302, redirect: back.toString() };
+    }
+    if (path === '/v1.0/oauth2/userAccessToken') {
+      const issued = this.authCodes.get(String(body.code));
+      this.authCodes.delete(String(body.code));
+      if (!body.clientId || !body.clientSecret || body.grantType !== 'authorization_code') return { status: 400, value: { code: 'invalidParameter', message: 'clientId, clientSecret, code and grantType are required' } };
+      if (!issued || Date.now() - issued.at > AUTH_CODE_TTL_MS) return { status: 400, value: { code: 'invalidParameter.authCode.invalid', message: '不合法的临时授权码' } };
+      const accessToken = `user-${randomBytes(6).toString('hex')}`;
+      this.userTokens.set(accessToken, issued.unionId);
+      return { status: 200, value: { accessToken, refreshToken: randomBytes(6).toString('hex'), expireIn: 7200, corpId: 'fake-corp' } };
+    }
+    if (path === '/v1.0/contact/users/me') {
+      const unionId = token ? this.userTokens.get(token) : undefined;
+      return unionId ? { status: 200, value: { nick: unionId, unionId, openId: `open-${unionId}` } } : { status: 401, value: { code: 'InvalidAuthentication', message: '不合法的access_token' } };
+    }
+    if (path === '/topapi/user/getbyunionid') {
+      if (!this.tokens.has(query.get('access_token') ?? '')) return { status: 200, value: { errcode: 40014, errmsg: '不合法的access_token' } };
+      this.calls.push({ method: 'POST', path, body });
+      const unionId = String(body.unionid ?? '');
+      if (!unionId.startsWith('union-') || unionId.startsWith('union-outsider-')) return { status: 200, value: { errcode: 60121, errmsg: '找不到该用户' } };
+      return { status: 200, value: { errcode: 0, errmsg: 'ok', result: { contact_type: 0, userid: unionId.slice('union-'.length) } } };
+    }
+    return undefined;
   }
 
   private refusal(path: string, body: Record<string, any>): { code: string; message: string } | undefined {

@@ -66,7 +66,7 @@ export async function startLocalSimulator(db: Db, orgId: number, config: Config,
   const fakeDingtalk = await startFakeDingtalk(store);
   const dingtalk: DingtalkConfig = {
     clientId: 'dinglocaldemo', clientSecret: randomBytes(16).toString('hex'), robotCode: 'dinglocaldemo',
-    cardTemplates: { notice: 'local-notice.schema', approval: 'local-approval.schema' }, mode: 'stream', apiBase: fakeDingtalk.url,
+    cardTemplates: { notice: 'local-notice.schema', approval: 'local-approval.schema' }, mode: 'stream', apiBase: fakeDingtalk.url, loginBase: fakeDingtalk.url, oapiBase: fakeDingtalk.url,
   };
   let simClock: SimClock | undefined;
   return {

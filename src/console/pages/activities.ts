@@ -58,7 +58,7 @@ ${rows.length ? html`<table><thead><tr><th>时间</th><th>活动</th><th>单位<
     const id = idOf(ctx.params.id) ?? 0;
     const personId = idOf(c.form.personId);
     if (!personId || !(await activityPage(c.deps.db, c.person, id))) return c.done(`/console/activities/${id}`, t.notFound);
-    const result = await proxySignIn(c.deps, { orgId: c.orgId, channel: 'wecom', actor: c.person, activityId: id, personId });
+    const result = await proxySignIn(c.deps, { orgId: c.orgId, channel: c.channel, actor: c.person, activityId: id, personId });
     c.done(`/console/activities/${id}`, result.ok ? `已为${result.name}代签到（${formatDateTime(result.at)}），已通知本人。` : result.message);
   }),
 ];
