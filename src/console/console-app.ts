@@ -14,7 +14,7 @@ import { consoleText as t } from './messages.ts';
 import { CONSOLE_PAGES } from './pages/index.ts';
 import type { ConsoleCtx, ConsoleRoute } from './routes.ts';
 import { SessionSigner } from './session.ts';
-import { mountSignIn, type ConsoleOrg } from './sign-in.ts';
+import { loginPathFor, mountSignIn, type ConsoleOrg } from './sign-in.ts';
 
 export const SESSION_COOKIE = 'console_session';
 const FLASH_COOKIE = 'console_flash';
@@ -60,7 +60,7 @@ function guarded(route: ConsoleRoute, options: ConsoleOptions, signer: SessionSi
     ctx.set('cache-control', 'no-store');
     const session = signer.read(ctx.cookies.get(SESSION_COOKIE));
     if (!session) {
-      if (route.method === 'GET') return ctx.redirect('/console/login');
+      if (route.method === 'GET') return ctx.redirect(loginPathFor(ctx));
       return refuse(ctx, 401, t.signInFirst);
     }
     // Every page is scoped to the organisation signed in to: its people, units and rows only.

@@ -23,6 +23,9 @@ import { PRE_TTL_MS, SESSION_TTL_MS, type SessionSigner, type SessionSubject } f
 export const PUBLIC_CONSOLE_PATHS = ['/console/login', '/console/oauth', '/console/oauth/dingtalk', '/console/logout', '/console/assets/console.css'] as const;
 
 const PRE_COOKIE = 'console_pre';
+/** The organisation last signed in to (not a secret): a session that ended signs in there again. */
+const ORG_COOKIE = 'console_org';
+const ORG_COOKIE_MS = 365 * 24 * 3600_000;
 const SESSION_COOKIE = 'console_session';
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 /** Where each platform sends the browser back to (WeCom's keeps the path it always had). */
@@ -110,7 +113,14 @@ async function startSession(ctx: Koa.Context, o: SignInOptions, subject: Session
   const person = subject.userId ? await consoleActor(o.deps.db, subject.orgId, subject.channel, subject.userId) : undefined;
   if (!person) return sentence(ctx, 403, t.notOnRoster);
   ctx.cookies.set(SESSION_COOKIE, o.signer.issue(subject).cookie, o.cookies(ctx, SESSION_TTL_MS));
+  ctx.cookies.set(ORG_COOKIE, subject.orgCode, o.cookies(ctx, ORG_COOKIE_MS));
   ctx.redirect('/console');
+}
+
+/** Where a page without a session sends the browser: the sign-in of the organisation last signed in to. */
+export function loginPathFor(ctx: Koa.Context): string {
+  const code = ctx.cookies.get(ORG_COOKIE);
+  return code && /^[a-z0-9][a-z0-9-]{0,31}$/.test(code) ? `/console/login?org=${code}` : '/console/login';
 }
 
 /** `?via=`, else the app the page was opened in, else the organisation's only platform. */

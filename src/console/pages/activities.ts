@@ -31,7 +31,10 @@ ${rows.length ? html`<table><thead><tr><th>时间</th><th>活动</th><th>单位<
   get('/console/activities/:id', 'lead', async (ctx, c) => detail(ctx, c)),
   get('/console/activities/:id/edit', 'lead', async (ctx, c) => {
     const found = await activityPage(c.deps.db, c.person, idOf(ctx.params.id) ?? 0);
-    if (!found) return c.render(t.nav.activities, html`<p class="error">${t.notFound}</p>`);
+    if (!found) {
+      ctx.status = 404;
+      return c.render(t.nav.activities, html`<p class="error">${t.notFound}</p>`);
+    }
     const a = found.activity;
     c.render(`修改：${a.title}`, activityForm(`/console/activities/${a.id}/edit`, c.csrf, valuesOf(a), undefined, html`<button>保存并通知已收到通知的人</button>`), '/console/activities');
   }),
