@@ -6,11 +6,13 @@
 // string, a used outTrackId, an expired token (401); it can hide a delivery failure in
 // deliverResults, as DingTalk does with HTTP 200. It plays DingTalk's web sign-in too
 // (login.dingtalk.com/oauth2/auth → authCode → userAccessToken → contact/users/me → unionId →
-// topapi/user/getbyunionid → userid) for whoever `webUser` names as signed in to the client.
+// topapi/user/getbyunionid → userid) for whoever `webUser` names as signed in to the client,
+// and the old API's media/upload, whose media_id a sampleFile message delivers.
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { FakeMedia, mediaPart } from './fake-media.ts';
 
 export interface FakeDingtalkCall {
   method: string;
@@ -32,6 +34,8 @@ export interface FakeDingtalkObserver {
   groupText?(chatId: string, text: string): void;
   card?(card: FakeCard): void;
   cardUpdated?(card: FakeCard): void;
+  /** A file delivered by a sampleFile message (uploaded earlier through media/upload). */
+  file?(userId: string, file: { mediaId: string; name: string; size: number }): void;
 }
 
 /** An authCode is good for one exchange within 5 minutes (platforms.md §7.4). */
@@ -46,6 +50,7 @@ export class FakeDingtalk {
   readonly opens: Record<string, any>[] = [];
   /** Users whose card delivery fails inside an HTTP 200 (deliverResults success:false). */
   readonly failDeliveryTo = new Set<string>();
+
   /** The member signed in to the DingTalk client (the console's sign-in); undefined: someone outside the organisation. */
   webUser: string | undefined;
   private readonly tokens = new Set<string>();
@@ -59,7 +64,11 @@ export class FakeDingtalk {
   private waiters: (() => void)[] = [];
   url = '';
 
-  constructor(private readonly observer: FakeDingtalkObserver = {}) {
+  constructor(
+    private readonly observer: FakeDingtalkObserver = {},
+    /** Files uploaded through the old API's media/upload (the simulator shares its page's store, which offers downloads). */
+    readonly media: FakeMedia = new FakeMedia(),
+  ) {
     this.server = http.createServer((req, res) => void this.handle(req, res));
     this.wss = new WebSocketServer({ noServer: true });
     this.server.on('upgrade', (req, socket, head) => {
@@ -148,10 +157,18 @@ export class FakeDingtalk {
     setTimeout(() => ws?.close(), 20);
   }
 
+  /** Files sent to a user through batchSend (sampleFile), with what was uploaded under their mediaId. */
+  filesTo(userId: string): { mediaId: string; fileName: string; fileType: string; bytes?: Buffer }[] {
+    return this.calls
+      .filter((c) => c.path === '/v1.0/robot/oToMessages/batchSend' && c.body.msgKey === 'sampleFile' && c.body.userIds.includes(userId))
+      .map((c) => JSON.parse(c.body.msgParam) as { mediaId: string; fileName: string; fileType: string })
+      .map((p) => ({ ...p, bytes: this.media.peek(p.mediaId)?.bytes }));
+  }
+
   /** Texts sent to a user through batchSend. */
   textsTo(userId: string): string[] {
     return this.calls
-      .filter((c) => c.path === '/v1.0/robot/oToMessages/batchSend' && c.body.userIds.includes(userId))
+      .filter((c) => c.path === '/v1.0/robot/oToMessages/batchSend' && c.body.msgKey !== 'sampleFile' && c.body.userIds.includes(userId))
       .map((c) => String(JSON.parse(c.body.msgParam).content ?? JSON.parse(c.body.msgParam).text));
   }
 
@@ -170,8 +187,9 @@ export class FakeDingtalk {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
-    const body = text ? (JSON.parse(text) as Record<string, any>) : {};
+    const raw = Buffer.concat(chunks);
+    const isJson = !/multipart/i.test(String(req.headers['content-type'] ?? ''));
+    const body = isJson && raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, any>) : {};
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const token = req.headers['x-acs-dingtalk-access-token'] as string | undefined;
     const answer = (status: number, value: unknown) => {
@@ -195,6 +213,7 @@ export class FakeDingtalk {
       return void res.end();
     }
     if (signIn) return answer(signIn.status, signIn.value);
+    if (path === '/media/upload') return answer(200, this.upload(req, raw));
     if (!token || !this.tokens.has(token)) return answer(401, { code: 'InvalidAuthentication', message: '不合法的access_token' });
     this.calls.push({ method: req.method ?? 'GET', path, body, token });
     const refused = this.refusal(path, body);
@@ -238,10 +257,23 @@ export class FakeDingtalk {
     return undefined;
   }
 
+  /** The old API's 上传媒体文件: access_token in the query, the file in the multipart part "media". */
+  private upload(req: http.IncomingMessage, raw: Buffer): Record<string, unknown> {
+    const query = new URL(req.url ?? '/', 'http://x').searchParams;
+    if (!this.tokens.has(query.get('access_token') ?? '')) return { errcode: 40014, errmsg: '不合法的access_token' };
+    if (query.get('type') !== 'file') return { errcode: 40004, errmsg: '不合法的媒体文件类型' };
+    const part = mediaPart(String(req.headers['content-type'] ?? ''), raw);
+    if (!part || part.bytes.length === 0) return { errcode: 41004, errmsg: '缺少媒体文件' };
+    const mediaId = this.media.put(part.fileName, Buffer.from(part.bytes), Date.now()).mediaId;
+    this.calls.push({ method: 'POST', path: '/media/upload', body: { type: 'file', fileName: part.fileName, size: part.bytes.length } });
+    return { errcode: 0, errmsg: 'ok', type: 'file', media_id: mediaId, created_at: Date.now() };
+  }
+
   private refusal(path: string, body: Record<string, any>): { code: string; message: string } | undefined {
     if (path === '/v1.0/robot/oToMessages/batchSend') {
       if (!Array.isArray(body.userIds) || body.userIds.length === 0 || body.userIds.length > 20) return { code: 'invalidParameter.userIds.invalid', message: 'userIds: 1 to 20' };
       if (typeof body.msgParam !== 'string') return { code: 'invalidParameter.msgParam.invalid', message: 'msgParam must be a JSON string' };
+      if (body.msgKey === 'sampleFile' && !this.media.peek(String(JSON.parse(body.msgParam).mediaId))) return { code: 'invalidParameter.mediaId.invalid', message: 'mediaId does not exist' };
     }
     if (path === '/v1.0/card/instances/createAndDeliver' || path === '/v1.0/card/instances') {
       const params = body.cardData?.cardParamMap ?? {};
@@ -267,7 +299,10 @@ export class FakeDingtalk {
       this.observer.cardUpdated?.(card);
       return { success: true, result: true };
     }
-    if (path === '/v1.0/robot/oToMessages/batchSend') for (const u of body.userIds as string[]) this.observer.text?.(u, messageText(body.msgParam));
+    if (path === '/v1.0/robot/oToMessages/batchSend' && body.msgKey === 'sampleFile') {
+      const p = JSON.parse(body.msgParam) as { mediaId: string; fileName: string };
+      for (const u of body.userIds as string[]) this.observer.file?.(u, { mediaId: p.mediaId, name: p.fileName, size: this.media.peek(p.mediaId)!.bytes.length });
+    } else if (path === '/v1.0/robot/oToMessages/batchSend') for (const u of body.userIds as string[]) this.observer.text?.(u, messageText(body.msgParam));
     if (path === '/v1.0/robot/groupMessages/send') this.observer.groupText?.(String(body.openConversationId), messageText(body.msgParam));
     return { processQueryKey: randomBytes(8).toString('hex') };
   }

@@ -9,9 +9,8 @@
 // Someone outside the organisation (getbyunionid refuses, or an external contact) is no member.
 import type { DingtalkConfig } from '../../config.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { HttpRequestError, httpRequest } from '../../lib/http-client.ts';
 import { PlatformError, type WebSignIn } from '../types.ts';
-import { DINGTALK_REQUEST_TIMEOUT_MS, dingtalkRequest } from './http.ts';
+import { DINGTALK_REQUEST_TIMEOUT_MS, dingtalkRequest, oapiCall } from './http.ts';
 import { DingtalkToken } from './token.ts';
 
 /** getbyunionid's contact_type for the organisation's own staff (1 is an external contact). */
@@ -55,28 +54,17 @@ export class DingtalkWebSignIn implements WebSignIn {
     }
   }
 
-  /** topapi answers HTTP 200 with errcode; a token refused (40014, 42001, 88) is fetched again once. */
+  /** Someone getbyunionid does not know (errcode 60121 and the like) is no member: undefined. */
   private async userIdOf(unionId: string): Promise<string | undefined> {
-    let answer = await this.getByUnionId(unionId);
-    if ([40014, 42001, 88].includes(Number(answer.errcode))) {
-      this.token.drop();
-      answer = await this.getByUnionId(unionId);
+    let answer;
+    try {
+      answer = await oapiCall(`${this.app.oapiBase}/topapi/user/getbyunionid`, { body: JSON.stringify({ unionid: unionId }), contentType: 'application/json' }, this.token, this.timeoutMs);
+    } catch (err) {
+      if (err instanceof PlatformError && err.final) return undefined;
+      throw err;
     }
     const result = (answer.result ?? {}) as { userid?: unknown; contact_type?: unknown };
-    if (Number(answer.errcode) !== 0 || Number(result.contact_type ?? STAFF_CONTACT) !== STAFF_CONTACT) return undefined;
+    if (Number(result.contact_type ?? STAFF_CONTACT) !== STAFF_CONTACT) return undefined;
     return typeof result.userid === 'string' && result.userid ? result.userid : undefined;
-  }
-
-  private async getByUnionId(unionId: string): Promise<Record<string, unknown>> {
-    const url = `${this.app.oapiBase}/topapi/user/getbyunionid?access_token=${encodeURIComponent(await this.token.get())}`;
-    try {
-      const res = await httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ unionid: unionId }), timeoutMs: this.timeoutMs });
-      const value = JSON.parse(res.body || '{}') as unknown;
-      if (res.status !== 200 || !value || typeof value !== 'object') throw new PlatformError('dingtalk', res.status, 'getbyunionid answered without JSON', false);
-      return value as Record<string, unknown>;
-    } catch (err) {
-      if (err instanceof PlatformError) throw err;
-      throw new PlatformError('dingtalk', -1, `getbyunionid failed: ${(err as Error).message}`, false, undefined, err instanceof HttpRequestError && err.requestSent);
-    }
   }
 }
