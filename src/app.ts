@@ -19,11 +19,11 @@ import { Metrics } from './lib/metrics.ts';
 import { mountDingtalkHttpReceiver } from './platforms/dingtalk/http-receiver.ts';
 import { startDingtalkStream, type DingtalkStream } from './platforms/dingtalk/stream-receiver.ts';
 import type { PlatformClient } from './platforms/types.ts';
+import { WebSignIns } from './platforms/web-sign-ins.ts';
 import { mountWecomBotReceiver } from './platforms/wecom/bot-receiver.ts';
 import { checkStoredSecrets } from './platforms/wecom/org-credentials.ts';
 import { WecomOrgDirectory } from './platforms/wecom/org-directory.ts';
 import { mountWecomReceiver } from './platforms/wecom/receiver.ts';
-import { WecomWebSignIn } from './platforms/wecom/web-auth.ts';
 import { InboundClaimer } from './repositories/inbound-claimer.ts';
 import { inboundBacklog } from './repositories/inbound-repo.ts';
 import { migrateDatabase, migrationsDir, pendingMigrationsOf, readMigrations } from './repositories/migrate.ts';
@@ -141,18 +141,16 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   if (dingtalk?.mode === 'http') mountDingtalkHttpReceiver(router, { ...receiving, orgId: org.id, path: DINGTALK_CALLBACK_PATH, app: dingtalk });
   simulator?.mount(router, workers!);
   const poke = (worker: 'outbox' | 'scheduler') => (thread ? thread.poke(worker) : workers![worker].poke());
-  // The console signs in through ORG_CODE's app: the variables' one, or its stored credentials.
-  // (A console per organisation, under /console/:org, is not built yet.)
-  const consoleApp = config.mode === 'wecom' ? (wecom ?? (await wecomOrgs.byCode(config.orgCode))?.app) : undefined;
+  // The console signs in through the organisation's own apps: ORG_CODE's WeCom app (the
+  // variables' one or its stored credentials) and DingTalk's; another organisation's stored WeCom app with ?org=CODE.
+  const signIns = new WebSignIns({ home: { orgId: org.id, code: config.orgCode }, wecomOrgs, wecomOAuthBase: config.wecomOAuthBase, dingtalk: config.dingtalk, clock });
   mountConsole(router, {
     deps: { db, clock, logger, outbound: new Outbound(db, clock, () => poke('outbox')), onDueNow: () => poke('scheduler') },
-    orgId: org.id,
-    orgCode: config.orgCode,
-    // DingTalk's in-app sign-in (免登) is not built: a DingTalk-only deployment's console says so.
-    mode: config.mode === 'local' ? 'local' : 'wecom',
+    mode: config.mode === 'local' ? 'local' : 'platform',
     // Local mode without one: a throwaway secret (sessions end with the process).
     secret: config.consoleSessionSecret ?? randomBytes(32).toString('hex'),
-    signIn: consoleApp ? new WecomWebSignIn(consoleApp, config.wecomOAuthBase, clock) : undefined,
+    // Local mode signs in with its picker, for its one demo organisation.
+    orgFor: (code) => (config.mode === 'local' ? Promise.resolve({ orgId: org.id, orgCode: config.orgCode, signIns: {} }) : signIns.forOrg(code)),
     pokeOutbox: () => poke('outbox'),
   });
   http.use(router.routes()).use(router.allowedMethods());

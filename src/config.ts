@@ -13,6 +13,10 @@ export const REAL_WECOM_OAUTH_BASE = 'https://open.weixin.qq.com';
 /** The shortest CONSOLE_SESSION_SECRET accepted (characters). */
 export const CONSOLE_SECRET_MIN = 32;
 export const REAL_DINGTALK_API_BASE = 'https://api.dingtalk.com';
+/** DingTalk's web sign-in page (login.dingtalk.com/oauth2/auth): the console's sign-in on DingTalk. */
+export const REAL_DINGTALK_LOGIN_BASE = 'https://login.dingtalk.com';
+/** DingTalk's old API (topapi): the one place that maps a unionId to the organisation's userid. */
+export const REAL_DINGTALK_OAPI_BASE = 'https://oapi.dingtalk.com';
 /** Rule R6: days a processed callback's or a sent message's content is kept (RETENTION_DAYS). */
 export const DEFAULT_RETENTION_DAYS = 30;
 
@@ -21,6 +25,18 @@ const optionalText = z
   .trim()
   .transform((v) => (v === '' ? undefined : v))
   .optional();
+
+/** An http(s) origin with a default (tests point DingTalk's at loopback); no trailing slash. */
+function origin(real: string) {
+  return z
+    .string()
+    .trim()
+    .default(real)
+    .refine((v) => /^https?:\/\/[^\s/]+(:\d+)?(\/[^\s]*)?$/.test(v), {
+      message: `must be an http(s) URL such as ${real}`,
+    })
+    .transform((v) => v.replace(/\/+$/, ''));
+}
 
 const schema = z.object({
   PORT: z.coerce
@@ -110,14 +126,9 @@ const schema = z.object({
     message: 'must be a card template id from the card builder, such as 1234abcd-….schema',
   }),
   DINGTALK_MODE: z.enum(['stream', 'http'], { message: 'must be stream (no public URL needed) or http' }).default('stream'),
-  DINGTALK_API_BASE: z
-    .string()
-    .trim()
-    .default(REAL_DINGTALK_API_BASE)
-    .refine((v) => /^https?:\/\/[^\s/]+(:\d+)?(\/[^\s]*)?$/.test(v), {
-      message: 'must be an http(s) URL such as https://api.dingtalk.com',
-    })
-    .transform((v) => v.replace(/\/+$/, '')),
+  DINGTALK_API_BASE: origin(REAL_DINGTALK_API_BASE),
+  DINGTALK_LOGIN_BASE: origin(REAL_DINGTALK_LOGIN_BASE),
+  DINGTALK_OAPI_BASE: origin(REAL_DINGTALK_OAPI_BASE),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   RETENTION_DAYS: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
@@ -146,7 +157,7 @@ const WECOM_VARS = ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TO
 const WECOM_BOT_VARS = ['WECOM_BOT_TOKEN', 'WECOM_BOT_AES_KEY'] as const;
 const DINGTALK_VARS = ['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET', 'DINGTALK_ROBOT_CODE', 'DINGTALK_CARD_TEMPLATE_NOTICE', 'DINGTALK_CARD_TEMPLATE_APPROVAL'] as const;
 /** Platform variables that are settings with a default, not credentials: they select no mode. */
-const PLATFORM_SETTINGS = new Set(['WECOM_API_BASE', 'WECOM_OAUTH_BASE', 'DINGTALK_API_BASE', 'DINGTALK_MODE']);
+const PLATFORM_SETTINGS = new Set(['WECOM_API_BASE', 'WECOM_OAUTH_BASE', 'DINGTALK_API_BASE', 'DINGTALK_LOGIN_BASE', 'DINGTALK_OAPI_BASE', 'DINGTALK_MODE']);
 export const LOCAL_DATABASE_URL = 'file:./data/local.db';
 export const WECOM_DATABASE_URL = 'file:./data/bot.db';
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
@@ -172,6 +183,9 @@ export interface DingtalkConfig {
   /** stream: the bot dials DingTalk (no public URL); http: DingTalk posts to /dingtalk/callback. */
   mode: 'stream' | 'http';
   apiBase: string;
+  /** The console's sign-in: DingTalk's OAuth page (login.dingtalk.com) and old API (oapi.dingtalk.com). */
+  loginBase: string;
+  oapiBase: string;
 }
 
 /** The WeCom intelligent robot (智能机器人, API mode over HTTP callbacks) for group chats. */
@@ -283,6 +297,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     cardTemplates: { notice: v.DINGTALK_CARD_TEMPLATE_NOTICE!, approval: v.DINGTALK_CARD_TEMPLATE_APPROVAL! },
     mode: v.DINGTALK_MODE,
     apiBase: v.DINGTALK_API_BASE,
+    loginBase: v.DINGTALK_LOGIN_BASE,
+    oapiBase: v.DINGTALK_OAPI_BASE,
   } : undefined;
   if (mode === 'dingtalk') return { ...base, mode, dingtalk: dingtalkConfig };
   if (present.length === 0) return { ...base, mode: 'wecom', dingtalk: dingtalkConfig }; // every organisation's WeCom credentials are stored
@@ -357,12 +373,12 @@ function voteSecretFallback(v: { WECOM_SECRET?: string; WECOM_AES_KEY?: string }
 }
 
 /**
- * The server (not a command line) serves the console in WeCom mode and signs its sessions:
+ * The server (not a command line) serves the console on a platform and signs its sessions:
  * without the secret it does not start.
  */
 export function requireConsoleSecret(config: { mode: string; consoleSessionSecret?: string }): void {
-  if (config.mode === 'wecom' && config.consoleSessionSecret === undefined) {
-    throw new ConfigError('CONSOLE_SESSION_SECRET', 'is missing: WeCom mode serves the office\'s console at /console, whose sessions it signs; set it to random text (e.g. the output of openssl rand -hex 32)');
+  if (config.mode !== 'local' && config.consoleSessionSecret === undefined) {
+    throw new ConfigError('CONSOLE_SESSION_SECRET', `is missing: ${config.mode === 'dingtalk' ? 'DingTalk' : 'WeCom'} mode serves the office's console at /console, whose sessions it signs; set it to random text (e.g. the output of openssl rand -hex 32)`);
   }
 }
 

@@ -1,4 +1,4 @@
-// The office's console at /console: sign-in (WeCom web authorisation, or local mode's picker
+// The office's console at /console: sign-in (WeCom's or DingTalk's web authorisation, or local mode's picker
 // on loopback), a signed session cookie, and one guard in front of every page that checks the
 // session, the person on the roster, their role (the bot's own audiences) and, on a POST, the
 // CSRF token. Pages call services only, so the console and the chat share every rule.
@@ -6,7 +6,6 @@ import type Router from '@koa/router';
 import type Koa from 'koa';
 import type { BotDeps } from '../bot/context.ts';
 import { audiencesOf } from '../domain/roles.ts';
-import type { WebSignIn } from '../platforms/types.ts';
 import { consoleActor } from '../services/console/console-service.ts';
 import { readForm } from './forms.ts';
 import { html, type Html } from './html.ts';
@@ -15,19 +14,21 @@ import { consoleText as t } from './messages.ts';
 import { CONSOLE_PAGES } from './pages/index.ts';
 import type { ConsoleCtx, ConsoleRoute } from './routes.ts';
 import { SessionSigner } from './session.ts';
-import { mountSignIn } from './sign-in.ts';
+import { loginPathFor, mountSignIn, type ConsoleOrg } from './sign-in.ts';
 
 export const SESSION_COOKIE = 'console_session';
 const FLASH_COOKIE = 'console_flash';
 
 export interface ConsoleOptions {
   deps: BotDeps;
-  orgId: number;
-  orgCode: string;
-  mode: 'local' | 'wecom';
+  /** 'local': the demo picker on loopback; 'platform': the platforms' web sign-in. */
+  mode: 'local' | 'platform';
   secret: string;
-  /** WeCom mode: the platform's web sign-in. */
-  signIn?: WebSignIn;
+  /**
+   * The organisation a sign-in is for (`/console/login?org=CODE`), or the deployment's own
+   * without a code, with the sign-ins its credentials allow; undefined for an unknown code.
+   */
+  orgFor(code: string | undefined): Promise<ConsoleOrg | undefined>;
   /** Wakes the outbox worker (a message put back in the queue by 消息's 重发). */
   pokeOutbox?: () => void;
   /** Overrides the page table (tests). */
@@ -59,10 +60,11 @@ function guarded(route: ConsoleRoute, options: ConsoleOptions, signer: SessionSi
     ctx.set('cache-control', 'no-store');
     const session = signer.read(ctx.cookies.get(SESSION_COOKIE));
     if (!session) {
-      if (route.method === 'GET') return ctx.redirect('/console/login');
+      if (route.method === 'GET') return ctx.redirect(loginPathFor(ctx));
       return refuse(ctx, 401, t.signInFirst);
     }
-    const person = await consoleActor(options.deps.db, options.orgId, session.userId);
+    // Every page is scoped to the organisation signed in to: its people, units and rows only.
+    const person = await consoleActor(options.deps.db, session.orgId, session.channel, session.userId);
     if (!person) {
       ctx.cookies.set(SESSION_COOKIE, '', { ...cookieOptions(ctx, 0) });
       return refuse(ctx, 403, t.notOnRoster);
@@ -76,7 +78,7 @@ function guarded(route: ConsoleRoute, options: ConsoleOptions, signer: SessionSi
     const flash = signer.openFlash(ctx.cookies.get(FLASH_COOKIE));
     if (flash) ctx.cookies.set(FLASH_COOKIE, '', cookieOptions(ctx, 0));
     const c: ConsoleCtx = {
-      deps: options.deps, orgId: options.orgId, orgCode: options.orgCode, person, office, csrf, now: options.deps.clock.now(), mode: options.mode, form,
+      deps: options.deps, orgId: session.orgId, orgCode: session.orgCode, channel: session.channel, person, office, csrf, now: options.deps.clock.now(), mode: options.mode, form,
       pokeOutbox: () => options.pokeOutbox?.(),
       render(title: string, body: Html, current?: string) {
         ctx.type = 'html';

@@ -4,6 +4,7 @@
 import type Koa from 'koa';
 import type { BotDeps } from '../bot/context.ts';
 import type { PersonWithRoles } from '../repositories/people-repo.ts';
+import type { Channel } from '../platforms/types.ts';
 import type { Html } from './html.ts';
 
 /** 'lead': a unit's leads and office staff (the bot's unit_lead audience); 'office': office staff. */
@@ -18,7 +19,9 @@ export interface ConsoleCtx {
   office: boolean;
   csrf: string;
   now: Date;
-  mode: 'local' | 'wecom';
+  mode: 'local' | 'platform';
+  /** The platform the person signed in through (their copy of a card they decide is settled there). */
+  channel: Channel;
   /** The form of a POST (already read and CSRF-checked). */
   form: Record<string, string>;
   pokeOutbox(): void;

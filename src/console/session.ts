@@ -1,8 +1,10 @@
 // The console's session cookie and CSRF tokens, both HMAC-SHA256 under CONSOLE_SESSION_SECRET.
-// A session names a platform user id, a random session id and an expiry; the CSRF token is
+// A session names the organisation signed in to, the platform and its user id, a random
+// session id and an expiry; the CSRF token is
 // derived from the session id, so it needs no storage and dies with the session. Before
 // sign-in a random "pre" nonce plays the same part for the sign-in form and OAuth's state.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Channel } from '../platforms/types.ts';
 
 /** How long a console session lasts; a person signs in again from WeCom after it. */
 export const SESSION_TTL_MS = 8 * 3600_000;
@@ -11,9 +13,17 @@ export const PRE_TTL_MS = 15 * 60_000;
 
 export interface Session {
   userId: string;
+  /** The platform the person signed in through (their account on it is userId). */
+  channel: Channel;
+  /** The organisation signed in to: every page is scoped to it. */
+  orgId: number;
+  orgCode: string;
   sid: string;
   exp: number;
 }
+
+export type SessionSubject = Pick<Session, 'userId' | 'channel' | 'orgId' | 'orgCode'>;
+const CHANNELS: readonly unknown[] = ['wecom', 'dingtalk'] satisfies Channel[];
 
 export class SessionSigner {
   constructor(
@@ -21,14 +31,15 @@ export class SessionSigner {
     private readonly now: () => number = Date.now,
   ) {}
 
-  issue(userId: string): { cookie: string; session: Session } {
-    const session = { userId, sid: randomBytes(16).toString('hex'), exp: this.now() + SESSION_TTL_MS };
+  issue(subject: SessionSubject): { cookie: string; session: Session } {
+    const session = { ...subject, sid: randomBytes(16).toString('hex'), exp: this.now() + SESSION_TTL_MS };
     return { cookie: this.seal(session), session };
   }
 
   read(cookie: string | undefined): Session | undefined {
     const value = this.open(cookie) as Partial<Session> | undefined;
     if (!value || typeof value.userId !== 'string' || typeof value.sid !== 'string' || typeof value.exp !== 'number') return undefined;
+    if (!CHANNELS.includes(value.channel) || typeof value.orgId !== 'number' || typeof value.orgCode !== 'string') return undefined;
     return value.exp > this.now() ? (value as Session) : undefined;
   }
 

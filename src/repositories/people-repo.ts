@@ -89,12 +89,13 @@ export async function ensureOrganisation(db: Db, code: string, name?: string): P
   });
 }
 
-/** Everyone with an account on a channel, with their roles (the simulator's "log in as" list). */
-export async function listPeopleWithAccounts(db: Db, orgId: number, channel: string) {
+/** Everyone with an account on a channel (any channel when none is named), with their roles (the simulator's "log in as" list). */
+export async function listPeopleWithAccounts(db: Db, orgId: number, channel?: string) {
   const accounts = await db.platformAccount.findMany({
-    where: { orgId, channel },
+    where: { orgId, ...(channel ? { channel } : {}) },
     select: {
       platformUserId: true,
+      channel: true,
       person: {
         select: {
           name: true,
@@ -104,9 +105,9 @@ export async function listPeopleWithAccounts(db: Db, orgId: number, channel: str
         },
       },
     },
-    orderBy: { personId: 'asc' },
+    orderBy: [{ personId: 'asc' }, { channel: 'asc' }],
   });
-  return accounts.map((a) => ({ userId: a.platformUserId, ...a.person }));
+  return accounts.map((a) => ({ userId: a.platformUserId, channel: a.channel, ...a.person }));
 }
 
 export async function hasAccount(db: Db, orgId: number, channel: string, platformUserId: string): Promise<boolean> {

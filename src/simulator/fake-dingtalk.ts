@@ -4,11 +4,15 @@
 // CALLBACK and SYSTEM frames and records the bot's acks). It refuses what DingTalk refuses
 // (platforms.md §7–§9): more than 20 userIds, a msgParam or cardParamMap value that is not a
 // string, a used outTrackId, an expired token (401); it can hide a delivery failure in
-// deliverResults, as DingTalk does with HTTP 200.
+// deliverResults, as DingTalk does with HTTP 200. It plays DingTalk's web sign-in too
+// (login.dingtalk.com/oauth2/auth → authCode → userAccessToken → contact/users/me → unionId →
+// topapi/user/getbyunionid → userid) for whoever `webUser` names as signed in to the client,
+// and the old API's media/upload, whose media_id a sampleFile message delivers.
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { FakeMedia, mediaPart } from './fake-media.ts';
 
 export interface FakeDingtalkCall {
   method: string;
@@ -30,7 +34,12 @@ export interface FakeDingtalkObserver {
   groupText?(chatId: string, text: string): void;
   card?(card: FakeCard): void;
   cardUpdated?(card: FakeCard): void;
+  /** A file delivered by a sampleFile message (uploaded earlier through media/upload). */
+  file?(userId: string, file: { mediaId: string; name: string; size: number }): void;
 }
+
+/** An authCode is good for one exchange within 5 minutes (platforms.md §7.4). */
+const AUTH_CODE_TTL_MS = 5 * 60_000;
 
 type Ack = { code: number; headers: Record<string, string>; message: string; data: string };
 
@@ -41,7 +50,12 @@ export class FakeDingtalk {
   readonly opens: Record<string, any>[] = [];
   /** Users whose card delivery fails inside an HTTP 200 (deliverResults success:false). */
   readonly failDeliveryTo = new Set<string>();
+
+  /** The member signed in to the DingTalk client (the console's sign-in); undefined: someone outside the organisation. */
+  webUser: string | undefined;
   private readonly tokens = new Set<string>();
+  private readonly authCodes = new Map<string, { unionId: string; at: number }>();
+  private readonly userTokens = new Map<string, string>();
   private readonly tickets = new Set<string>();
   private readonly server: http.Server;
   private readonly wss: WebSocketServer;
@@ -50,7 +64,11 @@ export class FakeDingtalk {
   private waiters: (() => void)[] = [];
   url = '';
 
-  constructor(private readonly observer: FakeDingtalkObserver = {}) {
+  constructor(
+    private readonly observer: FakeDingtalkObserver = {},
+    /** Files uploaded through the old API's media/upload (the simulator shares its page's store, which offers downloads). */
+    readonly media: FakeMedia = new FakeMedia(),
+  ) {
     this.server = http.createServer((req, res) => void this.handle(req, res));
     this.wss = new WebSocketServer({ noServer: true });
     this.server.on('upgrade', (req, socket, head) => {
@@ -70,6 +88,11 @@ export class FakeDingtalk {
   async stop(): Promise<void> {
     for (const ws of this.wss.clients) ws.terminate();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Every authCode handed out so far is past its 5 minutes. */
+  expireAuthCodes(): void {
+    for (const code of this.authCodes.values()) code.at = 0;
   }
 
   /** Every access token handed out so far stops working (the next call gets 401). */
@@ -134,10 +157,18 @@ export class FakeDingtalk {
     setTimeout(() => ws?.close(), 20);
   }
 
+  /** Files sent to a user through batchSend (sampleFile), with what was uploaded under their mediaId. */
+  filesTo(userId: string): { mediaId: string; fileName: string; fileType: string; bytes?: Buffer }[] {
+    return this.calls
+      .filter((c) => c.path === '/v1.0/robot/oToMessages/batchSend' && c.body.msgKey === 'sampleFile' && c.body.userIds.includes(userId))
+      .map((c) => JSON.parse(c.body.msgParam) as { mediaId: string; fileName: string; fileType: string })
+      .map((p) => ({ ...p, bytes: this.media.peek(p.mediaId)?.bytes }));
+  }
+
   /** Texts sent to a user through batchSend. */
   textsTo(userId: string): string[] {
     return this.calls
-      .filter((c) => c.path === '/v1.0/robot/oToMessages/batchSend' && c.body.userIds.includes(userId))
+      .filter((c) => c.path === '/v1.0/robot/oToMessages/batchSend' && c.body.msgKey !== 'sampleFile' && c.body.userIds.includes(userId))
       .map((c) => String(JSON.parse(c.body.msgParam).content ?? JSON.parse(c.body.msgParam).text));
   }
 
@@ -156,8 +187,9 @@ export class FakeDingtalk {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
-    const body = text ? (JSON.parse(text) as Record<string, any>) : {};
+    const raw = Buffer.concat(chunks);
+    const isJson = !/multipart/i.test(String(req.headers['content-type'] ?? ''));
+    const body = isJson && raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, any>) : {};
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const token = req.headers['x-acs-dingtalk-access-token'] as string | undefined;
     const answer = (status: number, value: unknown) => {
@@ -175,6 +207,13 @@ export class FakeDingtalk {
       this.tickets.add(ticket);
       return answer(200, { endpoint: `${this.url.replace('http:', 'ws:')}/connect`, ticket });
     }
+    const signIn = this.webSignIn(req, path, body, token);
+    if (signIn?.redirect) {
+      res.writeHead(302, { location: signIn.redirect });
+      return void res.end();
+    }
+    if (signIn) return answer(signIn.status, signIn.value);
+    if (path === '/media/upload') return answer(200, this.upload(req, raw));
     if (!token || !this.tokens.has(token)) return answer(401, { code: 'InvalidAuthentication', message: '不合法的access_token' });
     this.calls.push({ method: req.method ?? 'GET', path, body, token });
     const refused = this.refusal(path, body);
@@ -182,10 +221,59 @@ export class FakeDingtalk {
     return answer(200, this.carryOut(path, body));
   }
 
+  /** The web sign-in's four steps; undefined for any other path. */
+  private webSignIn(req: http.IncomingMessage, path: string, body: Record<string, any>, token?: string): { status: number; value?: unknown; redirect?: string } | undefined {
+    const query = new URL(req.url ?? '/', 'http://x').searchParams;
+    if (path === '/oauth2/auth') {
+      const redirect = query.get('redirect_uri') ?? '';
+      if (!/^https?:\/\//.test(redirect) || query.get('response_type') !== 'code' || !query.get('client_id') || query.get('prompt') !== 'consent') return { status: 400, value: { code: 'invalidRequest', message: 'invalid oauth request' } };
+      const authCode = randomBytes(16).toString('hex');
+      this.authCodes.set(authCode, { unionId: this.webUser ? `union-${this.webUser}` : `union-outsider-${authCode.slice(0, 6)}`, at: Date.now() });
+      const back = new URL(redirect);
+      back.searchParams.set('authCode', authCode);
+      back.searchParams.set('state', query.get('state') ?? '');
+      return { status: 302, redirect: back.toString() };
+    }
+    if (path === '/v1.0/oauth2/userAccessToken') {
+      const issued = this.authCodes.get(String(body.code));
+      this.authCodes.delete(String(body.code));
+      if (!body.clientId || !body.clientSecret || body.grantType !== 'authorization_code') return { status: 400, value: { code: 'invalidParameter', message: 'clientId, clientSecret, code and grantType are required' } };
+      if (!issued || Date.now() - issued.at > AUTH_CODE_TTL_MS) return { status: 400, value: { code: 'invalidParameter.authCode.invalid', message: '不合法的临时授权码' } };
+      const accessToken = `user-${randomBytes(6).toString('hex')}`;
+      this.userTokens.set(accessToken, issued.unionId);
+      return { status: 200, value: { accessToken, refreshToken: randomBytes(6).toString('hex'), expireIn: 7200, corpId: 'fake-corp' } };
+    }
+    if (path === '/v1.0/contact/users/me') {
+      const unionId = token ? this.userTokens.get(token) : undefined;
+      return unionId ? { status: 200, value: { nick: unionId, unionId, openId: `open-${unionId}` } } : { status: 401, value: { code: 'InvalidAuthentication', message: '不合法的access_token' } };
+    }
+    if (path === '/topapi/user/getbyunionid') {
+      if (!this.tokens.has(query.get('access_token') ?? '')) return { status: 200, value: { errcode: 40014, errmsg: '不合法的access_token' } };
+      this.calls.push({ method: 'POST', path, body });
+      const unionId = String(body.unionid ?? '');
+      if (!unionId.startsWith('union-') || unionId.startsWith('union-outsider-')) return { status: 200, value: { errcode: 60121, errmsg: '找不到该用户' } };
+      return { status: 200, value: { errcode: 0, errmsg: 'ok', result: { contact_type: 0, userid: unionId.slice('union-'.length) } } };
+    }
+    return undefined;
+  }
+
+  /** The old API's 上传媒体文件: access_token in the query, the file in the multipart part "media". */
+  private upload(req: http.IncomingMessage, raw: Buffer): Record<string, unknown> {
+    const query = new URL(req.url ?? '/', 'http://x').searchParams;
+    if (!this.tokens.has(query.get('access_token') ?? '')) return { errcode: 40014, errmsg: '不合法的access_token' };
+    if (query.get('type') !== 'file') return { errcode: 40004, errmsg: '不合法的媒体文件类型' };
+    const part = mediaPart(String(req.headers['content-type'] ?? ''), raw);
+    if (!part || part.bytes.length === 0) return { errcode: 41004, errmsg: '缺少媒体文件' };
+    const mediaId = this.media.put(part.fileName, Buffer.from(part.bytes), Date.now()).mediaId;
+    this.calls.push({ method: 'POST', path: '/media/upload', body: { type: 'file', fileName: part.fileName, size: part.bytes.length } });
+    return { errcode: 0, errmsg: 'ok', type: 'file', media_id: mediaId, created_at: Date.now() };
+  }
+
   private refusal(path: string, body: Record<string, any>): { code: string; message: string } | undefined {
     if (path === '/v1.0/robot/oToMessages/batchSend') {
       if (!Array.isArray(body.userIds) || body.userIds.length === 0 || body.userIds.length > 20) return { code: 'invalidParameter.userIds.invalid', message: 'userIds: 1 to 20' };
       if (typeof body.msgParam !== 'string') return { code: 'invalidParameter.msgParam.invalid', message: 'msgParam must be a JSON string' };
+      if (body.msgKey === 'sampleFile' && !this.media.peek(String(JSON.parse(body.msgParam).mediaId))) return { code: 'invalidParameter.mediaId.invalid', message: 'mediaId does not exist' };
     }
     if (path === '/v1.0/card/instances/createAndDeliver' || path === '/v1.0/card/instances') {
       const params = body.cardData?.cardParamMap ?? {};
@@ -211,7 +299,10 @@ export class FakeDingtalk {
       this.observer.cardUpdated?.(card);
       return { success: true, result: true };
     }
-    if (path === '/v1.0/robot/oToMessages/batchSend') for (const u of body.userIds as string[]) this.observer.text?.(u, messageText(body.msgParam));
+    if (path === '/v1.0/robot/oToMessages/batchSend' && body.msgKey === 'sampleFile') {
+      const p = JSON.parse(body.msgParam) as { mediaId: string; fileName: string };
+      for (const u of body.userIds as string[]) this.observer.file?.(u, { mediaId: p.mediaId, name: p.fileName, size: this.media.peek(p.mediaId)!.bytes.length });
+    } else if (path === '/v1.0/robot/oToMessages/batchSend') for (const u of body.userIds as string[]) this.observer.text?.(u, messageText(body.msgParam));
     if (path === '/v1.0/robot/groupMessages/send') this.observer.groupText?.(String(body.openConversationId), messageText(body.msgParam));
     return { processQueryKey: randomBytes(8).toString('hex') };
   }

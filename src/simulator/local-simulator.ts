@@ -66,7 +66,7 @@ export async function startLocalSimulator(db: Db, orgId: number, config: Config,
   const fakeDingtalk = await startFakeDingtalk(store);
   const dingtalk: DingtalkConfig = {
     clientId: 'dinglocaldemo', clientSecret: randomBytes(16).toString('hex'), robotCode: 'dinglocaldemo',
-    cardTemplates: { notice: 'local-notice.schema', approval: 'local-approval.schema' }, mode: 'stream', apiBase: fakeDingtalk.url,
+    cardTemplates: { notice: 'local-notice.schema', approval: 'local-approval.schema' }, mode: 'stream', apiBase: fakeDingtalk.url, loginBase: fakeDingtalk.url, oapiBase: fakeDingtalk.url,
   };
   let simClock: SimClock | undefined;
   return {
@@ -113,12 +113,13 @@ async function startFakeDingtalk(store: SimStore): Promise<FakeDingtalk> {
   const fake = new FakeDingtalk({
     text: (userId, text) => void store.add({ conversation: `user:${userId}`, from: 'bot', kind: 'text', text }),
     groupText: (chatId, text) => void store.add({ conversation: `chat:${chatId}`, from: 'bot', kind: 'text', text }),
+    file: (userId, file) => void store.add({ conversation: `user:${userId}`, from: 'bot', kind: 'file', file }),
     card: (card) => void cardMessages.set(card.outTrackId, store.add({ conversation: `user:${card.userId}`, from: 'bot', kind: 'card', card: pageCard(card) }).id),
     cardUpdated: (card) => {
       const id = cardMessages.get(card.outTrackId);
       if (id !== undefined) store.setCard(id, pageCard(card));
     },
-  });
+  }, store.media);
   await fake.start();
   return fake;
 }

@@ -53,7 +53,8 @@ export interface TestBot {
 
 export async function startTestBot(
   options: {
-    mode?: 'wecom' | 'local';
+    /** 'dingtalk': no WECOM_* variable (the test gives the DINGTALK_* ones): a DingTalk-only deployment. */
+    mode?: 'wecom' | 'local' | 'dingtalk';
     env?: Record<string, string>;
     /** Reuse a folder (and its database) from an earlier bot: a restart. */
     dir?: string;
@@ -64,7 +65,7 @@ export async function startTestBot(
     PORT: '0',
     DATABASE_URL: await databaseUrlFor(dir),
     LOG_LEVEL: 'info',
-    ...(options.mode === 'local' ? {} : { ...TEST_WECOM, ...TEST_WECOM_BOT, WECOM_API_BASE: REAL_WECOM_API_BASE }),
+    ...(options.mode === 'local' ? {} : options.mode === 'dingtalk' ? { CONSOLE_SESSION_SECRET: TEST_WECOM.CONSOLE_SESSION_SECRET } : { ...TEST_WECOM, ...TEST_WECOM_BOT, WECOM_API_BASE: REAL_WECOM_API_BASE }),
     ...options.env,
   };
   const logs: string[] = [];

@@ -1,7 +1,8 @@
 // The simulator's fake WeCom API for several corps behind one URL (one WECOM_API_BASE serves
 // every organisation of a deployment): gettoken goes to the corp its corpid names, every other
 // call to the corp whose token it carries; a robot's response_url (no token) names its corp
-// in a `corp` parameter (the bot treats that URL as opaque). Each corp has its own store, so a test sees which
+// in a `corp` parameter (the bot treats that URL as opaque); web authorisation's authorize page
+// goes to the corp its appid names, for whoever that corp's `webUser` says is signed in. Each corp has its own store, so a test sees which
 // corp's app delivered what.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,7 +24,7 @@ export interface FakeCorp {
   callCount(path: string): number;
 }
 
-export async function startFakeWecomCorps(clock: Clock, corps: { corpId: string; secret: string; agentId: number }[]) {
+export async function startFakeWecomCorps(clock: Clock, corps: { corpId: string; secret: string; agentId: number; webUser?: () => string | undefined }[]) {
   const apps = new Map<string, { corp: FakeCorp; app: Koa; prefix: string }>();
   corps.forEach((c, i) => {
     const store = new SimStore(() => clock.now().getTime());
@@ -41,7 +42,8 @@ export async function startFakeWecomCorps(clock: Clock, corps: { corpId: string;
   const entries = [...apps.values()];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
-    const corpId = url.searchParams.get('corpid') ?? url.searchParams.get('corp');
+    // Web authorisation names its corp as appid.
+    const corpId = url.searchParams.get('corpid') ?? url.searchParams.get('corp') ?? url.searchParams.get('appid');
     const token = url.searchParams.get('access_token') ?? '';
     const target = (corpId ? apps.get(corpId) : entries.find((e) => token.startsWith(e.prefix))) ?? entries[0]!;
     void target.app.callback()(req, res);

@@ -5,6 +5,8 @@ export interface SeedPerson {
   name: string;
   mobile: string;
   wecom?: string;
+  /** Their DingTalk userid, when they use DingTalk. */
+  dingtalk?: string;
   levels?: string;
   isStaff?: boolean;
   units?: { kind: 'group' | 'station' | 'office'; name: string; role: string }[];
@@ -16,6 +18,9 @@ export async function addPerson(db: Db, orgId: number, p: SeedPerson): Promise<n
   });
   if (p.wecom) {
     await db.platformAccount.create({ data: { orgId, personId: person.id, channel: 'wecom', platformUserId: p.wecom } });
+  }
+  if (p.dingtalk) {
+    await db.platformAccount.create({ data: { orgId, personId: person.id, channel: 'dingtalk', platformUserId: p.dingtalk } });
   }
   for (const u of p.units ?? []) {
     const unit = await db.unit.upsert({

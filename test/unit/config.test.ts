@@ -60,6 +60,9 @@ describe('config', () => {
     const { CONSOLE_SESSION_SECRET: _omit, ...withoutSecret } = WECOM;
     expect(() => requireConsoleSecret(loadConfig(withoutSecret))).toThrow(/^Configuration error: CONSOLE_SESSION_SECRET is missing/);
     expect(() => requireConsoleSecret(loadConfig({}))).not.toThrow();
+    const dingtalkOnly = { DINGTALK_CLIENT_ID: 'dingabc', DINGTALK_CLIENT_SECRET: 's', DINGTALK_ROBOT_CODE: 'dingabc', DINGTALK_CARD_TEMPLATE_NOTICE: 'n.schema', DINGTALK_CARD_TEMPLATE_APPROVAL: 'a.schema' };
+    expect(() => requireConsoleSecret(loadConfig(dingtalkOnly))).toThrow(/^Configuration error: CONSOLE_SESSION_SECRET is missing: DingTalk mode serves/);
+    expect(loadConfig({ ...dingtalkOnly, DINGTALK_LOGIN_BASE: 'http://127.0.0.1:9/' }).dingtalk).toMatchObject({ loginBase: 'http://127.0.0.1:9', oapiBase: 'https://oapi.dingtalk.com' });
     expect(() => loadConfig({ ...WECOM, CONSOLE_SESSION_SECRET: 'short' })).toThrow(/^Configuration error: CONSOLE_SESSION_SECRET must be at least 32 characters/);
     expect(loadConfig({ ...WECOM }).consoleSessionSecret).toBe(WECOM.CONSOLE_SESSION_SECRET);
     expect(loadConfig({}).consoleSessionSecret).toBeUndefined();

@@ -34,7 +34,10 @@ ${rows.length ? html`<table><thead><tr><th>时间</th><th>活动</th><th>单位<
   get('/console/activities/:id', 'lead', async (ctx, c) => detail(ctx, c)),
   get('/console/activities/:id/edit', 'lead', async (ctx, c) => {
     const found = await activityPage(c.deps.db, c.person, idOf(ctx.params.id) ?? 0);
-    if (!found) return c.render(t.nav.activities, html`<p class="error">${t.notFound}</p>`);
+    if (!found) {
+      ctx.status = 404;
+      return c.render(t.nav.activities, html`<p class="error">${t.notFound}</p>`);
+    }
     const a = found.activity;
     c.render(`修改：${a.title}`, activityForm(`/console/activities/${a.id}/edit`, c.csrf, valuesOf(a), undefined, html`<button>保存并通知已收到通知的人</button>`), '/console/activities');
   }),
@@ -61,7 +64,7 @@ ${rows.length ? html`<table><thead><tr><th>时间</th><th>活动</th><th>单位<
     const id = idOf(ctx.params.id) ?? 0;
     const personId = idOf(c.form.personId);
     if (!personId || !(await activityPage(c.deps.db, c.person, id))) return c.done(`/console/activities/${id}`, t.notFound);
-    const result = await proxySignIn(c.deps, { orgId: c.orgId, channel: 'wecom', actor: c.person, activityId: id, personId });
+    const result = await proxySignIn(c.deps, { orgId: c.orgId, channel: c.channel, actor: c.person, activityId: id, personId });
     c.done(`/console/activities/${id}`, result.ok ? `已为${result.name}代签到（${formatDateTime(result.at)}），已通知本人。` : result.message);
   }),
 ];

@@ -32,7 +32,7 @@ export const leavePages = [
     const note = (c.form.note ?? '').trim().slice(0, NOTE_MAX);
     if (!id || !decision) return c.done('/console/leave', t.notFound);
     if (decision === 'rejected' && !note) return c.done('/console/leave', '驳回请写明理由。');
-    const result = await decideLeaveInConsole(c.deps, c.person, id, decision, decision === 'rejected' ? note : undefined);
+    const result = await decideLeaveInConsole(c.deps, c.person, c.channel, id, decision, decision === 'rejected' ? note : undefined);
     c.done('/console/leave', outcome(result));
   }),
 ];

@@ -1,6 +1,6 @@
 // The DingTalk outbound client (platforms.md §7): robot one-to-one texts (oToMessages/
 // batchSend, ≤ 20 userIds a call — the Outbound splits longer lists by DINGTALK_TRAITS), group
-// texts (groupMessages/send), interactive cards (card/instances/createAndDeliver, STREAM
+// texts (groupMessages/send), files (media/upload, then a sampleFile message), interactive cards (card/instances/createAndDeliver, STREAM
 // callbacks) and their updates (PUT card/instances).
 //
 // Exactly once: a card's outTrackId is derived from the outbox row's key and creation time
@@ -10,13 +10,20 @@
 // documented duplicate check, so an unknown outcome is never repeated ('none': the outbox
 // marks the row uncertain for staff, as it does for WeCom group texts).
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { DingtalkConfig } from '../../config.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { PlatformError, type NeutralCard, type OutboundMessage, type PlatformClient, type RepeatGuard, type SendOptions, type SendReceipt } from '../types.ts';
+import { multipartFile } from '../../lib/multipart.ts';
+import { PlatformError, type NeutralCard, type OutboundMessage, type PlatformClient, type RepeatGuard, type SendOptions, type SendReceipt, type UploadedMedia } from '../types.ts';
 import { cardParams, settledParams, templateKindOf } from './cards.ts';
-import { DINGTALK_REQUEST_TIMEOUT_MS, dingtalkRequest, type DingtalkAnswer } from './http.ts';
+import { DINGTALK_REQUEST_TIMEOUT_MS, dingtalkRequest, oapiCall, type DingtalkAnswer } from './http.ts';
 import { DingtalkToken } from './token.ts';
 import { DINGTALK_TRAITS } from './traits.ts';
+
+/** An ordinary file DingTalk's media upload takes: at most 20 MB. */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** How long the bot counts on an uploaded file (DingTalk sets no limit): a register asked for is old news after a month. */
+const MEDIA_KEPT_MS = 30 * 86_400_000;
 
 export interface DingtalkClientOptions {
   timeoutMs?: number;
@@ -30,7 +37,7 @@ export class DingtalkClient implements PlatformClient {
 
   constructor(
     private readonly app: DingtalkConfig,
-    clock: Clock,
+    private readonly clock: Clock,
     options: DingtalkClientOptions = {},
   ) {
     this.timeoutMs = options.timeoutMs ?? DINGTALK_REQUEST_TIMEOUT_MS;
@@ -72,11 +79,28 @@ export class DingtalkClient implements PlatformClient {
           robotCode: this.app.robotCode, openConversationId: message.chatId, msgKey: 'sampleText', msgParam: JSON.stringify({ content: message.text }),
         });
         return {};
+      case 'file':
+        return this.batchSend(message.toUsers, 'sampleFile', { mediaId: message.mediaId, fileName: message.fileName, fileType: fileTypeOf(message.fileName) });
       case 'chat_create':
       case 'robot_reply':
-      case 'file': // a register file: DingTalk's media upload is not built yet (the console's 台帐 serves it)
         throw new PlatformError('dingtalk', -1, `${message.kind} is not available on DingTalk: link an existing group (dingtalk:<openConversationId>)`, true);
     }
+  }
+
+  /**
+   * Uploads a file for a 'file' message (the old API's 上传媒体文件: POST oapi media/upload?type=file,
+   * multipart/form-data with the file in the part named "media"; answers media_id). DingTalk keeps
+   * media files without a time limit while the organisation exists (its help centre); the bot
+   * still gives the id a horizon, MEDIA_KEPT_MS, after which an unsent row is not tried.
+   */
+  async uploadFile(file: { path: string; name: string }): Promise<UploadedMedia> {
+    const bytes = await readFile(file.path);
+    if (bytes.length === 0 || bytes.length > MAX_FILE_BYTES) throw new PlatformError('dingtalk', -1, `file of ${bytes.length} bytes: DingTalk takes files of 1 byte to 20 MB`, true);
+    const { body, contentType } = multipartFile('media', file.name, bytes);
+    const answer = await oapiCall(`${this.app.oapiBase}/media/upload?type=file`, { body, contentType }, this.token, this.timeoutMs);
+    const mediaId = String(answer.media_id ?? '');
+    if (!mediaId) throw new PlatformError('dingtalk', -1, 'media/upload answered without media_id', false);
+    return { mediaId, expiresAt: new Date(this.clock.now().getTime() + MEDIA_KEPT_MS) };
   }
 
   /** Robot one-to-one texts; `msgParam` is a JSON string (platforms.md §7.2). */
@@ -150,6 +174,11 @@ export function dingtalkOutTrackId(key: string, createdAt: Date): string {
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** sampleFile's fileType: the name's extension (xlsx, csv…). */
+function fileTypeOf(fileName: string): string {
+  return /\.([A-Za-z0-9]{1,8})$/.exec(fileName)?.[1]?.toLowerCase() ?? 'file';
 }
 
 function firstLine(markdown: string): string {

@@ -58,3 +58,42 @@ export function errorFor(status: number, answer: DingtalkAnswer | undefined): Pl
   if (status === 401) return new PlatformError('dingtalk', status, text, false);
   return new PlatformError('dingtalk', status, text, true);
 }
+
+/** The old API's answers for a token that is invalid or expired: fetched again once. */
+const OAPI_TOKEN_ERRCODES = new Set([40014, 42001, 88]);
+/** Old-API errcodes that mean "busy or throttled, nothing done" (platforms.md §8): retry after a pause. */
+const OAPI_TRANSIENT = new Set([-1, 90002, 90005, 90006, 90018, 90019]);
+
+/**
+ * One call to DingTalk's old API (oapi.dingtalk.com: topapi, media/upload), which takes the app's
+ * token as `access_token` in the query and answers HTTP 200 with {errcode, errmsg}. A refused
+ * token is fetched again once; any other errcode ≠ 0 is a PlatformError whose code is it.
+ */
+export async function oapiCall(
+  url: string, init: { body: Buffer | string; contentType: string }, token: { get(): Promise<string>; drop(): void }, timeoutMs: number,
+): Promise<DingtalkAnswer> {
+  let answer = await oapiOnce(url, init, await token.get(), timeoutMs);
+  if (OAPI_TOKEN_ERRCODES.has(Number(answer.errcode))) {
+    token.drop();
+    answer = await oapiOnce(url, init, await token.get(), timeoutMs);
+  }
+  const errcode = Number(answer.errcode ?? 0);
+  if (errcode === 0) return answer;
+  const transient = OAPI_TRANSIENT.has(errcode);
+  throw new PlatformError('dingtalk', errcode, `errcode ${errcode}: ${String(answer.errmsg ?? '')}`, !transient && !OAPI_TOKEN_ERRCODES.has(errcode), transient ? THROTTLE_WAIT_MS : undefined);
+}
+
+async function oapiOnce(url: string, init: { body: Buffer | string; contentType: string }, token: string, timeoutMs: number): Promise<DingtalkAnswer> {
+  const sep = url.includes('?') ? '&' : '?';
+  let res: HttpAnswer;
+  try {
+    res = await httpRequest(`${url}${sep}access_token=${encodeURIComponent(token)}`, { method: 'POST', headers: { 'content-type': init.contentType, accept: 'application/json' }, body: init.body, timeoutMs });
+  } catch (err) {
+    const unknown = err instanceof HttpRequestError ? err.requestSent : true;
+    throw new PlatformError('dingtalk', -1, `network error: ${(err as Error).message}`, false, undefined, unknown);
+  }
+  const parsed = parseBody(res.body);
+  if (res.status >= 500 || (res.status === 200 && !parsed)) throw new PlatformError('dingtalk', res.status, `HTTP ${res.status} from the old API`, false, undefined, true);
+  if (res.status !== 200 || !parsed) throw errorFor(res.status, parsed);
+  return parsed;
+}

@@ -3,11 +3,11 @@
 // Every failure says whether WeCom may have carried the call out (outcomeUnknown), and every
 // send asks for WeCom's own repeat protection (repeat-guard.ts), so the outbox can try again
 // after a lost answer without delivering twice.
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { WecomAppConfig } from '../../config.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { HttpRequestError, httpRequest, type HttpAnswer, type HttpRequestOptions } from '../../lib/http-client.ts';
+import { multipartFile } from '../../lib/multipart.ts';
 import { PlatformError, type OutboundMessage, type PlatformClient, type RepeatGuard, type SendOptions, type SendReceipt, type UploadedMedia } from '../types.ts';
 import { renderTemplateCard } from './cards.ts';
 import { CHAT_ID_EXISTS, RESPONSE_CODE_USED, TASK_ID_USED, TOKEN_ERRCODES, describeErrcode, isTransient, minimumWaitMs } from './errcodes.ts';
@@ -210,16 +210,6 @@ export class WecomClient implements PlatformClient {
       body: JSON.stringify(body),
     }, this.timeoutMs);
   }
-}
-
-/** A multipart/form-data body with one file part, as media/upload takes it. */
-function multipartFile(field: string, fileName: string, bytes: Buffer): { body: Buffer; contentType: string } {
-  const boundary = `----deputybot${randomBytes(12).toString('hex')}`;
-  // The filename is sent as UTF-8 (RFC 7578 §4.2), quotes and line breaks taken out.
-  const safeName = fileName.replace(/["\r\n\\]/g, '_');
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${safeName}"; filelength=${bytes.length}\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  const body = Buffer.concat([Buffer.from(head, 'utf8'), bytes, Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')]);
-  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 /**

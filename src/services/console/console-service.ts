@@ -10,6 +10,7 @@ import * as repo from '../../repositories/console-repo.ts';
 import { getActivityWithCount } from '../../repositories/activity-repo.ts';
 import { findPersonByAccount, listPeopleWithAccounts, type PersonWithRoles } from '../../repositories/people-repo.ts';
 import type { Db } from '../../repositories/prisma.ts';
+import type { Channel } from '../../platforms/types.ts';
 import { loadCalendar } from '../calendar-service.ts';
 import { announceLeaveDecision } from '../leave-decision-notices.ts';
 import { decideLeave, type LeaveDecisionResult } from '../leave-service.ts';
@@ -18,13 +19,13 @@ type Person = PersonWithRoles;
 const DAY_MS = 24 * 3600_000;
 
 /** The person behind a signed-in platform account, with units and roles; undefined when not on the roster. */
-export function consoleActor(db: Db, orgId: number, userId: string): Promise<Person | undefined> {
-  return findPersonByAccount(db, orgId, 'wecom', userId);
+export function consoleActor(db: Db, orgId: number, channel: Channel, userId: string): Promise<Person | undefined> {
+  return findPersonByAccount(db, orgId, channel, userId);
 }
 
-/** Local mode's sign-in picker: the demo people with an account. */
+/** Local mode's sign-in picker: the demo people with an account, on whichever platform they use. */
 export function pickablePeople(db: Db, orgId: number) {
-  return listPeopleWithAccounts(db, orgId, 'wecom');
+  return listPeopleWithAccounts(db, orgId);
 }
 
 /** Leave the person may decide (rule L1: their units' leads, office staff), newest first. */
@@ -37,10 +38,10 @@ export async function leaveForDecider(db: Db, person: Person, statuses: string[]
  * The console's 批准/驳回: the card's service (first decision wins) and the card's announcement
  * (approvers' cards settled or told, the requester told).
  */
-export async function decideLeaveInConsole(deps: BotDeps, person: Person, leaveId: number, status: 'approved' | 'rejected', note?: string): Promise<LeaveDecisionResult> {
+export async function decideLeaveInConsole(deps: BotDeps, person: Person, channel: Channel, leaveId: number, status: 'approved' | 'rejected', note?: string): Promise<LeaveDecisionResult> {
   const result = await decideLeave(deps, person, leaveId, status, note);
   if (result.kind === 'decided') {
-    await announceLeaveDecision(deps, { orgId: person.orgId, channel: 'wecom', leaveId, result, deciderName: person.name, note });
+    await announceLeaveDecision(deps, { orgId: person.orgId, channel, leaveId, result, deciderName: person.name, note });
   }
   return result;
 }

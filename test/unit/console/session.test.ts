@@ -4,12 +4,13 @@ import { parseMultipart } from '../../../src/console/forms.ts';
 import { SESSION_TTL_MS, SessionSigner } from '../../../src/console/session.ts';
 
 const SECRET = 'unit-console-secret-0123456789abcdefghijkl';
+const as = (userId: string) => ({ userId, channel: 'wecom' as const, orgId: 1, orgCode: 'demo' });
 
 describe('console session cookie', () => {
   it('reads back what it issued until it expires', () => {
     let now = Date.parse('2026-11-23T02:00:00Z');
     const signer = new SessionSigner(SECRET, () => now);
-    const { cookie } = signer.issue('hejing');
+    const { cookie } = signer.issue(as('hejing'));
     expect(signer.read(cookie)?.userId).toBe('hejing');
     now += SESSION_TTL_MS + 1;
     expect(signer.read(cookie)).toBeUndefined();
@@ -17,7 +18,7 @@ describe('console session cookie', () => {
 
   it('refuses a cookie changed by hand or signed with another secret', () => {
     const signer = new SessionSigner(SECRET, () => 0);
-    const { cookie } = signer.issue('zhangsan');
+    const { cookie } = signer.issue(as('zhangsan'));
     const [body, mac] = cookie.split('.');
     const forged = Buffer.from(JSON.stringify({ userId: 'hejing', sid: 'x', exp: 1e15 })).toString('base64url');
     expect(signer.read(`${forged}.${mac}`)).toBeUndefined();
@@ -25,10 +26,19 @@ describe('console session cookie', () => {
     expect(signer.read(`${body}.`)).toBeUndefined();
   });
 
+  it('a session names the organisation and platform signed in through, and one without them is refused', () => {
+    const signer = new SessionSigner(SECRET, () => 0);
+    const { cookie } = signer.issue({ userId: 'dt-hejing', channel: 'dingtalk', orgId: 7, orgCode: 'north' });
+    expect(signer.read(cookie)).toMatchObject({ userId: 'dt-hejing', channel: 'dingtalk', orgId: 7, orgCode: 'north' });
+    // A cookie from before sessions named an organisation (signed with the same secret) starts over.
+    const old = (signer as unknown as { seal(v: object): string }).seal({ userId: 'hejing', sid: 'x', exp: 1e15 });
+    expect(signer.read(old)).toBeUndefined();
+  });
+
   it('a CSRF token belongs to one session', () => {
     const signer = new SessionSigner(SECRET);
-    const a = signer.issue('a').session;
-    const b = signer.issue('a').session;
+    const a = signer.issue(as('a')).session;
+    const b = signer.issue(as('a')).session;
     expect(signer.checkToken('csrf', a.sid, signer.token('csrf', a.sid))).toBe(true);
     expect(signer.checkToken('csrf', a.sid, signer.token('csrf', b.sid))).toBe(false);
     expect(signer.checkToken('csrf', a.sid, undefined)).toBe(false);
