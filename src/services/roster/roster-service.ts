@@ -35,6 +35,8 @@ export interface ImportOptions {
   now?: Date;
   /** Who imported it (the console's office staff), for the roster's history. */
   actorId?: number;
+  /** People written per transaction (tests make it small to cross chunk boundaries). */
+  chunkSize?: number;
 }
 
 export const DEMO_ROSTER_PATH = join(import.meta.dirname, '..', '..', '..', 'prisma', 'seed', 'demo-roster.csv');
