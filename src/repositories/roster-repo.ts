@@ -45,9 +45,10 @@ export function createRosterRepo(db: Db) {
         SELECT m."personId", m."unitId", m."role" FROM "Membership" m JOIN "Person" p ON p."id" = m."personId" WHERE p."orgId" = ${orgId} ORDER BY m."id"`;
       const accounts = await query<{ personId: number; channel: string; platformUserId: string }>(db)`
         SELECT a."personId", a."channel", a."platformUserId" FROM "PlatformAccount" a JOIN "Person" p ON p."id" = a."personId" WHERE p."orgId" = ${orgId} ORDER BY a."id"`;
-      const byId = new Map<number, ExistingPerson>(people.map((p) => [p.id, { ...p, memberships: [], accounts: [] }]));
-      for (const { personId, ...m } of memberships) byId.get(personId)?.memberships.push(m);
-      for (const { personId, ...a } of accounts) byId.get(personId)?.accounts.push(a);
+      const byId = new Map<number, ExistingPerson>();
+      for (const p of people) byId.set(p.id, Object.assign(p, { memberships: [], accounts: [] }));
+      for (const m of memberships) byId.get(m.personId)?.memberships.push({ unitId: m.unitId, role: m.role });
+      for (const a of accounts) byId.get(a.personId)?.accounts.push({ channel: a.channel, platformUserId: a.platformUserId });
       return { units, people: [...byId.values()] };
     },
 

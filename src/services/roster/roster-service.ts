@@ -8,7 +8,7 @@ import {
   type RosterRepo,
   type RosterSnapshot,
 } from '../../repositories/roster-repo.ts';
-import { createRosterWriteRepo, type RosterChunk } from '../../repositories/roster-write-repo.ts';
+import { writeRoster, type RosterChunk } from '../../repositories/roster-write-repo.ts';
 import { readTable, readTableBytes } from './read-table.ts';
 import { recordRejoined } from './roster-leave.ts';
 import { diffRoster, type PersonChange, type RosterDiff } from './roster-diff.ts';
@@ -187,15 +187,17 @@ export const DEFAULT_CHUNK_SIZE = 2000;
  * by chunk, each chunk one transaction.
  */
 async function applyDiff(db: Db, orgId: number, diff: RosterDiff, chunkSize: number): Promise<void> {
-  const repo = createRosterWriteRepo(db);
-  // Prisma's @updatedAt and @default(now()) are the time of the write, not the import's clock.
-  const writtenAt = new Date();
-  const unitIds = await repo.createUnits(orgId, diff.newUnits, writtenAt);
   const changed = diff.changes.filter((c) => c.status !== 'unchanged');
-  await repo.dropAccounts(changed.flatMap((c) => (c.personId ? c.dropChannels.map((channel) => ({ personId: c.personId!, channel })) : [])));
-  for (let i = 0; i < changed.length; i += chunkSize) {
-    await repo.writeChunk(orgId, rosterChunk(changed.slice(i, i + chunkSize), unitIds), writtenAt);
-  }
+  await writeRoster(db, {
+    orgId,
+    newUnits: diff.newUnits,
+    dropAccounts: changed.flatMap((c) => (c.personId ? c.dropChannels.map((channel) => ({ personId: c.personId!, channel })) : [])),
+    people: changed,
+    chunkSize,
+    toChunk: rosterChunk,
+    // Prisma's @updatedAt and @default(now()) are the time of the write, not the import's clock.
+    now: new Date(),
+  });
 }
 
 function rosterChunk(changes: PersonChange[], unitIds: Map<string, number>): RosterChunk {
