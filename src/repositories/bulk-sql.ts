@@ -69,8 +69,8 @@ export interface BulkSession {
   readonly dialect: Dialect;
   /** One statement per part of `rows` (SQLite's parameter limit), built by `build`. */
   statements<T>(rows: readonly T[], columns: number, build: (part: T[], a: SqlArgs) => string): Statement[];
-  /** All or nothing: the statements in one transaction. */
-  transaction(statements: Statement[]): Promise<void>;
+  /** All or nothing: the statements in one transaction; the rows each changed. */
+  transaction(statements: Statement[]): Promise<number[]>;
 }
 
 /** A session for one bulk job; on PostgreSQL it holds one connection until `work` ends. */
@@ -94,18 +94,20 @@ export async function withBulkSession<T>(db: Db, work: (session: BulkSession) =>
   }
 }
 
-async function sqliteTransaction(db: Db, list: Statement[]): Promise<void> {
-  if (list.length === 0 || runTransaction(db, list)) return;
+async function sqliteTransaction(db: Db, list: Statement[]): Promise<number[]> {
+  if (list.length === 0) return [];
   // No driver to use (Prisma holds a transaction open): one Prisma batch, also all or nothing.
-  await db.$transaction(list.map((s) => db.$executeRawUnsafe(s.sql, ...s.params)));
+  return runTransaction(db, list) ?? db.$transaction(list.map((s) => db.$executeRawUnsafe(s.sql, ...s.params)));
 }
 
-async function pgTransaction(client: pg.Client, list: Statement[]): Promise<void> {
-  if (list.length === 0) return;
+async function pgTransaction(client: pg.Client, list: Statement[]): Promise<number[]> {
+  if (list.length === 0) return [];
   await client.query('BEGIN');
   try {
-    for (const s of list) await client.query(s.sql, s.params);
+    const changed: number[] = [];
+    for (const s of list) changed.push((await client.query(s.sql, s.params)).rowCount ?? 0);
     await client.query('COMMIT');
+    return changed;
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;

@@ -48,19 +48,16 @@ export function execute(db: Db) {
 
 /**
  * Runs the statements (`?` placeholders) in one transaction on the driver, synchronously, so no
- * other query on the shared connection can land inside it. False when there is no driver to use
+ * other query on the shared connection can land inside it; the rows each changed. Undefined when there is no driver to use
  * (another database, or Prisma holds a transaction open): the caller then goes through Prisma.
  */
-export function runTransaction(db: Db, statements: { sql: string; params: unknown[] }[]): boolean {
+export function runTransaction(db: Db, statements: { sql: string; params: unknown[] }[]): number[] | undefined {
   const driver = usable(db);
-  if (!driver) return false;
-  driver.transaction(() => {
-    for (const s of statements) {
-      countStatement();
-      cached(driver, s.sql).run(...s.params.map(toSqlite));
-    }
-  })();
-  return true;
+  if (!driver) return undefined;
+  return driver.transaction(() => statements.map((s) => {
+    countStatement();
+    return cached(driver, s.sql).run(...s.params.map(toSqlite)).changes;
+  }))();
 }
 
 /** Whether `db` runs on SQLite through this module's driver path. */
