@@ -24,15 +24,16 @@ export const provinceMobile = (i: number) => `1${String(3_000_000_000 + i)}`;
 /** The rows, header first; `revision` changes every 10th level, every 25th station role, drops every 100th and adds 1 %. */
 export function provinceRoster({ deputies, stations, revision = false }: ProvinceOptions): string[] {
   const lines = [ROSTER_HEADER.join(',')];
-  const perStation = Math.max(1, Math.ceil(deputies / stations));
+  const stationOf = (i: number) => Math.floor(((i % deputies) * stations) / deputies) + 1;
   const count = revision ? deputies + Math.floor(deputies / 100) : deputies;
   for (let i = 0; i < count; i++) {
     if (revision && i % 100 === 7 && i < deputies) continue;
     const group = Math.floor(i / 50) + 1;
-    const station = Math.floor(i / perStation) + 1;
+    const station = stationOf(i);
+    const head = i === 0 || stationOf(i - 1) !== station;
     let lv = level(i);
     if (revision && i % 10 === 3) lv = lv === '乡镇' ? '县区' : '乡镇';
-    const stationRole = i % perStation === 0 ? '站长' : revision && i % 25 === 1 ? '联络员' : '成员';
+    const stationRole = head && i < deputies ? '站长' : revision && i % 25 === 1 ? '联络员' : '成员';
     const row = (l: string) => `代表${i},${provinceMobile(i)},p${i},${i % 4 === 0 ? `dt${i}` : ''},${l},第${group}代表小组,${i % 50 === 0 ? '组长' : '成员'},第${station}联络站,${stationRole}`;
     lines.push(row(lv));
     if (i % 20 === 0) lines.push(row(lv === '全国' ? '省' : '全国'));
