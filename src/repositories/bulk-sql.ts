@@ -73,7 +73,7 @@ export interface BulkSession {
   transaction(statements: Statement[]): Promise<number[]>;
 }
 
-/** A session for one bulk job; on PostgreSQL it holds one connection until `work` ends. */
+/** A session for one bulk job; on PostgreSQL it holds one connection (from its first write) until `work` ends. */
 export async function withBulkSession<T>(db: Db, work: (session: BulkSession) => Promise<T>): Promise<T> {
   const dialect = dialectOf(db);
   const statements: BulkSession['statements'] = (rows, columns, build) => {
@@ -86,11 +86,12 @@ export async function withBulkSession<T>(db: Db, work: (session: BulkSession) =>
   if (dialect === 'sqlite') {
     return work({ dialect, statements, transaction: async (list) => sqliteTransaction(db, list) });
   }
-  const client = await pgClient(db);
+  // Connected on the first write: a sync with nothing to write opens no connection.
+  let client: Promise<pg.Client> | undefined;
   try {
-    return await work({ dialect, statements, transaction: (list) => pgTransaction(client, list) });
+    return await work({ dialect, statements, transaction: async (list) => (list.length === 0 ? [] : pgTransaction(await (client ??= pgClient(db)), list)) });
   } finally {
-    await client.end();
+    if (client) await (await client).end();
   }
 }
 
