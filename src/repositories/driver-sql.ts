@@ -46,6 +46,20 @@ export function execute(db: Db) {
   };
 }
 
+/**
+ * Runs the statements (`?` placeholders) in one transaction on the driver, synchronously, so no
+ * other query on the shared connection can land inside it; the rows each changed. Undefined when there is no driver to use
+ * (another database, or Prisma holds a transaction open): the caller then goes through Prisma.
+ */
+export function runTransaction(db: Db, statements: { sql: string; params: unknown[] }[]): number[] | undefined {
+  const driver = usable(db);
+  if (!driver) return undefined;
+  return driver.transaction(() => statements.map((s) => {
+    countStatement();
+    return cached(driver, s.sql).run(...s.params.map(toSqlite)).changes;
+  }))();
+}
+
 /** Whether `db` runs on SQLite through this module's driver path. */
 export function hasDriver(db: Db): boolean {
   return drivers.has(db);
@@ -57,15 +71,19 @@ function usable(db: Db): Database.Database | undefined {
 }
 
 function prepare(driver: Database.Database, sql: Prisma.Sql): { stmt: Database.Statement; args: unknown[] } {
+  return { stmt: cached(driver, sql.sql), args: sql.values.map(toSqlite) };
+}
+
+function cached(driver: Database.Database, sql: string): Database.Statement {
   let cache = caches.get(driver);
   if (!cache) caches.set(driver, (cache = new Map()));
-  let stmt = cache.get(sql.sql);
+  let stmt = cache.get(sql);
   if (!stmt) {
     if (cache.size >= MAX_CACHED) cache.clear();
-    stmt = driver.prepare(sql.sql).safeIntegers(false);
-    cache.set(sql.sql, stmt);
+    stmt = driver.prepare(sql).safeIntegers(false);
+    cache.set(sql, stmt);
   }
-  return { stmt, args: sql.values.map(toSqlite) };
+  return stmt;
 }
 
 /** As Prisma's SQLite adapter stores them: dates as ISO text with +00:00, booleans as 0/1. */

@@ -17,6 +17,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import type Database from 'better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { dialectOfUrl, type Dialect } from './dialect.ts';
+import { registerPostgresUrl } from './bulk-sql.ts';
 import { registerDriver } from './driver-sql.ts';
 
 export type Db = PrismaClient;
@@ -116,6 +117,7 @@ async function connectPostgres(databaseUrl: string, options: ConnectOptions): Pr
   // The one cast between the two generated clients (see the header).
   const db = new PgClient({ adapter }) as unknown as Db;
   dialects.set(db, 'postgres');
+  registerPostgresUrl(db, databaseUrl);
   await db.$queryRawUnsafe('SELECT 1'); // fail at start-up, not on the first callback
   return db;
 }

@@ -1,7 +1,7 @@
-// Data access for the roster import. Every write is one statement: the SQLite adapter
-// shares one connection, so an interactive transaction would also swallow unrelated
-// concurrent queries. The import is a diff, so a run cut short is completed by re-running it.
-import type { OrgSnapshot, PersonFields } from '../services/roster/roster-types.ts';
+// Data access for the roster import: the organisation and what it holds. The people's writes
+// are set-based, in roster-write-repo.ts.
+import type { ExistingPerson, ExistingUnit, OrgSnapshot } from '../services/roster/roster-types.ts';
+import { query } from './driver-sql.ts';
 import type { Db } from './prisma.ts';
 
 export interface OrganisationRow {
@@ -33,64 +33,28 @@ export function createRosterRepo(db: Db) {
       await db.organisation.update({ where: { id }, data: { rosterFile: file, rosterFileImportedAt: at } });
     },
 
+    /**
+     * Four flat reads (Prisma's nested include sends the ids back as IN lists, slow at a
+     * province's 100,000 people), put together here.
+     */
     async loadSnapshot(orgId: number): Promise<RosterSnapshot> {
-      const units = await db.unit.findMany({ where: { orgId }, select: { id: true, kind: true, name: true } });
-      const people = await db.person.findMany({
-        where: { orgId },
-        select: {
-          id: true,
-          name: true,
-          mobile: true,
-          levels: true,
-          isStaff: true,
-          workUnit: true,
-          district: true,
-          leftAt: true,
-          memberships: { select: { unitId: true, role: true } },
-          accounts: { select: { channel: true, platformUserId: true } },
-        },
-      });
-      return { units, people };
+      const units = await query<ExistingUnit>(db)`SELECT "id", "kind", "name" FROM "Unit" WHERE "orgId" = ${orgId} ORDER BY "id"`;
+      const people = await query<Omit<ExistingPerson, 'memberships' | 'accounts'>>(db)`
+        SELECT "id", "name", "mobile", "levels", "isStaff", "workUnit", "district", "leftAt" FROM "Person" WHERE "orgId" = ${orgId} ORDER BY "id"`;
+      const memberships = await query<{ personId: number; unitId: number; role: string }>(db)`
+        SELECT m."personId", m."unitId", m."role" FROM "Membership" m JOIN "Person" p ON p."id" = m."personId" WHERE p."orgId" = ${orgId} ORDER BY m."id"`;
+      const accounts = await query<{ personId: number; channel: string; platformUserId: string }>(db)`
+        SELECT a."personId", a."channel", a."platformUserId" FROM "PlatformAccount" a JOIN "Person" p ON p."id" = a."personId" WHERE p."orgId" = ${orgId} ORDER BY a."id"`;
+      const byId = new Map<number, ExistingPerson>();
+      for (const p of people) byId.set(p.id, Object.assign(p, { memberships: [], accounts: [] }));
+      for (const m of memberships) byId.get(m.personId)?.memberships.push({ unitId: m.unitId, role: m.role });
+      for (const a of accounts) byId.get(a.personId)?.accounts.push({ channel: a.channel, platformUserId: a.platformUserId });
+      return { units, people: [...byId.values()] };
     },
 
     /** Rule S1: the departments suggestions are assigned to (their handlers are not office staff). */
     async departmentNames(orgId: number): Promise<Set<string>> {
       return new Set((await db.department.findMany({ where: { orgId }, select: { name: true } })).map((d) => d.name));
-    },
-
-    async createUnit(orgId: number, kind: string, name: string): Promise<number> {
-      const unit = await db.unit.create({ data: { orgId, kind, name }, select: { id: true } });
-      return unit.id;
-    },
-
-    async createPerson(orgId: number, mobile: string, fields: PersonFields): Promise<number> {
-      const person = await db.person.create({ data: { orgId, mobile, ...fields }, select: { id: true } });
-      return person.id;
-    },
-
-    /** Also called when only memberships or accounts changed, so updatedAt shows the roster change. */
-    async updatePerson(id: number, fields: PersonFields): Promise<void> {
-      await db.person.update({ where: { id }, data: fields });
-    },
-
-    async deleteMemberships(personId: number, unitIds: number[]): Promise<void> {
-      if (unitIds.length > 0) await db.membership.deleteMany({ where: { personId, unitId: { in: unitIds } } });
-    },
-
-    async setMembershipRole(unitId: number, personId: number, role: string): Promise<void> {
-      await db.membership.update({ where: { unitId_personId: { unitId, personId } }, data: { role } });
-    },
-
-    async createMemberships(rows: { unitId: number; personId: number; role: string }[]): Promise<void> {
-      if (rows.length > 0) await db.membership.createMany({ data: rows });
-    },
-
-    async deleteAccounts(personId: number, channels: string[]): Promise<void> {
-      if (channels.length > 0) await db.platformAccount.deleteMany({ where: { personId, channel: { in: channels } } });
-    },
-
-    async createAccounts(rows: { orgId: number; personId: number; channel: string; platformUserId: string }[]) {
-      if (rows.length > 0) await db.platformAccount.createMany({ data: rows });
     },
   };
 }

@@ -32,6 +32,15 @@ export interface PlannedNotices {
   dueNow: boolean;
 }
 
+/** The plan's rows: one per invitee for notices and reminders, one (person 0) for the others. */
+export function noticeRows(plan: NoticePlan, inviteeIds: readonly number[]): { kind: string; personId: number; dueAt: Date }[] {
+  return plan.notices.flatMap((n) => {
+    // Each lead time is its own kind ("notice:7", "notice:3"), so both reach everyone.
+    const kind = n.kind === 'notice' ? `notice:${n.leadDays ?? 0}` : n.kind;
+    return PER_INVITEE.has(n.kind) ? inviteeIds.map((personId) => ({ kind, personId, dueAt: n.dueAt })) : [{ kind, personId: 0, dueAt: n.dueAt }];
+  });
+}
+
 /** `changed`: the fields an edit changed (a re-plan); absent for a new activity. */
 export async function planActivityNotices(db: Db, activityId: number, now: Date, changed?: ReadonlySet<ActivityField>): Promise<PlannedNotices | undefined> {
   const activity = await db.activity.findUnique({
@@ -47,14 +56,8 @@ export async function planActivityNotices(db: Db, activityId: number, now: Date,
     calendar,
     now,
   );
-  let rows: NewNotice[] = [];
-  for (const n of plan.notices) {
-    // Each lead time is its own kind ("notice:7", "notice:3"), so both reach everyone.
-    const kind = n.kind === 'notice' ? `notice:${n.leadDays ?? 0}` : n.kind;
-    const base = { orgId: activity.orgId, activityId, kind, revision: activity.revision, dueAt: n.dueAt };
-    if (PER_INVITEE.has(n.kind)) rows.push(...activity.invitees.map((i) => ({ ...base, personId: i.personId })));
-    else rows.push({ ...base, personId: 0 });
-  }
+  const base = { orgId: activity.orgId, activityId, revision: activity.revision };
+  let rows: NewNotice[] = noticeRows(plan, activity.invitees.map((i) => i.personId)).map((r) => ({ ...base, ...r }));
   if (changed) {
     rows = await onlyWhatChanged(db, activityId, rows, changed, now);
     await dropPlannedOtherRevisions(db, activityId, activity.revision);

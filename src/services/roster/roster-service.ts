@@ -8,6 +8,7 @@ import {
   type RosterRepo,
   type RosterSnapshot,
 } from '../../repositories/roster-repo.ts';
+import { writeRoster, type RosterChunk } from '../../repositories/roster-write-repo.ts';
 import { readTable, readTableBytes } from './read-table.ts';
 import { recordRejoined } from './roster-leave.ts';
 import { diffRoster, type PersonChange, type RosterDiff } from './roster-diff.ts';
@@ -35,6 +36,8 @@ export interface ImportOptions {
   now?: Date;
   /** Who imported it (the console's office staff), for the roster's history. */
   actorId?: number;
+  /** People written per transaction (tests make it small to cross chunk boundaries). */
+  chunkSize?: number;
 }
 
 export const DEMO_ROSTER_PATH = join(import.meta.dirname, '..', '..', '..', 'prisma', 'seed', 'demo-roster.csv');
@@ -107,8 +110,9 @@ export async function importRoster(db: Db, options: ImportOptions): Promise<Impo
   }
   const diff = diffRoster(snapshot, selection.apply);
   const orgId = await ensureOrganisation(repo, org, options.orgCode, report.orgName);
-  await applyDiff(repo, orgId, snapshot, diff);
-  await recordRejoined(db, orgId, snapshot.people.filter((p) => p.leftAt && diff.changes.some((c) => c.personId === p.id)).map((p) => p.id), options.actorId ?? null, options.now ?? new Date());
+  await applyDiff(db, orgId, diff, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+  const listed = new Set(diff.changes.map((c) => c.personId));
+  await recordRejoined(db, orgId, snapshot.people.filter((p) => p.leftAt && listed.has(p.id)).map((p) => p.id), options.actorId ?? null, options.now ?? new Date());
   // Written only when it changes: importing the same file again writes nothing at all.
   const file = basename(options.file);
   if ((options.source ?? 'file') === 'file' && org?.rosterFile !== file) await repo.recordRosterFile(orgId, file, options.now ?? new Date());
@@ -174,31 +178,36 @@ async function ensureOrganisation(
   return org.id;
 }
 
-async function applyDiff(repo: RosterRepo, orgId: number, snapshot: RosterSnapshot, diff: RosterDiff): Promise<void> {
-  const unitIds = new Map(snapshot.units.map((u) => [unitKey(u), u.id]));
-  for (const u of diff.newUnits) unitIds.set(unitKey(u), await repo.createUnit(orgId, u.kind, u.name));
+/** People written per transaction: big enough to make statements few, small enough to keep memory flat. */
+export const DEFAULT_CHUNK_SIZE = 2000;
+
+/**
+ * Set-based writes: the new units, then every account some person gives up (an account moving
+ * between two people is then free to take, whichever chunk either is in), then the people chunk
+ * by chunk, each chunk one transaction.
+ */
+async function applyDiff(db: Db, orgId: number, diff: RosterDiff, chunkSize: number): Promise<void> {
   const changed = diff.changes.filter((c) => c.status !== 'unchanged');
-  // All old accounts go first, so an account moving between two people is free to take.
-  for (const c of changed) if (c.personId) await repo.deleteAccounts(c.personId, c.dropChannels);
-  const accounts = [];
-  for (const c of changed) {
-    const personId = await writePerson(repo, orgId, c, unitIds);
-    accounts.push(...c.addAccounts.map((a) => ({ orgId, personId, ...a })));
-  }
-  await repo.createAccounts(accounts);
+  await writeRoster(db, {
+    orgId,
+    newUnits: diff.newUnits,
+    dropAccounts: changed.flatMap((c) => (c.personId ? c.dropChannels.map((channel) => ({ personId: c.personId!, channel })) : [])),
+    people: changed,
+    chunkSize,
+    toChunk: rosterChunk,
+    // Prisma's @updatedAt and @default(now()) are the time of the write, not the import's clock.
+    now: new Date(),
+  });
 }
 
-async function writePerson(
-  repo: RosterRepo,
-  orgId: number,
-  change: PersonChange,
-  unitIds: Map<string, number>,
-): Promise<number> {
-  const personId = change.personId ?? (await repo.createPerson(orgId, change.planned.mobile, change.fields));
-  if (change.personId) await repo.updatePerson(personId, change.fields);
-  await repo.deleteMemberships(personId, change.dropUnitIds);
-  for (const r of change.setRoles) await repo.setMembershipRole(r.unitId, personId, r.role);
+function rosterChunk(changes: PersonChange[], unitIds: Map<string, number>): RosterChunk {
   const unitId = (m: RoleInUnit) => unitIds.get(unitKey(m))!;
-  await repo.createMemberships(change.addMemberships.map((m) => ({ unitId: unitId(m), personId, role: m.role })));
-  return personId;
+  const existing = changes.filter((c) => c.personId !== undefined);
+  return {
+    people: changes.map((c) => ({ mobile: c.planned.mobile, fields: c.fields, ...(c.personId !== undefined ? { personId: c.personId } : {}) })),
+    dropMemberships: existing.flatMap((c) => c.dropUnitIds.map((unitId) => ({ personId: c.personId!, unitId }))),
+    setRoles: existing.flatMap((c) => c.setRoles.map((r) => ({ personId: c.personId!, unitId: r.unitId, role: r.role }))),
+    addMemberships: changes.flatMap((c) => c.addMemberships.map((m) => ({ mobile: c.planned.mobile, unitId: unitId(m), role: m.role }))),
+    addAccounts: changes.flatMap((c) => c.addAccounts.map((a) => ({ mobile: c.planned.mobile, ...a }))),
+  };
 }

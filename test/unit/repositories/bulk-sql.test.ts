@@ -1,0 +1,27 @@
+// The bulk writer's placeholders: SQLite gets `?` in text order, PostgreSQL one typed array per
+// column (unnest) and dates as UTC text, so a row source reads the same way on both.
+import { describe, expect, it } from 'vitest';
+import { chunks, SqlArgs } from '../../../src/repositories/bulk-sql.ts';
+
+describe('bulk SQL row sources', () => {
+  const rows = [[1, 'a', new Date('2026-11-23T02:00:00Z')], [2, 'b', null]];
+
+  it('SQLite: a VALUES list with one ? per value, in the order the SQL reads them', () => {
+    const a = new SqlArgs('sqlite');
+    const sql = `SELECT ${a.add(7, 'int')}, v.* FROM (${a.rows(rows, ['int', 'text', 'timestamp'])}) AS v`;
+    expect(sql).toBe('SELECT ?, v.* FROM (VALUES (?, ?, ?), (?, ?, ?)) AS v');
+    expect(a.params).toEqual([7, 1, 'a', rows[0]![2], 2, 'b', null]);
+  });
+
+  it('PostgreSQL: one typed array per column named column1…, dates as UTC text whatever the zone', () => {
+    const a = new SqlArgs('postgres');
+    const sql = `SELECT ${a.add(new Date('2026-11-23T02:00:00Z'), 'timestamp')}, v.* FROM (${a.rows(rows, ['int', 'text', 'timestamp'])}) AS v`;
+    expect(sql).toBe('SELECT $1::timestamp(3), v.* FROM (SELECT * FROM unnest($2::integer[], $3::text[], $4::timestamp(3)[]) AS u(column1, column2, column3)) AS v');
+    expect(a.params).toEqual(['2026-11-23T02:00:00.000Z', [1, 2], ['a', 'b'], ['2026-11-23T02:00:00.000Z', null]]);
+  });
+
+  it('chunks keeps every item once, in order', () => {
+    expect(chunks([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(chunks([], 3)).toEqual([]);
+  });
+});
