@@ -34,6 +34,13 @@ export const TEST_WECOM_BOT = {
  * The bot's time when a test gives none: Monday 2026-11-23 10:00 in Asia/Shanghai, a quiet
  * moment (no notice or reception reminder due in the demo county).
  */
+/** A DingTalk app whose every API (new, old and sign-in) is the fake DingTalk at `url`. */
+export const testDingtalkEnv = (url: string) => ({
+  DINGTALK_CLIENT_ID: 'dingfakeclient', DINGTALK_CLIENT_SECRET: 'fake-secret', DINGTALK_ROBOT_CODE: 'dingfakeclient',
+  DINGTALK_CARD_TEMPLATE_NOTICE: 'notice-tpl.schema', DINGTALK_CARD_TEMPLATE_APPROVAL: 'approval-tpl.schema',
+  DINGTALK_API_BASE: url, DINGTALK_LOGIN_BASE: url, DINGTALK_OAPI_BASE: url,
+});
+
 export const TEST_NOW = '2026-11-23T02:00:00Z';
 
 export interface TestBot {

@@ -6,16 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleText } from '../../src/console/messages.ts';
 import { FakeDingtalk } from '../../src/simulator/fake-dingtalk.ts';
-import { startTestBot, type TestBot } from '../helpers/bot.ts';
+import { startTestBot, testDingtalkEnv, type TestBot } from '../helpers/bot.ts';
 import { browser, follow, go } from '../helpers/console-browser.ts';
 import { startFakeWecom, type FakeWecom } from '../helpers/fake-wecom.ts';
 import { addPerson } from '../helpers/seed.ts';
 
-const dingtalkEnv = (url: string) => ({
-  DINGTALK_CLIENT_ID: 'dingfakeclient', DINGTALK_CLIENT_SECRET: 'fake-secret', DINGTALK_ROBOT_CODE: 'dingfakeclient',
-  DINGTALK_CARD_TEMPLATE_NOTICE: 'notice-tpl.schema', DINGTALK_CARD_TEMPLATE_APPROVAL: 'approval-tpl.schema',
-  DINGTALK_API_BASE: url, DINGTALK_LOGIN_BASE: url, DINGTALK_OAPI_BASE: url,
-});
+
 
 /** The sentence of a refusal page. */
 const sentenceOf = async (res: Response) => /<p class="error">([^<]*)<\/p>/.exec(await res.text())?.[1];
@@ -27,7 +23,7 @@ describe('a DingTalk-only deployment: the console signs in with DingTalk', () =>
   beforeAll(async () => {
     dt = new FakeDingtalk();
     const url = await dt.start();
-    t = await startTestBot({ mode: 'dingtalk', workers: 'manual', env: dingtalkEnv(url) });
+    t = await startTestBot({ mode: 'dingtalk', workers: 'manual', env: testDingtalkEnv(url) });
     const { db, orgId } = t.bot;
     await addPerson(db, orgId, { name: '何静', mobile: '13900000201', dingtalk: 'dt-hejing', levels: '', isStaff: true, units: [{ kind: 'office', name: '人大常委会办公室', role: 'staff' }] });
     await addPerson(db, orgId, { name: '李组长', mobile: '13800000002', dingtalk: 'dt-lizuzhang', units: [{ kind: 'group', name: '第一代表小组', role: 'leader' }] });
@@ -127,7 +123,7 @@ describe('a deployment with both WeCom and DingTalk', () => {
     const { fixedClock } = await import('../../src/lib/clock.ts');
     const clock = fixedClock('2026-11-23T02:00:00Z');
     wecom = await startFakeWecom(clock, { webUser: () => wecomUser });
-    t = await startTestBot({ clock, workers: 'manual', env: { ...dingtalkEnv(url), WECOM_API_BASE: wecom.url, WECOM_OAUTH_BASE: wecom.url } });
+    t = await startTestBot({ clock, workers: 'manual', env: { ...testDingtalkEnv(url), WECOM_API_BASE: wecom.url, WECOM_OAUTH_BASE: wecom.url } });
     await addPerson(t.bot.db, t.bot.orgId, { name: '何静', mobile: '13900000201', wecom: 'hejing', dingtalk: 'dt-hejing', levels: '', isStaff: true, units: [{ kind: 'office', name: '人大常委会办公室', role: 'staff' }] });
   }, 60_000);
 

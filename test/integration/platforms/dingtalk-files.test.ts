@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeDingtalk } from '../../../src/simulator/fake-dingtalk.ts';
 import { startFlowBot, type FlowBot } from '../../helpers/flow-bot.ts';
+import { testDingtalkEnv } from '../../helpers/bot.ts';
 import { seedRegisterQuarter } from '../../helpers/register-seed.ts';
 
 let fb: FlowBot;
@@ -15,11 +16,7 @@ beforeEach(async () => {
   dt = new FakeDingtalk();
   const url = await dt.start();
   fb = await startFlowBot(undefined, {
-    env: {
-      DINGTALK_CLIENT_ID: 'dingfakeclient', DINGTALK_CLIENT_SECRET: 'fake-secret', DINGTALK_ROBOT_CODE: 'dingfakeclient',
-      DINGTALK_CARD_TEMPLATE_NOTICE: 'notice-tpl.schema', DINGTALK_CARD_TEMPLATE_APPROVAL: 'approval-tpl.schema',
-      DINGTALK_API_BASE: url, DINGTALK_OAPI_BASE: url,
-    },
+    env: testDingtalkEnv(url),
   });
   await seedRegisterQuarter(fb.t.bot.db, fb.t.bot.config.orgCode);
   await dt.waitConnected();

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeDingtalk } from '../../../src/simulator/fake-dingtalk.ts';
 import { startFlowBot, type FlowBot } from '../../helpers/flow-bot.ts';
+import { testDingtalkEnv } from '../../helpers/bot.ts';
 
 let fb: FlowBot;
 let dt: FakeDingtalk;
@@ -10,10 +11,7 @@ beforeEach(async () => {
   dt = new FakeDingtalk();
   const url = await dt.start();
   fb = await startFlowBot('2026-11-20T01:30:00Z', { // Friday 2026-11-20 09:30 Shanghai
-    env: {
-      DINGTALK_CLIENT_ID: 'dingfakeclient', DINGTALK_CLIENT_SECRET: 'fake-secret', DINGTALK_ROBOT_CODE: 'dingfakeclient',
-      DINGTALK_CARD_TEMPLATE_NOTICE: 'notice-tpl.schema', DINGTALK_CARD_TEMPLATE_APPROVAL: 'approval-tpl.schema', DINGTALK_API_BASE: url,
-    },
+    env: testDingtalkEnv(url),
   });
   // Everyone on DingTalk only.
   const accounts = await fb.t.bot.db.platformAccount.findMany({ where: { channel: 'wecom' } });

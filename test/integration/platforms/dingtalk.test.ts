@@ -9,6 +9,7 @@ import { StreamClient } from '../../../src/platforms/dingtalk/stream-client.ts';
 import { createActivity } from '../../../src/services/activity-service.ts';
 import { FakeDingtalk } from '../../../src/simulator/fake-dingtalk.ts';
 import { startFlowBot, type FlowBot } from '../../helpers/flow-bot.ts';
+import { testDingtalkEnv } from '../../helpers/bot.ts';
 
 let fb: FlowBot;
 let dt: FakeDingtalk;
@@ -17,10 +18,7 @@ beforeEach(async () => {
   dt = new FakeDingtalk();
   const url = await dt.start();
   fb = await startFlowBot(undefined, {
-    env: {
-      DINGTALK_CLIENT_ID: 'dingfakeclient', DINGTALK_CLIENT_SECRET: 'fake-secret', DINGTALK_ROBOT_CODE: 'dingfakeclient',
-      DINGTALK_CARD_TEMPLATE_NOTICE: 'notice-tpl.schema', DINGTALK_CARD_TEMPLATE_APPROVAL: 'approval-tpl.schema', DINGTALK_API_BASE: url,
-    },
+    env: testDingtalkEnv(url),
   });
   await dt.waitConnected();
 });
