@@ -11,8 +11,6 @@ import { browser, follow, go } from '../helpers/console-browser.ts';
 import { startFakeWecom, type FakeWecom } from '../helpers/fake-wecom.ts';
 import { addPerson } from '../helpers/seed.ts';
 
-
-
 /** The sentence of a refusal page. */
 const sentenceOf = async (res: Response) => /<p class="error">([^<]*)<\/p>/.exec(await res.text())?.[1];
 
