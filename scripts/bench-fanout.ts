@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   const port = await freePort();
   const service = startNode('service', [join('src', 'main.ts')], {
     cwd: ROOT,
-    env: { ...env, PORT: String(port), WECOM_CORP_ID: APP.corpId, WECOM_AGENT_ID: String(APP.agentId), WECOM_SECRET: APP.secret, WECOM_TOKEN: APP.token, WECOM_AES_KEY: APP.aesKey, WECOM_API_BASE: fake.url },
+    env: { ...env, PORT: String(port), WECOM_CORP_ID: APP.corpId, WECOM_AGENT_ID: String(APP.agentId), WECOM_SECRET: APP.secret, WECOM_TOKEN: APP.token, WECOM_AES_KEY: APP.aesKey, WECOM_API_BASE: fake.url, CONSOLE_SESSION_SECRET: 'bench-console-secret-0123456789abcdefghij' },
     logFile: join(dir, 'service.log'),
   });
   await waitForHttp(service, `http://127.0.0.1:${port}/readyz`);

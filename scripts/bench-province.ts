@@ -15,13 +15,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { migrateDatabase } from '../src/repositories/migrate.ts';
 import { connectDb, type Db } from '../src/repositories/prisma.ts';
 import { syncReceptionDays } from '../src/services/reception/reception-activities.ts';
 import { importRoster } from '../src/services/roster/roster-service.ts';
 import { provinceCsv } from './bench/province-roster.ts';
-import { databaseUrl, startPgCluster, type PgCluster } from './lib/pg-cluster.ts';
+import { freshDatabase, startPgCluster, type PgCluster } from './lib/pg-cluster.ts';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
 const TARGET_S = 60;
@@ -82,15 +81,6 @@ async function child(url: string): Promise<void> {
   console.log(JSON.stringify(steps));
 }
 
-async function freshPgDatabase(server: string): Promise<string> {
-  const c = new pg.Client({ connectionString: server });
-  await c.connect();
-  await c.query('DROP DATABASE IF EXISTS bench_province WITH (FORCE)');
-  await c.query('CREATE DATABASE bench_province');
-  await c.end();
-  return databaseUrl(server, 'bench_province');
-}
-
 const load = () => os.loadavg()[0]!.toFixed(1);
 
 async function main(): Promise<void> {
@@ -101,7 +91,7 @@ async function main(): Promise<void> {
     for (const name of values.db.split(',')) {
       const dir = mkdtempSync(join(os.tmpdir(), 'bench-province-db-'));
       let url = `file:${join(dir, 'province.db')}`;
-      if (name === 'postgres') url = await freshPgDatabase(process.env.PG_URL ?? (cluster ??= await startPgCluster()).url);
+      if (name === 'postgres') url = await freshDatabase(process.env.PG_URL ?? (cluster ??= await startPgCluster()).url, 'bench_province');
       const before = load();
       console.error(`[bench:province] ${name}: ${values.deputies} deputies, ${values.stations} stations (load ${before}) …`);
       try {

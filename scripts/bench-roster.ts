@@ -11,12 +11,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { migrateDatabase } from '../src/repositories/migrate.ts';
 import { connectDb } from '../src/repositories/prisma.ts';
 import { importRoster, previewRoster } from '../src/services/roster/roster-service.ts';
 import { provinceRoster } from './bench/province-roster.ts';
-import { databaseUrl, startPgCluster, type PgCluster } from './lib/pg-cluster.ts';
+import { freshDatabase, startPgCluster, type PgCluster } from './lib/pg-cluster.ts';
 
 const TARGET_S: Record<number, number> = { 10_000: 3, 100_000: 30 };
 
@@ -73,15 +72,6 @@ async function child(rows: number, url: string): Promise<void> {
   console.log(JSON.stringify(results));
 }
 
-async function freshPgDatabase(server: string, name: string): Promise<string> {
-  const c = new pg.Client({ connectionString: server });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await c.query(`CREATE DATABASE "${name}"`);
-  await c.end();
-  return databaseUrl(server, name);
-}
-
 function runCase(rows: number, url: string): Result[] {
   const out = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', String(rows), '--url', url], { encoding: 'utf8', maxBuffer: 1 << 24, env: { ...process.env, LOG_LEVEL: 'warn' } });
   if (out.status !== 0) throw new Error(`case ${rows} rows on ${url} failed:\n${out.stderr.slice(-3000)}`);
@@ -102,7 +92,7 @@ async function main(): Promise<void> {
       if (dbName === 'postgres') server = process.env.PG_URL ?? (cluster ??= await startPgCluster()).url;
       for (const rows of sizes) {
         const dir = mkdtempSync(join(os.tmpdir(), 'bench-roster-db-'));
-        const url = server ? await freshPgDatabase(server, `bench_roster_${rows}`) : `file:${join(dir, 'bench.db')}`;
+        const url = server ? await freshDatabase(server, `bench_roster_${rows}`) : `file:${join(dir, 'bench.db')}`;
         const before = load();
         console.error(`[bench:roster] ${dbName}, ${fmt(rows)} rows (load ${before}) …`);
         try {

@@ -6,6 +6,7 @@ import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 export interface PgCluster {
   /** postgresql://postgres@127.0.0.1:PORT/postgres */
@@ -75,6 +76,19 @@ export async function startPgCluster(): Promise<PgCluster> {
       }
     },
   };
+}
+
+/** An empty database `name` on the server (dropped first if a run left one); its URL. */
+export async function freshDatabase(serverUrl: string, name: string): Promise<string> {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  try {
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await c.end();
+  }
+  return databaseUrl(serverUrl, name);
 }
 
 /** The URL of another database on the same server. */
