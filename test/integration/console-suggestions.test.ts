@@ -78,7 +78,7 @@ describe('a suggestion through its lifecycle from the console (rules S1–S3)', 
     expect(res.status).toBe(302);
     expect(await (await staff.go(res.headers.get('location')!)).text()).toContain(`${n} 已交办县住建局（主办），县交通运输局（协办），答复期限 2027年2月23日。`);
     await received('lichunmei', `您的建议 ${n} 已交办县住建局办理，答复期限 2027年2月23日。`);
-    expect(textsTo('likezhang').some((x) => x.includes('已交办县住建局主办'))).toBe(true);
+    await eventually(() => textsTo('likezhang').some((x) => x.includes('已交办县住建局主办')), 10_000);
 
     expect(await staff.post(`/console/suggestions/${id}/talk`, { heldOn: '2026-11-24', place: '县住建局三楼会议室', participants: '县住建局李科长、代表李春梅' }))
       .toBe('面商日期不能晚于今天：面商结束后再登记。');

@@ -7,7 +7,7 @@ import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { loadDemoRoster } from '../../src/services/roster/roster-service.ts';
-import { eventually, startTestBot, type TestBot } from '../helpers/bot.ts';
+import { eventually, settled, startTestBot, type TestBot } from '../helpers/bot.ts';
 import { mockWecomApi, type WecomApiMock } from '../helpers/wecom-api-mock.ts';
 
 let t: TestBot;
@@ -29,12 +29,19 @@ afterEach(async () => {
 const textsTo = (user: string) => api.sends().filter((b) => String(b.touser).split('|').includes(user) && b.text).map((b) => b.text.content as string);
 const cardsTitled = (title: string) => api.sends().filter((b) => b.template_card?.main_title?.title === title);
 
-/** Sends as `user` and waits until the bot has answered it (the workers run by themselves). */
+/**
+ * Sends as `user`, waits until the bot has answered it and has nothing left in flight (the
+ * workers run by themselves), and returns what the user got meanwhile, one text per line: a
+ * scheduled message arriving mid-dialog must not be taken for the answer, nor the answer for
+ * the next one's.
+ */
 async function say(user: string, text: string): Promise<string> {
   const before = textsTo(user).length;
   const res = await t.sender.sendText(user, text);
   expect(res.status).toBe(200);
-  return eventually(() => textsTo(user).length > before && textsTo(user).at(-1));
+  await eventually(() => textsTo(user).length > before);
+  await settled(t.bot);
+  return textsTo(user).slice(before).join('\n');
 }
 
 /** A real node-cron tick at the top of the minute must not be what sends the card. */
