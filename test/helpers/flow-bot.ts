@@ -4,7 +4,8 @@ import nock from 'nock';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { createActivityWithInvitees } from '../../src/repositories/activity-repo.ts';
 import { loadDemoRoster } from '../../src/services/roster/roster-service.ts';
-import { startTestBot, type TestBot } from './bot.ts';
+import { FakeDingtalk } from '../../src/simulator/fake-dingtalk.ts';
+import { startTestBot, testDingtalkEnv, type TestBot } from './bot.ts';
 import { ChatHarness } from './chat.ts';
 import { mockRobotResponses, type RobotResponseMock } from './robot-response-mock.ts';
 import { mockWecomApi } from './wecom-api-mock.ts';
@@ -83,4 +84,22 @@ export async function startFlowBot(now = MONDAY_10AM, options: { env?: Record<st
     },
   };
   return fb;
+}
+
+/**
+ * A flow bot that has a DingTalk app as well as WeCom, on a fake DingTalk (API and Stream
+ * gateway) whose Stream connection is open. `stop` stops both.
+ */
+export async function startDingtalkFlowBot(now?: string): Promise<{ fb: FlowBot; dt: FakeDingtalk; stop(): Promise<void> }> {
+  const dt = new FakeDingtalk();
+  const fb = await startFlowBot(now, { env: testDingtalkEnv(await dt.start()) });
+  await dt.waitConnected();
+  return {
+    fb,
+    dt,
+    async stop() {
+      await fb.stop();
+      await dt.stop();
+    },
+  };
 }

@@ -4,29 +4,21 @@
 // its Stream and HTTP API on loopback.
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeDingtalk } from '../../../src/simulator/fake-dingtalk.ts';
-import { startFlowBot, type FlowBot } from '../../helpers/flow-bot.ts';
-import { testDingtalkEnv } from '../../helpers/bot.ts';
+import type { FakeDingtalk } from '../../../src/simulator/fake-dingtalk.ts';
+import { startDingtalkFlowBot, type FlowBot } from '../../helpers/flow-bot.ts';
 import { seedRegisterQuarter } from '../../helpers/register-seed.ts';
 
 let fb: FlowBot;
 let dt: FakeDingtalk;
+let stop: () => Promise<void>;
 
 beforeEach(async () => {
-  dt = new FakeDingtalk();
-  const url = await dt.start();
-  fb = await startFlowBot(undefined, {
-    env: testDingtalkEnv(url),
-  });
+  ({ fb, dt, stop } = await startDingtalkFlowBot());
   await seedRegisterQuarter(fb.t.bot.db, fb.t.bot.config.orgCode);
-  await dt.waitConnected();
   // 韩雪松 (第三代表小组's leader) uses DingTalk only.
   await fb.t.bot.db.platformAccount.updateMany({ where: { channel: 'wecom', platformUserId: 'hanxuesong' }, data: { channel: 'dingtalk', platformUserId: 'dt-hanxuesong' } });
 });
-afterEach(async () => {
-  await fb.stop();
-  await dt.stop();
-});
+afterEach(() => stop());
 
 describe('DingTalk files', () => {
   it('导出 on DingTalk: the file is uploaded with media/upload and sent as sampleFile with its mediaId', async () => {

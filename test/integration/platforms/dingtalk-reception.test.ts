@@ -1,26 +1,19 @@
 // Rules R1, R2 on DingTalk: the reception-day card to the duty deputies, the line in the
 // station's DingTalk group, and the 08:30 reminder on the day — all through the fake DingTalk.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeDingtalk } from '../../../src/simulator/fake-dingtalk.ts';
-import { startFlowBot, type FlowBot } from '../../helpers/flow-bot.ts';
-import { testDingtalkEnv } from '../../helpers/bot.ts';
+import type { FakeDingtalk } from '../../../src/simulator/fake-dingtalk.ts';
+import { startDingtalkFlowBot, type FlowBot } from '../../helpers/flow-bot.ts';
 
 let fb: FlowBot;
 let dt: FakeDingtalk;
+let stop: () => Promise<void>;
 beforeEach(async () => {
-  dt = new FakeDingtalk();
-  const url = await dt.start();
-  fb = await startFlowBot('2026-11-20T01:30:00Z', { // Friday 2026-11-20 09:30 Shanghai
-    env: testDingtalkEnv(url),
-  });
+  ({ fb, dt, stop } = await startDingtalkFlowBot('2026-11-20T01:30:00Z')); // Friday 2026-11-20 09:30 Shanghai
   // Everyone on DingTalk only.
   const accounts = await fb.t.bot.db.platformAccount.findMany({ where: { channel: 'wecom' } });
   for (const a of accounts) await fb.t.bot.db.platformAccount.update({ where: { id: a.id }, data: { channel: 'dingtalk', platformUserId: `dt-${a.platformUserId}` } });
 });
-afterEach(async () => {
-  await fb.stop();
-  await dt.stop();
-});
+afterEach(() => stop());
 
 const tick = async () => {
   await fb.t.bot.workers!.scheduler.runOnce();

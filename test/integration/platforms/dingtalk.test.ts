@@ -7,25 +7,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TOPIC_CARD, TOPIC_ROBOT } from 'dingtalk-stream';
 import { StreamClient } from '../../../src/platforms/dingtalk/stream-client.ts';
 import { createActivity } from '../../../src/services/activity-service.ts';
-import { FakeDingtalk } from '../../../src/simulator/fake-dingtalk.ts';
-import { startFlowBot, type FlowBot } from '../../helpers/flow-bot.ts';
-import { testDingtalkEnv } from '../../helpers/bot.ts';
+import type { FakeDingtalk } from '../../../src/simulator/fake-dingtalk.ts';
+import { startDingtalkFlowBot, type FlowBot } from '../../helpers/flow-bot.ts';
 
 let fb: FlowBot;
 let dt: FakeDingtalk;
+let stop: () => Promise<void>;
 
 beforeEach(async () => {
-  dt = new FakeDingtalk();
-  const url = await dt.start();
-  fb = await startFlowBot(undefined, {
-    env: testDingtalkEnv(url),
-  });
-  await dt.waitConnected();
+  ({ fb, dt, stop } = await startDingtalkFlowBot());
 });
-afterEach(async () => {
-  await fb.stop();
-  await dt.stop();
-});
+afterEach(() => stop());
 
 /** Moves demo people from WeCom to DingTalk (their DingTalk userid: dt-<wecom id>). */
 async function toDingtalk(...wecomIds: string[]): Promise<void> {
