@@ -1,6 +1,7 @@
 // Persisted dialogs, one per (organisation, channel, chat, user). Updates are guarded by rev so
 // two workers can never both advance the same dialog. Kept drafts: dialogs set aside with what
 // the person typed, one per (organisation, channel, user, flow), until 继续 resumes them.
+import { query } from './driver-sql.ts';
 import type { Db } from './prisma.ts';
 
 export interface DialogKey {
@@ -36,20 +37,39 @@ export class DialogConflict extends Error {
   }
 }
 
+interface DialogRow {
+  id: number;
+  rev: number;
+  flow: string;
+  version: number;
+  step: string;
+  draft: string;
+  history: string;
+  invalidCount: number;
+  pendingSwitch: string | null;
+  lastEventId: number | null;
+  expiresAt: Date;
+  movedFrom: string | null;
+}
+
+/** Read on every message (is a dialog under way?): a raw statement on the hot path (driver-sql.ts). */
 export async function loadDialog(db: Db, key: DialogKey): Promise<StoredDialog | undefined> {
-  const row = await db.dialog.findUnique({ where: { orgId_channel_chatKey_userId: key } });
+  const [row] = await query<DialogRow>(db)`
+    SELECT "id", "rev", "flow", "version", "step", "draft", "history", "invalidCount", "pendingSwitch", "lastEventId", "expiresAt", "movedFrom"
+    FROM "Dialog"
+    WHERE "orgId" = ${key.orgId} AND "channel" = ${key.channel} AND "chatKey" = ${key.chatKey} AND "userId" = ${key.userId}`;
   if (!row) return undefined;
   return {
-    id: row.id,
-    rev: row.rev,
+    id: Number(row.id),
+    rev: Number(row.rev),
     flow: row.flow,
-    version: row.version,
+    version: Number(row.version),
     step: row.step,
     draft: JSON.parse(row.draft),
     history: JSON.parse(row.history),
-    invalidCount: row.invalidCount,
+    invalidCount: Number(row.invalidCount),
     pendingSwitch: row.pendingSwitch ?? undefined,
-    lastEventId: row.lastEventId ?? undefined,
+    lastEventId: row.lastEventId === null ? undefined : Number(row.lastEventId),
     expiresAt: row.expiresAt,
     movedFrom: row.movedFrom ?? undefined,
   };
@@ -142,11 +162,15 @@ export async function keepDraft(
       "chatKey" = excluded."chatKey", "keptAt" = excluded."keptAt", "keptUntil" = excluded."keptUntil"`;
 }
 
-/** The person's kept drafts still alive at `now`, the latest first. */
+/** The person's kept drafts still alive at `now`, the latest first (read on every 帮助: the hot path's driver). */
 export async function listKeptDrafts(db: Db, owner: DraftOwner, now: Date): Promise<KeptDraft[]> {
-  const rows = await db.keptDraft.findMany({ where: { ...owner, keptUntil: { gt: now } }, orderBy: [{ keptAt: 'desc' }, { id: 'desc' }] });
+  const rows = await query<Omit<KeptDraft, 'draft' | 'history'> & { draft: string; history: string }>(db)`
+    SELECT "id", "flow", "version", "step", "draft", "history", "chatKey", "keptAt", "keptUntil"
+    FROM "KeptDraft"
+    WHERE "orgId" = ${owner.orgId} AND "channel" = ${owner.channel} AND "userId" = ${owner.userId} AND "keptUntil" > ${now}
+    ORDER BY "keptAt" DESC, "id" DESC`;
   return rows.map((r) => ({
-    id: r.id, flow: r.flow, version: r.version, step: r.step, draft: JSON.parse(r.draft), history: JSON.parse(r.history),
+    id: Number(r.id), flow: r.flow, version: Number(r.version), step: r.step, draft: JSON.parse(r.draft), history: JSON.parse(r.history),
     chatKey: r.chatKey, keptAt: r.keptAt, keptUntil: r.keptUntil,
   }));
 }

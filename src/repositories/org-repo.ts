@@ -3,6 +3,7 @@
 // reported to the listener registered for this database handle (the process's logger), once per
 // distinct stored policy, so a bad field is seen in the log without flooding it.
 import { resolvePolicyFields, type Policy, type ResolvedPolicy } from '../domain/policy.ts';
+import { query } from './driver-sql.ts';
 import type { Db } from './prisma.ts';
 
 export type PolicyProblemListener = (orgId: number, rejected: ResolvedPolicy['rejected']) => void;
@@ -15,11 +16,31 @@ export function onPolicyProblems(db: Db, listener: PolicyProblemListener): void 
   listeners.set(db, listener);
 }
 
+/**
+ * Every event reads its organisation's policy: the stored text is read each time (one cheap
+ * statement, so a change by the console or `npm run policy` applies to the next message), and
+ * only its parsing is cached, by the text itself.
+ */
 export async function loadPolicy(db: Db, orgId: number): Promise<Policy> {
   const stored = await loadStoredPolicy(db, orgId);
-  const resolved = resolvePolicyFields(stored);
+  const resolved = resolveCached(stored);
   if (resolved.rejected.length) report(db, orgId, stored ?? '', resolved.rejected);
   return resolved.policy;
+}
+
+const resolvedByText = new Map<string, ResolvedPolicy>();
+/** Distinct stored policies kept parsed (a province has one per organisation at most). */
+const MAX_RESOLVED = 2_000;
+
+function resolveCached(stored: string | null): ResolvedPolicy {
+  const key = stored ?? '';
+  let resolved = resolvedByText.get(key);
+  if (!resolved) {
+    if (resolvedByText.size >= MAX_RESOLVED) resolvedByText.clear();
+    resolved = resolvePolicyFields(stored);
+    resolvedByText.set(key, resolved);
+  }
+  return resolved;
 }
 
 function report(db: Db, orgId: number, stored: string, rejected: ResolvedPolicy['rejected']): void {
@@ -34,7 +55,7 @@ function report(db: Db, orgId: number, stored: string, rejected: ResolvedPolicy[
 
 /** The organisation's stored policy JSON as it is (null when the organisation is unknown). */
 export async function loadStoredPolicy(db: Db, orgId: number): Promise<string | null> {
-  const org = await db.organisation.findUnique({ where: { id: orgId }, select: { policy: true } });
+  const [org] = await query<{ policy: string | null }>(db)`SELECT "policy" FROM "Organisation" WHERE "id" = ${orgId}`;
   return org?.policy ?? null;
 }
 
