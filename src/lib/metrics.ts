@@ -60,3 +60,28 @@ function formatLabels(labels: Labels): string {
   const body = keys.map((k) => `${k}="${String(labels[k]).replace(/["\\\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`))}"`);
   return `{${body.join(',')}}`;
 }
+
+export interface CounterIncrement {
+  name: string;
+  help: string;
+  labels: Labels;
+  by: number;
+}
+
+/** Counter increments summed per series until taken (a worker thread sends them in bulk). */
+export class CounterBatch {
+  private readonly series = new Map<string, CounterIncrement>();
+
+  add(name: string, help: string, labels: Labels, by: number): void {
+    const key = name + formatLabels(labels);
+    const seen = this.series.get(key);
+    if (seen) seen.by += by;
+    else this.series.set(key, { name, help, labels, by });
+  }
+
+  take(): CounterIncrement[] {
+    const all = [...this.series.values()];
+    this.series.clear();
+    return all;
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../../src/lib/backoff.ts';
-import { Metrics } from '../../../src/lib/metrics.ts';
+import { CounterBatch, Metrics } from '../../../src/lib/metrics.ts';
 
 describe('backoffDelay', () => {
   const policy = { baseMs: 1000, maxMs: 10_000 };
@@ -29,5 +29,22 @@ describe('Metrics', () => {
     expect(text).toContain('bot_things_total{result="say \\"hi\\""} 1');
     expect(text).toContain('bot_depth{status="pending"} 4');
     expect(m.read('bot_things_total', { result: 'ok' })).toBe(3);
+  });
+});
+
+describe('CounterBatch', () => {
+  it('sums increments per series (name and labels) and hands each series over once', () => {
+    const batch = new CounterBatch();
+    batch.add('bot_x_total', 'X', { result: 'ok', thread: 'w' }, 1);
+    batch.add('bot_x_total', 'X', { thread: 'w', result: 'ok' }, 2);
+    batch.add('bot_x_total', 'X', { result: 'retry' }, 1);
+    batch.add('bot_y_total', 'Y', {}, 5);
+    const taken = batch.take();
+    expect(taken).toEqual([
+      { name: 'bot_x_total', help: 'X', labels: { result: 'ok', thread: 'w' }, by: 3 },
+      { name: 'bot_x_total', help: 'X', labels: { result: 'retry' }, by: 1 },
+      { name: 'bot_y_total', help: 'Y', labels: {}, by: 5 },
+    ]);
+    expect(batch.take()).toEqual([]);
   });
 });
