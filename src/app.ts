@@ -31,6 +31,8 @@ import { dialectOfUrl } from './repositories/dialect.ts';
 import { outboxStats } from './repositories/outbox-repo.ts';
 import { ensureOrganisation } from './repositories/people-repo.ts';
 import { connectDb, statementCount, type Db } from './repositories/prisma.ts';
+import { errorLine } from './lib/errors.ts';
+import { startWalCheckpoints } from './repositories/wal-checkpoint.ts';
 import { Outbound } from './services/outbound.ts';
 import { assertDemoDatabase } from './simulator/local-mode-guard.ts';
 import { startLocalSimulator, type LocalSimulator } from './simulator/local-simulator.ts';
@@ -94,7 +96,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   const migrations = readMigrations(migrationsDir(dialectOfUrl(config.databaseUrl)));
   const migrated = await migrateDatabase(config.databaseUrl, migrations);
   if (migrated.applied.length) logger.info({ applied: migrated.applied }, 'database migrated');
-  const db = await connectDb(config.databaseUrl);
+  const db = await connectDb(config.databaseUrl, { backgroundCheckpoints: true });
   // Stored credentials need SECRETS_KEY, and the right one (one line naming it otherwise).
   const box = config.mode === 'wecom' ? await checkStoredSecrets(db, config.secretsKeys).catch(closing(db)) : undefined;
   if (config.mode === 'local') await assertDemoDatabase(db, config.databaseUrl, config.orgCode).catch(closing(db));
@@ -119,6 +121,8 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
       ? new WorkerThreadHost({ databaseUrl: config.databaseUrl, envOrg, secretsKeys: config.secretsKeys, wecomApiBase: config.wecomApiBase, dingtalk, logLevel: config.logLevel, outbox: options.outbox, retentionDays, voteSecret }, metrics, logger)
       : undefined;
   registerQueueGauges(metrics, db, clock);
+  // The workers' thread checkpoints its own connection's database; in-process, this one does.
+  const stopCheckpoints = thread ? () => {} : startWalCheckpoints(db, (err) => logger.warn({ err: errorLine(err) }, 'WAL checkpoint failed; the next one tries again'));
 
   const http = createHttpApp(logger);
   const router = new Router();
@@ -180,6 +184,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
       });
       bot.dingtalkStream?.stop();
       await (thread ? thread.stop() : workers!.stop());
+      stopCheckpoints();
       await simulator?.stop();
       await db.$disconnect();
     },

@@ -14,6 +14,8 @@ import { systemClock } from '../lib/clock.ts';
 import { createLogger } from '../lib/logger.ts';
 import { CounterBatch, Metrics } from '../lib/metrics.ts';
 import { connectDb, statementCount } from '../repositories/prisma.ts';
+import { startWalCheckpoints } from '../repositories/wal-checkpoint.ts';
+import { errorLine } from '../lib/errors.ts';
 import type { OutboxWorkerOptions } from './outbox-worker.ts';
 import { createWorkerSet } from './workers.ts';
 
@@ -45,7 +47,8 @@ const send = (message: FromWorkerThread) => port.postMessage(message);
 const logger = createLogger(data.logLevel).child({ thread: 'workers' });
 const pending = new CounterBatch();
 const metrics = new Metrics((name, help, labels, by) => pending.add(name, help, labels, by));
-const db = await connectDb(data.databaseUrl);
+const db = await connectDb(data.databaseUrl, { backgroundCheckpoints: true });
+const stopCheckpoints = startWalCheckpoints(db, (err) => logger.warn({ err: errorLine(err) }, 'WAL checkpoint failed; the next one tries again'));
 const box = data.secretsKeys ? new SecretBox(data.secretsKeys.map((k) => ({ id: k.id, key: Buffer.from(k.key) }))) : undefined;
 const wecomOrgs = new WecomOrgDirectory({ db, box, apiBase: data.wecomApiBase, envOrg: data.envOrg });
 const workers = createWorkerSet({ db, wecomOrgs, dingtalk: data.dingtalk, clock: systemClock, logger, metrics, outbox: data.outbox, retentionDays: data.retentionDays, voteSecret: data.voteSecret });
@@ -67,7 +70,7 @@ port.on('message', (message: ToWorkerThread) => {
   if (message.type === 'stop') {
     void workers
       .stop()
-      .then(() => db.$disconnect())
+      .then(() => (stopCheckpoints(), db.$disconnect()))
       .finally(() => {
         flushCounters();
         send({ type: 'stopped' });

@@ -60,6 +60,11 @@ export function runTransaction(db: Db, statements: { sql: string; params: unknow
   }))();
 }
 
+/** The SQLite connection of `db` (undefined on PostgreSQL). */
+export function driverOf(db: Db): Database.Database | undefined {
+  return drivers.get(db);
+}
+
 /** Whether `db` runs on SQLite through this module's driver path. */
 export function hasDriver(db: Db): boolean {
   return drivers.has(db);

@@ -19,6 +19,7 @@ import { PrismaClient } from '../generated/prisma/client.ts';
 import { dialectOfUrl, type Dialect } from './dialect.ts';
 import { registerPostgresUrl } from './bulk-sql.ts';
 import { registerDriver } from './driver-sql.ts';
+import { deferCheckpoints } from './wal-checkpoint.ts';
 
 export type Db = PrismaClient;
 export { Prisma } from '../generated/prisma/client.ts';
@@ -86,6 +87,8 @@ export function sqlitePath(databaseUrl: string): string {
 export interface ConnectOptions {
   /** PostgreSQL: connections in this process's pool. */
   poolSize?: number;
+  /** SQLite: the service checkpoints on a timer (wal-checkpoint.ts), not inside its commits. */
+  backgroundCheckpoints?: boolean;
 }
 
 export async function connectDb(databaseUrl: string, options: ConnectOptions = {}): Promise<Db> {
@@ -104,6 +107,7 @@ export async function connectDb(databaseUrl: string, options: ConnectOptions = {
   await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
   await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   if (driver) registerDriver(db, driver);
+  if (driver && options.backgroundCheckpoints) deferCheckpoints(driver);
   return db;
 }
 
