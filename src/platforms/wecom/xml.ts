@@ -2,6 +2,7 @@
 // (no entity expansion attacks); every value stays a string (MsgId is a 64-bit integer).
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import { MalformedCallbackError } from './callback-guard.ts';
+import { ARRAY_NAMES, parseFlatXml } from './flat-xml.ts';
 
 export class XmlError extends MalformedCallbackError {
   constructor(message: string) {
@@ -17,12 +18,17 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   ignoreAttributes: true,
   trimValues: true,
-  isArray: (name) => name === 'SelectedItem' || name === 'OptionId',
+  isArray: (name) => ARRAY_NAMES.has(name),
 });
 
-/** Parses a `<xml>…</xml>` document into its child map. */
+/** Parses a `<xml>…</xml>` document into its child map (the common flat shape without the general parser). */
 export function parseXml(text: string): Record<string, unknown> {
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new XmlError('DOCTYPE and entity declarations are not accepted');
+  return parseFlatXml(text) ?? parseGeneralXml(text);
+}
+
+/** The general parser, validating first (exported for the test that compares the two). */
+export function parseGeneralXml(text: string): Record<string, unknown> {
   let doc: unknown;
   try {
     doc = parser.parse(text, true);
