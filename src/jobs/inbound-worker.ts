@@ -9,9 +9,10 @@ import { errorLine, isBadInput } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../lib/metrics.ts';
 import { isDeterministicDbError } from '../repositories/db-errors.ts';
-import type { Db } from '../repositories/prisma.ts';
+import { dialectOf, type Db } from '../repositories/prisma.ts';
 import * as inbound from '../repositories/inbound-repo.ts';
 import { PollingWorker, yieldToEventLoop } from './polling-worker.ts';
+import { lanesBySender, runLanes } from './sender-lanes.ts';
 
 export interface EventHandler {
   handle(event: inbound.ClaimedInboundEvent, finalAttempt: boolean): Promise<void>;
@@ -26,6 +27,8 @@ export function isPermanentFailure(err: unknown): boolean {
 const LOCK_MS = 60_000;
 const BACKOFF = { baseMs: 1_000, maxMs: 60_000 };
 const YIELD_EVERY_MS = 5;
+/** Senders handled at once on PostgreSQL (below the pool's 10 connections: the outbox needs some). */
+export const PG_PARALLEL_SENDERS = 6;
 
 export class InboundWorker extends PollingWorker {
   private readonly countProcessed: ReturnType<Metrics['counter']>;
@@ -38,26 +41,30 @@ export class InboundWorker extends PollingWorker {
     metrics: Metrics,
     private readonly batchSize = 100,
     idleDelayMs = 500,
+    private readonly parallelSenders = dialectOf(db) === 'postgres' ? PG_PARALLEL_SENDERS : 1,
   ) {
     super('inbound', logger, idleDelayMs);
     this.countProcessed = metrics.counter('bot_inbound_processed_total', 'Inbound events processed by result');
   }
 
   /**
-   * Handles due events one after another in arrival order (which keeps each sender's order).
-   * The database driver is synchronous, so running them side by side would gain nothing;
-   * instead the loop yields every few milliseconds so HTTP acks on this thread stay fast.
+   * Handles due events, each sender's in arrival order. On PostgreSQL several senders' lanes
+   * run side by side (each event waits on round trips to the server, so one lane leaves the
+   * process idle). On SQLite the driver is synchronous and lanes would gain nothing: one runs,
+   * and the loop yields every few milliseconds so HTTP acks on this thread stay fast.
    */
   async runOnce(): Promise<number> {
     const events = await inbound.claimDueEvents(this.db, this.clock.now(), this.batchSize, LOCK_MS);
     let slice = performance.now();
-    for (const event of events) {
+    // One lane: everything in arrival order, as the only order there is.
+    const lanes = this.parallelSenders > 1 ? lanesBySender(events) : [events];
+    await runLanes(lanes, this.parallelSenders, async (event) => {
       await this.process(event);
       if (performance.now() - slice > YIELD_EVERY_MS) {
         await yieldToEventLoop();
         slice = performance.now();
       }
-    }
+    });
     return events.length;
   }
 

@@ -1,11 +1,14 @@
 // The hot path's raw statements (claims, the outbox, who is writing, the rate limit) on the
-// SQLite driver directly, with cached prepared statements: the same SQL the repositories write
-// as Prisma tagged templates, without the client's query pipeline (about ten times cheaper per
-// statement). It falls back to Prisma's $queryRaw / $executeRaw when there is no SQLite driver
-// (another database: the repositories' SQL stays portable), and while the shared connection
-// is inside a transaction Prisma opened (a statement run then would join that transaction).
+// database driver directly: the same SQL the repositories write as Prisma tagged templates,
+// without the client's query pipeline (about ten times cheaper per statement). On SQLite the
+// shared better-sqlite3 connection with cached prepared statements; on PostgreSQL the pool
+// Prisma's adapter also uses (pg-sql.ts). It falls back to Prisma's $queryRaw / $executeRaw
+// for a client connectDb did not make (a transaction's), and while the shared SQLite
+// connection is inside a transaction Prisma opened (a statement run then would join it).
 // Results look like Prisma's: DATETIME columns as Date, BOOLEAN as boolean, integers as numbers.
 import type Database from 'better-sqlite3';
+import type pg from 'pg';
+import { pgExecute, pgQuery } from './pg-sql.ts';
 import { countStatement, Prisma, type Db } from './prisma.ts';
 
 const drivers = new WeakMap<Db, Database.Database>();
@@ -13,9 +16,16 @@ const caches = new WeakMap<Database.Database, Map<string, Database.Statement>>()
 /** Distinct statements kept prepared per connection (IN lists of several lengths add a few). */
 const MAX_CACHED = 500;
 
+const pools = new WeakMap<Db, pg.Pool>();
+
 /** Called by connectDb: this client's SQLite connection, shared with Prisma's adapter. */
 export function registerDriver(db: Db, driver: Database.Database): void {
   drivers.set(db, driver);
+}
+
+/** Called by connectDb: this PostgreSQL client's pool, shared with Prisma's adapter. */
+export function registerPool(db: Db, pool: pg.Pool): void {
+  pools.set(db, pool);
 }
 
 type Template = [strings: TemplateStringsArray, ...values: unknown[]];
@@ -24,7 +34,7 @@ type Template = [strings: TemplateStringsArray, ...values: unknown[]];
 export function query<T>(db: Db) {
   return (...[strings, ...values]: Template): Promise<T[]> => {
     const driver = usable(db);
-    if (!driver) return db.$queryRaw<T[]>(strings, ...values);
+    if (!driver) return other(db, new Prisma.Sql(strings, values), (pool, sql) => pgQuery<T>(pool, sql), () => db.$queryRaw<T[]>(strings, ...values));
     const { stmt, args } = prepare(driver, new Prisma.Sql(strings, values));
     countStatement();
     if (!stmt.reader) {
@@ -39,7 +49,7 @@ export function query<T>(db: Db) {
 export function execute(db: Db) {
   return (...[strings, ...values]: Template): Promise<number> => {
     const driver = usable(db);
-    if (!driver) return db.$executeRaw(strings, ...values);
+    if (!driver) return other(db, new Prisma.Sql(strings, values), pgExecute, () => db.$executeRaw(strings, ...values));
     const { stmt, args } = prepare(driver, new Prisma.Sql(strings, values));
     countStatement();
     return Promise.resolve(stmt.run(...args).changes);
@@ -68,6 +78,12 @@ export function driverOf(db: Db): Database.Database | undefined {
 /** Whether `db` runs on SQLite through this module's driver path. */
 export function hasDriver(db: Db): boolean {
   return drivers.has(db);
+}
+
+/** PostgreSQL's pool when connectDb registered one, else Prisma. */
+function other<R>(db: Db, sql: Prisma.Sql, onPool: (pool: pg.Pool, sql: Prisma.Sql) => Promise<R>, viaPrisma: () => Promise<R>): Promise<R> {
+  const pool = pools.get(db);
+  return pool ? onPool(pool, sql) : viaPrisma();
 }
 
 function usable(db: Db): Database.Database | undefined {

@@ -18,7 +18,8 @@ import type Database from 'better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { dialectOfUrl, type Dialect } from './dialect.ts';
 import { registerPostgresUrl } from './bulk-sql.ts';
-import { registerDriver } from './driver-sql.ts';
+import { registerDriver, registerPool } from './driver-sql.ts';
+import { usePgTypes } from './pg-sql.ts';
 import { deferCheckpoints } from './wal-checkpoint.ts';
 
 export type Db = PrismaClient;
@@ -113,15 +114,20 @@ export async function connectDb(databaseUrl: string, options: ConnectOptions = {
 
 async function connectPostgres(databaseUrl: string, options: ConnectOptions): Promise<Db> {
   // Loaded only here: a SQLite deployment never needs the second client or pg.
-  const [{ PrismaPg }, { PrismaClient: PgClient }] = await Promise.all([
+  const [{ PrismaPg }, { PrismaClient: PgClient }, { default: pg }] = await Promise.all([
     import('@prisma/adapter-pg'),
     import('../generated/prisma-pg/client.ts'),
+    import('pg'),
   ]);
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
+  // One pool: Prisma's adapter and the hot path's raw statements (driver-sql.ts) share it.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   // The one cast between the two generated clients (see the header).
   const db = new PgClient({ adapter }) as unknown as Db;
   dialects.set(db, 'postgres');
   registerPostgresUrl(db, databaseUrl);
+  usePgTypes(pg.types);
+  registerPool(db, pool);
   await db.$queryRawUnsafe('SELECT 1'); // fail at start-up, not on the first callback
   return db;
 }

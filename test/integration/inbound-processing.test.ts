@@ -6,7 +6,7 @@ import { createBot } from '../../src/bot/commands/index.ts';
 import { Dispatcher } from '../../src/bot/dispatcher.ts';
 import { Router } from '../../src/bot/router.ts';
 import { messages } from '../../src/bot/messages.ts';
-import { InboundWorker, type EventHandler } from '../../src/jobs/inbound-worker.ts';
+import { InboundWorker, PG_PARALLEL_SENDERS, type EventHandler } from '../../src/jobs/inbound-worker.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 import { Metrics } from '../../src/lib/metrics.ts';
@@ -15,6 +15,7 @@ import { ensureOrganisation } from '../../src/repositories/people-repo.ts';
 import { Outbound } from '../../src/services/outbound.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { addPerson } from '../helpers/seed.ts';
+import { testingPostgres } from '../helpers/test-database.ts';
 
 const quiet = createLogger('silent', new Writable({ write: (_c, _e, done) => done() }));
 let tdb: TestDb;
@@ -110,6 +111,34 @@ describe('inbound worker', () => {
     for (const text of ['一', '二', '三']) await addEvent(`o-${text}`, text);
     await new InboundWorker(tdb.db, handler, clock, quiet, new Metrics()).runOnce();
     expect(order).toEqual(['一', '二', '三']);
+  });
+
+  it('with lanes, a slow sender holds back nobody else and each sender keeps their order', async () => {
+    const order: string[] = [];
+    let releaseSlow!: () => void;
+    const slowHeld = new Promise<void>((resolve) => (releaseSlow = resolve));
+    const handler: EventHandler = {
+      handle: async (e) => {
+        const { senderId, text } = JSON.parse(e.payload) as { senderId: string; text: string };
+        // 张三's first message waits until 李四's last one is handled: one lane at a time never gets there.
+        if (text === '张1') await Promise.race([slowHeld, new Promise((_, fail) => setTimeout(() => fail(new Error('lanes did not run side by side')), 5_000))]);
+        if (text === '李2') releaseSlow();
+        order.push(`${senderId}:${text}`);
+      },
+    };
+    await addEvent('p1', '张1');
+    await addEvent('p2', '李1', 'lisi');
+    await addEvent('p3', '张2');
+    await addEvent('p4', '李2', 'lisi');
+    const worker = new InboundWorker(tdb.db, handler, clock, quiet, new Metrics(), 100, 500, 4);
+    expect(await worker.runOnce()).toBe(4);
+    expect(order).toEqual(['lisi:李1', 'lisi:李2', 'zhangsan:张1', 'zhangsan:张2']);
+    for (const key of ['p1', 'p2', 'p3', 'p4']) expect((await event(key)).status).toBe('done');
+  });
+
+  it('the PostgreSQL default runs lanes side by side; SQLite\'s runs one', () => {
+    const worker = new InboundWorker(tdb.db, { handle: async () => {} }, clock, quiet, new Metrics());
+    expect((worker as unknown as { parallelSenders: number }).parallelSenders).toBe(testingPostgres() ? PG_PARALLEL_SENDERS : 1);
   });
 });
 
