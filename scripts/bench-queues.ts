@@ -21,7 +21,7 @@ import { PrismaClient } from '../src/generated/prisma/client.ts';
 import { claimDueEvents, inboundBacklog } from '../src/repositories/inbound-repo.ts';
 import { migrate } from '../src/repositories/migrate.ts';
 import { duePlanned, markMissed, queuedBatches } from '../src/repositories/notice-repo.ts';
-import { claimDueRows, outboxStats, recentSends } from '../src/repositories/outbox-repo.ts';
+import { claimDueRows, oldestPendingAgeSeconds, outboxRowsByStatus, recentSends } from '../src/repositories/outbox-repo.ts';
 import type { Db } from '../src/repositories/prisma.ts';
 import { eraseInboundPayloads, eraseOutboxPayloads } from '../src/repositories/retention-repo.ts';
 import { member, seedBase, seedLive, seedOld } from './bench/queue-seed.ts';
@@ -64,7 +64,8 @@ const QUERIES: Query[] = [
   { name: 'notice duePlanned (300 due)', claim: true, run: (db) => duePlanned(db, NOW) },
   { name: 'notice markMissed (none)', claim: false, run: (db) => markMissed(db, new Date(NOW.getTime() - 86_400_000)) },
   { name: 'notice queuedBatches (none)', claim: false, run: (db) => queuedBatches(db) },
-  { name: '/metrics: outbox rows by status', claim: false, run: (db) => outboxStats(db, NOW) },
+  { name: '/metrics: outbox rows by status', claim: false, run: (db) => outboxRowsByStatus(db) },
+  { name: '/metrics: oldest pending age', claim: false, run: (db) => oldestPendingAgeSeconds(db, NOW) },
   { name: '/metrics: inbound backlog', claim: false, run: (db) => inboundBacklog(db) },
   { name: '/metrics: calendar warnings', claim: false, run: (db) => db.outbox.count({ where: { idempotencyKey: { gte: 'calendar-warning|', lt: 'calendar-warning}' } } }) },
   { name: 'retention: erase ≤500 inbound payloads', claim: false, run: (db) => eraseInboundPayloads(db, new Date(NOW.getTime() - 30 * 86_400_000), NOW, 500) },
@@ -104,7 +105,8 @@ async function open(dir: string, name: string): Promise<Bench> {
   raw.pragma('journal_mode = WAL');
   const log: Captured[] = [];
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${path}` }), log: [{ emit: 'event', level: 'query' }] });
-  db.$on('query', (e) => log.push({ sql: e.query, params: JSON.parse(e.params) as unknown[] }));
+  // As the adapter binds them: booleans as 0/1 (better-sqlite3 binds no booleans).
+  db.$on('query', (e) => log.push({ sql: e.query, params: (JSON.parse(e.params) as unknown[]).map((p) => (typeof p === 'boolean' ? Number(p) : p)) }));
   await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
   return { db, raw, path, log };
 }

@@ -28,7 +28,7 @@ import { InboundClaimer } from './repositories/inbound-claimer.ts';
 import { inboundBacklog } from './repositories/inbound-repo.ts';
 import { migrateDatabase, migrationsDir, pendingMigrationsOf, readMigrations } from './repositories/migrate.ts';
 import { dialectOfUrl } from './repositories/dialect.ts';
-import { outboxStats } from './repositories/outbox-repo.ts';
+import { oldestPendingAgeSeconds, outboxRowsByStatus } from './repositories/outbox-repo.ts';
 import { ensureOrganisation } from './repositories/people-repo.ts';
 import { connectDb, statementCount, type Db } from './repositories/prisma.ts';
 import { errorLine } from './lib/errors.ts';
@@ -216,11 +216,11 @@ function closing(db: Db) {
 
 function registerQueueGauges(metrics: Metrics, db: Db, clock: Clock): void {
   metrics.gauge('bot_db_statements_main_thread', 'Database statements run by the main thread since start', () => [{ value: statementCount() }]);
-  metrics.gauge('bot_outbox_rows', 'Outbox rows by status', async () =>
-    (await outboxStats(db, clock.now())).byStatus.map((s) => ({ labels: { status: s.status }, value: s.count })),
+  metrics.gauge('bot_outbox_rows', 'Outbox rows not sent, by status (sends: bot_outbox_sends_total)', async () =>
+    (await outboxRowsByStatus(db)).map((s) => ({ labels: { status: s.status }, value: s.count })),
   );
   metrics.gauge('bot_outbox_oldest_pending_age_seconds', 'Age of the oldest unsent outbox row', async () => [
-    { value: (await outboxStats(db, clock.now())).oldestPendingAgeSeconds },
+    { value: await oldestPendingAgeSeconds(db, clock.now()) },
   ]);
   // Counted from the outbox, so a warning written by any process (a CLI, a worker) shows here.
   metrics.gauge('bot_calendar_years_without_data', 'Years warned about: no holiday data and no overrides', async () => [

@@ -240,15 +240,23 @@ export async function recentSends(db: Db, channel: string, recipients: string[],
   return new Map(rows.map((r) => [r.recipient, { count: Number(r.count), oldestSentAt: r.oldestSentAt === null ? undefined : new Date(r.oldestSentAt) }]));
 }
 
-export async function outboxStats(db: Db, now: Date) {
-  const byStatus = await db.outbox.groupBy({ by: ['status'], _count: { _all: true } });
+/**
+ * Rows by status, `sent` left out: it counts every message ever sent, and counting it read the
+ * whole status index at each scrape (245 ms on the HTTP thread at 500,000 rows). Sends are
+ * counted by bot_outbox_sends_total instead; every status counted here is a search of the index.
+ */
+export const COUNTED_STATUSES = ['pending', 'sending', 'uncertain', 'dead', 'discarded'] as const;
+
+export async function outboxRowsByStatus(db: Db): Promise<{ status: string; count: number }[]> {
+  const rows = await db.outbox.groupBy({ by: ['status'], where: { status: { in: [...COUNTED_STATUSES] } }, _count: { _all: true } });
+  return rows.map((r) => ({ status: r.status, count: r._count._all }));
+}
+
+export async function oldestPendingAgeSeconds(db: Db, now: Date): Promise<number> {
   const oldestPending = await db.outbox.findFirst({
     where: { status: { in: ['pending', 'sending'] } },
     orderBy: { createdAt: 'asc' },
     select: { createdAt: true },
   });
-  return {
-    byStatus: byStatus.map((r) => ({ status: r.status, count: r._count._all })),
-    oldestPendingAgeSeconds: oldestPending ? (now.getTime() - oldestPending.createdAt.getTime()) / 1000 : 0,
-  };
+  return oldestPending ? (now.getTime() - oldestPending.createdAt.getTime()) / 1000 : 0;
 }
