@@ -11,6 +11,9 @@ import { Outbound } from '../../src/services/outbound.ts';
 export const CHAOS_UNIT = '混沌测试代表小组';
 export const PERSONAL_TEXT = '（演练）请确认本周五下午的学习安排，回复“是”或“否”。';
 
+/** The personal texts' outbox keys start with it. */
+export const PERSONAL_KEY_PREFIX = 'chaos-personal:';
+
 export interface ChaosWork {
   orgId: number;
   activityId: number;
@@ -37,7 +40,7 @@ export async function seedChaosWork(db: Db, orgCode: string, recipients: number,
   // Counted from the end of seeding (a thousand people take a while to write).
   const notBefore = new Date(Date.now() + personalDelayMs);
   await new Outbound(db, { now: () => now }).send(org.id, 'wecom', users.map((u) => ({
-    key: `chaos-personal:${u}`, message: { kind: 'text', toUsers: [u], text: PERSONAL_TEXT }, notBefore,
+    key: `${PERSONAL_KEY_PREFIX}${u}`, message: { kind: 'text', toUsers: [u], text: PERSONAL_TEXT }, notBefore,
   })));
   return { orgId: org.id, activityId: created.activity.id, users };
 }
