@@ -47,13 +47,70 @@ export function query<T>(db: Db) {
 }
 
 export function execute(db: Db) {
+  return (...[strings, ...values]: Template): Promise<number> => executeSql(db, new Prisma.Sql(strings, values));
+}
+
+function executeSql(db: Db, sql: Prisma.Sql): Promise<number> {
+  const driver = usable(db);
+  if (!driver) return other(db, sql, pgExecute, () => db.$executeRaw(sql));
+  const { stmt, args } = prepare(driver, sql);
+  countStatement();
+  return Promise.resolve(stmt.run(...args).changes);
+}
+
+interface Queued {
+  sql: Prisma.Sql;
+  resolve(changes: number): void;
+  reject(err: unknown): void;
+}
+
+const soon = new WeakMap<Db, Queued[]>();
+
+/**
+ * `execute`, deferred to the end of this turn of the event loop: what several callers queue in
+ * the same turn (the outbox's "sent" marks of calls that returned together) commits as one
+ * SQLite transaction, one WAL write instead of one per statement. For writes whose caller can
+ * wait a turn and that stand alone (a failing one fails only its own promise: the batch is then
+ * run again statement by statement). On PostgreSQL it is `execute` at once.
+ */
+export function executeSoon(db: Db) {
   return (...[strings, ...values]: Template): Promise<number> => {
-    const driver = usable(db);
-    if (!driver) return other(db, new Prisma.Sql(strings, values), pgExecute, () => db.$executeRaw(strings, ...values));
-    const { stmt, args } = prepare(driver, new Prisma.Sql(strings, values));
-    countStatement();
-    return Promise.resolve(stmt.run(...args).changes);
+    if (!drivers.has(db)) return execute(db)(strings, ...values);
+    return new Promise((resolve, reject) => {
+      let queue = soon.get(db);
+      if (!queue) {
+        soon.set(db, (queue = []));
+        setImmediate(() => flushSoon(db));
+      }
+      queue.push({ sql: new Prisma.Sql(strings, values), resolve, reject });
+    });
   };
+}
+
+function flushSoon(db: Db): void {
+  const queue = soon.get(db) ?? [];
+  soon.delete(db);
+  const driver = usable(db);
+  if (driver && queue.length > 1) {
+    try {
+      const changes = driver.transaction(() => queue.map((q) => {
+        countStatement();
+        const { stmt, args } = prepare(driver, q.sql);
+        return stmt.run(...args).changes;
+      }))();
+      queue.forEach((q, i) => q.resolve(changes[i]!));
+      return;
+    } catch {
+      // One of them failed and the transaction rolled back: each on its own, below.
+    }
+  }
+  for (const q of queue) {
+    try {
+      executeSql(db, q.sql).then(q.resolve, q.reject);
+    } catch (err) {
+      q.reject(err); // the driver throws at once
+    }
+  }
 }
 
 /**

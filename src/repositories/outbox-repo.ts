@@ -6,7 +6,7 @@
 // Statuses: pending → sending → sent | pending (retry) | dead (certainly not delivered) |
 // uncertain (may have been delivered, and repeating it could deliver it twice: staff decide,
 // see outbox-staff-repo.ts) → discarded.
-import { execute, query } from './driver-sql.ts';
+import { execute, executeSoon, query } from './driver-sql.ts';
 import { Prisma, type Db } from './prisma.ts';
 import { skipLocked, underLock, unindexed } from './sql-dialect.ts';
 
@@ -129,8 +129,8 @@ export async function claimDueRows(db: Db, now: Date, limit: number, lockMs: num
     .map(({ at: _, ...r }) => r);
 }
 
-function settle(db: Db, row: ClaimedOutboxRow, set: Prisma.Sql) {
-  return execute(db)`
+function settle(db: Db, row: ClaimedOutboxRow, set: Prisma.Sql, run = execute) {
+  return run(db)`
     UPDATE "Outbox" SET ${set}, "lockedUntil" = NULL
     WHERE "id" = ${row.id} AND "status" = 'sending' AND "attempts" = ${row.attempts}`;
 }
@@ -142,10 +142,14 @@ function settle(db: Db, row: ClaimedOutboxRow, set: Prisma.Sql) {
  */
 export const ERASE_ON_SEND_PREFIX = 'erase-on-send|';
 
+/**
+ * Calls that return in the same turn share one commit (executeSoon): a crash before it leaves
+ * the row 'sending', taken back later as "outcome unknown", as a crash just after the call did.
+ */
 export async function markSent(db: Db, row: ClaimedOutboxRow, now: Date, response: string): Promise<void> {
   const erase = row.idempotencyKey.startsWith(ERASE_ON_SEND_PREFIX);
   const content = erase ? Prisma.sql`"payload" = '{}', "erasedAt" = ${now}, ` : Prisma.empty;
-  await settle(db, row, Prisma.sql`${content}"status" = 'sent', "sentAt" = ${now}, "response" = ${response}, "lastError" = NULL, "lastErrcode" = NULL`);
+  await settle(db, row, Prisma.sql`${content}"status" = 'sent', "sentAt" = ${now}, "response" = ${response}, "lastError" = NULL, "lastErrcode" = NULL`, executeSoon);
 }
 
 /** Back to pending; `maybeDelivered` records that this try's outcome is unknown. */
