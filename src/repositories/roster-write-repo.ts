@@ -22,20 +22,21 @@ export interface RosterChunk {
   addAccounts: { mobile: string; channel: string; platformUserId: string }[];
 }
 
-export interface RosterWrites<T> {
+export interface RosterWrites {
   orgId: number;
   newUnits: UnitRef[];
   /** Accounts people give up: dropped before any is added, so one moving between two people is free to take. */
   dropAccounts: { personId: number; channel: string }[];
-  /** The people to write, in chunks of `chunkSize`, each made a RosterChunk once the units have ids. */
-  people: T[];
-  chunkSize: number;
-  toChunk(part: T[], unitIds: Map<string, number>): RosterChunk;
+  /**
+   * The people's chunks, made once the units have ids; each is taken when the one before is
+   * written, so only one chunk's rows and SQL are held at a time.
+   */
+  chunks(unitIds: Map<string, number>): Iterable<RosterChunk>;
   /** Prisma's @updatedAt and @default(now()): the time of the write. */
   now: Date;
 }
 
-export async function writeRoster<T>(db: Db, w: RosterWrites<T>): Promise<void> {
+export async function writeRoster(db: Db, w: RosterWrites): Promise<void> {
   await withBulkSession(db, async (s) => {
     await s.transaction(s.statements(w.newUnits, 5, (part, a) =>
       `INSERT INTO "Unit" ("orgId", "kind", "name", "createdAt", "updatedAt")
@@ -46,9 +47,7 @@ export async function writeRoster<T>(db: Db, w: RosterWrites<T>): Promise<void> 
       `DELETE FROM "PlatformAccount" WHERE ("personId", "channel") IN (${a.rows(rows.map((d) => [d.personId, d.channel]), ['int', 'text'])})`)) {
       await s.transaction([part]);
     }
-    for (let i = 0; i < w.people.length; i += w.chunkSize) {
-      await s.transaction(chunkStatements(s, w.orgId, w.toChunk(w.people.slice(i, i + w.chunkSize), unitIds), w.now));
-    }
+    for (const chunk of w.chunks(unitIds)) await s.transaction(chunkStatements(s, w.orgId, chunk, w.now));
   });
 }
 

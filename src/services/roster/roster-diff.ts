@@ -39,15 +39,36 @@ export interface RosterDiff {
 const MANAGED_KINDS: readonly string[] = ['group', 'station', 'office'] satisfies UnitKind[];
 
 export function diffRoster(snapshot: OrgSnapshot, apply: PlannedPerson[]): RosterDiff {
+  const differ = rosterDiffer(snapshot);
+  return { newUnits: differ.newUnits(apply), changes: apply.map((p) => differ.person(p)) };
+}
+
+export interface RosterDiffer {
+  /** The units the people hold that the organisation does not have yet, in the order first held. */
+  newUnits(apply: Iterable<PlannedPerson>): UnitRef[];
+  /** One person's change: the import diffs a chunk at a time and keeps none of them. */
+  person(planned: PlannedPerson): PersonChange;
+  existing(mobile: string): ExistingPerson | undefined;
+}
+
+export function rosterDiffer(snapshot: OrgSnapshot): RosterDiffer {
   const unitsByKey = new Map(snapshot.units.map((u) => [unitKey(u), u]));
   const peopleByMobile = new Map(snapshot.people.map((p) => [p.mobile, p]));
-  const newUnits = new Map<string, UnitRef>();
-  for (const m of apply.flatMap((p) => p.memberships)) {
-    if (!unitsByKey.has(unitKey(m))) newUnits.set(unitKey(m), { kind: m.kind, name: m.name });
-  }
   const managedUnitIds = new Set(snapshot.units.filter((u) => MANAGED_KINDS.includes(u.kind)).map((u) => u.id));
-  const changes = apply.map((p) => diffPerson(p, peopleByMobile.get(p.mobile), unitsByKey, managedUnitIds));
-  return { newUnits: [...newUnits.values()], changes };
+  return {
+    newUnits(apply) {
+      const newUnits = new Map<string, UnitRef>();
+      for (const p of apply) {
+        for (const m of p.memberships) {
+          const key = unitKey(m);
+          if (!unitsByKey.has(key) && !newUnits.has(key)) newUnits.set(key, { kind: m.kind, name: m.name });
+        }
+      }
+      return [...newUnits.values()];
+    },
+    person: (p) => diffPerson(p, peopleByMobile.get(p.mobile), unitsByKey, managedUnitIds),
+    existing: (mobile) => peopleByMobile.get(mobile),
+  };
 }
 
 function diffPerson(
@@ -105,7 +126,7 @@ function diffMemberships(
 }
 
 /** Only the channels the roster manages; other channels a person may have are left alone. */
-function diffAccounts(
+export function diffAccounts(
   planned: PlannedPerson,
   current: { channel: string; platformUserId: string }[],
 ): Pick<PersonChange, 'dropChannels' | 'addAccounts'> {

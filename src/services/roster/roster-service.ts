@@ -1,5 +1,8 @@
 // Roster import: file -> validated rows -> people -> diff against the database -> writes.
 // Nothing is written while any error stands, unless the caller asked to skip bad rows.
+// Memory stays bounded at a province's size: rows are validated and merged into people as the
+// file is read (no table of cells, no list of rows), and the diff is made, written and
+// forgotten a chunk of people at a time.
 import { basename, join } from 'node:path';
 import type { Db } from '../../repositories/prisma.ts';
 import {
@@ -9,13 +12,13 @@ import {
   type RosterSnapshot,
 } from '../../repositories/roster-repo.ts';
 import { writeRoster, type RosterChunk } from '../../repositories/roster-write-repo.ts';
-import { readTable, readTableBytes } from './read-table.ts';
+import { readRecordBytes, readRecords } from './read-table.ts';
 import { recordRejoined } from './roster-leave.ts';
-import { diffRoster, type PersonChange, type RosterDiff } from './roster-diff.ts';
-import { mergePeople } from './roster-plan.ts';
-import { parseRosterTable } from './roster-rows.ts';
+import { diffAccounts, rosterDiffer, type PersonChange, type RosterDiffer } from './roster-diff.ts';
+import { createMerger } from './roster-plan.ts';
+import { parseRosterRecords } from './roster-rows.ts';
 import { selectPeople, type ExistingAccount, type Selection } from './roster-select.ts';
-import { CHANNELS, unitKey, type Channel, type ImportReport, type RoleInUnit } from './roster-types.ts';
+import { CHANNELS, unitKey, type Channel, type ImportReport, type PlannedPerson, type RoleInUnit, type UnitRef } from './roster-types.ts';
 
 export type { ImportReport } from './roster-types.ts';
 
@@ -64,11 +67,12 @@ interface Plan {
 
 /** Reads, validates and compares the file with the database; writes nothing. */
 async function planImport(db: Db, options: ImportOptions): Promise<Plan> {
-  const table = options.bytes ? await readTableBytes(options.file, options.bytes) : await readTable(options.file);
+  const records = options.bytes ? await readRecordBytes(options.file, options.bytes) : await readRecords(options.file);
   const repo = createRosterRepo(db);
   const org = await repo.findOrganisation(options.orgCode);
-  const parsed = parseRosterTable(table, { departments: org ? await repo.departmentNames(org.id) : new Set() });
-  const merged = mergePeople(parsed.rows);
+  const merger = createMerger();
+  const parsed = parseRosterRecords(records, { departments: org ? await repo.departmentNames(org.id) : new Set() }, (row) => merger.add(row));
+  const merged = merger.finish();
   const snapshot: RosterSnapshot = org ? await repo.loadSnapshot(org.id) : { units: [], people: [] };
   const selection = selectPeople(merged.people, [...parsed.errors, ...merged.errors], accountOwners(snapshot));
   const orgName = options.orgName ?? org?.name ?? options.orgCode;
@@ -78,7 +82,7 @@ async function planImport(db: Db, options: ImportOptions): Promise<Plan> {
   const report = emptyReport(options.orgCode, orgName, selection);
   const left = snapshot.people.filter((p) => !p.leftAt && !fileMobiles.has(p.mobile)).map((p) => ({ id: p.id, name: p.name, mobile: p.mobile }));
   report.outsideRoster = left.length;
-  return { repo, org, snapshot, selection, report, dataRows: parsed.dataRowNumbers.length, left };
+  return { repo, org, snapshot, selection, report, dataRows: parsed.dataRows, left };
 }
 
 /**
@@ -87,13 +91,14 @@ async function planImport(db: Db, options: ImportOptions): Promise<Plan> {
  */
 export async function previewRoster(db: Db, options: ImportOptions): Promise<RosterPreview> {
   const plan = await planImport(db, options);
-  const diff = diffRoster(plan.snapshot, plan.selection.apply);
-  const leftBefore = new Set(plan.snapshot.people.filter((p) => p.leftAt).map((p) => p.id));
-  const report = countChanges(plan.report, diff, plan.dataRows);
+  const differ = rosterDiffer(plan.snapshot);
+  const tally = new Tally(differ);
+  for (const p of plan.selection.apply) tally.count(differ.person(p));
+  const report = tally.report(plan.report, differ.newUnits(plan.selection.apply).length, plan.dataRows);
   return {
     report: { ...report, applied: false, skippedRows: plan.selection.errors.length > 0 && !options.skipBadRows ? plan.dataRows : report.skippedRows },
-    created: diff.changes.filter((c) => c.status === 'created').map((c) => c.planned.name),
-    updated: diff.changes.filter((c) => c.status === 'updated').map((c) => ({ name: c.planned.name, rejoined: leftBefore.has(c.personId ?? 0) })),
+    created: tally.createdNames,
+    updated: tally.updated,
     left: plan.left,
   };
 }
@@ -108,15 +113,16 @@ export async function importRoster(db: Db, options: ImportOptions): Promise<Impo
   if (selection.errors.length > 0 && !options.skipBadRows) {
     return { ...report, applied: false, skippedRows: dataRows };
   }
-  const diff = diffRoster(snapshot, selection.apply);
+  const differ = rosterDiffer(snapshot);
+  const newUnits = differ.newUnits(selection.apply);
   const orgId = await ensureOrganisation(repo, org, options.orgCode, report.orgName);
-  await applyDiff(db, orgId, diff, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
-  const listed = new Set(diff.changes.map((c) => c.personId));
-  await recordRejoined(db, orgId, snapshot.people.filter((p) => p.leftAt && listed.has(p.id)).map((p) => p.id), options.actorId ?? null, options.now ?? new Date());
+  const tally = new Tally(differ);
+  await applyDiff(db, orgId, { differ, apply: selection.apply, newUnits, tally }, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+  await recordRejoined(db, orgId, tally.rejoinedIds.sort((a, b) => a - b), options.actorId ?? null, options.now ?? new Date());
   // Written only when it changes: importing the same file again writes nothing at all.
   const file = basename(options.file);
   if ((options.source ?? 'file') === 'file' && org?.rosterFile !== file) await repo.recordRosterFile(orgId, file, options.now ?? new Date());
-  return countChanges(report, diff, dataRows);
+  return tally.report(report, newUnits.length, dataRows);
 }
 
 /** The fictional county the local mode starts with; importing it again changes nothing. */
@@ -153,18 +159,42 @@ function emptyReport(orgCode: string, orgName: string, selection: Selection): Im
   };
 }
 
-function countChanges(report: ImportReport, diff: RosterDiff, dataRows: number): ImportReport {
-  const count = (status: PersonChange['status']) => diff.changes.filter((c) => c.status === status).length;
-  const importedRows = diff.changes.reduce((n, c) => n + c.planned.rowNumbers.length, 0);
-  return {
-    ...report,
-    created: count('created'),
-    updated: count('updated'),
-    unchanged: count('unchanged'),
-    unitsCreated: diff.newUnits.length,
-    skippedRows: dataRows - importedRows,
-    updatedNames: diff.changes.filter((c) => c.status === 'updated').map((c) => c.planned.name),
-  };
+/** What the report says about the changes, counted as each person's change goes by. */
+class Tally {
+  created = 0;
+  unchanged = 0;
+  importedRows = 0;
+  readonly createdNames: string[] = [];
+  readonly updated: { name: string; rejoined: boolean }[] = [];
+  /** People who had left and are listed again. */
+  readonly rejoinedIds: number[] = [];
+
+  constructor(private readonly differ: RosterDiffer) {}
+
+  count(change: PersonChange): void {
+    this.importedRows += change.planned.rowNumbers.length;
+    if (change.status === 'created') {
+      this.created++;
+      this.createdNames.push(change.planned.name);
+    } else if (change.status === 'unchanged') this.unchanged++;
+    else {
+      const rejoined = !!this.differ.existing(change.planned.mobile)?.leftAt;
+      if (rejoined) this.rejoinedIds.push(change.personId!);
+      this.updated.push({ name: change.planned.name, rejoined });
+    }
+  }
+
+  report(report: ImportReport, unitsCreated: number, dataRows: number): ImportReport {
+    return {
+      ...report,
+      created: this.created,
+      updated: this.updated.length,
+      unchanged: this.unchanged,
+      unitsCreated,
+      skippedRows: dataRows - this.importedRows,
+      updatedNames: this.updated.map((u) => u.name),
+    };
+  }
 }
 
 async function ensureOrganisation(
@@ -184,20 +214,46 @@ export const DEFAULT_CHUNK_SIZE = 2000;
 /**
  * Set-based writes: the new units, then every account some person gives up (an account moving
  * between two people is then free to take, whichever chunk either is in), then the people chunk
- * by chunk, each chunk one transaction.
+ * by chunk, each chunk one transaction. A chunk's changes are made when it is written.
  */
-async function applyDiff(db: Db, orgId: number, diff: RosterDiff, chunkSize: number): Promise<void> {
-  const changed = diff.changes.filter((c) => c.status !== 'unchanged');
+async function applyDiff(
+  db: Db, orgId: number, d: { differ: RosterDiffer; apply: PlannedPerson[]; newUnits: UnitRef[]; tally: Tally }, chunkSize: number,
+): Promise<void> {
   await writeRoster(db, {
     orgId,
-    newUnits: diff.newUnits,
-    dropAccounts: changed.flatMap((c) => (c.personId ? c.dropChannels.map((channel) => ({ personId: c.personId!, channel })) : [])),
-    people: changed,
-    chunkSize,
-    toChunk: rosterChunk,
+    newUnits: d.newUnits,
+    dropAccounts: droppedAccounts(d.differ, d.apply),
+    chunks: (unitIds) => changedChunks(d, chunkSize, unitIds),
     // Prisma's @updatedAt and @default(now()) are the time of the write, not the import's clock.
     now: new Date(),
   });
+}
+
+/** The accounts people keep in the database but the file gives them no more (the diff's dropChannels). */
+function droppedAccounts(differ: RosterDiffer, apply: PlannedPerson[]): { personId: number; channel: string }[] {
+  const drops: { personId: number; channel: string }[] = [];
+  for (const p of apply) {
+    const existing = differ.existing(p.mobile);
+    if (!existing) continue;
+    for (const channel of diffAccounts(p, existing.accounts).dropChannels) drops.push({ personId: existing.id, channel });
+  }
+  return drops;
+}
+
+/** `chunkSize` changed people at a time; unchanged people are counted and dropped. */
+function* changedChunks(d: { differ: RosterDiffer; apply: PlannedPerson[]; tally: Tally }, chunkSize: number, unitIds: Map<string, number>): Generator<RosterChunk> {
+  let part: PersonChange[] = [];
+  for (const p of d.apply) {
+    const change = d.differ.person(p);
+    d.tally.count(change);
+    if (change.status === 'unchanged') continue;
+    part.push(change);
+    if (part.length === chunkSize) {
+      yield rosterChunk(part, unitIds);
+      part = [];
+    }
+  }
+  if (part.length > 0) yield rosterChunk(part, unitIds);
 }
 
 function rosterChunk(changes: PersonChange[], unitIds: Map<string, number>): RosterChunk {
