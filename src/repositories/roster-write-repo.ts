@@ -31,7 +31,7 @@ export interface RosterWrites {
    * The people's chunks, made once the units have ids; each is taken when the one before is
    * written, so only one chunk's rows and SQL are held at a time.
    */
-  chunks(unitIds: Map<string, number>): Iterable<RosterChunk>;
+  chunks(unitIds: Map<string, number>): AsyncIterable<RosterChunk>;
   /** Prisma's @updatedAt and @default(now()): the time of the write. */
   now: Date;
 }
@@ -47,7 +47,7 @@ export async function writeRoster(db: Db, w: RosterWrites): Promise<void> {
       `DELETE FROM "PlatformAccount" WHERE ("personId", "channel") IN (${a.rows(rows.map((d) => [d.personId, d.channel]), ['int', 'text'])})`)) {
       await s.transaction([part]);
     }
-    for (const chunk of w.chunks(unitIds)) await s.transaction(chunkStatements(s, w.orgId, chunk, w.now));
+    for await (const chunk of w.chunks(unitIds)) await s.transaction(chunkStatements(s, w.orgId, chunk, w.now));
   });
 }
 
@@ -65,16 +65,18 @@ function chunkStatements(s: BulkSession, orgId: number, chunk: RosterChunk, now:
     ...s.statements(chunk.setRoles, 3, (part, a) =>
       `UPDATE "Membership" SET "role" = v.column3 FROM (${a.rows(part.map((m) => [m.personId, m.unitId, m.role]), ['int', 'int', 'text'])}) AS v
        WHERE "Membership"."personId" = v.column1 AND "Membership"."unitId" = v.column2`),
-    ...s.statements(chunk.addMemberships, 3, (part, a) =>
+    // The organisation comes with each row, not as a constant: SQLite would otherwise read the
+    // organisation's people by that constant and look each up in the rows (all people × rows).
+    ...s.statements(chunk.addMemberships, 4, (part, a) =>
       `INSERT INTO "Membership" ("unitId", "personId", "role", "createdAt")
-       SELECT v.column2, p."id", v.column3, ${a.add(now, 'timestamp')}
-       FROM (${a.rows(part.map((m) => [m.mobile, m.unitId, m.role]), ['text', 'int', 'text'])}) AS v
-       JOIN "Person" p ON p."orgId" = ${a.add(orgId, 'int')} AND p."mobile" = v.column1`),
-    ...s.statements(chunk.addAccounts, 3, (part, a) =>
+       SELECT v.column3, p."id", v.column4, ${a.add(now, 'timestamp')}
+       FROM (${a.rows(part.map((m) => [orgId, m.mobile, m.unitId, m.role]), ['int', 'text', 'int', 'text'])}) AS v
+       JOIN "Person" p ON p."orgId" = v.column1 AND p."mobile" = v.column2`),
+    ...s.statements(chunk.addAccounts, 4, (part, a) =>
       `INSERT INTO "PlatformAccount" ("orgId", "personId", "channel", "platformUserId")
-       SELECT p."orgId", p."id", v.column2, v.column3
-       FROM (${a.rows(part.map((x) => [x.mobile, x.channel, x.platformUserId]), ['text', 'text', 'text'])}) AS v
-       JOIN "Person" p ON p."orgId" = ${a.add(orgId, 'int')} AND p."mobile" = v.column1`),
+       SELECT p."orgId", p."id", v.column3, v.column4
+       FROM (${a.rows(part.map((x) => [orgId, x.mobile, x.channel, x.platformUserId]), ['int', 'text', 'text', 'text'])}) AS v
+       JOIN "Person" p ON p."orgId" = v.column1 AND p."mobile" = v.column2`),
   ];
 }
 

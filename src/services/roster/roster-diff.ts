@@ -39,22 +39,22 @@ export interface RosterDiff {
 const MANAGED_KINDS: readonly string[] = ['group', 'station', 'office'] satisfies UnitKind[];
 
 export function diffRoster(snapshot: OrgSnapshot, apply: PlannedPerson[]): RosterDiff {
-  const differ = rosterDiffer(snapshot);
-  return { newUnits: differ.newUnits(apply), changes: apply.map((p) => differ.person(p)) };
+  const differ = rosterDiffer(snapshot.units);
+  const peopleByMobile = new Map(snapshot.people.map((p) => [p.mobile, p]));
+  return { newUnits: differ.newUnits(apply), changes: apply.map((p) => differ.person(p, peopleByMobile.get(p.mobile))) };
 }
 
 export interface RosterDiffer {
   /** The units the people hold that the organisation does not have yet, in the order first held. */
   newUnits(apply: Iterable<PlannedPerson>): UnitRef[];
-  /** One person's change: the import diffs a chunk at a time and keeps none of them. */
-  person(planned: PlannedPerson): PersonChange;
-  existing(mobile: string): ExistingPerson | undefined;
+  /** One person's change against what the database holds for them (the import diffs a chunk at a time). */
+  person(planned: PlannedPerson, existing: ExistingPerson | undefined): PersonChange;
 }
 
-export function rosterDiffer(snapshot: OrgSnapshot): RosterDiffer {
-  const unitsByKey = new Map(snapshot.units.map((u) => [unitKey(u), u]));
-  const peopleByMobile = new Map(snapshot.people.map((p) => [p.mobile, p]));
-  const managedUnitIds = new Set(snapshot.units.filter((u) => MANAGED_KINDS.includes(u.kind)).map((u) => u.id));
+/** The organisation's units as they were before the import. */
+export function rosterDiffer(units: ExistingUnit[]): RosterDiffer {
+  const unitsByKey = new Map(units.map((u) => [unitKey(u), u]));
+  const managedUnitIds = new Set(units.filter((u) => MANAGED_KINDS.includes(u.kind)).map((u) => u.id));
   return {
     newUnits(apply) {
       const newUnits = new Map<string, UnitRef>();
@@ -66,8 +66,7 @@ export function rosterDiffer(snapshot: OrgSnapshot): RosterDiffer {
       }
       return [...newUnits.values()];
     },
-    person: (p) => diffPerson(p, peopleByMobile.get(p.mobile), unitsByKey, managedUnitIds),
-    existing: (mobile) => peopleByMobile.get(mobile),
+    person: (p, existing) => diffPerson(p, existing, unitsByKey, managedUnitIds),
   };
 }
 

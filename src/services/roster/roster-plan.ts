@@ -76,12 +76,21 @@ type AccountOwners = Record<Channel, Map<string, MergedPerson>>;
 export function mergePeople(rows: Iterable<RosterRow>): { people: MergedPerson[]; errors: RowError[] } {
   const merger = createMerger();
   for (const row of rows) merger.add(row);
-  return merger.finish();
+  const { people, errors } = merger.finish();
+  return { people, errors };
+}
+
+export interface Merged {
+  people: MergedPerson[];
+  errors: RowError[];
+  byMobile: ReadonlyMap<string, MergedPerson>;
+  /** Who in the file holds this account (WeCom ids compared without case). */
+  holder(channel: Channel, id: string): MergedPerson | undefined;
 }
 
 export interface Merger {
   add(row: RosterRow): void;
-  finish(): { people: MergedPerson[]; errors: RowError[] };
+  finish(): Merged;
 }
 
 /** mergePeople a row at a time: the import feeds it rows as the file is read. */
@@ -102,7 +111,7 @@ export function createMerger(): Merger {
       if (!person) people.set(row.mobile, (person = new MergedPerson(row.mobile, row.name, row.rowNumber)));
       for (const e of mergeRow(person, row, owners, share)) errors.push(e);
     },
-    finish: () => ({ people: [...people.values()], errors }),
+    finish: () => ({ people: [...people.values()], errors, byMobile: people, holder: (channel, id) => owners[channel].get(ownerKey(channel, id)) }),
   };
 }
 

@@ -5,20 +5,17 @@
 // forgotten a chunk of people at a time.
 import { basename, join } from 'node:path';
 import type { Db } from '../../repositories/prisma.ts';
-import {
-  createRosterRepo,
-  type OrganisationRow,
-  type RosterRepo,
-  type RosterSnapshot,
-} from '../../repositories/roster-repo.ts';
+import { createRosterRepo, type OrganisationRow, type RosterRepo } from '../../repositories/roster-repo.ts';
 import { writeRoster, type RosterChunk } from '../../repositories/roster-write-repo.ts';
 import { readRecordBytes, readRecords } from './read-table.ts';
 import { recordRejoined } from './roster-leave.ts';
-import { diffAccounts, rosterDiffer, type PersonChange, type RosterDiffer } from './roster-diff.ts';
+import { changedChunks, countOnly, Tally, type ChunkSource } from './roster-chunks.ts';
+import { rosterDiffer, type PersonChange } from './roster-diff.ts';
 import { createMerger } from './roster-plan.ts';
 import { parseRosterRecords } from './roster-rows.ts';
-import { selectPeople, type ExistingAccount, type Selection } from './roster-select.ts';
-import { CHANNELS, unitKey, type Channel, type ImportReport, type PlannedPerson, type RoleInUnit, type UnitRef } from './roster-types.ts';
+import { scanOrganisation, type GivenUpAccount, type OrgScan } from './roster-scan.ts';
+import { selectPeople, type Selection } from './roster-select.ts';
+import { unitKey, type ExistingUnit, type ImportReport, type RoleInUnit, type UnitRef } from './roster-types.ts';
 
 export type { ImportReport } from './roster-types.ts';
 
@@ -58,8 +55,9 @@ export interface RosterPreview {
 interface Plan {
   repo: RosterRepo;
   org: OrganisationRow | null;
-  snapshot: RosterSnapshot;
+  units: ExistingUnit[];
   selection: Selection;
+  givenUp: GivenUpAccount[];
   report: ImportReport;
   dataRows: number;
   left: RosterPreview['left'];
@@ -73,16 +71,19 @@ async function planImport(db: Db, options: ImportOptions): Promise<Plan> {
   const merger = createMerger();
   const parsed = parseRosterRecords(records, { departments: org ? await repo.departmentNames(org.id) : new Set() }, (row) => merger.add(row));
   const merged = merger.finish();
-  const snapshot: RosterSnapshot = org ? await repo.loadSnapshot(org.id) : { units: [], people: [] };
-  const selection = selectPeople(merged.people, [...parsed.errors, ...merged.errors], accountOwners(snapshot));
-  const orgName = options.orgName ?? org?.name ?? options.orgCode;
+  const fileErrors = [...parsed.errors, ...merged.errors];
   // A person whose every row is bad is still "in the file", not outside the roster.
-  const fileMobiles = new Set(merged.people.map((p) => p.mobile));
-  selection.errors.forEach((e) => e.mobiles.forEach((m) => fileMobiles.add(m)));
-  const report = emptyReport(options.orgCode, orgName, selection);
-  const left = snapshot.people.filter((p) => !p.leftAt && !fileMobiles.has(p.mobile)).map((p) => ({ id: p.id, name: p.name, mobile: p.mobile }));
-  report.outsideRoster = left.length;
-  return { repo, org, snapshot, selection, report, dataRows: parsed.dataRows, left };
+  const inFile = new Set(merged.byMobile.keys());
+  fileErrors.forEach((e) => e.mobiles.forEach((m) => inFile.add(m)));
+  const scan: OrgScan = org ? await scanOrganisation(repo, org.id, merged, inFile) : { left: [], owners: [], givenUp: [] };
+  const selection = selectPeople(merged.people, fileErrors, scan.owners);
+  const skipped = new Set(selection.skipped.map((p) => p.mobile));
+  const report = emptyReport(options.orgCode, options.orgName ?? org?.name ?? options.orgCode, selection);
+  report.outsideRoster = scan.left.length;
+  return {
+    repo, org, units: org ? await repo.units(org.id) : [], selection, report, dataRows: parsed.dataRows, left: scan.left,
+    givenUp: scan.givenUp.filter((a) => !skipped.has(a.mobile)),
+  };
 }
 
 /**
@@ -91,9 +92,9 @@ async function planImport(db: Db, options: ImportOptions): Promise<Plan> {
  */
 export async function previewRoster(db: Db, options: ImportOptions): Promise<RosterPreview> {
   const plan = await planImport(db, options);
-  const differ = rosterDiffer(plan.snapshot);
-  const tally = new Tally(differ);
-  for (const p of plan.selection.apply) tally.count(differ.person(p));
+  const differ = rosterDiffer(plan.units);
+  const tally = new Tally();
+  await countOnly({ repo: plan.repo, orgId: plan.org?.id ?? null, apply: plan.selection.apply, differ, tally }, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
   const report = tally.report(plan.report, differ.newUnits(plan.selection.apply).length, plan.dataRows);
   return {
     report: { ...report, applied: false, skippedRows: plan.selection.errors.length > 0 && !options.skipBadRows ? plan.dataRows : report.skippedRows },
@@ -109,15 +110,17 @@ export async function previewRoster(db: Db, options: ImportOptions): Promise<Ros
  * they stopped the import.
  */
 export async function importRoster(db: Db, options: ImportOptions): Promise<ImportReport> {
-  const { repo, org, snapshot, selection, report, dataRows } = await planImport(db, options);
+  const plan = await planImport(db, options);
+  const { repo, org, selection, report, dataRows } = plan;
   if (selection.errors.length > 0 && !options.skipBadRows) {
     return { ...report, applied: false, skippedRows: dataRows };
   }
-  const differ = rosterDiffer(snapshot);
+  const differ = rosterDiffer(plan.units);
   const newUnits = differ.newUnits(selection.apply);
   const orgId = await ensureOrganisation(repo, org, options.orgCode, report.orgName);
-  const tally = new Tally(differ);
-  await applyDiff(db, orgId, { differ, apply: selection.apply, newUnits, tally }, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+  const tally = new Tally();
+  const source: ChunkSource = { repo, orgId: org?.id ?? null, apply: selection.apply, differ, tally, deleted: plan.givenUp };
+  await applyDiff(db, orgId, newUnits, plan.givenUp, source, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
   await recordRejoined(db, orgId, tally.rejoinedIds.sort((a, b) => a - b), options.actorId ?? null, options.now ?? new Date());
   // Written only when it changes: importing the same file again writes nothing at all.
   const file = basename(options.file);
@@ -128,18 +131,6 @@ export async function importRoster(db: Db, options: ImportOptions): Promise<Impo
 /** The fictional county the local mode starts with; importing it again changes nothing. */
 export async function loadDemoRoster(db: Db, orgCode: string): Promise<ImportReport> {
   return importRoster(db, { orgCode, orgName: DEMO_ORG_NAME, file: DEMO_ROSTER_PATH, source: 'demo' });
-}
-
-function isRosterChannel(channel: string): channel is Channel {
-  return (CHANNELS as readonly string[]).includes(channel);
-}
-
-function accountOwners(snapshot: RosterSnapshot): ExistingAccount[] {
-  return snapshot.people.flatMap(({ mobile, name, accounts }) =>
-    accounts.flatMap(({ channel, platformUserId }) =>
-      isRosterChannel(channel) ? [{ channel, platformUserId, mobile, name }] : [],
-    ),
-  );
 }
 
 function emptyReport(orgCode: string, orgName: string, selection: Selection): ImportReport {
@@ -159,44 +150,6 @@ function emptyReport(orgCode: string, orgName: string, selection: Selection): Im
   };
 }
 
-/** What the report says about the changes, counted as each person's change goes by. */
-class Tally {
-  created = 0;
-  unchanged = 0;
-  importedRows = 0;
-  readonly createdNames: string[] = [];
-  readonly updated: { name: string; rejoined: boolean }[] = [];
-  /** People who had left and are listed again. */
-  readonly rejoinedIds: number[] = [];
-
-  constructor(private readonly differ: RosterDiffer) {}
-
-  count(change: PersonChange): void {
-    this.importedRows += change.planned.rowNumbers.length;
-    if (change.status === 'created') {
-      this.created++;
-      this.createdNames.push(change.planned.name);
-    } else if (change.status === 'unchanged') this.unchanged++;
-    else {
-      const rejoined = !!this.differ.existing(change.planned.mobile)?.leftAt;
-      if (rejoined) this.rejoinedIds.push(change.personId!);
-      this.updated.push({ name: change.planned.name, rejoined });
-    }
-  }
-
-  report(report: ImportReport, unitsCreated: number, dataRows: number): ImportReport {
-    return {
-      ...report,
-      created: this.created,
-      updated: this.updated.length,
-      unchanged: this.unchanged,
-      unitsCreated,
-      skippedRows: dataRows - this.importedRows,
-      updatedNames: this.updated.map((u) => u.name),
-    };
-  }
-}
-
 async function ensureOrganisation(
   repo: RosterRepo,
   org: OrganisationRow | null,
@@ -214,46 +167,19 @@ export const DEFAULT_CHUNK_SIZE = 2000;
 /**
  * Set-based writes: the new units, then every account some person gives up (an account moving
  * between two people is then free to take, whichever chunk either is in), then the people chunk
- * by chunk, each chunk one transaction. A chunk's changes are made when it is written.
+ * by chunk, each chunk one transaction. A chunk is read and compared when it is written.
  */
-async function applyDiff(
-  db: Db, orgId: number, d: { differ: RosterDiffer; apply: PlannedPerson[]; newUnits: UnitRef[]; tally: Tally }, chunkSize: number,
-): Promise<void> {
+async function applyDiff(db: Db, orgId: number, newUnits: UnitRef[], givenUp: GivenUpAccount[], source: ChunkSource, chunkSize: number): Promise<void> {
   await writeRoster(db, {
     orgId,
-    newUnits: d.newUnits,
-    dropAccounts: droppedAccounts(d.differ, d.apply),
-    chunks: (unitIds) => changedChunks(d, chunkSize, unitIds),
+    newUnits,
+    dropAccounts: givenUp.map((a) => ({ personId: a.personId, channel: a.channel })),
+    chunks: async function* (unitIds) {
+      for await (const changes of changedChunks(source, chunkSize)) yield rosterChunk(changes, unitIds);
+    },
     // Prisma's @updatedAt and @default(now()) are the time of the write, not the import's clock.
     now: new Date(),
   });
-}
-
-/** The accounts people keep in the database but the file gives them no more (the diff's dropChannels). */
-function droppedAccounts(differ: RosterDiffer, apply: PlannedPerson[]): { personId: number; channel: string }[] {
-  const drops: { personId: number; channel: string }[] = [];
-  for (const p of apply) {
-    const existing = differ.existing(p.mobile);
-    if (!existing) continue;
-    for (const channel of diffAccounts(p, existing.accounts).dropChannels) drops.push({ personId: existing.id, channel });
-  }
-  return drops;
-}
-
-/** `chunkSize` changed people at a time; unchanged people are counted and dropped. */
-function* changedChunks(d: { differ: RosterDiffer; apply: PlannedPerson[]; tally: Tally }, chunkSize: number, unitIds: Map<string, number>): Generator<RosterChunk> {
-  let part: PersonChange[] = [];
-  for (const p of d.apply) {
-    const change = d.differ.person(p);
-    d.tally.count(change);
-    if (change.status === 'unchanged') continue;
-    part.push(change);
-    if (part.length === chunkSize) {
-      yield rosterChunk(part, unitIds);
-      part = [];
-    }
-  }
-  if (part.length > 0) yield rosterChunk(part, unitIds);
 }
 
 function rosterChunk(changes: PersonChange[], unitIds: Map<string, number>): RosterChunk {
