@@ -46,7 +46,10 @@ export interface OrganisationRow {
 }
 
 
-export function createRosterRepo(db: Db) {
+/** How the roster's bulk reads run: a bulk session's query (roster-service), or the ordinary path. */
+export type Read = <T>(sql: Prisma.Sql) => Promise<T[]>;
+
+export function createRosterRepo(db: Db, read: Read = <T,>(sql: Prisma.Sql) => query<T>(db)(sql.strings as unknown as TemplateStringsArray, ...sql.values)) {
   return {
     findOrganisation(code: string): Promise<OrganisationRow | null> {
       return db.organisation.findUnique({ where: { code }, select: { id: true, code: true, name: true, rosterFile: true } });
@@ -66,7 +69,7 @@ export function createRosterRepo(db: Db) {
     },
 
     async units(orgId: number): Promise<ExistingUnit[]> {
-      return query<ExistingUnit>(db)`SELECT "id", "kind", "name" FROM "Unit" WHERE "orgId" = ${orgId} ORDER BY "id"`;
+      return read<ExistingUnit>(Prisma.sql`SELECT "id", "kind", "name" FROM "Unit" WHERE "orgId" = ${orgId} ORDER BY "id"`);
     },
 
     /**
@@ -75,8 +78,8 @@ export function createRosterRepo(db: Db) {
      */
     async *peoplePages(orgId: number, pageSize = PAGE): AsyncGenerator<PersonHead[]> {
       for (let after = 0; ; ) {
-        const page = await query<PersonHead>(db)`
-          SELECT "id", "name", "mobile", "leftAt" FROM "Person" WHERE "orgId" = ${orgId} AND "id" > ${after} ORDER BY "id" LIMIT ${pageSize}`;
+        const page = await read<PersonHead>(Prisma.sql`
+          SELECT "id", "name", "mobile", "leftAt" FROM "Person" WHERE "orgId" = ${orgId} AND "id" > ${after} ORDER BY "id" LIMIT ${pageSize}`);
         if (page.length > 0) yield page;
         if (page.length < pageSize) return;
         after = page.at(-1)!.id;
@@ -86,10 +89,10 @@ export function createRosterRepo(db: Db) {
     /** The organisation's platform accounts with their holders, a page at a time in id order. */
     async *accountPages(orgId: number, pageSize = PAGE): AsyncGenerator<HeldAccount[]> {
       for (let after = 0; ; ) {
-        const page = await query<HeldAccount>(db)`
+        const page = await read<HeldAccount>(Prisma.sql`
           SELECT a."id", a."personId", a."channel", a."platformUserId", p."mobile", p."name"
           FROM "PlatformAccount" a JOIN "Person" p ON p."id" = a."personId"
-          WHERE p."orgId" = ${orgId} AND a."id" > ${after} ORDER BY a."id" LIMIT ${pageSize}`;
+          WHERE p."orgId" = ${orgId} AND a."id" > ${after} ORDER BY a."id" LIMIT ${pageSize}`);
         if (page.length > 0) yield page;
         if (page.length < pageSize) return;
         after = page.at(-1)!.id;
@@ -100,15 +103,15 @@ export function createRosterRepo(db: Db) {
     async peopleByMobile(orgId: number, mobiles: string[]): Promise<ExistingPerson[]> {
       if (mobiles.length === 0) return [];
       const list = textList(db, mobiles);
-      const people = await query<Omit<ExistingPerson, 'memberships' | 'accounts'>>(db)`
+      const people = await read<Omit<ExistingPerson, 'memberships' | 'accounts'>>(Prisma.sql`
         SELECT "id", "name", "mobile", "levels", "isStaff", "workUnit", "district", "leftAt" FROM "Person"
-        WHERE "orgId" = ${orgId} AND "mobile" IN (${list}) ORDER BY "id"`;
+        WHERE "orgId" = ${orgId} AND "mobile" IN (${list}) ORDER BY "id"`);
       if (people.length === 0) return [];
       const ids = intList(db, people.map((p) => p.id));
-      const memberships = await query<{ personId: number; unitId: number; role: string }>(db)`
-        SELECT "personId", "unitId", "role" FROM "Membership" WHERE "personId" IN (${ids}) ORDER BY "id"`;
-      const accounts = await query<{ personId: number; channel: string; platformUserId: string }>(db)`
-        SELECT "personId", "channel", "platformUserId" FROM "PlatformAccount" WHERE "personId" IN (${ids}) ORDER BY "id"`;
+      const memberships = await read<{ personId: number; unitId: number; role: string }>(Prisma.sql`
+        SELECT "personId", "unitId", "role" FROM "Membership" WHERE "personId" IN (${ids}) ORDER BY "id"`);
+      const accounts = await read<{ personId: number; channel: string; platformUserId: string }>(Prisma.sql`
+        SELECT "personId", "channel", "platformUserId" FROM "PlatformAccount" WHERE "personId" IN (${ids}) ORDER BY "id"`);
       const byId = new Map<number, ExistingPerson>();
       for (const p of people) byId.set(p.id, Object.assign(p, { memberships: [], accounts: [] }));
       for (const m of memberships) byId.get(m.personId)?.memberships.push({ unitId: m.unitId, role: m.role });

@@ -34,10 +34,14 @@ export interface RosterWrites {
   chunks(unitIds: Map<string, number>): AsyncIterable<RosterChunk>;
   /** Prisma's @updatedAt and @default(now()): the time of the write. */
   now: Date;
+  /** The import's session, when it read through one; otherwise the writes open their own. */
+  session?: BulkSession;
 }
 
 export async function writeRoster(db: Db, w: RosterWrites): Promise<void> {
-  await withBulkSession(db, async (s) => {
+  if (!w.session) return withBulkSession(db, (session) => writeRoster(db, { ...w, session }));
+  const s = w.session;
+  {
     await s.transaction(s.statements(w.newUnits, 5, (part, a) =>
       `INSERT INTO "Unit" ("orgId", "kind", "name", "createdAt", "updatedAt")
        ${a.rows(part.map((u) => [w.orgId, u.kind, u.name, w.now, w.now]), ['int', 'text', 'text', 'timestamp', 'timestamp'])}`));
@@ -48,7 +52,7 @@ export async function writeRoster(db: Db, w: RosterWrites): Promise<void> {
       await s.transaction([part]);
     }
     for await (const chunk of w.chunks(unitIds)) await s.transaction(chunkStatements(s, w.orgId, chunk, w.now));
-  });
+  }
 }
 
 function chunkStatements(s: BulkSession, orgId: number, chunk: RosterChunk, now: Date): Statement[] {

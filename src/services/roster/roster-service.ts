@@ -6,6 +6,7 @@
 import { basename, join } from 'node:path';
 import type { Db } from '../../repositories/prisma.ts';
 import { createRosterRepo, type OrganisationRow, type RosterRepo } from '../../repositories/roster-repo.ts';
+import { withBulkSession, type BulkSession } from '../../repositories/bulk-sql.ts';
 import { writeRoster, type RosterChunk } from '../../repositories/roster-write-repo.ts';
 import { readRecordBytes, readRecords } from './read-table.ts';
 import { recordRejoined } from './roster-leave.ts';
@@ -64,9 +65,9 @@ interface Plan {
 }
 
 /** Reads, validates and compares the file with the database; writes nothing. */
-async function planImport(db: Db, options: ImportOptions): Promise<Plan> {
+async function planImport(db: Db, session: BulkSession, options: ImportOptions): Promise<Plan> {
   const records = options.bytes ? await readRecordBytes(options.file, options.bytes) : await readRecords(options.file);
-  const repo = createRosterRepo(db);
+  const repo = createRosterRepo(db, session.query);
   const org = await repo.findOrganisation(options.orgCode);
   const merger = createMerger();
   const parsed = parseRosterRecords(records, { departments: org ? await repo.departmentNames(org.id) : new Set() }, (row) => merger.add(row));
@@ -91,7 +92,11 @@ async function planImport(db: Db, options: ImportOptions): Promise<Plan> {
  * and who would be new, updated, unchanged, and who is on the roster but not in the file.
  */
 export async function previewRoster(db: Db, options: ImportOptions): Promise<RosterPreview> {
-  const plan = await planImport(db, options);
+  return withBulkSession(db, (session) => preview(db, session, options));
+}
+
+async function preview(db: Db, session: BulkSession, options: ImportOptions): Promise<RosterPreview> {
+  const plan = await planImport(db, session, options);
   const differ = rosterDiffer(plan.units);
   const tally = new Tally();
   await countOnly({ repo: plan.repo, orgId: plan.org?.id ?? null, apply: plan.selection.apply, differ, tally }, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
@@ -110,7 +115,12 @@ export async function previewRoster(db: Db, options: ImportOptions): Promise<Ros
  * they stopped the import.
  */
 export async function importRoster(db: Db, options: ImportOptions): Promise<ImportReport> {
-  const plan = await planImport(db, options);
+  // One session for the reads and the writes (on PostgreSQL one connection of the import's own).
+  return withBulkSession(db, (session) => importWith(db, session, options));
+}
+
+async function importWith(db: Db, session: BulkSession, options: ImportOptions): Promise<ImportReport> {
+  const plan = await planImport(db, session, options);
   const { repo, org, selection, report, dataRows } = plan;
   if (selection.errors.length > 0 && !options.skipBadRows) {
     return { ...report, applied: false, skippedRows: dataRows };
@@ -120,7 +130,7 @@ export async function importRoster(db: Db, options: ImportOptions): Promise<Impo
   const orgId = await ensureOrganisation(repo, org, options.orgCode, report.orgName);
   const tally = new Tally();
   const source: ChunkSource = { repo, orgId: org?.id ?? null, apply: selection.apply, differ, tally, deleted: plan.givenUp };
-  await applyDiff(db, orgId, newUnits, plan.givenUp, source, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+  await applyDiff(db, session, { orgId, newUnits, givenUp: plan.givenUp }, source, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
   await recordRejoined(db, orgId, tally.rejoinedIds.sort((a, b) => a - b), options.actorId ?? null, options.now ?? new Date());
   // Written only when it changes: importing the same file again writes nothing at all.
   const file = basename(options.file);
@@ -169,11 +179,14 @@ export const DEFAULT_CHUNK_SIZE = 2000;
  * between two people is then free to take, whichever chunk either is in), then the people chunk
  * by chunk, each chunk one transaction. A chunk is read and compared when it is written.
  */
-async function applyDiff(db: Db, orgId: number, newUnits: UnitRef[], givenUp: GivenUpAccount[], source: ChunkSource, chunkSize: number): Promise<void> {
+async function applyDiff(
+  db: Db, session: BulkSession, d: { orgId: number; newUnits: UnitRef[]; givenUp: GivenUpAccount[] }, source: ChunkSource, chunkSize: number,
+): Promise<void> {
   await writeRoster(db, {
-    orgId,
-    newUnits,
-    dropAccounts: givenUp.map((a) => ({ personId: a.personId, channel: a.channel })),
+    session,
+    orgId: d.orgId,
+    newUnits: d.newUnits,
+    dropAccounts: d.givenUp.map((a) => ({ personId: a.personId, channel: a.channel })),
     chunks: async function* (unitIds) {
       for await (const changes of changedChunks(source, chunkSize)) yield rosterChunk(changes, unitIds);
     },
