@@ -1,15 +1,19 @@
 // Set-based writes for bulk jobs (the roster import, the province benchmark): many rows per
 // statement and one transaction per chunk, instead of a Prisma call per row (about 1 ms each).
 // The SQL is written once; a row source differs by database:
-// - SQLite: `VALUES (?, ?), (?, ?)`, run synchronously on the driver Prisma's adapter holds
-//   (driver-sql.ts runTransaction), so no other query on the shared connection lands inside.
+// - SQLite: `SELECT value ->> 0 AS column1, … FROM json_each(?)`, the rows as one JSON array,
+//   run synchronously on the driver Prisma's adapter holds (driver-sql.ts runTransaction), so no
+//   other query on the shared connection lands inside. A `VALUES (?, ?), …` list made a new
+//   statement text for every row count: each was prepared (a 2,000-row insert compiles to
+//   a program of tens of thousands of steps) and kept in the driver's statement cache, about
+//   100 MB at a province's roster; the JSON source is one short statement whatever the count.
 // - PostgreSQL: `SELECT * FROM unnest($1::integer[], $2::text[]) AS v(column1, column2)`, one
 //   array per column (a statement's text and parse time stay small whatever the row count), on
 //   a connection of the session's own (pg), BEGIN … COMMIT per chunk.
 // Both name a source's columns column1, column2, … so the SQL around them is the same.
 import type pg from 'pg';
-import { runTransaction } from './driver-sql.ts';
-import { dialectOf, type Db, type Dialect } from './prisma.ts';
+import { query, runTransaction } from './driver-sql.ts';
+import { dialectOf, type Db, type Dialect, type Prisma } from './prisma.ts';
 
 export interface Statement {
   sql: string;
@@ -20,9 +24,6 @@ export interface Statement {
 export type SqlType = 'int' | 'text' | 'boolean' | 'timestamp';
 
 const PG_TYPE: Record<SqlType, string> = { int: 'integer', text: 'text', boolean: 'boolean', timestamp: 'timestamp(3)' };
-
-/** Values one SQLite statement may bind (its limit is 32,766). */
-const SQLITE_MAX_PARAMS = 30_000;
 
 /** Placeholders in the order they appear in the SQL text. */
 export class SqlArgs {
@@ -41,7 +42,8 @@ export class SqlArgs {
   /** A row source usable after INSERT INTO t (…), in `IN (…)` and as `FROM (…) AS v`. */
   rows(rows: unknown[][], types: SqlType[]): string {
     if (this.dialect === 'sqlite') {
-      return `VALUES ${rows.map((row) => `(${row.map((v, i) => this.add(v, types[i]!)).join(', ')})`).join(', ')}`;
+      this.params.push(JSON.stringify(rows.map((row) => row.map(toSqliteJson))));
+      return `SELECT ${types.map((_, i) => `value ->> ${i} AS column${i + 1}`).join(', ')} FROM json_each(?)`;
     }
     const arrays = types.map((type, i) => {
       this.params.push(rows.map((row) => toPg(row[i])));
@@ -49,6 +51,12 @@ export class SqlArgs {
     });
     return `SELECT * FROM unnest(${arrays.join(', ')}) AS u(${types.map((_, i) => `column${i + 1}`).join(', ')})`;
   }
+}
+
+/** As a bound value would be stored (driver-sql.ts): dates as ISO text with +00:00; JSON true is 1. */
+function toSqliteJson(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().replace('Z', '+00:00');
+  return value === undefined ? null : value;
 }
 
 /**
@@ -67,29 +75,42 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
 
 export interface BulkSession {
   readonly dialect: Dialect;
-  /** One statement per part of `rows` (SQLite's parameter limit), built by `build`. */
+  /** The statement for `rows` (none when there are none), built by `build`; `columns` is informative. */
   statements<T>(rows: readonly T[], columns: number, build: (part: T[], a: SqlArgs) => string): Statement[];
   /** All or nothing: the statements in one transaction; the rows each changed. */
   transaction(statements: Statement[]): Promise<number[]>;
+  /**
+   * A read for the bulk job: on SQLite the driver (driver-sql.ts), on PostgreSQL the session's own
+   * connection, without Prisma's query pipeline (several times the cost for a page of 5,000 rows).
+   * Integers, text and booleans come back as Prisma gives them; dates as pg parses them.
+   */
+  query<T>(sql: Prisma.Sql): Promise<T[]>;
 }
 
 /** A session for one bulk job; on PostgreSQL it holds one connection (from its first write) until `work` ends. */
 export async function withBulkSession<T>(db: Db, work: (session: BulkSession) => Promise<T>): Promise<T> {
   const dialect = dialectOf(db);
-  const statements: BulkSession['statements'] = (rows, columns, build) => {
-    const size = dialect === 'sqlite' ? Math.max(1, Math.floor(SQLITE_MAX_PARAMS / (columns + 2))) : Math.max(1, rows.length);
-    return chunks(rows, size).map((part) => {
+  // One statement for all the rows: both row sources take any number of them in a few parameters.
+  const statements: BulkSession['statements'] = (rows, _columns, build) => {
+    return chunks(rows, Math.max(1, rows.length)).map((part) => {
       const args = new SqlArgs(dialect);
       return { sql: build(part, args), params: args.params };
     });
   };
   if (dialect === 'sqlite') {
-    return work({ dialect, statements, transaction: async (list) => sqliteTransaction(db, list) });
+    const read = <T>(sql: Prisma.Sql) => query<T>(db)(sql.strings as unknown as TemplateStringsArray, ...sql.values);
+    return work({ dialect, statements, transaction: async (list) => sqliteTransaction(db, list), query: read });
   }
-  // Connected on the first write: a sync with nothing to write opens no connection.
+  // Connected on first use: a sync with nothing to write opens no connection.
   let client: Promise<pg.Client> | undefined;
+  const connection = () => (client ??= pgClient(db));
   try {
-    return await work({ dialect, statements, transaction: async (list) => (list.length === 0 ? [] : pgTransaction(await (client ??= pgClient(db)), list)) });
+    return await work({
+      dialect,
+      statements,
+      transaction: async (list) => (list.length === 0 ? [] : pgTransaction(await connection(), list)),
+      query: async <T>(sql: Prisma.Sql) => (await (await connection()).query(sql.text, sql.values)).rows as T[],
+    });
   } finally {
     if (client) await (await client).end();
   }

@@ -22,21 +22,26 @@ export interface RosterChunk {
   addAccounts: { mobile: string; channel: string; platformUserId: string }[];
 }
 
-export interface RosterWrites<T> {
+export interface RosterWrites {
   orgId: number;
   newUnits: UnitRef[];
   /** Accounts people give up: dropped before any is added, so one moving between two people is free to take. */
   dropAccounts: { personId: number; channel: string }[];
-  /** The people to write, in chunks of `chunkSize`, each made a RosterChunk once the units have ids. */
-  people: T[];
-  chunkSize: number;
-  toChunk(part: T[], unitIds: Map<string, number>): RosterChunk;
+  /**
+   * The people's chunks, made once the units have ids; each is taken when the one before is
+   * written, so only one chunk's rows and SQL are held at a time.
+   */
+  chunks(unitIds: Map<string, number>): AsyncIterable<RosterChunk>;
   /** Prisma's @updatedAt and @default(now()): the time of the write. */
   now: Date;
+  /** The import's session, when it read through one; otherwise the writes open their own. */
+  session?: BulkSession;
 }
 
-export async function writeRoster<T>(db: Db, w: RosterWrites<T>): Promise<void> {
-  await withBulkSession(db, async (s) => {
+export async function writeRoster(db: Db, w: RosterWrites): Promise<void> {
+  if (!w.session) return withBulkSession(db, (session) => writeRoster(db, { ...w, session }));
+  const s = w.session;
+  {
     await s.transaction(s.statements(w.newUnits, 5, (part, a) =>
       `INSERT INTO "Unit" ("orgId", "kind", "name", "createdAt", "updatedAt")
        ${a.rows(part.map((u) => [w.orgId, u.kind, u.name, w.now, w.now]), ['int', 'text', 'text', 'timestamp', 'timestamp'])}`));
@@ -46,10 +51,8 @@ export async function writeRoster<T>(db: Db, w: RosterWrites<T>): Promise<void> 
       `DELETE FROM "PlatformAccount" WHERE ("personId", "channel") IN (${a.rows(rows.map((d) => [d.personId, d.channel]), ['int', 'text'])})`)) {
       await s.transaction([part]);
     }
-    for (let i = 0; i < w.people.length; i += w.chunkSize) {
-      await s.transaction(chunkStatements(s, w.orgId, w.toChunk(w.people.slice(i, i + w.chunkSize), unitIds), w.now));
-    }
-  });
+    for await (const chunk of w.chunks(unitIds)) await s.transaction(chunkStatements(s, w.orgId, chunk, w.now));
+  }
 }
 
 function chunkStatements(s: BulkSession, orgId: number, chunk: RosterChunk, now: Date): Statement[] {
@@ -66,16 +69,18 @@ function chunkStatements(s: BulkSession, orgId: number, chunk: RosterChunk, now:
     ...s.statements(chunk.setRoles, 3, (part, a) =>
       `UPDATE "Membership" SET "role" = v.column3 FROM (${a.rows(part.map((m) => [m.personId, m.unitId, m.role]), ['int', 'int', 'text'])}) AS v
        WHERE "Membership"."personId" = v.column1 AND "Membership"."unitId" = v.column2`),
-    ...s.statements(chunk.addMemberships, 3, (part, a) =>
+    // The organisation comes with each row, not as a constant: SQLite would otherwise read the
+    // organisation's people by that constant and look each up in the rows (all people × rows).
+    ...s.statements(chunk.addMemberships, 4, (part, a) =>
       `INSERT INTO "Membership" ("unitId", "personId", "role", "createdAt")
-       SELECT v.column2, p."id", v.column3, ${a.add(now, 'timestamp')}
-       FROM (${a.rows(part.map((m) => [m.mobile, m.unitId, m.role]), ['text', 'int', 'text'])}) AS v
-       JOIN "Person" p ON p."orgId" = ${a.add(orgId, 'int')} AND p."mobile" = v.column1`),
-    ...s.statements(chunk.addAccounts, 3, (part, a) =>
+       SELECT v.column3, p."id", v.column4, ${a.add(now, 'timestamp')}
+       FROM (${a.rows(part.map((m) => [orgId, m.mobile, m.unitId, m.role]), ['int', 'text', 'int', 'text'])}) AS v
+       JOIN "Person" p ON p."orgId" = v.column1 AND p."mobile" = v.column2`),
+    ...s.statements(chunk.addAccounts, 4, (part, a) =>
       `INSERT INTO "PlatformAccount" ("orgId", "personId", "channel", "platformUserId")
-       SELECT p."orgId", p."id", v.column2, v.column3
-       FROM (${a.rows(part.map((x) => [x.mobile, x.channel, x.platformUserId]), ['text', 'text', 'text'])}) AS v
-       JOIN "Person" p ON p."orgId" = ${a.add(orgId, 'int')} AND p."mobile" = v.column1`),
+       SELECT p."orgId", p."id", v.column3, v.column4
+       FROM (${a.rows(part.map((x) => [orgId, x.mobile, x.channel, x.platformUserId]), ['int', 'text', 'text', 'text'])}) AS v
+       JOIN "Person" p ON p."orgId" = v.column1 AND p."mobile" = v.column2`),
   ];
 }
 

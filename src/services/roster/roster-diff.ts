@@ -39,15 +39,35 @@ export interface RosterDiff {
 const MANAGED_KINDS: readonly string[] = ['group', 'station', 'office'] satisfies UnitKind[];
 
 export function diffRoster(snapshot: OrgSnapshot, apply: PlannedPerson[]): RosterDiff {
-  const unitsByKey = new Map(snapshot.units.map((u) => [unitKey(u), u]));
+  const differ = rosterDiffer(snapshot.units);
   const peopleByMobile = new Map(snapshot.people.map((p) => [p.mobile, p]));
-  const newUnits = new Map<string, UnitRef>();
-  for (const m of apply.flatMap((p) => p.memberships)) {
-    if (!unitsByKey.has(unitKey(m))) newUnits.set(unitKey(m), { kind: m.kind, name: m.name });
-  }
-  const managedUnitIds = new Set(snapshot.units.filter((u) => MANAGED_KINDS.includes(u.kind)).map((u) => u.id));
-  const changes = apply.map((p) => diffPerson(p, peopleByMobile.get(p.mobile), unitsByKey, managedUnitIds));
-  return { newUnits: [...newUnits.values()], changes };
+  return { newUnits: differ.newUnits(apply), changes: apply.map((p) => differ.person(p, peopleByMobile.get(p.mobile))) };
+}
+
+export interface RosterDiffer {
+  /** The units the people hold that the organisation does not have yet, in the order first held. */
+  newUnits(apply: Iterable<PlannedPerson>): UnitRef[];
+  /** One person's change against what the database holds for them (the import diffs a chunk at a time). */
+  person(planned: PlannedPerson, existing: ExistingPerson | undefined): PersonChange;
+}
+
+/** The organisation's units as they were before the import. */
+export function rosterDiffer(units: ExistingUnit[]): RosterDiffer {
+  const unitsByKey = new Map(units.map((u) => [unitKey(u), u]));
+  const managedUnitIds = new Set(units.filter((u) => MANAGED_KINDS.includes(u.kind)).map((u) => u.id));
+  return {
+    newUnits(apply) {
+      const newUnits = new Map<string, UnitRef>();
+      for (const p of apply) {
+        for (const m of p.memberships) {
+          const key = unitKey(m);
+          if (!unitsByKey.has(key) && !newUnits.has(key)) newUnits.set(key, { kind: m.kind, name: m.name });
+        }
+      }
+      return [...newUnits.values()];
+    },
+    person: (p, existing) => diffPerson(p, existing, unitsByKey, managedUnitIds),
+  };
 }
 
 function diffPerson(
@@ -105,7 +125,7 @@ function diffMemberships(
 }
 
 /** Only the channels the roster manages; other channels a person may have are left alone. */
-function diffAccounts(
+export function diffAccounts(
   planned: PlannedPerson,
   current: { channel: string; platformUserId: string }[],
 ): Pick<PersonChange, 'dropChannels' | 'addAccounts'> {

@@ -7,75 +7,135 @@ import {
   roleWord,
   unitKey,
   type Channel,
+  type Level,
   type PlannedPerson,
+  type RoleInUnit,
   type RosterRow,
   type RowError,
 } from './roster-types.ts';
-
-interface Draft {
-  person: PlannedPerson;
-  firstRow: number;
-  roleRows: Map<string, number>;
-  /** The row that gave each optional column its value. */
-  optionalRows: Map<string, number>;
-}
-
-type AccountOwners = Map<string, { mobile: string; rowNumber: number }>;
 
 /** WeCom userids are case-insensitive (the admin console treats ZhangWei and zhangwei as one). */
 export function accountKey(channel: Channel, id: string): string {
   return `${channel}:${channel === 'wecom' ? id.toLowerCase() : id}`;
 }
 
-export function mergePeople(rows: RosterRow[]): { people: PlannedPerson[]; errors: RowError[] } {
-  const drafts = new Map<string, Draft>();
-  const owners: AccountOwners = new Map();
-  const errors: RowError[] = [];
-  for (const row of rows) {
-    let draft = drafts.get(row.mobile);
-    if (!draft) {
-      draft = newDraft(row);
-      drafts.set(row.mobile, draft);
-    }
-    errors.push(...mergeRow(draft, row, owners));
+/** An account's id as the owner maps key it (per channel; WeCom's case-insensitive). */
+const ownerKey = (channel: Channel, id: string) => (channel === 'wecom' ? id.toLowerCase() : id);
+
+/**
+ * One person as their rows are merged, kept small (a province is 100,000 of them, all held
+ * until the file is validated): fixed fields, levels as bits, one row number unless there are
+ * several, and the same frozen object for everyone holding a role in a unit. It is the
+ * PlannedPerson the later steps read; `levels`, `accounts` and `rowNumbers` are made on request.
+ */
+export class MergedPerson implements PlannedPerson {
+  isStaff = false;
+  levelBits = 0;
+  memberships: RoleInUnit[] = [];
+  /** The row that gave each membership its role; undefined while all came from the first row. */
+  roleRows: number[] | undefined = undefined;
+  rows: number | number[];
+  wecom: string | undefined = undefined;
+  wecomRow = 0;
+  /** The last row that listed the account (what a later clash with another phone cites). */
+  wecomLast = 0;
+  dingtalk: string | undefined = undefined;
+  dingtalkRow = 0;
+  dingtalkLast = 0;
+  workUnit?: string | null = undefined;
+  district?: string | null = undefined;
+  workUnitRow = 0;
+  districtRow = 0;
+
+  constructor(readonly mobile: string, public name: string, readonly firstRow: number) {
+    this.rows = firstRow;
   }
-  return { people: [...drafts.values()].map((d) => finish(d.person)), errors };
+
+  get levels(): Level[] {
+    return LEVELS.filter((_, i) => this.levelBits & (1 << i));
+  }
+
+  get accounts(): PlannedPerson['accounts'] {
+    const accounts: PlannedPerson['accounts'] = {};
+    if (this.wecom !== undefined) accounts.wecom = { id: this.wecom, rowNumber: this.wecomRow };
+    if (this.dingtalk !== undefined) accounts.dingtalk = { id: this.dingtalk, rowNumber: this.dingtalkRow };
+    return accounts;
+  }
+
+  get rowNumbers(): number[] {
+    return typeof this.rows === 'number' ? [this.rows] : this.rows;
+  }
+
+  get rowCount(): number {
+    return typeof this.rows === 'number' ? 1 : this.rows.length;
+  }
 }
 
-function newDraft(row: RosterRow): Draft {
-  const person: PlannedPerson = {
-    mobile: row.mobile,
-    name: row.name,
-    levels: [],
-    isStaff: false,
-    accounts: {},
-    memberships: [],
-    rowNumbers: [],
+type AccountOwners = Record<Channel, Map<string, MergedPerson>>;
+
+export function mergePeople(rows: Iterable<RosterRow>): { people: MergedPerson[]; errors: RowError[] } {
+  const merger = createMerger();
+  for (const row of rows) merger.add(row);
+  const { people, errors } = merger.finish();
+  return { people, errors };
+}
+
+export interface Merged {
+  people: MergedPerson[];
+  errors: RowError[];
+  byMobile: ReadonlyMap<string, MergedPerson>;
+  /** Who in the file holds this account (WeCom ids compared without case). */
+  holder(channel: Channel, id: string): MergedPerson | undefined;
+}
+
+export interface Merger {
+  add(row: RosterRow): void;
+  finish(): Merged;
+}
+
+/** mergePeople a row at a time: the import feeds it rows as the file is read. */
+export function createMerger(): Merger {
+  const people = new Map<string, MergedPerson>();
+  const owners: AccountOwners = { wecom: new Map(), dingtalk: new Map() };
+  const shared = new Map<string, RoleInUnit>();
+  const errors: RowError[] = [];
+  const share = (m: RoleInUnit) => {
+    const key = `${unitKey(m)}:${m.role}`;
+    let held = shared.get(key);
+    if (!held) shared.set(key, (held = Object.freeze({ kind: m.kind, name: m.name, role: m.role }) as RoleInUnit));
+    return held;
   };
-  return { person, firstRow: row.rowNumber, roleRows: new Map(), optionalRows: new Map() };
+  return {
+    add(row) {
+      let person = people.get(row.mobile);
+      if (!person) people.set(row.mobile, (person = new MergedPerson(row.mobile, row.name, row.rowNumber)));
+      for (const e of mergeRow(person, row, owners, share)) errors.push(e);
+    },
+    finish: () => ({ people: [...people.values()], errors, byMobile: people, holder: (channel, id) => owners[channel].get(ownerKey(channel, id)) }),
+  };
 }
 
-function mergeRow(draft: Draft, row: RosterRow, owners: AccountOwners): RowError[] {
-  const { person } = draft;
+function mergeRow(person: MergedPerson, row: RosterRow, owners: AccountOwners, share: (m: RoleInUnit) => RoleInUnit): RowError[] {
   const reasons: string[] = [];
   const alsoBad: string[] = [];
   if (row.name !== person.name) {
-    reasons.push(rowMessages.nameConflict(row.mobile, draft.firstRow, person.name, row.name));
+    reasons.push(rowMessages.nameConflict(row.mobile, person.firstRow, person.name, row.name));
   }
   for (const channel of CHANNELS) mergeAccount(person, row, channel, owners, reasons, alsoBad);
-  mergeMemberships(draft, row, reasons);
-  mergeOptional(draft, row, 'workUnit', reasons);
-  mergeOptional(draft, row, 'district', reasons);
+  mergeMemberships(person, row, reasons, share);
+  mergeOptional(person, row, 'workUnit', reasons);
+  mergeOptional(person, row, 'district', reasons);
   // Rule U1: a deputy of two levels (双重身份) appears once per level; keep the union.
   if (row.level === null) person.isStaff = true;
-  else if (!person.levels.includes(row.level)) person.levels.push(row.level);
-  person.rowNumbers.push(row.rowNumber);
+  else person.levelBits |= 1 << LEVELS.indexOf(row.level);
+  if (row.rowNumber !== person.firstRow) person.rows = person.rowNumbers.concat(row.rowNumber);
+  if (reasons.length === 0) return [];
   const mobiles = [row.mobile, ...alsoBad];
   return reasons.map((reason) => ({ rowNumber: row.rowNumber, reason, mobiles, name: row.name }));
 }
 
 function mergeAccount(
-  person: PlannedPerson,
+  person: MergedPerson,
   row: RosterRow,
   channel: Channel,
   owners: AccountOwners,
@@ -85,31 +145,40 @@ function mergeAccount(
   const id = row.accounts[channel];
   if (id === undefined) return;
   const label = channelLabels[channel];
-  const current = person.accounts[channel];
-  if (current && current.id !== id) {
-    reasons.push(rowMessages.accountTwice(label, row.mobile, current.rowNumber, current.id, id));
+  const current = person[channel];
+  if (current !== undefined && current !== id) {
+    reasons.push(rowMessages.accountTwice(label, row.mobile, person[`${channel}Row`], current, id));
     return;
   }
-  const owner = owners.get(accountKey(channel, id));
+  const key = ownerKey(channel, id);
+  const owner = owners[channel].get(key);
   if (owner && owner.mobile !== row.mobile) {
     // Either phone could be the wrong one, so neither person is imported.
-    reasons.push(rowMessages.accountShared(label, id, owner.rowNumber, owner.mobile));
+    reasons.push(rowMessages.accountShared(label, id, owner[`${channel}Last`], owner.mobile));
     alsoBad.push(owner.mobile);
     return;
   }
-  owners.set(accountKey(channel, id), { mobile: row.mobile, rowNumber: row.rowNumber });
-  if (!current) person.accounts[channel] = { id, rowNumber: row.rowNumber };
+  owners[channel].set(key, person);
+  person[`${channel}Last`] = row.rowNumber;
+  if (current === undefined) {
+    person[channel] = id;
+    person[`${channel}Row`] = row.rowNumber;
+  }
 }
 
-function mergeMemberships(draft: Draft, row: RosterRow, reasons: string[]): void {
+function mergeMemberships(person: MergedPerson, row: RosterRow, reasons: string[], share: (m: RoleInUnit) => RoleInUnit): void {
   for (const m of row.memberships) {
-    const key = unitKey(m);
-    const existing = draft.person.memberships.find((x) => unitKey(x) === key);
+    const held = person.memberships;
+    const at = held.findIndex((x) => x.kind === m.kind && x.name === m.name);
+    const existing = held[at];
     if (!existing) {
-      draft.person.memberships.push({ ...m });
-      draft.roleRows.set(key, row.rowNumber);
+      // concat, not push: a pushed-to array reserves room for 16 more.
+      person.memberships = held.concat(share(m));
+      if (person.roleRows || row.rowNumber !== person.firstRow) {
+        person.roleRows = (person.roleRows ?? held.map(() => person.firstRow)).concat(row.rowNumber);
+      }
     } else if (existing.role !== m.role) {
-      const firstRow = draft.roleRows.get(key)!;
+      const firstRow = person.roleRows?.[at] ?? person.firstRow;
       const [before, now] = [roleWord(m.kind, existing.role), roleWord(m.kind, m.role)];
       reasons.push(rowMessages.roleConflict(unitLabels[m.kind], m.name, firstRow, before, now));
     }
@@ -119,18 +188,14 @@ function mergeMemberships(draft: Draft, row: RosterRow, reasons: string[]): void
 const OPTIONAL_LABEL = { workUnit: '工作单位', district: '选区' } as const;
 
 /** Rule U1: 工作单位 and 选区 are the person's, so their rows must agree (a blank one says nothing). */
-function mergeOptional(draft: Draft, row: RosterRow, key: 'workUnit' | 'district', reasons: string[]): void {
+function mergeOptional(person: MergedPerson, row: RosterRow, key: 'workUnit' | 'district', reasons: string[]): void {
   const value = row[key];
   if (value === undefined) return;
-  const current = draft.person[key];
+  const current = person[key];
   if (current === undefined || current === null) {
-    draft.person[key] = value;
-    if (value !== null) draft.optionalRows.set(key, row.rowNumber);
+    person[key] = value;
+    if (value !== null) person[`${key}Row`] = row.rowNumber;
   } else if (value !== null && value !== current) {
-    reasons.push(rowMessages.fieldConflict(OPTIONAL_LABEL[key], row.mobile, draft.optionalRows.get(key)!, current, value));
+    reasons.push(rowMessages.fieldConflict(OPTIONAL_LABEL[key], row.mobile, person[`${key}Row`], current, value));
   }
-}
-
-function finish(person: PlannedPerson): PlannedPerson {
-  return { ...person, levels: LEVELS.filter((l) => person.levels.includes(l)) };
 }

@@ -43,17 +43,42 @@ export interface RosterTableOptions {
 }
 
 export function parseRosterTable(table: string[][], options: RosterTableOptions = {}): ParsedTable {
-  const optional = checkHeader(table[0]);
-  const parsed: ParsedTable = { rows: [], errors: [], dataRowNumbers: [] };
-  table.forEach((cells, index) => {
-    if (index === 0 || cells.every((c) => cleanText(c) === '')) return;
-    parsed.dataRowNumbers.push(index + 1);
-    const result = parseRow(cells, index + 1, optional, options.departments);
-    if (result.row) parsed.rows.push(result.row);
-    parsed.errors.push(...result.errors);
-  });
-  if (parsed.dataRowNumbers.length === 0) throw new RosterFileError(fileMessages.noDataRows);
-  return parsed;
+  const rows: RosterRow[] = [];
+  const dataRowNumbers: number[] = [];
+  const { errors } = parseRosterRecords(table, options, (row) => rows.push(row), (n) => dataRowNumbers.push(n));
+  return { rows, errors, dataRowNumbers };
+}
+
+/**
+ * parseRosterTable one record at a time: each valid row goes to `onRow` as it is read, so a
+ * large file is never held as rows; only the errors (all reported) are kept.
+ */
+export function parseRosterRecords(
+  records: Iterable<string[]>,
+  options: RosterTableOptions,
+  onRow: (row: RosterRow) => void,
+  onDataRow: (rowNumber: number) => void = () => {},
+): { errors: RowError[]; dataRows: number } {
+  const errors: RowError[] = [];
+  let optional = -1;
+  let rowNumber = 0;
+  let dataRows = 0;
+  for (const cells of records) {
+    rowNumber++;
+    if (optional < 0) {
+      optional = checkHeader(cells);
+      continue;
+    }
+    if (cells.every((c) => cleanText(c) === '')) continue;
+    dataRows++;
+    onDataRow(rowNumber);
+    const result = parseRow(cells, rowNumber, optional, options.departments);
+    if (result.row) onRow(result.row);
+    errors.push(...result.errors);
+  }
+  if (optional < 0) checkHeader(undefined);
+  if (dataRows === 0) throw new RosterFileError(fileMessages.noDataRows);
+  return { errors, dataRows };
 }
 
 /**

@@ -1,21 +1,22 @@
 // Roster import: file -> validated rows -> people -> diff against the database -> writes.
 // Nothing is written while any error stands, unless the caller asked to skip bad rows.
+// Memory stays bounded at a province's size: rows are validated and merged into people as the
+// file is read (no table of cells, no list of rows), and the diff is made, written and
+// forgotten a chunk of people at a time.
 import { basename, join } from 'node:path';
 import type { Db } from '../../repositories/prisma.ts';
-import {
-  createRosterRepo,
-  type OrganisationRow,
-  type RosterRepo,
-  type RosterSnapshot,
-} from '../../repositories/roster-repo.ts';
+import { createRosterRepo, type OrganisationRow, type RosterRepo } from '../../repositories/roster-repo.ts';
+import { withBulkSession, type BulkSession } from '../../repositories/bulk-sql.ts';
 import { writeRoster, type RosterChunk } from '../../repositories/roster-write-repo.ts';
-import { readTable, readTableBytes } from './read-table.ts';
+import { readRecordBytes, readRecords } from './read-table.ts';
 import { recordRejoined } from './roster-leave.ts';
-import { diffRoster, type PersonChange, type RosterDiff } from './roster-diff.ts';
-import { mergePeople } from './roster-plan.ts';
-import { parseRosterTable } from './roster-rows.ts';
-import { selectPeople, type ExistingAccount, type Selection } from './roster-select.ts';
-import { CHANNELS, unitKey, type Channel, type ImportReport, type RoleInUnit } from './roster-types.ts';
+import { changedChunks, countOnly, Tally, type ChunkSource } from './roster-chunks.ts';
+import { rosterDiffer, type PersonChange } from './roster-diff.ts';
+import { createMerger } from './roster-plan.ts';
+import { parseRosterRecords } from './roster-rows.ts';
+import { scanOrganisation, type GivenUpAccount, type OrgScan } from './roster-scan.ts';
+import { selectPeople, type Selection } from './roster-select.ts';
+import { unitKey, type ExistingUnit, type ImportReport, type RoleInUnit, type UnitRef } from './roster-types.ts';
 
 export type { ImportReport } from './roster-types.ts';
 
@@ -55,30 +56,35 @@ export interface RosterPreview {
 interface Plan {
   repo: RosterRepo;
   org: OrganisationRow | null;
-  snapshot: RosterSnapshot;
+  units: ExistingUnit[];
   selection: Selection;
+  givenUp: GivenUpAccount[];
   report: ImportReport;
   dataRows: number;
   left: RosterPreview['left'];
 }
 
 /** Reads, validates and compares the file with the database; writes nothing. */
-async function planImport(db: Db, options: ImportOptions): Promise<Plan> {
-  const table = options.bytes ? await readTableBytes(options.file, options.bytes) : await readTable(options.file);
-  const repo = createRosterRepo(db);
+async function planImport(db: Db, session: BulkSession, options: ImportOptions): Promise<Plan> {
+  const records = options.bytes ? await readRecordBytes(options.file, options.bytes) : await readRecords(options.file);
+  const repo = createRosterRepo(db, session.query);
   const org = await repo.findOrganisation(options.orgCode);
-  const parsed = parseRosterTable(table, { departments: org ? await repo.departmentNames(org.id) : new Set() });
-  const merged = mergePeople(parsed.rows);
-  const snapshot: RosterSnapshot = org ? await repo.loadSnapshot(org.id) : { units: [], people: [] };
-  const selection = selectPeople(merged.people, [...parsed.errors, ...merged.errors], accountOwners(snapshot));
-  const orgName = options.orgName ?? org?.name ?? options.orgCode;
+  const merger = createMerger();
+  const parsed = parseRosterRecords(records, { departments: org ? await repo.departmentNames(org.id) : new Set() }, (row) => merger.add(row));
+  const merged = merger.finish();
+  const fileErrors = [...parsed.errors, ...merged.errors];
   // A person whose every row is bad is still "in the file", not outside the roster.
-  const fileMobiles = new Set(merged.people.map((p) => p.mobile));
-  selection.errors.forEach((e) => e.mobiles.forEach((m) => fileMobiles.add(m)));
-  const report = emptyReport(options.orgCode, orgName, selection);
-  const left = snapshot.people.filter((p) => !p.leftAt && !fileMobiles.has(p.mobile)).map((p) => ({ id: p.id, name: p.name, mobile: p.mobile }));
-  report.outsideRoster = left.length;
-  return { repo, org, snapshot, selection, report, dataRows: parsed.dataRowNumbers.length, left };
+  const inFile = new Set(merged.byMobile.keys());
+  fileErrors.forEach((e) => e.mobiles.forEach((m) => inFile.add(m)));
+  const scan: OrgScan = org ? await scanOrganisation(repo, org.id, merged, inFile) : { left: [], owners: [], givenUp: [] };
+  const selection = selectPeople(merged.people, fileErrors, scan.owners);
+  const skipped = new Set(selection.skipped.map((p) => p.mobile));
+  const report = emptyReport(options.orgCode, options.orgName ?? org?.name ?? options.orgCode, selection);
+  report.outsideRoster = scan.left.length;
+  return {
+    repo, org, units: org ? await repo.units(org.id) : [], selection, report, dataRows: parsed.dataRows, left: scan.left,
+    givenUp: scan.givenUp.filter((a) => !skipped.has(a.mobile)),
+  };
 }
 
 /**
@@ -86,14 +92,19 @@ async function planImport(db: Db, options: ImportOptions): Promise<Plan> {
  * and who would be new, updated, unchanged, and who is on the roster but not in the file.
  */
 export async function previewRoster(db: Db, options: ImportOptions): Promise<RosterPreview> {
-  const plan = await planImport(db, options);
-  const diff = diffRoster(plan.snapshot, plan.selection.apply);
-  const leftBefore = new Set(plan.snapshot.people.filter((p) => p.leftAt).map((p) => p.id));
-  const report = countChanges(plan.report, diff, plan.dataRows);
+  return withBulkSession(db, (session) => preview(db, session, options));
+}
+
+async function preview(db: Db, session: BulkSession, options: ImportOptions): Promise<RosterPreview> {
+  const plan = await planImport(db, session, options);
+  const differ = rosterDiffer(plan.units);
+  const tally = new Tally();
+  await countOnly({ repo: plan.repo, orgId: plan.org?.id ?? null, apply: plan.selection.apply, differ, tally }, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+  const report = tally.report(plan.report, differ.newUnits(plan.selection.apply).length, plan.dataRows);
   return {
     report: { ...report, applied: false, skippedRows: plan.selection.errors.length > 0 && !options.skipBadRows ? plan.dataRows : report.skippedRows },
-    created: diff.changes.filter((c) => c.status === 'created').map((c) => c.planned.name),
-    updated: diff.changes.filter((c) => c.status === 'updated').map((c) => ({ name: c.planned.name, rejoined: leftBefore.has(c.personId ?? 0) })),
+    created: tally.createdNames,
+    updated: tally.updated,
     left: plan.left,
   };
 }
@@ -104,36 +115,32 @@ export async function previewRoster(db: Db, options: ImportOptions): Promise<Ros
  * they stopped the import.
  */
 export async function importRoster(db: Db, options: ImportOptions): Promise<ImportReport> {
-  const { repo, org, snapshot, selection, report, dataRows } = await planImport(db, options);
+  // One session for the reads and the writes (on PostgreSQL one connection of the import's own).
+  return withBulkSession(db, (session) => importWith(db, session, options));
+}
+
+async function importWith(db: Db, session: BulkSession, options: ImportOptions): Promise<ImportReport> {
+  const plan = await planImport(db, session, options);
+  const { repo, org, selection, report, dataRows } = plan;
   if (selection.errors.length > 0 && !options.skipBadRows) {
     return { ...report, applied: false, skippedRows: dataRows };
   }
-  const diff = diffRoster(snapshot, selection.apply);
+  const differ = rosterDiffer(plan.units);
+  const newUnits = differ.newUnits(selection.apply);
   const orgId = await ensureOrganisation(repo, org, options.orgCode, report.orgName);
-  await applyDiff(db, orgId, diff, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
-  const listed = new Set(diff.changes.map((c) => c.personId));
-  await recordRejoined(db, orgId, snapshot.people.filter((p) => p.leftAt && listed.has(p.id)).map((p) => p.id), options.actorId ?? null, options.now ?? new Date());
+  const tally = new Tally();
+  const source: ChunkSource = { repo, orgId: org?.id ?? null, apply: selection.apply, differ, tally, deleted: plan.givenUp };
+  await applyDiff(db, session, { orgId, newUnits, givenUp: plan.givenUp }, source, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+  await recordRejoined(db, orgId, tally.rejoinedIds.sort((a, b) => a - b), options.actorId ?? null, options.now ?? new Date());
   // Written only when it changes: importing the same file again writes nothing at all.
   const file = basename(options.file);
   if ((options.source ?? 'file') === 'file' && org?.rosterFile !== file) await repo.recordRosterFile(orgId, file, options.now ?? new Date());
-  return countChanges(report, diff, dataRows);
+  return tally.report(report, newUnits.length, dataRows);
 }
 
 /** The fictional county the local mode starts with; importing it again changes nothing. */
 export async function loadDemoRoster(db: Db, orgCode: string): Promise<ImportReport> {
   return importRoster(db, { orgCode, orgName: DEMO_ORG_NAME, file: DEMO_ROSTER_PATH, source: 'demo' });
-}
-
-function isRosterChannel(channel: string): channel is Channel {
-  return (CHANNELS as readonly string[]).includes(channel);
-}
-
-function accountOwners(snapshot: RosterSnapshot): ExistingAccount[] {
-  return snapshot.people.flatMap(({ mobile, name, accounts }) =>
-    accounts.flatMap(({ channel, platformUserId }) =>
-      isRosterChannel(channel) ? [{ channel, platformUserId, mobile, name }] : [],
-    ),
-  );
 }
 
 function emptyReport(orgCode: string, orgName: string, selection: Selection): ImportReport {
@@ -150,20 +157,6 @@ function emptyReport(orgCode: string, orgName: string, selection: Selection): Im
     skippedPeople: selection.skipped.map((p) => ({ name: p.name, mobile: p.mobile })),
     outsideRoster: 0,
     errors: selection.errors,
-  };
-}
-
-function countChanges(report: ImportReport, diff: RosterDiff, dataRows: number): ImportReport {
-  const count = (status: PersonChange['status']) => diff.changes.filter((c) => c.status === status).length;
-  const importedRows = diff.changes.reduce((n, c) => n + c.planned.rowNumbers.length, 0);
-  return {
-    ...report,
-    created: count('created'),
-    updated: count('updated'),
-    unchanged: count('unchanged'),
-    unitsCreated: diff.newUnits.length,
-    skippedRows: dataRows - importedRows,
-    updatedNames: diff.changes.filter((c) => c.status === 'updated').map((c) => c.planned.name),
   };
 }
 
@@ -184,17 +177,19 @@ export const DEFAULT_CHUNK_SIZE = 2000;
 /**
  * Set-based writes: the new units, then every account some person gives up (an account moving
  * between two people is then free to take, whichever chunk either is in), then the people chunk
- * by chunk, each chunk one transaction.
+ * by chunk, each chunk one transaction. A chunk is read and compared when it is written.
  */
-async function applyDiff(db: Db, orgId: number, diff: RosterDiff, chunkSize: number): Promise<void> {
-  const changed = diff.changes.filter((c) => c.status !== 'unchanged');
+async function applyDiff(
+  db: Db, session: BulkSession, d: { orgId: number; newUnits: UnitRef[]; givenUp: GivenUpAccount[] }, source: ChunkSource, chunkSize: number,
+): Promise<void> {
   await writeRoster(db, {
-    orgId,
-    newUnits: diff.newUnits,
-    dropAccounts: changed.flatMap((c) => (c.personId ? c.dropChannels.map((channel) => ({ personId: c.personId!, channel })) : [])),
-    people: changed,
-    chunkSize,
-    toChunk: rosterChunk,
+    session,
+    orgId: d.orgId,
+    newUnits: d.newUnits,
+    dropAccounts: d.givenUp.map((a) => ({ personId: a.personId, channel: a.channel })),
+    chunks: async function* (unitIds) {
+      for await (const changes of changedChunks(source, chunkSize)) yield rosterChunk(changes, unitIds);
+    },
     // Prisma's @updatedAt and @default(now()) are the time of the write, not the import's clock.
     now: new Date(),
   });

@@ -1,4 +1,4 @@
-// The bulk writer's placeholders: SQLite gets `?` in text order, PostgreSQL one typed array per
+// The bulk writer's placeholders: SQLite gets the rows as one JSON parameter, PostgreSQL one typed array per
 // column (unnest) and dates as UTC text, so a row source reads the same way on both.
 import { describe, expect, it } from 'vitest';
 import { chunks, SqlArgs } from '../../../src/repositories/bulk-sql.ts';
@@ -6,11 +6,16 @@ import { chunks, SqlArgs } from '../../../src/repositories/bulk-sql.ts';
 describe('bulk SQL row sources', () => {
   const rows = [[1, 'a', new Date('2026-11-23T02:00:00Z')], [2, 'b', null]];
 
-  it('SQLite: a VALUES list with one ? per value, in the order the SQL reads them', () => {
+  it('SQLite: the rows as one JSON array read by json_each, dates as the adapter stores them', () => {
     const a = new SqlArgs('sqlite');
     const sql = `SELECT ${a.add(7, 'int')}, v.* FROM (${a.rows(rows, ['int', 'text', 'timestamp'])}) AS v`;
-    expect(sql).toBe('SELECT ?, v.* FROM (VALUES (?, ?, ?), (?, ?, ?)) AS v');
-    expect(a.params).toEqual([7, 1, 'a', rows[0]![2], 2, 'b', null]);
+    expect(sql).toBe('SELECT ?, v.* FROM (SELECT value ->> 0 AS column1, value ->> 1 AS column2, value ->> 2 AS column3 FROM json_each(?)) AS v');
+    expect(a.params).toEqual([7, '[[1,"a","2026-11-23T02:00:00.000+00:00"],[2,"b",null]]']);
+  });
+
+  it('SQLite: the same statement text for any number of rows (one prepared statement, not one per count)', () => {
+    const texts = [1, 2, 500].map((n) => new SqlArgs('sqlite').rows(Array.from({ length: n }, (_, i) => [i, 'x']), ['int', 'text']));
+    expect(new Set(texts).size).toBe(1);
   });
 
   it('PostgreSQL: one typed array per column named column1…, dates as UTC text whatever the zone', () => {

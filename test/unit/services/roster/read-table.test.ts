@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, parseCsv, readXlsx } from '../../../../src/services/roster/read-table.ts';
+import { csvRecords, decodeUtf8, parseCsv, readXlsx } from '../../../../src/services/roster/read-table.ts';
 import { RosterFileError } from '../../../../src/services/roster/roster-types.ts';
 
 describe('parseCsv', () => {
@@ -34,6 +34,15 @@ describe('parseCsv', () => {
 
   it('refuses an unclosed quote, naming the row', () => {
     expect(() => parseCsv('h\n"abc,def\n')).toThrow(/第 2 行：引号没有闭合/);
+  });
+});
+
+describe('csvRecords', () => {
+  it('hands out one record at a time: a bad line further down is met only when it is reached', () => {
+    const records = csvRecords('h1,h2\r\n"a,1",b\r\n"never closed\r\n');
+    expect(records.next().value).toEqual(['h1', 'h2']);
+    expect(records.next().value).toEqual(['a,1', 'b']);
+    expect(() => records.next()).toThrow(/第 3 行：引号没有闭合/);
   });
 });
 
