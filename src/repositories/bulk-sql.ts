@@ -13,6 +13,7 @@
 // Both name a source's columns column1, column2, … so the SQL around them is the same.
 import type pg from 'pg';
 import { query, runTransaction } from './driver-sql.ts';
+import { toPg } from './pg-sql.ts';
 import { dialectOf, type Db, type Dialect, type Prisma } from './prisma.ts';
 
 export interface Statement {
@@ -57,14 +58,6 @@ export class SqlArgs {
 function toSqliteJson(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString().replace('Z', '+00:00');
   return value === undefined ? null : value;
-}
-
-/**
- * Dates as UTC text: the columns are timestamps without a zone holding UTC (as Prisma writes
- * them), and pg would otherwise format a Date in the process's local zone.
- */
-function toPg(value: unknown): unknown {
-  return value instanceof Date ? value.toISOString() : value;
 }
 
 export function chunks<T>(items: readonly T[], size: number): T[][] {
