@@ -1,6 +1,6 @@
 // Planned notices (rule A4): one row per (activity, kind, revision, person), sent in batches.
 // Each step is one conditional statement, so restarts and a second instance send nothing twice.
-import { Prisma, type Db } from './prisma.ts';
+import { dialectOf, Prisma, type Db } from './prisma.ts';
 import { slices } from './slices.ts';
 
 /**
@@ -121,10 +121,15 @@ export async function dueRowsOf(db: Db, group: DueGroup, now: Date): Promise<Due
   return out;
 }
 
-/** Puts planned rows into a batch; only rows still planned join it. */
+/**
+ * Puts planned rows into a batch; only rows still planned join it. On PostgreSQL (several
+ * instances) in one statement: two instances that formed the same batch at once get all of it
+ * or none, so no batch key is shared by two writers (the second writer's rows would be marked
+ * sent under a key the outbox already holds without them).
+ */
 export async function assignBatch(db: Db, ids: number[], batchKey: string): Promise<number> {
   let count = 0;
-  for (const part of slices(ids)) {
+  for (const part of slices(ids, dialectOf(db) === 'postgres' ? Math.max(ids.length, 1) : undefined)) {
     count += (await db.notice.updateMany({ where: { id: { in: part }, ...STILL_PLANNED }, data: { status: 'queued', batchKey } })).count;
   }
   return count;
