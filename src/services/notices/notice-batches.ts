@@ -2,8 +2,8 @@
 // it into one row per platform call (fitToPlatform), so a batch must hold a whole number of
 // calls or the rest of it becomes a call of its own. People are therefore batched per channel
 // (a batch of mixed channels leaves a partial call on each) and per card variant (what the
-// card shows them), over the whole due group at once: a unit of n people on one channel and
-// one variant goes out in ceil(n / recipients per call) calls.
+// card shows them), carrying short batches from one page of the group to the next: a unit of
+// n people on one channel and one variant goes out in ceil(n / recipients per call) calls.
 import type { PlatformTraits } from '../../platforms/types.ts';
 
 /** Rows a batch aims at: few statements per batch, and small enough to stay one outbox item. */

@@ -1,10 +1,11 @@
 // The scheduler's work (rule A4): due notice rows become outbox rows. Everything due goes out
-// in the tick, one (activity, kind, revision) group at a time, cut into batches as a whole
-// (notice-batches.ts: a whole number of platform calls each). Each batch takes two steps: its
-// rows get its batch key, then it is written to the outbox under that key and marked sent — so a
-// restart between the two steps re-sends the same batch under the same key, which the outbox
-// ignores (the tick's last step writes every batch left queued). Rows found more than 24 hours
-// late are not sent: they are marked missed and reported.
+// in the tick, one (activity, kind, revision) group at a time, read a page at a time and cut
+// into batches of a whole number of platform calls (notice-batches.ts: a short batch waits for
+// the next page, so only a group's last batch per card variant and channel is short). Each batch
+// takes two steps: its rows get its batch key, then it is written to the outbox under that key
+// and marked sent — so a restart between the two steps re-sends the same batch under the same
+// key, which the outbox ignores (the tick's last step writes every batch left queued). Rows
+// found more than 24 hours late are not sent: they are marked missed and reported.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ACTIVITY_KINDS, type ActivityKind } from '../../domain/activity-kinds.ts';
 import { finalAttendance, type AttendanceState } from '../../domain/attendance-state.ts';
