@@ -10,6 +10,24 @@ import { slices } from './slices.ts';
  * thing twice on two platforms. User ids keep the order of `personIds`.
  */
 export async function accountsByChannel(db: Db, personIds: number[], preferred?: string): Promise<Map<string, string[]>> {
+  const chosen = await chosenAccounts(db, personIds, preferred);
+  const out = new Map<string, string[]>();
+  for (const id of new Set(personIds)) {
+    const r = chosen.get(id);
+    if (!r) continue;
+    const list = out.get(r.channel) ?? [];
+    list.push(r.platformUserId);
+    out.set(r.channel, list);
+  }
+  return out;
+}
+
+/** The account each person is reached on (the same choice as accountsByChannel); absent: none. */
+export async function accountByPerson(db: Db, personIds: number[], preferred?: string): Promise<Map<number, { channel: string; userId: string }>> {
+  return new Map([...(await chosenAccounts(db, personIds, preferred))].map(([id, r]) => [id, { channel: r.channel, userId: r.platformUserId }]));
+}
+
+async function chosenAccounts(db: Db, personIds: number[], preferred?: string) {
   const rows = [];
   for (const part of slices([...new Set(personIds)])) {
     rows.push(...(await db.platformAccount.findMany({ where: { personId: { in: part } }, select: { personId: true, channel: true, platformUserId: true }, orderBy: { id: 'asc' } })));
@@ -24,15 +42,7 @@ export async function accountsByChannel(db: Db, personIds: number[], preferred?:
     const current = chosen.get(r.personId);
     if (!current || rank(r.channel) < rank(current.channel)) chosen.set(r.personId, r);
   }
-  const out = new Map<string, string[]>();
-  for (const id of new Set(personIds)) {
-    const r = chosen.get(id);
-    if (!r) continue;
-    const list = out.get(r.channel) ?? [];
-    list.push(r.platformUserId);
-    out.set(r.channel, list);
-  }
-  return out;
+  return chosen;
 }
 
 export async function officeStaffIds(db: Db, orgId: number): Promise<number[]> {

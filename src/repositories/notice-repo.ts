@@ -1,7 +1,14 @@
 // Planned notices (rule A4): one row per (activity, kind, revision, person), sent in batches.
 // Each step is one conditional statement, so restarts and a second instance send nothing twice.
-import { Prisma, type Db } from './prisma.ts';
+import { dialectOf, Prisma, type Db } from './prisma.ts';
 import { slices } from './slices.ts';
+
+/**
+ * "Only rows still planned" beside a list of ids, said as NOT (status <> 'planned'): SQLite (it
+ * has no statistics) would otherwise walk the status index through every planned row instead
+ * of looking the ids up — 110 ms instead of 14 ms per 500 ids with 200,000 rows planned.
+ */
+const STILL_PLANNED = { NOT: { status: { not: 'planned' } } };
 
 export interface NewNotice {
   orgId: number;
@@ -56,7 +63,7 @@ export async function markMissed(db: Db, dueBefore: Date, exceptKindPrefix?: str
     select: { id: true, activityId: true, kind: true },
   });
   for (const part of slices(missed.map((m) => m.id))) {
-    await db.notice.updateMany({ where: { id: { in: part }, status: 'planned' }, data: { status: 'missed' } });
+    await db.notice.updateMany({ where: { id: { in: part }, ...STILL_PLANNED }, data: { status: 'missed' } });
   }
   return missed;
 }
@@ -69,19 +76,69 @@ export async function duePlanned(db: Db, now: Date, limit = 5000) {
   });
 }
 
-/** Puts planned rows into a batch; only rows still planned join it. */
+/** What sending a due row needs to know of it. */
+const DUE_FIELDS = { id: true, activityId: true, kind: true, revision: true, personId: true, dueAt: true } as const;
+export type DueNotice = { id: number; activityId: number; kind: string; revision: number; personId: number; dueAt: Date };
+
+export interface DueGroup {
+  activityId: number;
+  kind: string;
+  revision: number;
+}
+
+/** The notices due now, one entry per (activity, kind, revision): each is batched as a whole. */
+export async function dueGroups(db: Db, now: Date): Promise<DueGroup[]> {
+  const groups = await db.notice.groupBy({
+    by: ['activityId', 'kind', 'revision'],
+    where: { status: 'planned', dueAt: { lte: now } },
+    orderBy: [{ activityId: 'asc' }, { kind: 'asc' }, { revision: 'asc' }],
+  });
+  return groups.map(({ activityId, kind, revision }) => ({ activityId, kind, revision }));
+}
+
+/**
+ * The due planned rows of one group, by person, a page at a time along the unique index (a
+ * 100,000-person unit is 20 statements, not one sort of everything due). Rows of pages already
+ * read may change status meanwhile: the next page starts after the last person read.
+ */
+export async function* duePages(db: Db, group: DueGroup, now: Date, page = 5000): AsyncGenerator<DueNotice[]> {
+  for (let after = -1; ; ) {
+    const rows = await db.notice.findMany({
+      where: { ...group, personId: { gt: after }, status: 'planned', dueAt: { lte: now } },
+      orderBy: { personId: 'asc' },
+      select: DUE_FIELDS,
+      take: page,
+    });
+    if (rows.length) yield rows;
+    if (rows.length < page) return;
+    after = rows[rows.length - 1]!.personId;
+  }
+}
+
+export async function dueRowsOf(db: Db, group: DueGroup, now: Date): Promise<DueNotice[]> {
+  const out: DueNotice[] = [];
+  for await (const rows of duePages(db, group, now)) out.push(...rows);
+  return out;
+}
+
+/**
+ * Puts planned rows into a batch; only rows still planned join it. On PostgreSQL (several
+ * instances) in one statement: two instances that formed the same batch at once get all of it
+ * or none, so no batch key is shared by two writers (the second writer's rows would be marked
+ * sent under a key the outbox already holds without them).
+ */
 export async function assignBatch(db: Db, ids: number[], batchKey: string): Promise<number> {
   let count = 0;
-  for (const part of slices(ids)) {
-    count += (await db.notice.updateMany({ where: { id: { in: part }, status: 'planned' }, data: { status: 'queued', batchKey } })).count;
+  for (const part of slices(ids, dialectOf(db) === 'postgres' ? Math.max(ids.length, 1) : undefined)) {
+    count += (await db.notice.updateMany({ where: { id: { in: part }, ...STILL_PLANNED }, data: { status: 'queued', batchKey } })).count;
   }
   return count;
 }
 
 /** Batches whose outbox row may not be written yet (a crash between the two steps). */
 export async function queuedBatches(db: Db) {
-  const rows = await db.notice.findMany({ where: { status: 'queued' }, orderBy: { personId: 'asc' } });
-  const batches = new Map<string, typeof rows>();
+  const rows = await db.notice.findMany({ where: { status: 'queued' }, orderBy: { personId: 'asc' }, select: { ...DUE_FIELDS, batchKey: true } });
+  const batches = new Map<string, DueNotice[]>();
   for (const r of rows) {
     const list = batches.get(r.batchKey!);
     if (list) list.push(r);
@@ -95,7 +152,7 @@ export async function markBatchSent(db: Db, batchKey: string, now: Date): Promis
 }
 
 export async function markSkipped(db: Db, ids: number[]): Promise<void> {
-  for (const part of slices(ids)) await db.notice.updateMany({ where: { id: { in: part }, status: 'planned' }, data: { status: 'skipped' } });
+  for (const part of slices(ids)) await db.notice.updateMany({ where: { id: { in: part }, ...STILL_PLANNED }, data: { status: 'skipped' } });
 }
 
 /** Approval reminders (rule L1) share the table; the activity's own notices are the other kinds. */

@@ -3,7 +3,7 @@
 // address people and never a platform, and nobody hears the same thing twice.
 import type { Channel, OutboundMessage } from '../platforms/types.ts';
 import { keyOnChannel } from '../platforms/types.ts';
-import { accountsByChannel } from '../repositories/contact-repo.ts';
+import { accountByPerson, accountsByChannel } from '../repositories/contact-repo.ts';
 import { loadPolicy } from '../repositories/org-repo.ts';
 import type { Db } from '../repositories/prisma.ts';
 import type { Outbound, OutboundItem } from './outbound.ts';
@@ -15,6 +15,29 @@ export async function audienceOf(db: Db, orgId: number, personIds: number[]): Pr
   if (personIds.length === 0) return new Map();
   const { preferredChannel } = await loadPolicy(db, orgId);
   return (await accountsByChannel(db, personIds, preferredChannel)) as Audience;
+}
+
+/** Where each person is reached (the choice audienceOf makes); a person with no account is absent. */
+export type Reach = Map<number, { channel: Channel; userId: string }>;
+
+/** Looked up once for many people, then cut into audiences by audienceFrom without asking again. */
+export async function reachOf(db: Db, orgId: number, personIds: number[]): Promise<Reach> {
+  if (personIds.length === 0) return new Map();
+  const { preferredChannel } = await loadPolicy(db, orgId);
+  return (await accountByPerson(db, personIds, preferredChannel)) as Reach;
+}
+
+/** The audience of some of the people of a Reach: what audienceOf would answer for them. */
+export function audienceFrom(reach: Reach, personIds: number[]): Audience {
+  const out: Audience = new Map();
+  for (const id of new Set(personIds)) {
+    const account = reach.get(id);
+    if (!account) continue;
+    const list = out.get(account.channel) ?? [];
+    list.push(account.userId);
+    out.set(account.channel, list);
+  }
+  return out;
 }
 
 /** One person's user id and channel (undefined: no account anywhere). */

@@ -2,6 +2,7 @@
 // sending cards in batches through the (nock) WeCom API, RSVP clicks, reminders, cancellation,
 // restarts mid-batch and the 24-hour catch-up rule. Fixed clock; workers driven by hand.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WECOM_TRAITS } from '../../src/platforms/wecom/traits.ts';
 import { assignBatch, duePlanned } from '../../src/repositories/notice-repo.ts';
 import { cancelActivity, createActivity } from '../../src/services/activity-service.ts';
 import { startFlowBot, type FlowBot } from '../helpers/flow-bot.ts';
@@ -179,6 +180,29 @@ describe('batches, restarts and the catch-up rule', () => {
     expect(recipients).toHaveLength(new Set(recipients).size);
     expect(recipients).toHaveLength(1105);
     expect(Math.max(...sends.map((s) => s.to.length))).toBeLessThanOrEqual(1000);
+  });
+
+  it('a unit of 6,000 gets the card in ceil(6,000 / 1,000) message/send calls, every member exactly once', async () => {
+    const db = fb.t.bot.db;
+    const unitId = await fb.unitId('第三代表小组');
+    const people = Array.from({ length: 6000 - (await db.membership.count({ where: { unitId } })) }, (_, i) => ({ orgId: fb.t.bot.orgId, name: `代表${i}`, mobile: `1590000${String(i).padStart(4, '0')}`, levels: '县区' }));
+    await db.person.createMany({ data: people });
+    const created = await db.person.findMany({ where: { name: { startsWith: '代表' } }, select: { id: true } });
+    await db.membership.createMany({ data: created.map((p) => ({ unitId, personId: p.id, role: 'member' })) });
+    await db.platformAccount.createMany({ data: created.map((p) => ({ orgId: fb.t.bot.orgId, personId: p.id, channel: 'wecom', platformUserId: `rep${p.id}` })) });
+    const members = await db.platformAccount.findMany({ where: { person: { memberships: { some: { unitId } } } }, select: { platformUserId: true } });
+    expect(members).toHaveLength(6000);
+    await publish('第三代表小组', '2026-11-23T06:00:00Z');
+    fb.clock.set('2026-11-20T01:00:00Z'); // the 3-day notice falls due, with the leads' report text
+    await tick();
+    const sends = noticeCards();
+    expect(sends).toHaveLength(Math.ceil(6000 / WECOM_TRAITS.maxRecipients));
+    expect(sends.every((s) => s.to.length <= WECOM_TRAITS.maxRecipients)).toBe(true);
+    const recipients = sends.flatMap((s) => s.to);
+    expect(recipients).toHaveLength(6000);
+    expect(new Set(recipients)).toEqual(new Set(members.map((m) => m.platformUserId)));
+    await tick();
+    expect(noticeCards()).toHaveLength(sends.length); // a second tick sends nothing again
   });
 
   it('at start-up a notice due within 24 hours is sent; one older is reported, not sent late', async () => {

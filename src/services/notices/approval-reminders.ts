@@ -25,7 +25,7 @@ const MIN_GAP_MS = 2 * HOUR;
 export const APPROVAL_PREFIX = 'approval:';
 const BATCH_PREFIX = 'approval|';
 
-type NoticeRow = Awaited<ReturnType<typeof notices.duePlanned>>[number];
+type NoticeRow = notices.DueNotice;
 
 /**
  * When to remind the approvers of a leave submitted at `submittedAt` for an activity at

@@ -1,8 +1,12 @@
-// The scheduler's work (rule A4): due notice rows become outbox rows. Rows are first put in
-// batches of at most 1,000 recipients (one message/send each), then each batch is written to
-// the outbox under its batch key — so a restart between the two steps re-sends the same batch
-// under the same key, which the outbox ignores. Rows found more than 24 hours late are not
-// sent: they are marked missed and reported.
+// The scheduler's work (rule A4): due notice rows become outbox rows. Everything due goes out
+// in the tick, one (activity, kind, revision) group at a time, read a page at a time and cut
+// into batches of a whole number of platform calls (notice-batches.ts: a short batch waits for
+// the next page, so only a group's last batch per card variant and channel is short). Each batch
+// takes two steps: its rows get its batch key, then it is written to the outbox under that key
+// and marked sent — so a restart between the two steps re-sends the same batch under the same
+// key, which the outbox ignores (the tick's last step writes every batch left queued). Rows
+// found more than 24 hours late are not sent: they are marked missed and reported.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ACTIVITY_KINDS, type ActivityKind } from '../../domain/activity-kinds.ts';
 import { finalAttendance, type AttendanceState } from '../../domain/attendance-state.ts';
 import { committeeReportDay, deadlineStanding, resolveUnitNoticePolicy } from '../../domain/notice-plan.ts';
@@ -10,12 +14,13 @@ import { UNIT_LEAD_ROLES } from '../../domain/roles.ts';
 import { formatDateTime, formatTime } from '../../domain/shanghai-time.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Logger } from '../../lib/logger.ts';
-import type { OutboundMessage } from '../../platforms/types.ts';
+import { traitsOf } from '../../platforms/traits.ts';
+import type { Channel, OutboundMessage } from '../../platforms/types.ts';
 import { attendanceSheet, statesFor } from '../../repositories/attendance-repo.ts';
 import * as notices from '../../repositories/notice-repo.ts';
 import { loadPolicy } from '../../repositories/org-repo.ts';
 import { findUnitContacts } from '../../repositories/people-repo.ts';
-import { sendToPeople } from '../audience.ts';
+import { audienceFrom, audienceOf, reachOf, sendToAudience, type Reach } from '../audience.ts';
 import type { Db } from '../../repositories/prisma.ts';
 import { loadCalendar } from '../calendar-service.ts';
 import type { Outbound } from '../outbound.ts';
@@ -23,11 +28,9 @@ import { APPROVAL_PREFIX, batchApprovalReminders, isApprovalBatch, isApprovalRem
 import { announceInGroup } from './announce-in-group.ts';
 import { noticeMessages as m } from './messages.ts';
 import { dayText, noticeCard } from './notice-card.ts';
+import { BATCH_TARGET, BatchCutter, batchSize, recipientsPerCall, type PlannedBatch } from './notice-batches.ts';
 
 export const CATCH_UP_MS = 24 * 3600_000;
-const BATCH = 1000;
-/** Due rows read per statement; a tick reads page after page until nothing is due. */
-const DUE_PAGE = 5000;
 
 export interface NoticeDeps {
   db: Db;
@@ -37,7 +40,7 @@ export interface NoticeDeps {
   onMissed?(count: number): void;
 }
 
-type NoticeRow = Awaited<ReturnType<typeof notices.duePlanned>>[number];
+type NoticeRow = notices.DueNotice;
 
 export async function sendDueNotices(deps: NoticeDeps): Promise<number> {
   const now = deps.clock.now();
@@ -47,69 +50,80 @@ export async function sendDueNotices(deps: NoticeDeps): Promise<number> {
     deps.logger.warn({ missed: missed.length, activities: [...new Set(missed.map((r) => r.activityId))] }, 'notices more than 24 h late were not sent');
     deps.onMissed?.(missed.length);
   }
-  // Everything due goes out in this tick, a page at a time: each page leaves 'planned' (queued
-  // or skipped), so the next read starts after it. A page that moves nothing ends the loop.
-  const seen = new Set<number>();
-  for (;;) {
-    const due = (await notices.duePlanned(deps.db, now, DUE_PAGE)).filter((r) => !seen.has(r.id));
-    if (due.length === 0) break;
-    for (const r of due) seen.add(r.id);
-    await batchApprovalReminders(deps, due.filter(isApprovalReminder)); // leave approvals (rule L1)
-    for (const group of groupRows(due.filter((r) => !isApprovalReminder(r)))) await batchGroup(deps, group);
-  }
   let written = 0;
-  for (const [batchKey, rows] of await notices.queuedBatches(deps.db)) {
-    written += isApprovalBatch(batchKey) ? await writeApprovalReminder(deps, batchKey, rows) : await writeBatch(deps, batchKey, rows);
-    await notices.markBatchSent(deps.db, batchKey, now);
+  const approvals: NoticeRow[] = [];
+  for (const group of await notices.dueGroups(deps.db, now)) {
+    if (isApprovalReminder(group)) approvals.push(...(await notices.dueRowsOf(deps.db, group, now)));
+    else written += await sendGroup(deps, group, now);
+  }
+  await batchApprovalReminders(deps, approvals); // leave approvals (rule L1)
+  // The approval reminders just batched, and any batch a crash left between the two steps.
+  for (const [batchKey, rows] of await notices.queuedBatches(deps.db)) written += await writeAndMark(deps, batchKey, rows);
+  return written;
+}
+
+/** reach: the rows' people's accounts when already looked up (a batch just formed). */
+async function writeAndMark(deps: NoticeDeps, batchKey: string, rows: NoticeRow[], reach?: Reach): Promise<number> {
+  const written = isApprovalBatch(batchKey) ? await writeApprovalReminder(deps, batchKey, rows) : await writeBatch(deps, batchKey, rows, reach);
+  await notices.markBatchSent(deps.db, batchKey, deps.clock.now());
+  return written;
+}
+
+/**
+ * One due group, read a page at a time and cut into batches by what each person's card must
+ * show and by channel; a batch is written as soon as it is full, so the first cards go out
+ * while the rest of a big unit is still being read.
+ */
+async function sendGroup(deps: NoticeDeps, group: notices.DueGroup, now: Date): Promise<number> {
+  const activity = await deps.db.activity.findUnique({ where: { id: group.activityId }, select: { orgId: true, status: true, revision: true } });
+  const current = activity?.status === 'scheduled' && activity.revision === group.revision;
+  const states = current ? await statesFor(deps.db, group.activityId) : new Map<number, AttendanceState>();
+  const stateOf = (personId: number): AttendanceState => states.get(personId) ?? 'invited';
+  const kind = group.kind.split(':')[0];
+  const cutter = new BatchCutter<NoticeRow>(batchSizeOf(kind === 'notice' ? 'card' : 'text'));
+  const reach: Reach = new Map();
+  let written = 0;
+  for await (const page of notices.duePages(deps.db, group, now)) {
+    // The driver is synchronous: without a turn of the event loop the outbox worker on this
+    // thread could not send a single card (nor answer anyone) until the whole unit was done.
+    await nextTurn();
+    if (!current) {
+      await notices.markSkipped(deps.db, page.map((r) => r.id)); // cancelled or edited since
+      continue;
+    }
+    // The day-before reminder is only for those who have not answered yet.
+    const answered = new Set(kind === 'reminder' ? page.filter((r) => stateOf(r.personId) !== 'invited') : []);
+    await notices.markSkipped(deps.db, [...answered].map((r) => r.id));
+    const people = page.filter((r) => !answered.has(r));
+    for (const [id, account] of await reachOf(deps.db, activity.orgId, people.map((r) => r.personId))) reach.set(id, account);
+    // A card shows each person's own state (rules A6, L5): one variant per state.
+    const items = people.map((row) => ({ row, variant: kind === 'notice' ? stateOf(row.personId) : 'all', channel: reach.get(row.personId)?.channel }));
+    written += await writeFormed(deps, group, cutter.add(items), reach);
+  }
+  return written + (await writeFormed(deps, group, cutter.rest(), reach));
+}
+
+function batchSizeOf(kind: 'card' | 'text') {
+  return (channel: string) => {
+    const traits = traitsOf(channel as Channel);
+    return traits ? batchSize(recipientsPerCall(traits, kind)) : BATCH_TARGET;
+  };
+}
+
+/** Both steps for each batch just formed: its rows get the batch key, then it is written. */
+async function writeFormed(deps: NoticeDeps, group: notices.DueGroup, batches: PlannedBatch<NoticeRow>[], reach: Reach): Promise<number> {
+  let written = 0;
+  for (const batch of batches) {
+    const batchKey = ['notice', group.activityId, group.kind, group.revision, batch.variant, batch.rows[0]!.id].join('|');
+    const assigned = await notices.assignBatch(deps.db, batch.rows.map((r) => r.id), batchKey);
+    // Rows another process took meanwhile leave the batch to the tick's last step, which reads it whole.
+    if (assigned === batch.rows.length) written += await writeAndMark(deps, batchKey, batch.rows, reach);
+    await nextTurn();
   }
   return written;
 }
 
-function groupRows(rows: NoticeRow[]): NoticeRow[][] {
-  const groups = new Map<string, NoticeRow[]>();
-  for (const r of rows) {
-    const key = `${r.activityId}|${r.kind}|${r.revision}`;
-    const list = groups.get(key);
-    if (list) list.push(r);
-    else groups.set(key, [r]);
-  }
-  return [...groups.values()];
-}
-
-/** Splits a due group into batches by what each person's card must show. */
-async function batchGroup(deps: NoticeDeps, rows: NoticeRow[]): Promise<void> {
-  const first = rows[0]!;
-  const activity = await deps.db.activity.findUnique({ where: { id: first.activityId }, select: { status: true, revision: true } });
-  if (!activity || activity.status !== 'scheduled' || activity.revision !== first.revision) {
-    await notices.markSkipped(deps.db, rows.map((r) => r.id)); // cancelled or edited since
-    return;
-  }
-  const states = await statesFor(deps.db, first.activityId);
-  const stateOf = (personId: number): AttendanceState => states.get(personId) ?? 'invited';
-  const kind = first.kind.split(':')[0];
-  // The day-before reminder is only for those who have not answered yet.
-  const answered = kind === 'reminder' ? rows.filter((r) => stateOf(r.personId) !== 'invited') : [];
-  await notices.markSkipped(deps.db, answered.map((r) => r.id));
-  // A card shows each person's own state (rules A6, L5): one batch per state.
-  const byVariant = new Map<string, NoticeRow[]>();
-  const skipped = new Set(answered);
-  for (const r of rows) {
-    if (skipped.has(r)) continue;
-    const variant = kind === 'notice' ? stateOf(r.personId) : 'all';
-    const list = byVariant.get(variant);
-    if (list) list.push(r);
-    else byVariant.set(variant, [r]);
-  }
-  for (const [variant, list] of byVariant) {
-    for (let i = 0; i < list.length; i += BATCH) {
-      const chunk = list.slice(i, i + BATCH);
-      const batchKey = ['notice', first.activityId, first.kind, first.revision, variant, chunk[0]!.id].join('|');
-      await notices.assignBatch(deps.db, chunk.map((r) => r.id), batchKey);
-    }
-  }
-}
-
-async function writeBatch(deps: NoticeDeps, batchKey: string, rows: NoticeRow[]): Promise<number> {
+async function writeBatch(deps: NoticeDeps, batchKey: string, rows: NoticeRow[], reach?: Reach): Promise<number> {
   const [, activityId, kind, , variant, firstRowId] = batchKey.split('|') as [string, string, string, string, string, string];
   const activity = await deps.db.activity.findUnique({
     where: { id: Number(activityId) },
@@ -122,7 +136,8 @@ async function writeBatch(deps: NoticeDeps, batchKey: string, rows: NoticeRow[])
     const duty = activity.kind === 'reception' ? (await attendanceSheet(deps.db, activity.id)).map((r) => r.person.name) : undefined;
     await announceInGroup(deps.outbound, activity, duty);
   }
-  return sendToPeople(deps, activity.orgId, built.personIds, batchKey, built.message);
+  const audience = reach && built.ofRows ? audienceFrom(reach, built.personIds) : await audienceOf(deps.db, activity.orgId, built.personIds);
+  return sendToAudience(deps.outbound, activity.orgId, audience, batchKey, built.message);
 }
 
 type ActivityWithUnit = NonNullable<Awaited<ReturnType<Db['activity']['findUnique']>>> & {
@@ -139,6 +154,8 @@ function variantState(variant: string): AttendanceState {
 /** Whom a batch is for, and its message for one channel's share of them. */
 interface BuiltNotice {
   personIds: number[];
+  /** For the batch's own people (not the unit's leads). */
+  ofRows?: boolean;
   message(toUsers: string[]): OutboundMessage;
 }
 
@@ -155,11 +172,11 @@ async function buildMessage(
     return { personIds, message: (toUsers) => ({ kind: 'text', toUsers, text }) };
   }
   const personIds = rows.map((r) => r.personId);
-  if (kind === 'reminder') return { personIds, message: (toUsers) => ({ kind: 'text', toUsers, text: m.reminder(a.title, time, a.place) }) };
-  if (kind === 'dayof') return { personIds, message: (toUsers) => ({ kind: 'text', toUsers, text: m.dayOf(a.title, formatTime(a.startAt), a.place) }) };
+  if (kind === 'reminder') return { personIds, ofRows: true, message: (toUsers) => ({ kind: 'text', toUsers, text: m.reminder(a.title, time, a.place) }) };
+  if (kind === 'dayof') return { personIds, ofRows: true, message: (toUsers) => ({ kind: 'text', toUsers, text: m.dayOf(a.title, formatTime(a.startAt), a.place) }) };
   const leadDays = Number(kind.split(':')[1]);
   const shown = noticeCard(a, { taskId: card.taskId, leadDays, state: card.state, now: deps.clock.now() });
-  return { personIds, message: (toUsers) => ({ kind: 'card', toUsers, card: shown }) };
+  return { personIds, ofRows: true, message: (toUsers) => ({ kind: 'card', toUsers, card: shown }) };
 }
 
 async function leadIds(deps: NoticeDeps, a: ActivityWithUnit): Promise<number[]> {

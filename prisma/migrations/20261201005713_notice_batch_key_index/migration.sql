@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Notice_batchKey_idx" ON "Notice"("batchKey");
+
