@@ -3,7 +3,7 @@
 // Roster import and a notice to one big unit, end to end: a roster of N deputies in one group
 // is imported (timed: the import command, start-up included), an activity is published for the
 // group with its notice due at the next minute (the scheduler's tick), and the REAL service
-// (src/main.ts, workers on their thread) sends it to a fake WeCom API run here. Prints a table:
+// (src/main.ts as `npm start` runs it, workers on their thread) sends it to a fake WeCom API run here. Prints a table:
 // import seconds, message/send calls for the cards, seconds from falling due to the last card,
 // recipients who got 0 or 2+ cards.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { connectDb } from '../src/repositories/prisma.ts';
 import { createActivity } from '../src/services/activity-service.ts';
 import { createFakeWecomApi, listenOnLoopback } from '../src/simulator/fake-wecom-api.ts';
 import { SimStore } from '../src/simulator/sim-store.ts';
-import { freePort, killAllChildren, runNode, sleep, startNode, stopChild, tail, waitForHttp } from './bench/children.ts';
+import { freePort, killAllChildren, runNode, sleep, serviceStartArgs, startNode, stopChild, tail, waitForHttp } from './bench/children.ts';
 import { rosterCsv } from './bench/roster.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -67,7 +67,8 @@ async function main(): Promise<void> {
   log(`${moved.count} notice rows fall due at ${new Date(dueAt).toISOString()}`);
 
   const port = await freePort();
-  const service = startNode('service', [join('src', 'main.ts')], {
+  const service = startNode('service', serviceStartArgs(ROOT), {
+    tsx: false,
     cwd: ROOT,
     env: { ...env, PORT: String(port), WECOM_CORP_ID: APP.corpId, WECOM_AGENT_ID: String(APP.agentId), WECOM_SECRET: APP.secret, WECOM_TOKEN: APP.token, WECOM_AES_KEY: APP.aesKey, WECOM_API_BASE: fake.url, CONSOLE_SESSION_SECRET: 'bench-console-secret-0123456789abcdefghij' },
     logFile: join(dir, 'service.log'),

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import net from 'node:net';
+import { join } from 'node:path';
 
 export interface Child {
   name: string;
@@ -34,15 +35,15 @@ function hookExit(): void {
   process.on('exit', killAllChildren);
 }
 
-/** Starts `node --import tsx <args>`; stdout and stderr go to logFile unless `pipeStdout`. */
+/** Starts `node --import tsx <args>` (plain `node <args>` with `tsx: false`); stdout and stderr go to logFile unless `pipeStdout`. */
 export function startNode(
   name: string,
   nodeArgs: string[],
-  opts: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; pipeStdout?: boolean },
+  opts: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; pipeStdout?: boolean; tsx?: boolean },
 ): Child {
   hookExit();
   const fd = openSync(opts.logFile, 'a');
-  const proc = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs], {
+  const proc = spawn(process.execPath, [...(opts.tsx === false ? [] : ['--import', 'tsx']), ...nodeArgs], {
     cwd: opts.cwd,
     env: opts.env,
     stdio: ['ignore', opts.pipeStdout ? 'pipe' : fd, fd],
@@ -142,4 +143,15 @@ export function tail(file: string, lines = 20): string {
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * The node arguments of `npm start` (package.json: `node [flags] scripts/start.mjs`), so a
+ * benchmark measures the service as it runs in production: compiled, with the same V8 flags.
+ */
+export function serviceStartArgs(root: string): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [cmd, ...args] = pkg.scripts.start.trim().split(/\s+/);
+  if (cmd !== 'node') throw new Error(`package.json's start script is not "node …": ${pkg.scripts.start}`);
+  return args;
 }

@@ -1,6 +1,6 @@
-// Runs `src/main.ts` as `npm start` does, in a folder of the test's choosing (a fresh clone's
-// working directory: relative paths such as data/local.db land there), and waits until it
-// listens or exits.
+// Runs `src/main.ts` as `npm start` does (scripts/start.mjs: compiled, on plain node), in a
+// folder of the test's choosing (a fresh clone's working directory: relative paths such as
+// data/local.db land there), and waits until it listens or exits.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -22,7 +22,7 @@ export interface MainProcess {
 }
 
 export function startMain(cwd: string, env: Record<string, string>, timeoutMs = 40_000): Promise<MainProcess> {
-  const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src', 'main.ts')], {
+  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs')], {
     cwd,
     // Only what the test gives (and PATH): no .env, no variable leaking in from the shell.
     env: { PATH: process.env.PATH ?? '', ...pass(...PASSED), ...env },
