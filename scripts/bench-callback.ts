@@ -26,7 +26,7 @@ import {
   killAllChildren,
   runNode,
   sleep,
-  serviceStartArgs, startNode,
+  startNode, startService,
   stopChild,
   tail,
   waitForHttp,
@@ -247,8 +247,7 @@ async function main(opts: Options): Promise<void> {
   };
   if (opts.profile) mkdirSync(profDir, { recursive: true });
   const profArgs = opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
-  const service = startNode('service', [...profArgs, ...serviceStartArgs(ROOT)], {
-    tsx: false,
+  const service = startService(profArgs, {
     cwd: ROOT,
     env: serviceEnv,
     logFile: join(tempDir, 'service.log'),

@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 import { WecomCallbackSender, nextMsgId } from '../src/simulator/callback-sender.ts';
 import { createFakeWecomApi, listenOnLoopback } from '../src/simulator/fake-wecom-api.ts';
 import { SimStore } from '../src/simulator/sim-store.ts';
-import { freePort, killAllChildren, runNode, sleep, serviceStartArgs, startNode, stopChild, tail, waitForHttp, type Child } from './bench/children.ts';
+import { freePort, killAllChildren, runNode, sleep, startService, stopChild, tail, waitForHttp, type Child } from './bench/children.ts';
 import { closedLoop, openLoop, type PhaseResult, type PreparedRequest } from './bench/load.ts';
 import { rosterCsv } from './bench/roster.ts';
 import { freshDatabase, startPgCluster, type PgCluster } from './lib/pg-cluster.ts';
@@ -316,8 +316,7 @@ async function measure(o: Options, db: Database, databaseUrl: string): Promise<M
   const port = await freePort();
   const profDir = join(dir, 'prof');
   if (o.profile) mkdirSync(profDir, { recursive: true });
-  const service = startNode('service', [...(o.profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), ...serviceStartArgs(ROOT)], {
-    tsx: false,
+  const service = startService(o.profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [], {
     cwd: ROOT,
     env: {
       ...baseEnv, PORT: String(port), WECOM_CORP_ID: APP.corpId, WECOM_AGENT_ID: String(APP.agentId), WECOM_SECRET: APP.secret,

@@ -14,7 +14,7 @@ import { connectDb } from '../src/repositories/prisma.ts';
 import { createActivity } from '../src/services/activity-service.ts';
 import { createFakeWecomApi, listenOnLoopback } from '../src/simulator/fake-wecom-api.ts';
 import { SimStore } from '../src/simulator/sim-store.ts';
-import { freePort, killAllChildren, runNode, sleep, serviceStartArgs, startNode, stopChild, tail, waitForHttp } from './bench/children.ts';
+import { freePort, killAllChildren, runNode, sleep, startService, stopChild, tail, waitForHttp } from './bench/children.ts';
 import { rosterCsv } from './bench/roster.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -67,8 +67,7 @@ async function main(): Promise<void> {
   log(`${moved.count} notice rows fall due at ${new Date(dueAt).toISOString()}`);
 
   const port = await freePort();
-  const service = startNode('service', serviceStartArgs(ROOT), {
-    tsx: false,
+  const service = startService([], {
     cwd: ROOT,
     env: { ...env, PORT: String(port), WECOM_CORP_ID: APP.corpId, WECOM_AGENT_ID: String(APP.agentId), WECOM_SECRET: APP.secret, WECOM_TOKEN: APP.token, WECOM_AES_KEY: APP.aesKey, WECOM_API_BASE: fake.url, CONSOLE_SESSION_SECRET: 'bench-console-secret-0123456789abcdefghij' },
     logFile: join(dir, 'service.log'),

@@ -42,17 +42,38 @@ function hashOf(files, options) {
   return hash.digest('hex').slice(0, 16);
 }
 
+// The generated Prisma clients import the query compiler as a JavaScript module holding the
+// wasm in base64 (2.4 MB), decode it and keep the module: 4.8 MB of strings in each thread for
+// good. The compiled client reads the wasm from a file written here instead. Should a Prisma
+// upgrade change these lines, the pattern does not match and the client loads as generated.
+const WASM_BASE64_IMPORT = /const \{ wasm \} = await import\("(@prisma\/client\/runtime\/(query_compiler_bg\.\w+))\.wasm-base64\.mjs"\)\s*\n\s*return await decodeBase64AsWasm\(wasm\)/;
+
+function wasmFromFile(source, outDir) {
+  const found = source.match(WASM_BASE64_IMPORT);
+  if (!found) return source;
+  const [statement, specifier, name] = found;
+  const base64 = readFileSync(new URL(import.meta.resolve(`${specifier}.wasm-base64.mjs`)), 'utf8').match(/"([A-Za-z0-9+/=]+)"/)?.[1];
+  if (!base64) return source;
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, `${name}.wasm`), Buffer.from(base64, 'base64'));
+  const load = `return new WebAssembly.Module((await import('node:fs')).readFileSync(new URL(${JSON.stringify(`./${name}.wasm`)}, import.meta.url)))`;
+  return source.replace(statement, load);
+}
+
 /** The esbuild plugin: `.ts` imports point at the compiled `.js`; import.meta.dirname is the source folder. */
-const oneToOne = {
-  name: 'one-to-one',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.?\// }, (args) => (args.kind === 'entry-point' ? undefined : { path: args.path.replace(/\.ts$/, '.js'), external: true }));
-    build.onLoad({ filter: /\.ts$/ }, (args) => ({
-      contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.dirname', JSON.stringify(dirname(args.path))),
-      loader: 'ts',
-    }));
-  },
-};
+function oneToOne(outdir) {
+  return {
+    name: 'one-to-one',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => (args.kind === 'entry-point' ? undefined : { path: args.path.replace(/\.ts$/, '.js'), external: true }));
+      build.onLoad({ filter: /\.ts$/ }, (args) => {
+        let contents = readFileSync(args.path, 'utf8').replaceAll('import.meta.dirname', JSON.stringify(dirname(args.path)));
+        if (args.path.endsWith(join('internal', 'class.ts'))) contents = wasmFromFile(contents, join(outdir, relative(SRC, dirname(args.path))));
+        return { contents, loader: 'ts' };
+      });
+    },
+  };
+}
 
 async function build(files, options, outdir) {
   const esbuild = await import('esbuild');
@@ -62,7 +83,7 @@ async function build(files, options, outdir) {
     outbase: SRC,
     bundle: true, // only so that the plugin sees every import; each one is external
     packages: 'external',
-    plugins: [oneToOne],
+    plugins: [oneToOne(outdir)],
     format: 'esm',
     platform: 'node',
     target: options.target,

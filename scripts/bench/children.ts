@@ -146,12 +146,24 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /**
- * The node arguments of `npm start` (package.json: `node [flags] scripts/start.mjs`), so a
- * benchmark measures the service as it runs in production: compiled, with the same V8 flags.
+ * How `npm start` runs the service (package.json: `[VAR=value …] node [flags] scripts/start.mjs`):
+ * its environment assignments and node arguments, so a benchmark measures the service as it runs
+ * in production: compiled, with the same V8 flags and allocator settings.
  */
-export function serviceStartArgs(root: string): string[] {
+export function serviceStart(root: string): { env: Record<string, string>; args: string[] } {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const [cmd, ...args] = pkg.scripts.start.trim().split(/\s+/);
-  if (cmd !== 'node') throw new Error(`package.json's start script is not "node …": ${pkg.scripts.start}`);
-  return args;
+  const words = pkg.scripts.start.trim().split(/\s+/);
+  const env: Record<string, string> = {};
+  while (/^[A-Z_]+=/.test(words[0] ?? '')) {
+    const [name, ...value] = words.shift()!.split('=');
+    env[name!] = value.join('=');
+  }
+  if (words.shift() !== 'node') throw new Error(`package.json's start script is not "[VAR=value …] node …": ${pkg.scripts.start}`);
+  return { env, args: words };
+}
+
+/** Starts the service as `npm start` does (see serviceStart); `nodeFlags` go first (e.g. --cpu-prof). */
+export function startService(nodeFlags: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; logFile: string }): Child {
+  const start = serviceStart(opts.cwd);
+  return startNode('service', [...nodeFlags, ...start.args], { ...opts, env: { ...opts.env, ...start.env }, tsx: false });
 }
