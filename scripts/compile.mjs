@@ -46,7 +46,7 @@ function hashOf(files, options) {
 // wasm in base64 (2.4 MB), decode it and keep the module: 4.8 MB of strings in each thread for
 // good. The compiled client reads the wasm from a file written here instead. Should a Prisma
 // upgrade change these lines, the pattern does not match and the client loads as generated.
-const WASM_BASE64_IMPORT = /const \{ wasm \} = await import\("(@prisma\/client\/runtime\/(query_compiler_bg\.\w+))\.wasm-base64\.mjs"\)\s*\n\s*return await decodeBase64AsWasm\(wasm\)/;
+export const WASM_BASE64_IMPORT = /const \{ wasm \} = await import\("(@prisma\/client\/runtime\/(query_compiler_bg\.\w+))\.wasm-base64\.mjs"\)\s*\n\s*return await decodeBase64AsWasm\(wasm\)/;
 
 function wasmFromFile(source, outDir) {
   const found = source.match(WASM_BASE64_IMPORT);

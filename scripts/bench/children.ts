@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import net from 'node:net';
-import { join } from 'node:path';
+import { startCommand } from '../lib/start-command.ts';
 
 export interface Child {
   name: string;
@@ -145,25 +145,8 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/**
- * How `npm start` runs the service (package.json: `[VAR=value …] node [flags] scripts/start.mjs`):
- * its environment assignments and node arguments, so a benchmark measures the service as it runs
- * in production: compiled, with the same V8 flags and allocator settings.
- */
-export function serviceStart(root: string): { env: Record<string, string>; args: string[] } {
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const words = pkg.scripts.start.trim().split(/\s+/);
-  const env: Record<string, string> = {};
-  while (/^[A-Z_]+=/.test(words[0] ?? '')) {
-    const [name, ...value] = words.shift()!.split('=');
-    env[name!] = value.join('=');
-  }
-  if (words.shift() !== 'node') throw new Error(`package.json's start script is not "[VAR=value …] node …": ${pkg.scripts.start}`);
-  return { env, args: words };
-}
-
-/** Starts the service as `npm start` does (see serviceStart); `nodeFlags` go first (e.g. --cpu-prof). */
+/** Starts the service as `npm start` does (scripts/lib/start-command.ts); `nodeFlags` go first (e.g. --cpu-prof). */
 export function startService(nodeFlags: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; logFile: string }): Child {
-  const start = serviceStart(opts.cwd);
+  const start = startCommand(opts.cwd);
   return startNode('service', [...nodeFlags, ...start.args], { ...opts, env: { ...opts.env, ...start.env }, tsx: false });
 }
