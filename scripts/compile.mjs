@@ -20,7 +20,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '..');
 const SRC = join(ROOT, 'src');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'compiled-src');
-/** Builds kept besides the newest: a process still running an older one may restart its worker thread from it. */
+/** Builds kept besides the current one: a process still running an older one may restart its worker thread from it. */
 const KEEP = 3;
 const DONE = '.complete';
 
@@ -94,12 +94,26 @@ async function build(files, options, outdir) {
   });
 }
 
-function prune(keep) {
-  const entries = readdirSync(CACHE).map((name) => ({ name, mtime: statSync(join(CACHE, name)).mtimeMs }));
-  const builds = entries.filter((e) => !e.name.includes('.tmp-')).sort((a, b) => b.mtime - a.mtime);
-  // A build folder is only in progress for seconds; one an hour old was left by a crash.
-  const abandoned = entries.filter((e) => e.name.includes('.tmp-') && e.mtime < Date.now() - 3_600_000);
-  for (const { name } of [...builds.slice(keep + 1), ...abandoned]) rmSync(join(CACHE, name), { recursive: true, force: true });
+/** Best effort: another start may be pruning too. Never the build in use, nor a build in progress. */
+function prune(keep, current) {
+  try {
+    const entries = readdirSync(CACHE).map((name) => ({ name, mtime: statSync(join(CACHE, name)).mtimeMs }));
+    const builds = entries.filter((e) => !e.name.includes('.tmp-') && join(CACHE, e.name) !== current).sort((a, b) => b.mtime - a.mtime);
+    // A folder being built is named after its process (not judged by age: the tests run under a faked clock).
+    const abandoned = entries.filter((e) => e.name.includes('.tmp-') && !alive(Number(e.name.split('.tmp-')[1])));
+    for (const { name } of [...builds.slice(keep), ...abandoned]) rmSync(join(CACHE, name), { recursive: true, force: true });
+  } catch {
+    // a folder vanished under us: the other start pruned it
+  }
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
 }
 
 /** Compiles src/ unless this exact tree is already compiled; returns the path of the compiled main.js. */
@@ -120,7 +134,7 @@ export async function compileService() {
       rmSync(tmp, { recursive: true, force: true });
       if (!existsSync(join(out, DONE))) throw err;
     }
-    prune(KEEP);
+    prune(KEEP, out);
   }
   return join(out, 'main.js');
 }
