@@ -3,7 +3,7 @@
 //                           [--keep] [--help]
 //
 // Drives encrypted, signed WeCom text callbacks over loopback at
-//   1. the REAL service (src/main.ts as a child process: SQLite in a temp dir, the demo roster
+//   1. the REAL service (src/main.ts as a child process, started as `npm start` starts it: SQLite in a temp dir, the demo roster
 //      imported, WECOM_API_BASE pointing at a fake WeCom API run by this process), and
 //   2. a BARE Koa endpoint (scripts/bench/bare-endpoint.ts) that only verifies and decrypts,
 // and prints a Markdown table: requests/s, p50/p99/max ack latency and errors for a fixed
@@ -26,7 +26,7 @@ import {
   killAllChildren,
   runNode,
   sleep,
-  startNode,
+  startNode, startService,
   stopChild,
   tail,
   waitForHttp,
@@ -247,7 +247,7 @@ async function main(opts: Options): Promise<void> {
   };
   if (opts.profile) mkdirSync(profDir, { recursive: true });
   const profArgs = opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
-  const service = startNode('service', [...profArgs, join('src', 'main.ts')], {
+  const service = startService(profArgs, {
     cwd: ROOT,
     env: serviceEnv,
     logFile: join(tempDir, 'service.log'),

@@ -2,7 +2,7 @@
 //                      [--profile] [--keep] [--help]
 //
 // End to end on this machine: encrypted, signed WeCom callbacks (the simulator's sender) are
-// accepted by the REAL service (src/main.ts as a child process, its workers on their thread),
+// accepted by the REAL service (src/main.ts as a child process started as `npm start` starts it, its workers on their thread),
 // and every reply is delivered to a fake WeCom API run by this process. Phases:
 //   help   — every deputy sends 帮助 once (closed loop); events/s until the last reply arrived;
 //   click  — every deputy clicks 我的信息 on the help card once;
@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 import { WecomCallbackSender, nextMsgId } from '../src/simulator/callback-sender.ts';
 import { createFakeWecomApi, listenOnLoopback } from '../src/simulator/fake-wecom-api.ts';
 import { SimStore } from '../src/simulator/sim-store.ts';
-import { freePort, killAllChildren, runNode, sleep, startNode, stopChild, tail, waitForHttp, type Child } from './bench/children.ts';
+import { freePort, killAllChildren, runNode, sleep, startService, stopChild, tail, waitForHttp, type Child } from './bench/children.ts';
 import { closedLoop, openLoop, type PhaseResult, type PreparedRequest } from './bench/load.ts';
 import { rosterCsv } from './bench/roster.ts';
 import { freshDatabase, startPgCluster, type PgCluster } from './lib/pg-cluster.ts';
@@ -316,7 +316,7 @@ async function measure(o: Options, db: Database, databaseUrl: string): Promise<M
   const port = await freePort();
   const profDir = join(dir, 'prof');
   if (o.profile) mkdirSync(profDir, { recursive: true });
-  const service = startNode('service', [...(o.profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), join('src', 'main.ts')], {
+  const service = startService(o.profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [], {
     cwd: ROOT,
     env: {
       ...baseEnv, PORT: String(port), WECOM_CORP_ID: APP.corpId, WECOM_AGENT_ID: String(APP.agentId), WECOM_SECRET: APP.secret,

@@ -3,9 +3,10 @@
 // Roster import and a notice to one big unit, end to end: a roster of N deputies in one group
 // is imported (timed: the import command, start-up included), an activity is published for the
 // group with its notice due at the next minute (the scheduler's tick), and the REAL service
-// (src/main.ts, workers on their thread) sends it to a fake WeCom API run here. Prints a table,
-// each value against the issue's target: import seconds, message/send calls that carried the
-// card (and all requests), seconds from falling due to the last card, recipients who got 0 or 2+ cards.
+// (src/main.ts as `npm start` runs it, workers on their thread) sends it to a fake WeCom API run
+// here. Prints a table, each value against the issue's target: import seconds, message/send calls
+// that carried the card (and all requests), seconds from falling due to the last card, recipients
+// who got 0 or 2+ cards.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,7 +15,7 @@ import { connectDb } from '../src/repositories/prisma.ts';
 import { createActivity } from '../src/services/activity-service.ts';
 import { createFakeWecomApi, listenOnLoopback } from '../src/simulator/fake-wecom-api.ts';
 import { SimStore } from '../src/simulator/sim-store.ts';
-import { freePort, killAllChildren, runNode, sleep, startNode, stopChild, tail, waitForHttp } from './bench/children.ts';
+import { freePort, killAllChildren, runNode, sleep, startService, stopChild, tail, waitForHttp } from './bench/children.ts';
 import { rosterCsv } from './bench/roster.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
   log(`${moved.count} notice rows fall due at ${new Date(dueAt).toISOString()}`);
 
   const port = await freePort();
-  const service = startNode('service', [join('src', 'main.ts')], {
+  const service = startService([], {
     cwd: ROOT,
     env: { ...env, PORT: String(port), WECOM_CORP_ID: APP.corpId, WECOM_AGENT_ID: String(APP.agentId), WECOM_SECRET: APP.secret, WECOM_TOKEN: APP.token, WECOM_AES_KEY: APP.aesKey, WECOM_API_BASE: fake.url, CONSOLE_SESSION_SECRET: 'bench-console-secret-0123456789abcdefghij' },
     logFile: join(dir, 'service.log'),

@@ -12,12 +12,12 @@ import { mountOpsRoutes } from './http/ops-routes.ts';
 import { createHttpServer, listen } from './http/server.ts';
 import type { OutboxWorkerOptions } from './jobs/outbox-worker.ts';
 import { WorkerThreadHost } from './jobs/worker-host.ts';
-import { createWorkerSet, type WorkerSet } from './jobs/workers.ts';
+import type { WorkerSet } from './jobs/workers.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import type { Logger } from './lib/logger.ts';
 import { Metrics } from './lib/metrics.ts';
 import { mountDingtalkHttpReceiver } from './platforms/dingtalk/http-receiver.ts';
-import { startDingtalkStream, type DingtalkStream } from './platforms/dingtalk/stream-receiver.ts';
+import type { DingtalkStream } from './platforms/dingtalk/stream-receiver.ts';
 import type { PlatformClient } from './platforms/types.ts';
 import { WebSignIns } from './platforms/web-sign-ins.ts';
 import { mountWecomBotReceiver } from './platforms/wecom/bot-receiver.ts';
@@ -34,8 +34,7 @@ import { connectDb, statementCount, type Db } from './repositories/prisma.ts';
 import { errorLine } from './lib/errors.ts';
 import { startWalCheckpoints } from './repositories/wal-checkpoint.ts';
 import { Outbound } from './services/outbound.ts';
-import { assertDemoDatabase } from './simulator/local-mode-guard.ts';
-import { startLocalSimulator, type LocalSimulator } from './simulator/local-simulator.ts';
+import type { LocalSimulator } from './simulator/local-simulator.ts';
 
 export const WECOM_CALLBACK_PATH = '/wecom/callback';
 /** The intelligent robot's callback (group chats), mounted when a robot is configured. */
@@ -99,9 +98,12 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   const db = await connectDb(config.databaseUrl, { backgroundCheckpoints: true });
   // Stored credentials need SECRETS_KEY, and the right one (one line naming it otherwise).
   const box = config.mode === 'wecom' ? await checkStoredSecrets(db, config.secretsKeys).catch(closing(db)) : undefined;
-  if (config.mode === 'local') await assertDemoDatabase(db, config.databaseUrl, config.orgCode).catch(closing(db));
+  if (config.mode === 'local') await (await import('./simulator/local-mode-guard.ts')).assertDemoDatabase(db, config.databaseUrl, config.orgCode).catch(closing(db));
   const org = await ensureOrganisation(db, config.orgCode, config.mode === 'local' ? LOCAL_ORG_NAME : undefined);
-  const simulator = config.mode === 'local' ? await startLocalSimulator(db, org.id, config, logger, baseClock) : undefined;
+  // Loaded only where used (here, the workers and the DingTalk Stream below): a WeCom deployment's
+  // HTTP thread never holds the simulator, the bot's flows (they run on the worker thread) or
+  // DingTalk's client, each module graph a few MB of heap.
+  const simulator = config.mode === 'local' ? await (await import('./simulator/local-simulator.ts')).startLocalSimulator(db, org.id, config, logger, baseClock) : undefined;
   // Local mode runs on the simulator's movable clock (its page jumps to the next notice).
   const clock = simulator?.clock ?? baseClock;
   const wecom = simulator?.app ?? config.wecom;
@@ -115,7 +117,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   // moves the clock they read and must run their tick and drain their queues at each step.
   const placement = config.mode === 'local' && options.workers === 'thread' ? 'in-process' : (options.workers ?? 'in-process');
   const { retentionDays, voteSecret } = config;
-  const workers = placement === 'thread' ? undefined : createWorkerSet({ db, wecomOrgs, dingtalk, clients: options.platformClients, clock, logger, metrics, outbox: options.outbox, retentionDays, voteSecret });
+  const workers = placement === 'thread' ? undefined : (await import('./jobs/workers.ts')).createWorkerSet({ db, wecomOrgs, dingtalk, clients: options.platformClients, clock, logger, metrics, outbox: options.outbox, retentionDays, voteSecret });
   const thread =
     placement === 'thread'
       ? new WorkerThreadHost({ databaseUrl: config.databaseUrl, envOrg, secretsKeys: config.secretsKeys, wecomApiBase: config.wecomApiBase, dingtalk, logLevel: config.logLevel, outbox: options.outbox, retentionDays, voteSecret }, metrics, logger)
@@ -171,7 +173,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
       simulator?.connect(`${bot.url}${WECOM_CALLBACK_PATH}`, `${bot.url}${WECOM_BOT_CALLBACK_PATH}`);
       if (placement === 'in-process') workers!.start();
       // Card clicks come by Stream in both modes (cards are created with callbackType STREAM).
-      if (dingtalk) bot.dingtalkStream = startDingtalkStream({ ...receiving, orgId: org.id, app: dingtalk, logger, robotMessages: dingtalk.mode === 'stream' });
+      if (dingtalk) bot.dingtalkStream = (await import('./platforms/dingtalk/stream-receiver.ts')).startDingtalkStream({ ...receiving, orgId: org.id, app: dingtalk, logger, robotMessages: dingtalk.mode === 'stream' });
     },
     async stop() {
       // Stop taking callbacks, let in-flight requests and worker batches finish, then close.

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import net from 'node:net';
+import { startCommand } from '../lib/start-command.ts';
 
 export interface Child {
   name: string;
@@ -34,15 +35,15 @@ function hookExit(): void {
   process.on('exit', killAllChildren);
 }
 
-/** Starts `node --import tsx <args>`; stdout and stderr go to logFile unless `pipeStdout`. */
+/** Starts `node --import tsx <args>` (plain `node <args>` with `tsx: false`); stdout and stderr go to logFile unless `pipeStdout`. */
 export function startNode(
   name: string,
   nodeArgs: string[],
-  opts: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; pipeStdout?: boolean },
+  opts: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; pipeStdout?: boolean; tsx?: boolean },
 ): Child {
   hookExit();
   const fd = openSync(opts.logFile, 'a');
-  const proc = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs], {
+  const proc = spawn(process.execPath, [...(opts.tsx === false ? [] : ['--import', 'tsx']), ...nodeArgs], {
     cwd: opts.cwd,
     env: opts.env,
     stdio: ['ignore', opts.pipeStdout ? 'pipe' : fd, fd],
@@ -142,4 +143,10 @@ export function tail(file: string, lines = 20): string {
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Starts the service as `npm start` does (scripts/lib/start-command.ts); `nodeFlags` go first (e.g. --cpu-prof). */
+export function startService(nodeFlags: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; logFile: string }): Child {
+  const start = startCommand(opts.cwd);
+  return startNode('service', [...nodeFlags, ...start.args], { ...opts, env: { ...opts.env, ...start.env }, tsx: false });
 }

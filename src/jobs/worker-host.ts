@@ -5,7 +5,9 @@ import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../lib/metrics.ts';
 import type { FromWorkerThread, ToWorkerThread, WorkerThreadData } from './worker-thread.ts';
 
-const ENTRY = new URL('./worker-thread-entry.mjs', import.meta.url);
+// Compiled (npm start, scripts/compile.mjs): the thread runs the compiled worker-thread.js on
+// plain node. Under tsx (tests, `tsx src/main.ts`): an entry that registers tsx in the thread first.
+const ENTRY = import.meta.url.endsWith('.ts') ? new URL('./worker-thread-entry.mjs', import.meta.url) : new URL('./worker-thread.js', import.meta.url);
 const RESTART_DELAY_MS = 1_000;
 const STOP_TIMEOUT_MS = 12_000;
 

@@ -1,9 +1,10 @@
-// Runs `src/main.ts` as `npm start` does, in a folder of the test's choosing (a fresh clone's
-// working directory: relative paths such as data/local.db land there), and waits until it
-// listens or exits.
+// Runs `src/main.ts` as `npm start` does (package.json's start script: compiled, on plain node), in a
+// folder of the test's choosing (a fresh clone's working directory: relative paths such as
+// data/local.db land there), and waits until it listens or exits.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { startCommand } from '../../scripts/lib/start-command.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs');
@@ -22,10 +23,11 @@ export interface MainProcess {
 }
 
 export function startMain(cwd: string, env: Record<string, string>, timeoutMs = 40_000): Promise<MainProcess> {
-  const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src', 'main.ts')], {
+  const start = startCommand(ROOT);
+  const child = spawn(process.execPath, start.args, {
     cwd,
     // Only what the test gives (and PATH): no .env, no variable leaking in from the shell.
-    env: { PATH: process.env.PATH ?? '', ...pass(...PASSED), ...env },
+    env: { PATH: process.env.PATH ?? '', ...pass(...PASSED), ...start.env, ...env },
   });
   // 'close', not 'exit': by then stdout and stderr are read to the end.
   const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));

@@ -7,7 +7,9 @@
 // footer, and the keeper's signature line. Every cell goes through the formula-safe helper.
 import { renameSync, rmSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import ExcelJS from 'exceljs';
+// Types only at the top: exceljs is loaded when a book is written (every thread of the service
+// imports this file through the export worker or the console; the package costs ~6 MB of heap each).
+import type ExcelJS from 'exceljs';
 import type { Period } from '../../domain/registers/period.ts';
 import { xlsxCellValue, type CellInput } from '../../lib/spreadsheet-cell.ts';
 import type { Column, Line, SheetPlan } from './book.ts';
@@ -39,7 +41,8 @@ export const PAGE_FOOTER = '&C第 &P 页，共 &N 页';
  */
 export async function writeWorkbook(path: string, header: WorkbookHeader, sheets: Iterable<SheetPlan> | AsyncIterable<SheetPlan>): Promise<SheetCount[]> {
   const partial = `${path}.${process.pid}.part`;
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: partial, useStyles: true, useSharedStrings: false });
+  const { default: excel } = await import('exceljs');
+  const book = new excel.stream.xlsx.WorkbookWriter({ filename: partial, useStyles: true, useSharedStrings: false });
   book.creator = header.orgName;
   const counts: SheetCount[] = [];
   try {
