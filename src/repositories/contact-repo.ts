@@ -11,13 +11,21 @@ import { slices } from './slices.ts';
  */
 export async function accountsByChannel(db: Db, personIds: number[], preferred?: string): Promise<Map<string, string[]>> {
   const chosen = await chosenAccounts(db, personIds, preferred);
-  const out = new Map<string, string[]>();
-  for (const id of new Set(personIds)) {
+  return userIdsByChannel(personIds, (id) => {
     const r = chosen.get(id);
-    if (!r) continue;
-    const list = out.get(r.channel) ?? [];
-    list.push(r.platformUserId);
-    out.set(r.channel, list);
+    return r && { channel: r.channel, userId: r.platformUserId };
+  });
+}
+
+/** Each person's user id under the channel `accountOf` gives them, in the order of `personIds`, once each. */
+export function userIdsByChannel<C extends string>(personIds: number[], accountOf: (personId: number) => { channel: C; userId: string } | undefined): Map<C, string[]> {
+  const out = new Map<C, string[]>();
+  for (const id of new Set(personIds)) {
+    const account = accountOf(id);
+    if (!account) continue;
+    const list = out.get(account.channel) ?? [];
+    list.push(account.userId);
+    out.set(account.channel, list);
   }
   return out;
 }

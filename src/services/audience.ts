@@ -3,7 +3,7 @@
 // address people and never a platform, and nobody hears the same thing twice.
 import type { Channel, OutboundMessage } from '../platforms/types.ts';
 import { keyOnChannel } from '../platforms/types.ts';
-import { accountByPerson, accountsByChannel } from '../repositories/contact-repo.ts';
+import { accountByPerson, accountsByChannel, userIdsByChannel } from '../repositories/contact-repo.ts';
 import { loadPolicy } from '../repositories/org-repo.ts';
 import type { Db } from '../repositories/prisma.ts';
 import type { Outbound, OutboundItem } from './outbound.ts';
@@ -29,15 +29,7 @@ export async function reachOf(db: Db, orgId: number, personIds: number[]): Promi
 
 /** The audience of some of the people of a Reach: what audienceOf would answer for them. */
 export function audienceFrom(reach: Reach, personIds: number[]): Audience {
-  const out: Audience = new Map();
-  for (const id of new Set(personIds)) {
-    const account = reach.get(id);
-    if (!account) continue;
-    const list = out.get(account.channel) ?? [];
-    list.push(account.userId);
-    out.set(account.channel, list);
-  }
-  return out;
+  return userIdsByChannel(personIds, (id) => reach.get(id));
 }
 
 /** One person's user id and channel (undefined: no account anywhere). */
