@@ -42,15 +42,32 @@ export class SqlArgs {
 
   /** A row source usable after INSERT INTO t (…), in `IN (…)` and as `FROM (…) AS v`. */
   rows(rows: unknown[][], types: SqlType[]): string {
+    return this.source(rows, types, false);
+  }
+
+  /**
+   * `rows` with one more column, `ordinal` (1, 2, …), for an INSERT … SELECT that joins them:
+   * ORDER BY v."ordinal" gives the new rows their ids in the file's order on both databases
+   * (PostgreSQL's hash join returns them in the joined table's order, which made a person's
+   * memberships, and so the order of their units in answers, differ from SQLite's).
+   */
+  orderedRows(rows: unknown[][], types: SqlType[]): string {
+    return this.source(rows, types, true);
+  }
+
+  private source(rows: unknown[][], types: SqlType[], ordinal: boolean): string {
+    const columns = types.map((_, i) => `column${i + 1}`);
     if (this.dialect === 'sqlite') {
       this.params.push(JSON.stringify(rows.map((row) => row.map(toSqliteJson))));
-      return `SELECT ${types.map((_, i) => `value ->> ${i} AS column${i + 1}`).join(', ')} FROM json_each(?)`;
+      const values = columns.map((c, i) => `value ->> ${i} AS ${c}`);
+      return `SELECT ${[...values, ...(ordinal ? ['"key" + 1 AS "ordinal"'] : [])].join(', ')} FROM json_each(?)`;
     }
     const arrays = types.map((type, i) => {
       this.params.push(rows.map((row) => toPg(row[i])));
       return `$${this.params.length}::${PG_TYPE[type]}[]`;
     });
-    return `SELECT * FROM unnest(${arrays.join(', ')}) AS u(${types.map((_, i) => `column${i + 1}`).join(', ')})`;
+    const names = [...columns, ...(ordinal ? ['"ordinal"'] : [])].join(', ');
+    return `SELECT * FROM unnest(${arrays.join(', ')})${ordinal ? ' WITH ORDINALITY' : ''} AS u(${names})`;
   }
 }
 

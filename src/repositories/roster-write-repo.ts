@@ -74,13 +74,15 @@ function chunkStatements(s: BulkSession, orgId: number, chunk: RosterChunk, now:
     ...s.statements(chunk.addMemberships, 4, (part, a) =>
       `INSERT INTO "Membership" ("unitId", "personId", "role", "createdAt")
        SELECT v.column3, p."id", v.column4, ${a.add(now, 'timestamp')}
-       FROM (${a.rows(part.map((m) => [orgId, m.mobile, m.unitId, m.role]), ['int', 'text', 'int', 'text'])}) AS v
-       JOIN "Person" p ON p."orgId" = v.column1 AND p."mobile" = v.column2`),
+       FROM (${a.orderedRows(part.map((m) => [orgId, m.mobile, m.unitId, m.role]), ['int', 'text', 'int', 'text'])}) AS v
+       JOIN "Person" p ON p."orgId" = v.column1 AND p."mobile" = v.column2
+       ORDER BY v."ordinal"`),
     ...s.statements(chunk.addAccounts, 4, (part, a) =>
       `INSERT INTO "PlatformAccount" ("orgId", "personId", "channel", "platformUserId")
        SELECT p."orgId", p."id", v.column3, v.column4
-       FROM (${a.rows(part.map((x) => [orgId, x.mobile, x.channel, x.platformUserId]), ['int', 'text', 'text', 'text'])}) AS v
-       JOIN "Person" p ON p."orgId" = v.column1 AND p."mobile" = v.column2`),
+       FROM (${a.orderedRows(part.map((x) => [orgId, x.mobile, x.channel, x.platformUserId]), ['int', 'text', 'text', 'text'])}) AS v
+       JOIN "Person" p ON p."orgId" = v.column1 AND p."mobile" = v.column2
+       ORDER BY v."ordinal"`),
   ];
 }
 
