@@ -132,10 +132,6 @@ export function driverOf(db: Db): Database.Database | undefined {
   return drivers.get(db);
 }
 
-/** Whether `db` runs on SQLite through this module's driver path. */
-export function hasDriver(db: Db): boolean {
-  return drivers.has(db);
-}
 
 /** PostgreSQL's pool when connectDb registered one, else Prisma. */
 function other<R>(db: Db, sql: Prisma.Sql, onPool: (pool: pg.Pool, sql: Prisma.Sql) => Promise<R>, viaPrisma: () => Promise<R>): Promise<R> {
