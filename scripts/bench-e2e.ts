@@ -1,5 +1,5 @@
 // npm run bench:e2e -- [--deputies 2000] [--rate 500] [--ack-seconds 5] [--connections 32]
-//                      [--profile] [--keep] [--help]
+//                      [--db sqlite,postgres] [--instances 1,2] [--profile] [--keep] [--help]
 //
 // End to end on this machine: encrypted, signed WeCom callbacks (the simulator's sender) are
 // accepted by the REAL service (src/main.ts as a child process started as `npm start` starts it, its workers on their thread),
@@ -13,7 +13,11 @@
 // than one answer's messages) and twice (more). RSS idle (before the first phase) and peak (VmHWM).
 // --db sqlite,postgres (default both): the whole run once per database, side by side in the
 // table. SQLite is a temp file; PostgreSQL a throwaway server this starts (initdb/pg_ctl, as
-// the tests do) unless PG_URL names one, with a fresh database each run.
+// the tests do) unless PG_URL names one, with a fresh database each run. --instances 1,2 (the
+// default): on PostgreSQL, the run once with one service and once with two on the same
+// database, the load spread over them as a load balancer would (connection i, or request i in
+// the ack phase, to instance i mod n); the table adds the ratio of their throughputs (issue 14:
+// two instances ≥ 1.6× one). CPU is then the sum of the instances', RSS the largest instance's.
 //
 // Exit code 0 when the run completed (even if a target is missed), 1 when it broke, 2 bad usage.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -36,7 +40,7 @@ const APP = {
   token: 'BenchToken2024',
   aesKey: 'BenchAesKey0123456789abcdefghijklmnopqrstuv',
 };
-const TARGETS = { help: 2000, click: 1500, cpuMs: 1, ackP99: 20, rssIdle: 150, rssPeak: 250 };
+const TARGETS = { help: 2000, click: 1500, cpuMs: 1, ackP99: 20, rssIdle: 150, rssPeak: 250, scaleOut: 1.6 };
 
 interface Options {
   deputies: number;
@@ -46,6 +50,8 @@ interface Options {
   profile: boolean;
   keep: boolean;
   databases: Database[];
+  /** How many services share the database in each PostgreSQL run (SQLite: one). */
+  instances: number[];
 }
 
 const DATABASES = ['sqlite', 'postgres'] as const;
@@ -62,12 +68,13 @@ function parseOptions(argv: string[]): Options {
       profile: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       db: { type: 'string', default: DATABASES.join(',') },
+      instances: { type: 'string', default: '1,2' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
   });
   if (values.help) {
-    console.log('npm run bench:e2e -- [--deputies N] [--rate N] [--ack-seconds N] [--connections N] [--db sqlite,postgres] [--profile] [--keep]');
+    console.log('npm run bench:e2e -- [--deputies N] [--rate N] [--ack-seconds N] [--connections N] [--db sqlite,postgres] [--instances 1,2] [--profile] [--keep]');
     process.exit(0);
   }
   const num = (name: string, v: string, min: number) => {
@@ -84,8 +91,14 @@ function parseOptions(argv: string[]): Options {
     console.error(`--db: 「${unknown.join(',')}」不是 sqlite 或 postgres`);
     process.exit(2);
   }
+  const instances = [...new Set(values.instances.split(',').map((n) => num('instances', n.trim(), 1)))].sort((a, b) => a - b);
+  if (instances.some((n) => n > 8)) {
+    console.error('--instances: at most 8 services on this machine');
+    process.exit(2);
+  }
   return {
     databases: databases as Database[],
+    instances,
     deputies: num('deputies', values.deputies, 10),
     rate: num('rate', values.rate, 1),
     ackSeconds: num('ack-seconds', values['ack-seconds'], 1),
@@ -116,7 +129,12 @@ function clickRequests(accounts: string[]): PreparedRequest[] {
 
 // ---------------------------------------------------------------- the service process
 
-function cpuMs(pid: number): number {
+/** utime + stime of the service processes, summed. */
+function cpuMs(services: Child[]): number {
+  return services.reduce((sum, s) => sum + processCpuMs(s.proc.pid!), 0);
+}
+
+function processCpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14, 15)
   return (ticks * 1000) / 100;
@@ -127,15 +145,16 @@ function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-async function scrape(url: string): Promise<{ statements: number; openInbound: number }> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+/** The statements every instance has counted, summed. */
+async function scrapeStatements(urls: string[]): Promise<number> {
   let statements = 0;
-  let openInbound = 0;
-  for (const line of text.split('\n')) {
-    if (line.startsWith('bot_db_statements_total') || line.startsWith('bot_db_statements_main_thread')) statements += Number(line.split(' ').pop());
-    if (line.startsWith('bot_inbound_events')) openInbound += Number(line.split(' ').pop());
+  for (const url of urls) {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    for (const line of text.split('\n')) {
+      if (line.startsWith('bot_db_statements_total') || line.startsWith('bot_db_statements_main_thread')) statements += Number(line.split(' ').pop());
+    }
   }
-  return { statements, openInbound };
+  return statements;
 }
 
 // ---------------------------------------------------------------- phases
@@ -169,20 +188,20 @@ async function waitForMessages(store: SimStore, target: number, idleMs: number):
 }
 
 async function runPhase(
-  name: string, service: Child, url: string, store: SimStore, accounts: string[], requests: PreparedRequest[],
+  name: string, services: Child[], urls: string[], store: SimStore, accounts: string[], requests: PreparedRequest[],
   perEvent: number, send: () => Promise<PhaseResult>,
 ): Promise<PhaseOutcome> {
   const before = store.deliveryCounts();
   const beforeTotal = store.all().length;
-  const m0 = await scrape(url);
-  const cpu0 = cpuMs(service.proc.pid!);
+  const m0 = await scrapeStatements(urls);
+  const cpu0 = cpuMs(services);
   const t0 = performance.now();
   const ack = await send();
   const done = await waitForMessages(store, beforeTotal + requests.length * perEvent, 20_000);
-  const cpu1 = cpuMs(service.proc.pid!);
+  const cpu1 = cpuMs(services);
   // Let the once-a-second statement report of the worker thread arrive.
   await sleep(1_200);
-  const m1 = await scrape(url);
+  const m1 = await scrapeStatements(urls);
   const after = store.deliveryCounts();
   let lost = 0;
   let twice = 0;
@@ -196,7 +215,7 @@ async function runPhase(
     name, events, expected: perEvent, lost, twice, ack, complete: done.complete,
     perSecond: events / ((done.at - t0) / 1000),
     cpuPerEvent: (cpu1 - cpu0) / events,
-    statementsPerEvent: (m1.statements - m0.statements) / events,
+    statementsPerEvent: (m1 - m0) / events,
   };
 }
 
@@ -235,27 +254,56 @@ const ROWS: Row[] = [
   { measure: (m) => `roster import, ${fInt(m.roster.rows)} rows (s)`, value: (m) => f1(m.roster.ms / 1000) },
 ];
 
-function report(o: Options, runs: Map<Database, Measurement>): string {
+/** One column of the table: a database and how many services shared it. */
+interface Setup {
+  db: Database;
+  instances: number;
+}
+
+const setupName = (c: Setup) => (c.db === 'sqlite' ? 'SQLite' : 'PostgreSQL') + (c.instances > 1 ? `, ${c.instances} instances` : '');
+
+/** The setups a run measures, in the table's order: SQLite once, PostgreSQL per --instances. */
+function setupsOf(o: Options): Setup[] {
+  return o.databases.flatMap((db): Setup[] => (db === 'sqlite' ? [{ db, instances: 1 }] : o.instances.map((instances) => ({ db, instances }))));
+}
+
+/** Throughput of a several-instance PostgreSQL run against the one-instance run: 帮助 and clicks. */
+function scaleOut(runs: Map<Setup, Measurement>, setup: Setup): { help: number; click: number } | undefined {
+  const one = [...runs].find(([c]) => c.db === setup.db && c.instances === 1)?.[1];
+  const many = runs.get(setup);
+  if (!one || !many || setup.instances === 1) return undefined;
+  return { help: many.help.perSecond / one.help.perSecond, click: many.click.perSecond / one.click.perSecond };
+}
+
+function report(o: Options, runs: Map<Setup, Measurement>): string {
   const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
-  const first = [...runs.values()][0]!;
-  const cell = (db: Database, row: Row) => {
-    const m = runs.get(db);
-    if (!m) return '—';
+  const setups = [...runs.keys()];
+  const first = runs.get(setups[0]!)!;
+  const cell = (setup: Setup, row: Row) => {
+    const m = runs.get(setup)!;
     return row.met ? `${row.value(m)} (${row.met(m) ? 'met' : 'NOT met'})` : row.value(m);
   };
+  const scaleCell = (setup: Setup) => {
+    const r = scaleOut(runs, setup);
+    if (!r) return '—';
+    const met = r.help >= TARGETS.scaleOut && r.click >= TARGETS.scaleOut;
+    return `${r.help.toFixed(2)}× / ${r.click.toFixed(2)}× (${met ? 'met' : 'NOT met'})`;
+  };
+  const showScale = setups.some((c) => c.instances > 1);
   const a = first.ack.ack!;
   const lines = [
     '',
     `### End-to-end benchmark (${new Date().toISOString().slice(0, 16)}Z, load average ${load})`,
     '',
-    '| measure | SQLite | PostgreSQL | target |',
-    '|---|---:|---:|---|',
-    ...ROWS.map((row) => `| ${row.measure(first, o)} | ${cell('sqlite', row)} | ${cell('postgres', row)} | ${row.target ?? ''} |`),
+    `| measure | ${setups.map(setupName).join(' | ')} | target |`,
+    `|---|${setups.map(() => '---:').join('|')}|---|`,
+    ...ROWS.map((row) => `| ${row.measure(first, o)} | ${setups.map((c) => cell(c, row)).join(' | ')} | ${row.target ?? ''} |`),
+    ...(showScale ? [`| 帮助 / clicks per second against one instance | ${setups.map(scaleCell).join(' | ')} | ≥ ${TARGETS.scaleOut}× |`] : []),
     '',
     `${fInt(first.help.events)} deputies, each: 帮助 once (${first.help.expected} messages back), 我的信息 clicked once (${first.click.expected} back), ` +
-      `帮助 again at ${o.rate}/s for ${o.ackSeconds} s (${fInt(a.ok)} of ${fInt(a.sent)} acked 200, ${a.errors} errors, first database). ` +
-      'Events/s = events ÷ (first callback sent → last reply received by the fake WeCom API). CPU = the service process, both threads (not the PostgreSQL server\'s). ' +
-      'A database not asked for with --db shows "—".',
+      `帮助 again at ${o.rate}/s for ${o.ackSeconds} s (${fInt(a.ok)} of ${fInt(a.sent)} acked 200, ${a.errors} errors, first column). ` +
+      'Events/s = events ÷ (first callback sent → last reply received by the fake WeCom API). CPU = the service processes, both threads, summed over instances (not the PostgreSQL server\'s); ' +
+      'RSS = the largest instance\'s. Several instances share one database, the load spread over them connection by connection.',
     `Machine: ${os.cpus().length} CPU, Node ${process.version}; the load generator, the fake WeCom API and (for PostgreSQL) the database server share it with the service.`,
   ];
   return lines.join('\n');
@@ -282,21 +330,21 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 async function main(o: Options): Promise<void> {
   keepTemp = o.keep;
   tempDir = mkdtempSync(join(os.tmpdir(), 'bench-e2e-'));
-  const runs = new Map<Database, Measurement>();
-  for (const db of o.databases) {
-    const databaseUrl = db === 'sqlite'
+  const runs = new Map<Setup, Measurement>();
+  for (const setup of setupsOf(o)) {
+    const databaseUrl = setup.db === 'sqlite'
       ? `file:${join(tempDir, 'bench.db')}`
       : await freshDatabase(process.env.PG_URL ?? (cluster ??= await startPgCluster()).url, 'bench_e2e');
-    runs.set(db, await measure(o, db, databaseUrl));
+    runs.set(setup, await measure(o, setup, databaseUrl));
   }
   console.log(report(o, runs));
   if (o.keep) console.error(`[bench:e2e] kept ${tempDir}`);
 }
 
-/** One whole run (roster, service, the three phases) on one database. */
-async function measure(o: Options, db: Database, databaseUrl: string): Promise<Measurement> {
-  const log = (msg: string) => console.error(`[bench:e2e] ${db}: ${msg}`);
-  const dir = mkdtempSync(join(tempDir, `${db}-`));
+/** One whole run (roster, services, the three phases) on one database. */
+async function measure(o: Options, setup: Setup, databaseUrl: string): Promise<Measurement> {
+  const log = (msg: string) => console.error(`[bench:e2e] ${setupName(setup)}: ${msg}`);
+  const dir = mkdtempSync(join(tempDir, `${setup.db}-${setup.instances}-`));
   const store = new SimStore();
   const fakeApi = await listenOnLoopback(
     createFakeWecomApi({ corpId: APP.corpId, secret: APP.secret, agentId: APP.agentId, store, isKnownUser: async () => true }),
@@ -313,51 +361,55 @@ async function measure(o: Options, db: Database, databaseUrl: string): Promise<M
   if (code !== 0) throw new Error(`roster import failed (${code}):\n${tail(join(dir, 'roster.log'))}`);
   log(`imported ${o.deputies} deputies in ${f1(roster.ms / 1000)} s`);
 
-  const port = await freePort();
   const profDir = join(dir, 'prof');
   if (o.profile) mkdirSync(profDir, { recursive: true });
-  const service = startService(o.profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [], {
-    cwd: ROOT,
-    env: {
-      ...baseEnv, PORT: String(port), WECOM_CORP_ID: APP.corpId, WECOM_AGENT_ID: String(APP.agentId), WECOM_SECRET: APP.secret,
-      WECOM_TOKEN: APP.token, WECOM_AES_KEY: APP.aesKey, WECOM_API_BASE: fakeApi.url,
-      CONSOLE_SESSION_SECRET: 'bench-console-secret-0123456789abcdefghij',
-    },
-    logFile: join(dir, 'service.log'),
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(service, `${url}/readyz`);
+  const env = {
+    ...baseEnv, WECOM_CORP_ID: APP.corpId, WECOM_AGENT_ID: String(APP.agentId), WECOM_SECRET: APP.secret,
+    WECOM_TOKEN: APP.token, WECOM_AES_KEY: APP.aesKey, WECOM_API_BASE: fakeApi.url,
+    CONSOLE_SESSION_SECRET: 'bench-console-secret-0123456789abcdefghij',
+  };
+  const services: Child[] = [];
+  const urls: string[] = [];
+  for (let i = 0; i < setup.instances; i++) {
+    const port = await freePort();
+    services.push(startService(o.profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [], {
+      cwd: ROOT, env: { ...env, PORT: String(port) }, logFile: join(dir, `service-${i + 1}.log`),
+    }));
+    urls.push(`http://127.0.0.1:${port}`);
+    // One at a time: each applies (or finds applied) the migrations before the next starts.
+    await waitForHttp(services[i]!, `${urls[i]}/readyz`);
+  }
   await sleep(2_000);
-  const rssIdle = rssMb(service.proc.pid!, 'VmRSS');
-  log(`service ready, RSS ${f1(rssIdle)} MB`);
+  const rssIdle = Math.max(...services.map((s) => rssMb(s.proc.pid!, 'VmRSS')));
+  log(`${services.length} service(s) ready, RSS ${f1(rssIdle)} MB`);
 
   // Warm-up: 100 deputies not measured (JIT, statement caches, the token).
   const warm = accounts.slice(0, Math.min(100, Math.floor(accounts.length / 10)));
-  await runPhase('warm-up', service, url, store, warm, helpRequests(warm), 2, () =>
-    closedLoop('warm', url, helpRequests(warm), { connections: 8, seconds: 60 }));
+  await runPhase('warm-up', services, urls, store, warm, helpRequests(warm), 2, () =>
+    closedLoop('warm', urls, helpRequests(warm), { connections: 8 * urls.length, seconds: 60 }));
 
   const helpReqs = helpRequests(accounts);
   log(`帮助 × ${accounts.length}`);
-  const help = await runPhase('help', service, url, store, accounts, helpReqs, 2, () =>
-    closedLoop('help', url, helpReqs, { connections: o.connections, seconds: 600 }));
+  const help = await runPhase('help', services, urls, store, accounts, helpReqs, 2, () =>
+    closedLoop('help', urls, helpReqs, { connections: o.connections, seconds: 600 }));
   const clickReqs = clickRequests(accounts);
   log(`clicks × ${accounts.length}`);
-  const click = await runPhase('click', service, url, store, accounts, clickReqs, 1, () =>
-    closedLoop('click', url, clickReqs, { connections: o.connections, seconds: 600 }));
+  const click = await runPhase('click', services, urls, store, accounts, clickReqs, 1, () =>
+    closedLoop('click', urls, clickReqs, { connections: o.connections, seconds: 600 }));
   const ackAccounts = accounts.slice(0, Math.min(accounts.length, o.rate * o.ackSeconds));
   const ackReqs = helpRequests(ackAccounts);
   log(`帮助 at ${o.rate}/s × ${ackAccounts.length}`);
-  const ack = await runPhase('ack', service, url, store, ackAccounts, ackReqs, 2, () =>
-    openLoop('ack', url, ackReqs, { rate: o.rate, seconds: o.ackSeconds }));
-  const rssPeak = rssMb(service.proc.pid!, 'VmHWM');
+  const ack = await runPhase('ack', services, urls, store, ackAccounts, ackReqs, 2, () =>
+    openLoop('ack', urls, ackReqs, { rate: o.rate, seconds: o.ackSeconds }));
+  const rssPeak = Math.max(...services.map((s) => rssMb(s.proc.pid!, 'VmHWM')));
 
-  await stopChild(service);
+  for (const service of services) await stopChild(service);
   await new Promise<void>((r) => fakeApi.server.close(() => r()));
   if (o.profile) {
     const profiles = readdirSync(profDir).filter((p) => p.endsWith('.cpuprofile'))
       .map((p) => ({ p, size: statSync(join(profDir, p)).size })).sort((x, y) => y.size - x.size);
     const { summarise } = await import('./bench/profile-summary.ts');
-    for (const { p } of profiles.slice(0, 2)) console.error(`\n[bench:e2e] ${db}: CPU profile ${p}:\n${summarise(join(profDir, p))}`);
+    for (const { p } of profiles.slice(0, 2)) console.error(`\n[bench:e2e] ${setupName(setup)}: CPU profile ${p}:\n${summarise(join(profDir, p))}`);
   }
   return { help, click, ack, rss: { idle: rssIdle, peak: rssPeak }, roster };
 }

@@ -5,6 +5,8 @@
 //                (maximum throughput);
 //   openLoop   — requests fire on a fixed schedule (e.g. 500/s) whatever the answers do,
 //                latency measured from the moment a request is sent to the end of its answer.
+// Either may spread its load over several instances of the service (a list of base URLs), as
+// a load balancer would: connection i (closed loop) or request i (open loop) goes to URL i mod n.
 import http from 'node:http';
 
 export interface PreparedRequest {
@@ -43,9 +45,13 @@ interface Target {
   port: number;
 }
 
-function targetOf(baseUrl: string): Target {
-  const u = new URL(baseUrl);
-  return { host: u.hostname, port: Number(u.port) };
+function targetsOf(baseUrls: string | string[]): Target[] {
+  const urls = typeof baseUrls === 'string' ? [baseUrls] : baseUrls;
+  if (urls.length === 0) throw new Error('no base URL to send to');
+  return urls.map((url) => {
+    const u = new URL(url);
+    return { host: u.hostname, port: Number(u.port) };
+  });
 }
 
 type Outcome = { status: number; ms: number } | { error: string; ms: number };
@@ -142,18 +148,19 @@ function newAgent(maxSockets: number): http.Agent {
 /** N connections, each sending back to back, for `seconds` or until the pool is used up. */
 export async function closedLoop(
   label: string,
-  baseUrl: string,
+  baseUrls: string | string[],
   pool: PreparedRequest[],
   opts: { connections: number; seconds: number; /** Reuse the pool round-robin (targets that store nothing). */ cycle?: boolean },
 ): Promise<PhaseResult> {
-  const target = targetOf(baseUrl);
+  const targets = targetsOf(baseUrls);
   const agent = newAgent(opts.connections);
   const rec = new Recorder(opts.cycle ? 1 << 21 : pool.length, !opts.cycle);
   let next = 0;
   let exhausted = false;
   const started = performance.now();
   const deadline = started + opts.seconds * 1000;
-  const worker = async () => {
+  const worker = async (_: unknown, connection: number) => {
+    const target = targets[connection % targets.length]!;
     while (performance.now() < deadline) {
       if (next >= pool.length) {
         if (!opts.cycle) {
@@ -176,11 +183,11 @@ export async function closedLoop(
 /** Fires requests at a fixed rate for `seconds`, whatever the answers do. */
 export async function openLoop(
   label: string,
-  baseUrl: string,
+  baseUrls: string | string[],
   pool: PreparedRequest[],
   opts: { rate: number; seconds: number },
 ): Promise<PhaseResult> {
-  const target = targetOf(baseUrl);
+  const targets = targetsOf(baseUrls);
   const agent = newAgent(256);
   const total = Math.min(pool.length, Math.round(opts.rate * opts.seconds));
   const rec = new Recorder(total);
@@ -190,6 +197,7 @@ export async function openLoop(
     const tick = () => {
       const due = Math.min(total, Math.floor(((performance.now() - started) * opts.rate) / 1000) + 1);
       while (rec.sent < due) {
+        const target = targets[rec.sent % targets.length]!;
         const req = pool[rec.sent++]!;
         const p = send(agent, target, req).then((o) => {
           rec.record(req, o);
