@@ -1,5 +1,6 @@
 // npm run bench:e2e -- [--deputies 2000] [--rate 500] [--ack-seconds 5] [--connections 32]
-//                      [--db sqlite,postgres] [--instances 1,2] [--profile] [--keep] [--help]
+//                      [--db sqlite,postgres] [--instances 1,2] [--history 0,500000] [--profile]
+//                      [--keep] [--help]
 //
 // End to end on this machine: encrypted, signed WeCom callbacks (the simulator's sender) are
 // accepted by the REAL service (src/main.ts as a child process started as `npm start` starts it, its workers on their thread),
@@ -10,7 +11,8 @@
 //            the HTTP ack latency, the thing WeCom times out on.
 // Per phase: service CPU ms per event (utime+stime of the service process ÷ events),
 // statements per event (the service's own counter in /metrics), lost (a deputy who got less
-// than one answer's messages) and twice (more). RSS idle (before the first phase) and peak (VmHWM).
+// than one answer's messages) and twice (more). RSS idle (20 s after ready, before the first
+// phase) and peak (VmHWM).
 // --db sqlite,postgres (default both): the whole run once per database, side by side in the
 // table. SQLite is a temp file; PostgreSQL a throwaway server this starts (initdb/pg_ctl, as
 // the tests do) unless PG_URL names one, with a fresh database each run. --instances 1,2 (the
@@ -18,6 +20,10 @@
 // database, the load spread over them as a load balancer would (connection i, or request i in
 // the ack phase, to instance i mod n); the table adds the ratio of their throughputs (issue 14:
 // two instances ≥ 1.6× one). CPU is then the sum of the instances', RSS the largest instance's.
+// --history 0,500000 (the default): on SQLite, the run once on a database with no history and
+// once with that many processed callbacks and sent messages of the same deputies, spread over
+// the year before (scripts/bench/history-seed.ts); the table adds the CPU per event against
+// the run without history (issue 14: flat, ± 5 %).
 //
 // Exit code 0 when the run completed (even if a target is missed), 1 when it broke, 2 bad usage.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -29,6 +35,7 @@ import { createFakeWecomApi, listenOnLoopback } from '../src/simulator/fake-weco
 import { SimStore } from '../src/simulator/sim-store.ts';
 import { freePort, killAllChildren, runNode, sleep, startService, stopChild, tail, waitForHttp, type Child } from './bench/children.ts';
 import { closedLoop, openLoop, type PhaseResult, type PreparedRequest } from './bench/load.ts';
+import { seedHistory } from './bench/history-seed.ts';
 import { rosterCsv } from './bench/roster.ts';
 import { freshDatabase, startPgCluster, type PgCluster } from './lib/pg-cluster.ts';
 
@@ -40,7 +47,9 @@ const APP = {
   token: 'BenchToken2024',
   aesKey: 'BenchAesKey0123456789abcdefghijklmnopqrstuv',
 };
-const TARGETS = { help: 2000, click: 1500, cpuMs: 1, ackP99: 20, rssIdle: 150, rssPeak: 250, scaleOut: 1.6 };
+/** How long the services rest before their idle RSS is read. */
+const IDLE_SETTLE_MS = 20_000;
+const TARGETS = { help: 2000, click: 1500, cpuMs: 1, ackP99: 20, rssIdle: 150, rssPeak: 250, scaleOut: 1.6, historyDrift: 0.05 };
 
 interface Options {
   deputies: number;
@@ -52,6 +61,8 @@ interface Options {
   databases: Database[];
   /** How many services share the database in each PostgreSQL run (SQLite: one). */
   instances: number[];
+  /** Old rows per queue table in each SQLite run. */
+  history: number[];
 }
 
 const DATABASES = ['sqlite', 'postgres'] as const;
@@ -69,12 +80,13 @@ function parseOptions(argv: string[]): Options {
       keep: { type: 'boolean', default: false },
       db: { type: 'string', default: DATABASES.join(',') },
       instances: { type: 'string', default: '1,2' },
+      history: { type: 'string', default: '0,500000' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
   });
   if (values.help) {
-    console.log('npm run bench:e2e -- [--deputies N] [--rate N] [--ack-seconds N] [--connections N] [--db sqlite,postgres] [--instances 1,2] [--profile] [--keep]');
+    console.log('npm run bench:e2e -- [--deputies N] [--rate N] [--ack-seconds N] [--connections N] [--db sqlite,postgres] [--instances 1,2] [--history 0,500000] [--profile] [--keep]');
     process.exit(0);
   }
   const num = (name: string, v: string, min: number) => {
@@ -91,7 +103,8 @@ function parseOptions(argv: string[]): Options {
     console.error(`--db: 「${unknown.join(',')}」不是 sqlite 或 postgres`);
     process.exit(2);
   }
-  const instances = [...new Set(values.instances.split(',').map((n) => num('instances', n.trim(), 1)))].sort((a, b) => a - b);
+  const list = (name: string, v: string, min: number) => [...new Set(v.split(',').map((n) => num(name, n.trim(), min)))].sort((a, b) => a - b);
+  const instances = list('instances', values.instances, 1);
   if (instances.some((n) => n > 8)) {
     console.error('--instances: at most 8 services on this machine');
     process.exit(2);
@@ -99,6 +112,7 @@ function parseOptions(argv: string[]): Options {
   return {
     databases: databases as Database[],
     instances,
+    history: list('history', values.history, 0),
     deputies: num('deputies', values.deputies, 10),
     rate: num('rate', values.rate, 1),
     ackSeconds: num('ack-seconds', values['ack-seconds'], 1),
@@ -258,18 +272,37 @@ const ROWS: Row[] = [
 interface Setup {
   db: Database;
   instances: number;
+  /** Old rows seeded in each queue table before the service starts. */
+  history: number;
 }
 
-const setupName = (c: Setup) => (c.db === 'sqlite' ? 'SQLite' : 'PostgreSQL') + (c.instances > 1 ? `, ${c.instances} instances` : '');
+const setupName = (c: Setup) => (c.db === 'sqlite' ? 'SQLite' : 'PostgreSQL') +
+  (c.instances > 1 ? `, ${c.instances} instances` : '') + (c.history > 0 ? `, ${fInt(c.history)} old rows` : '');
 
-/** The setups a run measures, in the table's order: SQLite once, PostgreSQL per --instances. */
+/** The setups a run measures, in the table's order: SQLite per --history, PostgreSQL per --instances. */
 function setupsOf(o: Options): Setup[] {
-  return o.databases.flatMap((db): Setup[] => (db === 'sqlite' ? [{ db, instances: 1 }] : o.instances.map((instances) => ({ db, instances }))));
+  return o.databases.flatMap((db): Setup[] => (db === 'sqlite'
+    ? o.history.map((history) => ({ db, instances: 1, history }))
+    : o.instances.map((instances) => ({ db, instances, history: 0 }))));
+}
+
+/** The run a setup is compared with: same database, one instance, no history. */
+function baselineOf(runs: Map<Setup, Measurement>, setup: Setup): Measurement | undefined {
+  if (setup.instances === 1 && setup.history === 0) return undefined;
+  return [...runs].find(([c]) => c.db === setup.db && c.instances === 1 && c.history === 0)?.[1];
+}
+
+/** CPU per event of a run with history against the run without: 帮助 and clicks. */
+function historyDrift(runs: Map<Setup, Measurement>, setup: Setup): { help: number; click: number } | undefined {
+  const base = baselineOf(runs, setup);
+  const m = runs.get(setup);
+  if (!base || !m || setup.history === 0) return undefined;
+  return { help: m.help.cpuPerEvent / base.help.cpuPerEvent - 1, click: m.click.cpuPerEvent / base.click.cpuPerEvent - 1 };
 }
 
 /** Throughput of a several-instance PostgreSQL run against the one-instance run: 帮助 and clicks. */
 function scaleOut(runs: Map<Setup, Measurement>, setup: Setup): { help: number; click: number } | undefined {
-  const one = [...runs].find(([c]) => c.db === setup.db && c.instances === 1)?.[1];
+  const one = baselineOf(runs, setup);
   const many = runs.get(setup);
   if (!one || !many || setup.instances === 1) return undefined;
   return { help: many.help.perSecond / one.help.perSecond, click: many.click.perSecond / one.click.perSecond };
@@ -289,7 +322,15 @@ function report(o: Options, runs: Map<Setup, Measurement>): string {
     const met = r.help >= TARGETS.scaleOut && r.click >= TARGETS.scaleOut;
     return `${r.help.toFixed(2)}× / ${r.click.toFixed(2)}× (${met ? 'met' : 'NOT met'})`;
   };
+  const driftCell = (setup: Setup) => {
+    const r = historyDrift(runs, setup);
+    if (!r) return '—';
+    const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} %`;
+    const met = Math.abs(r.help) <= TARGETS.historyDrift && Math.abs(r.click) <= TARGETS.historyDrift;
+    return `${pct(r.help)} / ${pct(r.click)} (${met ? 'met' : 'NOT met'})`;
+  };
   const showScale = setups.some((c) => c.instances > 1);
+  const showDrift = setups.some((c) => c.history > 0);
   const a = first.ack.ack!;
   const lines = [
     '',
@@ -299,6 +340,7 @@ function report(o: Options, runs: Map<Setup, Measurement>): string {
     `|---|${setups.map(() => '---:').join('|')}|---|`,
     ...ROWS.map((row) => `| ${row.measure(first, o)} | ${setups.map((c) => cell(c, row)).join(' | ')} | ${row.target ?? ''} |`),
     ...(showScale ? [`| 帮助 / clicks per second against one instance | ${setups.map(scaleCell).join(' | ')} | ≥ ${TARGETS.scaleOut}× |`] : []),
+    ...(showDrift ? [`| CPU per 帮助 / click against no history | ${setups.map(driftCell).join(' | ')} | ± ${TARGETS.historyDrift * 100} % |`] : []),
     '',
     `${fInt(first.help.events)} deputies, each: 帮助 once (${first.help.expected} messages back), 我的信息 clicked once (${first.click.expected} back), ` +
       `帮助 again at ${o.rate}/s for ${o.ackSeconds} s (${fInt(a.ok)} of ${fInt(a.sent)} acked 200, ${a.errors} errors, first column). ` +
@@ -333,7 +375,7 @@ async function main(o: Options): Promise<void> {
   const runs = new Map<Setup, Measurement>();
   for (const setup of setupsOf(o)) {
     const databaseUrl = setup.db === 'sqlite'
-      ? `file:${join(tempDir, 'bench.db')}`
+      ? `file:${join(tempDir, `bench-${setup.history}.db`)}`
       : await freshDatabase(process.env.PG_URL ?? (cluster ??= await startPgCluster()).url, 'bench_e2e');
     runs.set(setup, await measure(o, setup, databaseUrl));
   }
@@ -344,7 +386,7 @@ async function main(o: Options): Promise<void> {
 /** One whole run (roster, services, the three phases) on one database. */
 async function measure(o: Options, setup: Setup, databaseUrl: string): Promise<Measurement> {
   const log = (msg: string) => console.error(`[bench:e2e] ${setupName(setup)}: ${msg}`);
-  const dir = mkdtempSync(join(tempDir, `${setup.db}-${setup.instances}-`));
+  const dir = mkdtempSync(join(tempDir, `${setup.db}-${setup.instances}-${setup.history}-`));
   const store = new SimStore();
   const fakeApi = await listenOnLoopback(
     createFakeWecomApi({ corpId: APP.corpId, secret: APP.secret, agentId: APP.agentId, store, isKnownUser: async () => true }),
@@ -360,6 +402,10 @@ async function measure(o: Options, setup: Setup, databaseUrl: string): Promise<M
   const roster = { rows: o.deputies, ms: performance.now() - rosterStarted };
   if (code !== 0) throw new Error(`roster import failed (${code}):\n${tail(join(dir, 'roster.log'))}`);
   log(`imported ${o.deputies} deputies in ${f1(roster.ms / 1000)} s`);
+  if (setup.history > 0) {
+    seedHistory(databaseUrl.slice('file:'.length), accounts, setup.history, new Date());
+    log(`seeded ${fInt(setup.history)} old callbacks and messages`);
+  }
 
   const profDir = join(dir, 'prof');
   if (o.profile) mkdirSync(profDir, { recursive: true });
@@ -379,7 +425,9 @@ async function measure(o: Options, setup: Setup, databaseUrl: string): Promise<M
     // One at a time: each applies (or finds applied) the migrations before the next starts.
     await waitForHttp(services[i]!, `${urls[i]}/readyz`);
   }
-  await sleep(2_000);
+  // Idle means at rest: V8 frees what start-up left behind once a thread has been idle for
+  // about ten seconds (its memory reducer), 10–15 MB here; measured before that it is start-up.
+  await sleep(IDLE_SETTLE_MS);
   const rssIdle = Math.max(...services.map((s) => rssMb(s.proc.pid!, 'VmRSS')));
   log(`${services.length} service(s) ready, RSS ${f1(rssIdle)} MB`);
 
