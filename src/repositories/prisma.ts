@@ -112,6 +112,12 @@ export async function connectDb(databaseUrl: string, options: ConnectOptions = {
   return db;
 }
 
+/** Counts every statement a pooled connection sends (BEGIN and COMMIT too: each is a round trip). */
+function countRoundTrips(client: { query: (...args: never[]) => unknown }): void {
+  const send = client.query.bind(client) as (...args: never[]) => unknown;
+  client.query = (...args: never[]) => (statements++, send(...args));
+}
+
 async function connectPostgres(databaseUrl: string, options: ConnectOptions): Promise<Db> {
   // Loaded only here: a SQLite deployment never needs the second client or pg.
   const [{ PrismaPg }, { PrismaClient: PgClient }, { default: pg }] = await Promise.all([
@@ -121,6 +127,7 @@ async function connectPostgres(databaseUrl: string, options: ConnectOptions): Pr
   ]);
   // One pool: Prisma's adapter and the hot path's raw statements (driver-sql.ts) share it.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
+  pool.on('connect', countRoundTrips);
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   // The one cast between the two generated clients (see the header).
   const db = new PgClient({ adapter }) as unknown as Db;
