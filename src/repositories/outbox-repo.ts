@@ -88,7 +88,10 @@ type ClaimedRaw = Omit<ClaimedOutboxRow, 'maybeDelivered' | 'unguarded' | 'prior
  * without the turn, two instances could each send one of a member's messages at once.
  */
 export async function claimDueRows(db: Db, now: Date, limit: number, lockMs: number, scheduledLimit = limit): Promise<ClaimedOutboxRow[]> {
-  const due = Prisma.sql`(("status" = 'pending' AND "nextAttemptAt" <= ${now}) OR ("status" = 'sending' AND "lockedUntil" < ${now}))`;
+  // Checked again on the rows picked (by id): on PostgreSQL another claim may have just taken
+  // one. Kept off the indexes, or SQLite's planner reads every due row to find the picked ones.
+  const status = unindexed(db, 'status');
+  const due = Prisma.sql`((${status} = 'pending' AND "nextAttemptAt" <= ${now}) OR (${status} = 'sending' AND "lockedUntil" < ${now}))`;
   const scan = limit * 4 + 20;
   const rows = await underLock(db, OUTBOX_CLAIM_LOCK, (q) => query<ClaimedRaw>(q)`
     UPDATE "Outbox"
@@ -101,11 +104,10 @@ export async function claimDueRows(db: Db, now: Date, limit: number, lockMs: num
           SELECT "id", "priority", "nextAttemptAt" AS "at",
             ROW_NUMBER() OVER (PARTITION BY "channel", "recipient" ORDER BY "priority" DESC, "nextAttemptAt", "id") AS "rank"
           FROM (
-            SELECT "id", "channel", "recipient", "priority", "nextAttemptAt" FROM "Outbox" AS o
-            WHERE ${due} AND NOT EXISTS (
-              SELECT 1 FROM "Outbox" AS f
-              WHERE f."status" = 'sending' AND f."lockedUntil" >= ${now} AND f."channel" = o."channel" AND f."recipient" = o."recipient")
-            ORDER BY "priority" DESC, "nextAttemptAt", "id" LIMIT ${scan} ${skipLocked(db)}) AS "due"
+            SELECT * FROM (${candidates(db, Prisma.sql`o."status" = 'pending' AND ${unindexed(db, 'nextAttemptAt')} <= ${now}`, now, scan)}) AS "fresh"
+            UNION ALL
+            SELECT * FROM (${candidates(db, Prisma.sql`o."status" = 'sending' AND o."lockedUntil" < ${now}`, now, scan)}) AS "stale"
+          ) AS "due"
           ) AS "ranked"
         WHERE "rank" = 1) AS "firsts"
       WHERE "priority" > 0 OR "k" <= ${scheduledLimit}
@@ -127,6 +129,22 @@ export async function claimDueRows(db: Db, now: Date, limit: number, lockMs: num
     }))
     .sort((a, b) => b.priority - a.priority || a.at - b.at || a.id - b.id)
     .map(({ at: _, ...r }) => r);
+}
+
+/**
+ * The first `scan` rows of one kind of due row (new or retried; or left 'sending' by a process
+ * that died), in claim order, whose recipient has nothing in flight. Two ordered scans, not one
+ * over both kinds: the index on (status, priority DESC, nextAttemptAt, id) then hands the
+ * pending rows over in order and the scan stops at `scan`, where one OR over both kinds sorted
+ * every due row on each claim (1.5 ms of CPU per claim with a few thousand messages queued).
+ */
+function candidates(db: Db, kind: Prisma.Sql, now: Date, scan: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT o."id", o."channel", o."recipient", o."priority", o."nextAttemptAt" FROM "Outbox" AS o
+    WHERE ${kind} AND NOT EXISTS (
+      SELECT 1 FROM "Outbox" AS f
+      WHERE f."status" = 'sending' AND f."lockedUntil" >= ${now} AND f."channel" = o."channel" AND f."recipient" = o."recipient")
+    ORDER BY o."priority" DESC, o."nextAttemptAt", o."id" LIMIT ${scan} ${skipLocked(db)}`;
 }
 
 function settle(db: Db, row: ClaimedOutboxRow, set: Prisma.Sql, run = execute) {
