@@ -1,0 +1,3 @@
+-- DropIndex
+DROP INDEX "Outbox_channel_recipient_sentAt_idx";
+
