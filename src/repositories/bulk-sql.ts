@@ -63,12 +63,27 @@ export class SqlArgs {
       return `SELECT ${[...values, ...(ordinal ? ['"key" + 1 AS "ordinal"'] : [])].join(', ')} FROM json_each(?)`;
     }
     const arrays = types.map((type, i) => {
-      this.params.push(rows.map((row) => toPg(row[i])));
+      this.params.push(pgArrayLiteral(rows, i));
       return `$${this.params.length}::${PG_TYPE[type]}[]`;
     });
     const names = [...columns, ...(ordinal ? ['"ordinal"'] : [])].join(', ');
     return `SELECT * FROM unnest(${arrays.join(', ')})${ordinal ? ' WITH ORDINALITY' : ''} AS u(${names})`;
   }
+}
+
+/**
+ * Column `i` of the rows as PostgreSQL's array literal text (`{"a","b",NULL}`): what pg makes of
+ * a JS array, built with one join. pg appends element by element: a third of everything a
+ * 100,000-row first import allocated (about 440 MB, sampled), enough garbage to fill the young
+ * generation every chunk and push the chunk's own objects into the old one.
+ */
+function pgArrayLiteral(rows: unknown[][], i: number): string {
+  const items = new Array<string>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const value = toPg(rows[r]![i]);
+    items[r] = value === null ? 'NULL' : `"${String(value).replace(/[\\"]/g, '\\$&')}"`;
+  }
+  return `{${items.join(',')}}`;
 }
 
 /** As a bound value would be stored (driver-sql.ts): dates as ISO text with +00:00; JSON true is 1. */
