@@ -74,8 +74,8 @@ async function planImport(db: Db, session: BulkSession, options: ImportOptions):
   const merged = merger.finish();
   const fileErrors = [...parsed.errors, ...merged.errors];
   // A person whose every row is bad is still "in the file", not outside the roster.
-  const inFile = new Set(merged.byMobile.keys());
-  fileErrors.forEach((e) => e.mobiles.forEach((m) => inFile.add(m)));
+  const inErrors = new Set(fileErrors.flatMap((e) => e.mobiles));
+  const inFile = (mobile: string) => merged.byMobile.has(mobile) || inErrors.has(mobile);
   const scan: OrgScan = org ? await scanOrganisation(repo, org.id, merged, inFile) : { left: [], owners: [], givenUp: [] };
   const selection = selectPeople(merged.people, fileErrors, scan.owners);
   const skipped = new Set(selection.skipped.map((p) => p.mobile));
