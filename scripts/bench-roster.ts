@@ -127,7 +127,7 @@ async function main(): Promise<void> {
     }
   }
   console.log(table.join('\n'));
-  console.log(`\nTime: the whole \`npm run roster:import\` process (start-up included), as package.json starts it. Load: 1-minute average before→after each run.`);
+  console.log(`\nTime: the whole \`npm run roster:import\` process (start-up included), as package.json starts it, src/ already compiled (as where the bot has started once). Load: 1-minute average before→after each run.`);
   console.log(summaries.map((s) => `- ${s}`).join('\n'));
   console.log(`\nMachine: ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}), Node ${process.version}; ${execFileSync('uname', ['-sr'], { encoding: 'utf8' }).trim()}.`);
 }
