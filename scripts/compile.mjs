@@ -77,7 +77,17 @@ function oneToOne(outdir) {
 
 async function build(files, options, outdir) {
   const esbuild = await import('esbuild');
-  await esbuild.build({
+  try {
+    await runEsbuild(esbuild, files, options, outdir);
+  } finally {
+    // esbuild's service is a child process that would otherwise live as long as this one (one
+    // build at a time per process: start.mjs and roster-import.mjs each compile once).
+    await esbuild.stop();
+  }
+}
+
+function runEsbuild(esbuild, files, options, outdir) {
+  return esbuild.build({
     entryPoints: files,
     outdir,
     outbase: SRC,
@@ -118,6 +128,11 @@ function alive(pid) {
 
 /** Compiles src/ unless this exact tree is already compiled; returns the path of the compiled main.js. */
 export async function compileService() {
+  return join(await compileSrc(), 'main.js');
+}
+
+/** Compiles src/ unless this exact tree is already compiled; returns the folder of the compiled tree. */
+export async function compileSrc() {
   const files = sourceFiles();
   const options = await buildOptions();
   const out = join(CACHE, hashOf(files, options));
@@ -136,5 +151,5 @@ export async function compileService() {
     }
     prune(KEEP, out);
   }
-  return join(out, 'main.js');
+  return out;
 }

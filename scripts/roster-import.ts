@@ -1,57 +1,6 @@
 // npm run roster:import -- FILE [--org CODE] [--org-name NAME] [--skip-bad-rows]
-// Exit codes: 0 imported; 1 nothing imported (bad file, bad rows, database problem);
-// 2 the command line itself is wrong.
-import { existsSync } from 'node:fs';
-import { ConfigError, loadConfig, LOCAL_DATABASE_URL } from '../src/config.ts';
-import { AppError, errorMessage } from '../src/lib/errors.ts';
-import { migrateDatabase } from '../src/repositories/migrate.ts';
-import { connectDb } from '../src/repositories/prisma.ts';
-import { parseImportArgs, type ImportArgs } from '../src/services/roster/import-args.ts';
-import { cliMessages, formatReport } from '../src/services/roster/messages.ts';
-import { importRoster } from '../src/services/roster/roster-service.ts';
+// The command under tsx (the tests, debugging); `npm run roster:import` runs the same code
+// compiled (scripts/roster-import.mjs). The command itself is src/cli/roster-import.ts.
+import { rosterImportCli } from '../src/cli/roster-import.ts';
 
-async function main(argv: string[]): Promise<number> {
-  const parsed = parseImportArgs(argv);
-  if (!parsed.ok) {
-    console.error(parsed.error);
-    return 2;
-  }
-  if (parsed.help) {
-    console.log(cliMessages.usage);
-    return 0;
-  }
-  if (!existsSync(parsed.args.file)) {
-    console.error(cliMessages.fileNotFound(parsed.args.file));
-    return 1;
-  }
-  try {
-    return await run(parsed.args);
-  } catch (err) {
-    const shown = err instanceof ConfigError || (err instanceof AppError && err.expose);
-    console.error(shown ? errorMessage(err) : cliMessages.failed(errorMessage(err)));
-    return 1;
-  }
-}
-
-async function run(args: ImportArgs): Promise<number> {
-  const config = loadConfig();
-  // A fresh install may import the roster before the bot has ever started.
-  await migrateDatabase(config.databaseUrl);
-  const db = await connectDb(config.databaseUrl);
-  try {
-    const report = await importRoster(db, {
-      orgCode: args.orgCode ?? config.orgCode,
-      orgName: args.orgName,
-      file: args.file,
-      skipBadRows: args.skipBadRows,
-    });
-    for (const line of formatReport(report)) console.log(line);
-    // Easy to do by mistake before .env is written: real people in the demo's database.
-    if (report.applied && config.mode === 'local' && config.databaseUrl === LOCAL_DATABASE_URL) console.error(cliMessages.intoLocalDatabase(config.databaseUrl));
-    return report.applied ? 0 : 1;
-  } finally {
-    await db.$disconnect();
-  }
-}
-
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await rosterImportCli(process.argv.slice(2));

@@ -1,6 +1,6 @@
-// How `npm start` runs the service, read from package.json's start script
-// (`[VAR=value …] node [flags] scripts/start.mjs`), so the benchmarks and the tests that start
-// the real service run it exactly as production does: compiled, with the same V8 flags and
+// How `npm start` (and `npm run roster:import`) run, read from package.json's script
+// (`[VAR=value …] node [flags] scripts/….mjs`), so the benchmarks and the tests that start
+// the real process run it exactly as production does: compiled, with the same V8 flags and
 // allocator settings.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
@@ -13,13 +13,20 @@ export interface StartCommand {
 }
 
 export function startCommand(root: string): StartCommand {
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const words = pkg.scripts.start.trim().split(/\s+/);
+  return nodeScriptCommand(root, 'start');
+}
+
+/** Any package.json script of the form `[VAR=value …] node [flags] script`. */
+export function nodeScriptCommand(root: string, name: string): StartCommand {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const line = pkg.scripts[name];
+  if (line === undefined) throw new Error(`package.json has no "${name}" script`);
+  const words = line.trim().split(/\s+/);
   const env: Record<string, string> = {};
   while (/^[A-Z_]+=/.test(words[0] ?? '')) {
-    const [name, ...value] = words.shift()!.split('=');
-    env[name!] = value.join('=');
+    const [variable, ...value] = words.shift()!.split('=');
+    env[variable!] = value.join('=');
   }
-  if (words.shift() !== 'node') throw new Error(`package.json's start script is not "[VAR=value …] node …": ${pkg.scripts.start}`);
+  if (words.shift() !== 'node') throw new Error(`package.json's ${name} script is not "[VAR=value …] node …": ${line}`);
   return { env, args: words.map((w) => (w.startsWith('-') || isAbsolute(w) ? w : join(root, w))) };
 }

@@ -2,7 +2,7 @@
 // transaction per chunk (bulk-sql.ts). People are addressed by (orgId, mobile), the unique key
 // the import itself uses, so a chunk's memberships and accounts need no ids read back. The
 // import is a diff: a run cut short between chunks is completed by running it again.
-import { withBulkSession, type BulkSession, type Statement } from './bulk-sql.ts';
+import type { BulkSession, Statement } from './bulk-sql.ts';
 import type { Db } from './prisma.ts';
 import type { PersonFields, UnitRef } from '../services/roster/roster-types.ts';
 
@@ -22,37 +22,35 @@ export interface RosterChunk {
   addAccounts: { mobile: string; channel: string; platformUserId: string }[];
 }
 
-export interface RosterWrites {
+export interface RosterSetup {
   orgId: number;
   newUnits: UnitRef[];
   /** Accounts people give up: dropped before any is added, so one moving between two people is free to take. */
   dropAccounts: { personId: number; channel: string }[];
-  /**
-   * The people's chunks, made once the units have ids; each is taken when the one before is
-   * written, so only one chunk's rows and SQL are held at a time.
-   */
-  chunks(unitIds: Map<string, number>): AsyncIterable<RosterChunk>;
   /** Prisma's @updatedAt and @default(now()): the time of the write. */
   now: Date;
-  /** The import's session, when it read through one; otherwise the writes open their own. */
-  session?: BulkSession;
 }
 
-export async function writeRoster(db: Db, w: RosterWrites): Promise<void> {
-  if (!w.session) return withBulkSession(db, (session) => writeRoster(db, { ...w, session }));
-  const s = w.session;
-  {
-    await s.transaction(s.statements(w.newUnits, 5, (part, a) =>
-      `INSERT INTO "Unit" ("orgId", "kind", "name", "createdAt", "updatedAt")
-       ${a.rows(part.map((u) => [w.orgId, u.kind, u.name, w.now, w.now]), ['int', 'text', 'text', 'timestamp', 'timestamp'])}`));
-    const units = await db.unit.findMany({ where: { orgId: w.orgId }, select: { id: true, kind: true, name: true } });
-    const unitIds = new Map(units.map((u) => [`${u.kind}:${u.name}`, u.id]));
-    for (const part of s.statements(w.dropAccounts, 2, (rows, a) =>
-      `DELETE FROM "PlatformAccount" WHERE ("personId", "channel") IN (${a.rows(rows.map((d) => [d.personId, d.channel]), ['int', 'text'])})`)) {
-      await s.transaction([part]);
-    }
-    for await (const chunk of w.chunks(unitIds)) await s.transaction(chunkStatements(s, w.orgId, chunk, w.now));
+/**
+ * What comes before the people's chunks: the new units, then every account someone gives up.
+ * Returns the organisation's unit ids by `kind:name`, for the chunks' memberships.
+ */
+export async function prepareRosterWrites(db: Db, s: BulkSession, w: RosterSetup): Promise<Map<string, number>> {
+  await s.transaction(s.statements(w.newUnits, 5, (part, a) =>
+    `INSERT INTO "Unit" ("orgId", "kind", "name", "createdAt", "updatedAt")
+     ${a.rows(part.map((u) => [w.orgId, u.kind, u.name, w.now, w.now]), ['int', 'text', 'text', 'timestamp', 'timestamp'])}`));
+  const units = await db.unit.findMany({ where: { orgId: w.orgId }, select: { id: true, kind: true, name: true } });
+  const unitIds = new Map(units.map((u) => [`${u.kind}:${u.name}`, u.id]));
+  for (const part of s.statements(w.dropAccounts, 2, (rows, a) =>
+    `DELETE FROM "PlatformAccount" WHERE ("personId", "channel") IN (${a.rows(rows.map((d) => [d.personId, d.channel]), ['int', 'text'])})`)) {
+    await s.transaction([part]);
   }
+  return unitIds;
+}
+
+/** One chunk of people, one transaction. */
+export async function writeRosterChunk(s: BulkSession, orgId: number, chunk: RosterChunk, now: Date): Promise<void> {
+  await s.transaction(chunkStatements(s, orgId, chunk, now));
 }
 
 function chunkStatements(s: BulkSession, orgId: number, chunk: RosterChunk, now: Date): Statement[] {

@@ -1,6 +1,8 @@
 // Reads a roster file into rows of cell texts. Index i of the result is spreadsheet row
 // i + 1, so blank rows stay in place and error messages can cite the row Excel shows.
-import { readFile } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { fileMessages } from './messages.ts';
@@ -16,18 +18,24 @@ export async function readTableBytes(name: string, bytes: Uint8Array): Promise<s
 }
 
 /**
- * The rows one at a time (a CSV's are parsed as they are taken): the roster import keeps what
- * each row says about a person, never the table. The whole file is decoded first, so a file
- * that is not UTF-8 is refused before anything else is said about it.
+ * The rows one at a time, a CSV's read from the file a block at a time as they are taken: the
+ * roster import keeps what each row says about a person, never the file or a table. The file is
+ * checked to be UTF-8 first (one pass over its blocks), so a file that is not is refused before
+ * anything else is said about it.
  */
 export async function readRecords(path: string): Promise<Iterable<string[]>> {
-  checkTableType(path);
-  return readRecordBytes(path, await readFile(path));
+  if (checkTableType(path) === '.xlsx') return readXlsx(await readFile(path));
+  await checkUtf8File(path);
+  // Read when iterated: the generator, its open file and its block live only while rows are taken.
+  return { [Symbol.iterator]: () => csvBlockRecords(fileBlocks(path)) };
 }
 
 export async function readRecordBytes(name: string, bytes: Uint8Array): Promise<Iterable<string[]>> {
   const ext = checkTableType(name);
-  return ext === '.xlsx' ? readXlsx(bytes) : csvRecords(decodeUtf8(bytes));
+  if (ext === '.xlsx') return readXlsx(bytes);
+  if (!isUtf8(bytes)) throw new RosterFileError(fileMessages.notUtf8);
+  // The BOM Excel writes for "CSV UTF-8" is dropped (csvBlockRecords).
+  return { [Symbol.iterator]: () => csvBlockRecords([bytes]) };
 }
 
 function checkTableType(name: string): '.csv' | '.txt' | '.xlsx' {
@@ -37,16 +45,50 @@ function checkTableType(name: string): '.csv' | '.txt' | '.xlsx' {
   throw new RosterFileError(fileMessages.unsupportedType(name));
 }
 
-/**
- * Strict UTF-8: Excel's plain "CSV" is GBK on Chinese Windows, and decoding that
- * leniently would import names as mojibake. The BOM Excel writes for "CSV UTF-8" is dropped.
- */
-export function decodeUtf8(bytes: Uint8Array): string {
+/** How much of a file is read at once. */
+export const BLOCK_BYTES = 1 << 20;
+
+/** The file's bytes a block at a time (the same buffer each time: a block is used before the next is read). */
+export function* fileBlocks(path: string, blockBytes = BLOCK_BYTES): Generator<Uint8Array> {
+  const fd = openSync(path, 'r');
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new RosterFileError(fileMessages.notUtf8);
+    const block = Buffer.allocUnsafe(blockBytes);
+    for (let n; (n = readSync(fd, block, 0, blockBytes, null)) > 0; ) yield block.subarray(0, n);
+  } finally {
+    closeSync(fd);
   }
+}
+
+/**
+ * Strict UTF-8, checked a block at a time without decoding: Excel's plain "CSV" is GBK on
+ * Chinese Windows, and decoding that leniently would import names as mojibake.
+ */
+export async function checkUtf8File(path: string, blockBytes = BLOCK_BYTES): Promise<void> {
+  const file = await open(path, 'r');
+  try {
+    const block = Buffer.allocUnsafe(blockBytes + 3);
+    // A character cut by the block's end: its first bytes, moved to the front of the next block.
+    let carried = 0;
+    for (let n; (n = (await file.read(block, carried, blockBytes, null)).bytesRead) > 0; ) {
+      const end = wholeCharacters(block, carried + n);
+      if (!isUtf8(block.subarray(0, end))) throw new RosterFileError(fileMessages.notUtf8);
+      carried = block.copy(block, 0, end, carried + n);
+    }
+    if (carried > 0) throw new RosterFileError(fileMessages.notUtf8);
+  } finally {
+    await file.close();
+  }
+}
+
+/** The length of `bytes[0, length)` up to the last whole UTF-8 character (what follows may be cut). */
+function wholeCharacters(bytes: Uint8Array, length: number): number {
+  for (let back = 1; back <= Math.min(3, length); back++) {
+    const byte = bytes[length - back]!;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: its lead is further back
+    const size = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return size > back ? length - back : length;
+  }
+  return length; // not UTF-8 at all: isUtf8 says so
 }
 
 /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks; CRLF, LF or CR end a record. */
@@ -54,26 +96,62 @@ export function parseCsv(text: string): string[][] {
   return [...csvRecords(text)];
 }
 
+/** csvBlockRecords for a text in memory. */
+export function csvRecords(text: string): Generator<string[]> {
+  return csvBlockRecords([Buffer.from(text, 'utf8')]);
+}
+
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 const CR = 0x0d;
 const LF = 0x0a;
+const BOM = [0xef, 0xbb, 0xbf];
 
 /**
- * parseCsv one record at a time, so a large roster is never held as a table of cells: the
- * import validates and merges each row as it comes. Runs of plain characters are taken as one
- * slice (a character at a time would build a rope of thousands of string pieces per row).
+ * parseCsv one record at a time over the bytes of a UTF-8 file, given in blocks (a record may
+ * span blocks): neither the file nor its text is ever held whole, and every field is a string
+ * of its own, decoded from its bytes (a slice of a larger text would keep all of that text
+ * alive for as long as the import keeps the field). The commas, quotes and line breaks that
+ * delimit fields are ASCII, never part of a multi-byte character, so fields are found on the
+ * bytes. The blocks must be UTF-8 (checkUtf8File); a block may be reused once the next is asked for.
  */
-export function* csvRecords(text: string): Generator<string[]> {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let row: string[] = [];
-  let field = '';
+export function* csvBlockRecords(blocks: Iterable<Uint8Array>): Generator<string[]> {
+  // The unfinished record's bytes, copied (the block they came from may be reused).
+  let pending = Buffer.alloc(0);
   let records = 0;
-  let i = 0;
-  while (i < src.length) {
-    const ch = src.charCodeAt(i);
+  let started = false;
+  for (const block of blocks) {
+    const bytes = pending.length > 0 ? Buffer.concat([pending, block]) : Buffer.from(block.buffer, block.byteOffset, block.byteLength);
+    let at = 0;
+    if (!started) {
+      if (bytes.length < BOM.length && bytes.every((b, i) => b === BOM[i])) {
+        pending = Buffer.from(bytes); // the start of a BOM: wait for more
+        continue;
+      }
+      started = true;
+      if (BOM.every((b, i) => bytes[i] === b)) at = BOM.length;
+    }
+    for (let r; (r = scanRecord(bytes, at, false, records + 1)); at = r.next, records++) yield r.fields;
+    pending = Buffer.from(bytes.subarray(at));
+  }
+  let at = !started && BOM.every((b, i) => pending[i] === b) ? BOM.length : 0;
+  for (let r; at < pending.length && (r = scanRecord(pending, at, true, records + 1)); at = r.next, records++) yield r.fields;
+}
+
+/**
+ * The record that starts at `start`, and where the next one starts; null when the bytes end
+ * before the record does and more may come (`final` false), or when nothing but an empty line
+ * end is left (`final`).
+ */
+function scanRecord(bytes: Buffer, start: number, final: boolean, rowNumber: number): { fields: string[]; next: number } | null {
+  const row: string[] = [];
+  let field = '';
+  let i = start;
+  while (i < bytes.length) {
+    const ch = bytes[i];
     if (ch === QUOTE && field === '') {
-      const end = readQuoted(src, i, records + 1);
+      const end = readQuoted(bytes, i, final, rowNumber);
+      if (!end) return null;
       field = end.value;
       i = end.next;
     } else if (ch === COMMA) {
@@ -81,32 +159,34 @@ export function* csvRecords(text: string): Generator<string[]> {
       field = '';
       i++;
     } else if (ch === CR || ch === LF) {
+      // A CR at the end of a block may be the first half of a CRLF.
+      if (ch === CR && i + 1 === bytes.length && !final) return null;
       row.push(field);
-      records++;
-      yield row;
-      row = [];
-      field = '';
-      i += ch === CR && src.charCodeAt(i + 1) === LF ? 2 : 1;
+      return { fields: row, next: i + (ch === CR && bytes[i + 1] === LF ? 2 : 1) };
     } else {
       // A quote inside a field that has begun is an ordinary character.
       let j = i + 1;
-      for (let c = src.charCodeAt(j); j < src.length && c !== COMMA && c !== CR && c !== LF; c = src.charCodeAt(++j));
-      field += src.slice(i, j);
+      for (let c = bytes[j]; j < bytes.length && c !== COMMA && c !== CR && c !== LF; c = bytes[++j]);
+      field += bytes.toString('utf8', i, j);
       i = j;
     }
   }
+  if (!final) return null;
   // A final line without a line break still counts; a trailing line break adds no row.
-  if (field !== '' || row.length > 0) yield [...row, field];
+  return field !== '' || row.length > 0 ? { fields: [...row, field], next: i } : null;
 }
 
-function readQuoted(src: string, start: number, rowNumber: number): { value: string; next: number } {
+function readQuoted(bytes: Buffer, start: number, final: boolean, rowNumber: number): { value: string; next: number } | null {
   let value = '';
   let i = start + 1;
   for (;;) {
-    const close = src.indexOf('"', i);
-    if (close < 0) throw new RosterFileError(fileMessages.unclosedQuote(rowNumber));
-    value += src.slice(i, close);
-    if (src[close + 1] !== '"') return { value, next: close + 1 };
+    const close = bytes.indexOf(QUOTE, i);
+    if (close < 0 || (close + 1 === bytes.length && !final)) {
+      if (final) throw new RosterFileError(fileMessages.unclosedQuote(rowNumber));
+      return null; // the quote may close, or be doubled, in the next block
+    }
+    value += bytes.toString('utf8', i, close);
+    if (bytes[close + 1] !== QUOTE) return { value, next: close + 1 };
     value += '"';
     i = close + 2;
   }

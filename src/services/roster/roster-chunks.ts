@@ -17,12 +17,14 @@ export interface ChunkSource {
   deleted?: GivenUpAccount[];
 }
 
-/** The changed people of each `size` people of `apply`, in file order (chunks with no change are skipped). */
-export async function* changedChunks(source: ChunkSource, size: number): AsyncGenerator<PersonChange[]> {
+/** The changed people among the `size` people of `apply` from `from`, in file order; made once per import. */
+export type ChunkDiff = (from: number, size: number) => Promise<PersonChange[]>;
+
+export function chunkDiff(source: ChunkSource): ChunkDiff {
   const deleted = new Map<number, GivenUpAccount[]>();
   for (const a of source.deleted ?? []) deleted.set(a.personId, [...(deleted.get(a.personId) ?? []), a]);
-  for (let i = 0; i < source.apply.length; i += size) {
-    const part = source.apply.slice(i, i + size);
+  return async (from, size) => {
+    const part = source.apply.slice(from, from + size);
     const existing = source.orgId === null ? [] : await source.repo.peopleByMobile(source.orgId, part.map((p) => p.mobile));
     const byMobile = new Map<string, ExistingPerson>();
     for (const e of existing) {
@@ -36,8 +38,8 @@ export async function* changedChunks(source: ChunkSource, size: number): AsyncGe
       source.tally.count(change, before);
       if (change.status !== 'unchanged') changed.push(change);
     }
-    if (changed.length > 0) yield changed;
-  }
+    return changed;
+  };
 }
 
 /** What the report says about the changes, counted as each person's change goes by. */
@@ -76,7 +78,8 @@ export class Tally {
   }
 }
 
-/** Drains the chunks without writing (a preview). */
+/** Compares every chunk without writing (a preview). */
 export async function countOnly(source: ChunkSource, size: number): Promise<void> {
-  for await (const _ of changedChunks(source, size));
+  const diff = chunkDiff(source);
+  for (let from = 0; from < source.apply.length; from += size) await diff(from, size);
 }

@@ -23,32 +23,81 @@ export function accountKey(channel: Channel, id: string): string {
 const ownerKey = (channel: Channel, id: string) => (channel === 'wecom' ? id.toLowerCase() : id);
 
 /**
+ * The rows a person's facts came from, for the messages that cite them. Only for someone whose
+ * facts did not all come from their first row (a few people): the rest need no such object.
+ */
+interface RowMarks {
+  /** The row that gave each membership its role. */
+  roleRows?: number[];
+  wecomRow?: number;
+  /** The last row that listed the account (what a later clash with another phone cites). */
+  wecomLast?: number;
+  dingtalkRow?: number;
+  dingtalkLast?: number;
+  workUnitRow?: number;
+  districtRow?: number;
+}
+
+type MarkedRow = Exclude<keyof RowMarks, 'roleRows'>;
+
+const NO_MEMBERSHIPS: RoleInUnit[] = Object.freeze([]) as unknown as RoleInUnit[];
+
+/**
  * One person as their rows are merged, kept small (a province is 100,000 of them, all held
- * until the file is validated): fixed fields, levels as bits, one row number unless there are
- * several, and the same frozen object for everyone holding a role in a unit. It is the
- * PlannedPerson the later steps read; `levels`, `accounts` and `rowNumbers` are made on request.
+ * until the file is validated and then while it is written): fixed fields, levels as bits, one
+ * row number unless there are several, the same frozen object for everyone holding a role in a
+ * unit, and the rows each fact came from only where that is not the first row (RowMarks). It
+ * is the PlannedPerson the later steps read; `levels`, `accounts` and `rowNumbers` are made on
+ * request.
  */
 export class MergedPerson implements PlannedPerson {
   isStaff = false;
   levelBits = 0;
-  memberships: RoleInUnit[] = [];
-  /** The row that gave each membership its role; undefined while all came from the first row. */
-  roleRows: number[] | undefined = undefined;
+  /** Replaced, never pushed to (a pushed-to array reserves room for 16 more). */
+  memberships: RoleInUnit[] = NO_MEMBERSHIPS;
   rows: number | number[];
   wecom: string | undefined = undefined;
-  wecomRow = 0;
-  /** The last row that listed the account (what a later clash with another phone cites). */
-  wecomLast = 0;
   dingtalk: string | undefined = undefined;
-  dingtalkRow = 0;
-  dingtalkLast = 0;
   workUnit?: string | null = undefined;
   district?: string | null = undefined;
-  workUnitRow = 0;
-  districtRow = 0;
+  private marks: RowMarks | undefined = undefined;
 
-  constructor(readonly mobile: string, public name: string, readonly firstRow: number) {
+  constructor(readonly mobile: string, public name: string, firstRow: number) {
     this.rows = firstRow;
+  }
+
+  get firstRow(): number {
+    return typeof this.rows === 'number' ? this.rows : this.rows[0]!;
+  }
+
+  /** The row that gave each membership its role; undefined while all came from the first row. */
+  get roleRows(): number[] | undefined {
+    return this.marks?.roleRows;
+  }
+
+  set roleRows(rows: number[] | undefined) {
+    if (rows !== undefined || this.marks) (this.marks ??= {}).roleRows = rows;
+  }
+
+  get wecomRow(): number { return this.rowOf('wecomRow'); }
+  set wecomRow(row: number) { this.mark('wecomRow', row); }
+  get wecomLast(): number { return this.rowOf('wecomLast'); }
+  set wecomLast(row: number) { this.mark('wecomLast', row); }
+  get dingtalkRow(): number { return this.rowOf('dingtalkRow'); }
+  set dingtalkRow(row: number) { this.mark('dingtalkRow', row); }
+  get dingtalkLast(): number { return this.rowOf('dingtalkLast'); }
+  set dingtalkLast(row: number) { this.mark('dingtalkLast', row); }
+  get workUnitRow(): number { return this.rowOf('workUnitRow'); }
+  set workUnitRow(row: number) { this.mark('workUnitRow', row); }
+  get districtRow(): number { return this.rowOf('districtRow'); }
+  set districtRow(row: number) { this.mark('districtRow', row); }
+
+  private rowOf(key: MarkedRow): number {
+    return this.marks?.[key] ?? this.firstRow;
+  }
+
+  private mark(key: MarkedRow, row: number): void {
+    if (row !== this.firstRow || this.marks?.[key] !== undefined) (this.marks ??= {})[key] = row;
   }
 
   get levels(): Level[] {

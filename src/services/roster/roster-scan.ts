@@ -26,11 +26,11 @@ export interface OrgScan {
 
 const isRosterChannel = (channel: string): channel is Channel => (CHANNELS as readonly string[]).includes(channel);
 
-/** `inFile`: the phones of the file, including those of people whose every row is bad. */
-export async function scanOrganisation(repo: RosterRepo, orgId: number, merged: Merged, inFile: ReadonlySet<string>): Promise<OrgScan> {
+/** `inFile`: whether a phone is in the file, including those of people whose every row is bad. */
+export async function scanOrganisation(repo: RosterRepo, orgId: number, merged: Merged, inFile: (mobile: string) => boolean): Promise<OrgScan> {
   const scan: OrgScan = { left: [], owners: [], givenUp: [] };
   for await (const page of repo.peoplePages(orgId)) {
-    for (const p of page) if (!p.leftAt && !inFile.has(p.mobile)) scan.left.push({ id: p.id, name: p.name, mobile: p.mobile });
+    for (const p of page) if (!p.leftAt && !inFile(p.mobile)) scan.left.push({ id: p.id, name: p.name, mobile: p.mobile });
   }
   const owners: (ExistingAccount & { order: [number, number] })[] = [];
   for await (const page of repo.accountPages(orgId)) {

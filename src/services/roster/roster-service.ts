@@ -7,10 +7,10 @@ import { basename, join } from 'node:path';
 import type { Db } from '../../repositories/prisma.ts';
 import { createRosterRepo, type OrganisationRow, type RosterRepo } from '../../repositories/roster-repo.ts';
 import { withBulkSession, type BulkSession } from '../../repositories/bulk-sql.ts';
-import { writeRoster, type RosterChunk } from '../../repositories/roster-write-repo.ts';
+import { prepareRosterWrites, writeRosterChunk, type RosterChunk } from '../../repositories/roster-write-repo.ts';
 import { readRecordBytes, readRecords } from './read-table.ts';
 import { recordRejoined } from './roster-leave.ts';
-import { changedChunks, countOnly, Tally, type ChunkSource } from './roster-chunks.ts';
+import { chunkDiff, countOnly, Tally, type ChunkDiff, type ChunkSource } from './roster-chunks.ts';
 import { rosterDiffer, type PersonChange } from './roster-diff.ts';
 import { createMerger } from './roster-plan.ts';
 import { parseRosterRecords } from './roster-rows.ts';
@@ -74,8 +74,8 @@ async function planImport(db: Db, session: BulkSession, options: ImportOptions):
   const merged = merger.finish();
   const fileErrors = [...parsed.errors, ...merged.errors];
   // A person whose every row is bad is still "in the file", not outside the roster.
-  const inFile = new Set(merged.byMobile.keys());
-  fileErrors.forEach((e) => e.mobiles.forEach((m) => inFile.add(m)));
+  const inErrors = new Set(fileErrors.flatMap((e) => e.mobiles));
+  const inFile = (mobile: string) => merged.byMobile.has(mobile) || inErrors.has(mobile);
   const scan: OrgScan = org ? await scanOrganisation(repo, org.id, merged, inFile) : { left: [], owners: [], givenUp: [] };
   const selection = selectPeople(merged.people, fileErrors, scan.owners);
   const skipped = new Set(selection.skipped.map((p) => p.mobile));
@@ -182,17 +182,24 @@ export const DEFAULT_CHUNK_SIZE = 2000;
 async function applyDiff(
   db: Db, session: BulkSession, d: { orgId: number; newUnits: UnitRef[]; givenUp: GivenUpAccount[] }, source: ChunkSource, chunkSize: number,
 ): Promise<void> {
-  await writeRoster(db, {
-    session,
-    orgId: d.orgId,
-    newUnits: d.newUnits,
-    dropAccounts: d.givenUp.map((a) => ({ personId: a.personId, channel: a.channel })),
-    chunks: async function* (unitIds) {
-      for await (const changes of changedChunks(source, chunkSize)) yield rosterChunk(changes, unitIds);
-    },
-    // Prisma's @updatedAt and @default(now()) are the time of the write, not the import's clock.
-    now: new Date(),
-  });
+  // Prisma's @updatedAt and @default(now()) are the time of the write, not the import's clock.
+  const now = new Date();
+  const dropAccounts = d.givenUp.map((a) => ({ personId: a.personId, channel: a.channel }));
+  const unitIds = await prepareRosterWrites(db, session, { orgId: d.orgId, newUnits: d.newUnits, dropAccounts, now });
+  const chunk = { session, orgId: d.orgId, diff: chunkDiff(source), size: chunkSize, unitIds, now };
+  for (let from = 0; from < source.apply.length; from += chunkSize) await applyChunk(chunk, from);
+}
+
+/**
+ * One chunk, compared and written. Nothing of it is referenced once this returns (a generator
+ * handing chunks on kept the last one alive while the next was made), so a chunk's objects die
+ * young instead of piling up in V8's old generation until a full collection.
+ */
+async function applyChunk(
+  c: { session: BulkSession; orgId: number; diff: ChunkDiff; size: number; unitIds: Map<string, number>; now: Date }, from: number,
+): Promise<void> {
+  const changes = await c.diff(from, c.size);
+  if (changes.length > 0) await writeRosterChunk(c.session, c.orgId, rosterChunk(changes, c.unitIds), c.now);
 }
 
 function rosterChunk(changes: PersonChange[], unitIds: Map<string, number>): RosterChunk {

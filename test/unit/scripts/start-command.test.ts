@@ -1,10 +1,11 @@
-// npm start's command as the benchmarks and main-process tests read it, and the compile step's
-// rewrite of the generated Prisma clients (it must still match after `npm run db:generate`).
+// npm start's and roster:import's commands as the benchmarks and main-process tests read them,
+// and the compile step's rewrite of the generated Prisma clients (it must still match after
+// `npm run db:generate`).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WASM_BASE64_IMPORT } from '../../../scripts/compile.mjs';
-import { startCommand } from '../../../scripts/lib/start-command.ts';
+import { nodeScriptCommand, startCommand } from '../../../scripts/lib/start-command.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 
@@ -21,5 +22,16 @@ describe('npm start', () => {
   it.each(['prisma', 'prisma-pg'])('the compiled %s client loads its query compiler from a file (the pattern matches the generated code)', (client) => {
     const source = readFileSync(join(ROOT, 'src', 'generated', client, 'internal', 'class.ts'), 'utf8');
     expect(source).toMatch(WASM_BASE64_IMPORT);
+  });
+});
+
+describe('npm run roster:import', () => {
+  it('runs the compiled command on plain node, with its V8 flag and allocator setting', () => {
+    const command = nodeScriptCommand(ROOT, 'roster:import');
+    expect(command.args.at(-1)).toBe(join(ROOT, 'scripts', 'roster-import.mjs'));
+    expect(existsSync(command.args.at(-1)!)).toBe(true);
+    expect(command.args).toContain('--no-allocation-site-pretenuring');
+    expect(command.args.some((a) => a.includes('tsx'))).toBe(false);
+    expect(command.env).toEqual({ MALLOC_ARENA_MAX: '1' });
   });
 });

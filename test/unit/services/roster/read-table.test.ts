@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
-import { csvRecords, decodeUtf8, parseCsv, readXlsx } from '../../../../src/services/roster/read-table.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkUtf8File, csvBlockRecords, csvRecords, fileBlocks, parseCsv, readRecordBytes, readXlsx } from '../../../../src/services/roster/read-table.ts';
 import { RosterFileError } from '../../../../src/services/roster/roster-types.ts';
 
 describe('parseCsv', () => {
@@ -46,16 +49,77 @@ describe('csvRecords', () => {
   });
 });
 
-describe('decodeUtf8', () => {
-  it('decodes UTF-8 and drops the BOM Excel writes for "CSV UTF-8"', () => {
-    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('张伟')]);
-    expect(decodeUtf8(bytes)).toBe('张伟');
+describe('csvBlockRecords (a file read a block at a time)', () => {
+  // Every case the grammar has, with multi-byte characters, so block edges fall inside each.
+  const text = '\uFEFF姓名,手机号,备注\r\n"张,伟",13800138000,"说 ""好"""\r\n\r\n李娜,13900139000,"两行\r\n备注"\n王芳,1,x"y\r' +
+    '"",,\r\n赵四,2,"末尾"';
+  const bytes = Buffer.from(text, 'utf8');
+  const whole = [...csvBlockRecords([bytes])];
+
+  it('reads the same records whatever the block size, a record, a character or a CRLF cut by a block edge', () => {
+    expect(whole).toEqual([
+      ['姓名', '手机号', '备注'],
+      ['张,伟', '13800138000', '说 "好"'],
+      [''],
+      ['李娜', '13900139000', '两行\r\n备注'],
+      ['王芳', '1', 'x"y'],
+      ['', '', ''],
+      ['赵四', '2', '末尾'],
+    ]);
+    for (let size = 1; size <= bytes.length; size++) {
+      // One buffer refilled for every block, as fileBlocks does.
+      const blocks = function* () {
+        const block = Buffer.alloc(size);
+        for (let at = 0; at < bytes.length; at += size) yield block.subarray(0, bytes.copy(block, 0, at, at + size));
+      };
+      expect([...csvBlockRecords(blocks())], `blocks of ${size} bytes`).toEqual(whole);
+    }
   });
 
-  it('refuses a GBK file with one sentence telling how to save it', () => {
+  it('names the row of a quote that never closes, however the file is cut', () => {
+    const bad = Buffer.from('h\n"abc,def\nx,y\n', 'utf8');
+    for (const size of [1, 2, 5, bad.length]) {
+      const blocks = Array.from({ length: Math.ceil(bad.length / size) }, (_, i) => bad.subarray(i * size, (i + 1) * size));
+      expect(() => [...csvBlockRecords(blocks)]).toThrow(/第 2 行：引号没有闭合/);
+    }
+  });
+});
+
+describe('a roster file on disk', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'read-table-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, bytes: Uint8Array) => {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    return path;
+  };
+
+  it('is read in blocks into the records the whole text gives', () => {
+    const text = '姓名,手机号\r\n' + Array.from({ length: 300 }, (_, i) => `代表${i},"1380013${String(i).padStart(4, '0')}"`).join('\r\n');
+    const path = file('blocks.csv', Buffer.from(text, 'utf8'));
+    expect([...csvBlockRecords(fileBlocks(path, 7))]).toEqual(parseCsv(text));
+  });
+
+  it('is checked to be UTF-8 a block at a time: a character across two blocks is accepted, GBK is refused', async () => {
+    const utf8 = file('utf8.csv', Buffer.from('张伟李娜王芳😀,1\n', 'utf8'));
+    for (const size of [1, 2, 3, 4, 5, 64]) await expect(checkUtf8File(utf8, size)).resolves.toBeUndefined();
+    const gbk = file('gbk.csv', new Uint8Array([0x68, 0x0a, 0xd5, 0xc5, 0xce, 0xb0, 0x2c, 0x31])); // "h\n张伟,1" in GBK
+    for (const size of [1, 3, 64]) await expect(checkUtf8File(gbk, size)).rejects.toThrow(/CSV UTF-8.*xlsx/);
+    const cut = file('cut.csv', Buffer.from('张伟', 'utf8').subarray(0, 5)); // ends inside a character
+    await expect(checkUtf8File(cut, 2)).rejects.toThrow(RosterFileError);
+  });
+});
+
+describe('readRecordBytes (an upload)', () => {
+  it('reads UTF-8 and drops the BOM Excel writes for "CSV UTF-8"', async () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('张伟')]);
+    expect([...(await readRecordBytes('名册.csv', bytes))]).toEqual([['张伟']]);
+  });
+
+  it('refuses a GBK file with one sentence telling how to save it', async () => {
     const gbk = new Uint8Array([0xd5, 0xc5, 0xce, 0xb0, 0x2c, 0x31]); // "张伟,1" in GBK
-    expect(() => decodeUtf8(gbk)).toThrow(RosterFileError);
-    expect(() => decodeUtf8(gbk)).toThrow(/CSV UTF-8.*xlsx/);
+    await expect(readRecordBytes('名册.csv', gbk)).rejects.toThrow(RosterFileError);
+    await expect(readRecordBytes('名册.csv', gbk)).rejects.toThrow(/CSV UTF-8.*xlsx/);
   });
 });
 

@@ -84,6 +84,23 @@ describe('conflicts between rows', () => {
     expect(errors).toEqual([]);
     expect(people[0]!.memberships).toHaveLength(1);
   });
+
+  it('each clash cites the row that gave the fact, not the person\'s first row', () => {
+    const { errors } = merge(
+      '张伟,13800138000,,,县区,第一组,成员,,',
+      '张伟,13800138000,zhangwei,dt1,市,,,城关站,站长',
+      '张伟,13800138000,zhangwei,,乡镇,,,,',
+      '张伟,13800138000,zhangwei9,dt2,省,,,城关站,成员',
+      '李娜,13800138001,ZHANGWEI,,县区,,,,',
+    );
+    expect(errors).toEqual([
+      '第 5 行：手机号 13800138000 在第 3 行的企业微信账号是「zhangwei」，这里却是「zhangwei9」',
+      '第 5 行：手机号 13800138000 在第 3 行的钉钉账号是「dt1」，这里却是「dt2」',
+      '第 5 行：同一人在联络站「城关站」的职务在第 3 行是「站长」，这里却是「成员」',
+      // The account's last row before the clash.
+      '第 6 行：企业微信账号「ZHANGWEI」已在第 4 行用于手机号 13800138000，一个账号只能对应一个人',
+    ]);
+  });
 });
 
 describe('the optional columns across a person\'s rows (rule U1)', () => {
@@ -93,5 +110,12 @@ describe('the optional columns across a person\'s rows (rule U1)', () => {
     const merged = mergePeople(parsed.rows);
     expect(merged.people[0]!.workUnit).toBe('城关镇中学');
     expect(merged.errors.map((e) => e.reason)).toEqual(['手机号 13800000105 在第 2 行的工作单位是「城关镇中学」，这里是「县一中」，请统一']);
+  });
+
+  it('rule U1: a 工作单位 first given on a later row is cited by that row', () => {
+    const parsed = parseRosterTable(parseCsv([`${ROSTER_HEADER.join(',')},工作单位`,
+      '周海涛,13800000105,,,县区,第一组,,,,', '周海涛,13800000105,,,市,,,,,城关镇中学', '周海涛,13800000105,,,乡镇,,,,,县一中'].join('\n')));
+    const merged = mergePeople(parsed.rows);
+    expect(merged.errors.map(formatRowError)).toEqual(['第 4 行：手机号 13800000105 在第 3 行的工作单位是「城关镇中学」，这里是「县一中」，请统一']);
   });
 });
