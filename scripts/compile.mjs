@@ -126,9 +126,14 @@ function alive(pid) {
   }
 }
 
-/** Compiles src/ unless this exact tree is already compiled; returns the path of the compiled main.js. */
-export async function compileService() {
-  return join(await compileSrc(), 'main.js');
+/** compileSrc for a command line (start.mjs, roster-import.mjs): the compiled tree, or one line on stderr and exit 1. */
+export async function compiledSrcOrExit(purpose) {
+  try {
+    return await compileSrc();
+  } catch (err) {
+    console.error(`Could not compile src/ to ${purpose}: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
 }
 
 /** Compiles src/ unless this exact tree is already compiled; returns the folder of the compiled tree. */

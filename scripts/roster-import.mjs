@@ -17,14 +17,8 @@
 //   allocates (V8's GC and compiler threads), 15-30 MB less.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compileSrc } from './compile.mjs';
+import { compiledSrcOrExit } from './compile.mjs';
 
-let compiled;
-try {
-  compiled = await compileSrc();
-} catch (err) {
-  console.error(`Could not compile src/ to run the import: ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(1);
-}
+const compiled = await compiledSrcOrExit('run the import');
 const { rosterImportCli } = await import(pathToFileURL(join(compiled, 'cli', 'roster-import.js')).href);
 process.exitCode = await rosterImportCli(process.argv.slice(2));

@@ -1,14 +1,9 @@
 // `npm start`: compile src/ if it changed (scripts/compile.mjs), then run the compiled
 // src/main.ts in this process. Plain JavaScript on purpose: no TypeScript loader in the
 // service (see compile.mjs for what that saves). `tsx src/main.ts` still works for debugging.
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compileService } from './compile.mjs';
+import { compiledSrcOrExit } from './compile.mjs';
 
-let main;
-try {
-  main = await compileService();
-} catch (err) {
-  console.error(`Could not compile src/ to start the service: ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(1);
-}
-await import(pathToFileURL(main).href);
+const compiled = await compiledSrcOrExit('start the service');
+await import(pathToFileURL(join(compiled, 'main.js')).href);
