@@ -34,7 +34,8 @@ import { WecomCallbackSender, nextMsgId } from '../src/simulator/callback-sender
 import { createFakeWecomApi, listenOnLoopback } from '../src/simulator/fake-wecom-api.ts';
 import { SimStore } from '../src/simulator/sim-store.ts';
 import { freePort, killAllChildren, runNode, sleep, startService, stopChild, tail, waitForHttp, type Child } from './bench/children.ts';
-import { closedLoop, openLoop, type PhaseResult, type PreparedRequest } from './bench/load.ts';
+import { closedLoop, type PhaseResult, type PreparedRequest } from './bench/load.ts';
+import { openLoopOnThread } from './bench/open-loop-thread.ts';
 import { seedHistory } from './bench/history-seed.ts';
 import { rosterCsv } from './bench/roster.ts';
 import { freshDatabase, startPgCluster, type PgCluster } from './lib/pg-cluster.ts';
@@ -448,7 +449,7 @@ async function measure(o: Options, setup: Setup, databaseUrl: string): Promise<M
   const ackReqs = helpRequests(ackAccounts);
   log(`帮助 at ${o.rate}/s × ${ackAccounts.length}`);
   const ack = await runPhase('ack', services, urls, store, ackAccounts, ackReqs, 2, () =>
-    openLoop('ack', urls, ackReqs, { rate: o.rate, seconds: o.ackSeconds }));
+    openLoopOnThread('ack', urls, ackReqs, { rate: o.rate, seconds: o.ackSeconds }));
   const rssPeak = Math.max(...services.map((s) => rssMb(s.proc.pid!, 'VmHWM')));
 
   for (const service of services) await stopChild(service);

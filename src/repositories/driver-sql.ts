@@ -9,7 +9,7 @@
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { pgExecute, pgQuery } from './pg-sql.ts';
-import { countStatement, Prisma, type Db } from './prisma.ts';
+import { countStatement, Prisma, SQLITE_BUSY_TIMEOUT_MS, type Db } from './prisma.ts';
 
 const drivers = new WeakMap<Db, Database.Database>();
 const caches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
@@ -32,18 +32,65 @@ type Template = [strings: TemplateStringsArray, ...values: unknown[]];
 
 /** `query<T>(db)\`SELECT …\`` and `execute(db)\`UPDATE …\`` behave like db.$queryRaw / db.$executeRaw. */
 export function query<T>(db: Db) {
-  return (...[strings, ...values]: Template): Promise<T[]> => {
-    const driver = usable(db);
-    if (!driver) return other(db, new Prisma.Sql(strings, values), (pool, sql) => pgQuery<T>(pool, sql), () => db.$queryRaw<T[]>(strings, ...values));
-    const { stmt, args } = prepare(driver, new Prisma.Sql(strings, values));
-    countStatement();
+  return (...[strings, ...values]: Template): Promise<T[]> => runQuery<T>(db, strings, values, false);
+}
+
+/**
+ * `query`, for a write a caller is waiting on (the HTTP answer to a callback). SQLite's own
+ * busy handler sleeps 1, 2, 5, 10, 15 … ms between tries, so a write that meets the workers'
+ * write lock four times in a row waits 33 ms, though each of their commits holds the lock well
+ * under a millisecond. This tries again every PROMPT_RETRY_MS instead, for as long in all
+ * (SQLITE_BUSY_TIMEOUT_MS). On PostgreSQL it is `query`: a row lock there wakes its waiter.
+ */
+export function queryPromptly<T>(db: Db) {
+  return (...[strings, ...values]: Template): Promise<T[]> => runQuery<T>(db, strings, values, true);
+}
+
+/** Between two tries of a prompt write that found the database locked. */
+export const PROMPT_RETRY_MS = 0.2;
+
+function runQuery<T>(db: Db, strings: TemplateStringsArray, values: unknown[], promptly: boolean): Promise<T[]> {
+  const driver = usable(db);
+  if (!driver) return other(db, new Prisma.Sql(strings, values), (pool, sql) => pgQuery<T>(pool, sql), () => db.$queryRaw<T[]>(strings, ...values));
+  const { stmt, args } = prepare(driver, new Prisma.Sql(strings, values));
+  countStatement();
+  const run = () => {
     if (!stmt.reader) {
       stmt.run(...args);
-      return Promise.resolve([]);
+      return [];
     }
     const columns = stmt.columns();
-    return Promise.resolve(stmt.all(...args).map((row) => convert(row as Record<string, unknown>, columns)) as T[]);
+    return stmt.all(...args).map((row) => convert(row as Record<string, unknown>, columns)) as T[];
   };
+  try {
+    return Promise.resolve(promptly ? withPromptRetries(driver, run) : run());
+  } catch (err) {
+    return Promise.reject(err); // as Prisma would: a failed statement rejects, it does not throw
+  }
+}
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Runs one synchronous statement with the connection's busy handler off, trying again every
+ * PROMPT_RETRY_MS while another connection holds the write lock. The thread sleeps meanwhile,
+ * as it does inside SQLite's own handler. Safe to repeat: a statement refused SQLITE_BUSY did nothing.
+ */
+function withPromptRetries<R>(driver: Database.Database, run: () => R): R {
+  const deadline = performance.now() + SQLITE_BUSY_TIMEOUT_MS;
+  driver.pragma('busy_timeout = 0');
+  try {
+    for (;;) {
+      try {
+        return run();
+      } catch (err) {
+        if ((err as { code?: unknown }).code !== 'SQLITE_BUSY' || performance.now() >= deadline) throw err;
+        Atomics.wait(sleeper, 0, 0, PROMPT_RETRY_MS);
+      }
+    }
+  } finally {
+    driver.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  }
 }
 
 export function execute(db: Db) {

@@ -1,7 +1,7 @@
 // InboundEvent rows: the claim that makes a callback "ours" (unique platform key) and the
 // work queue the inbound worker drains. Queue operations are single raw statements: cheap,
 // and never a read-then-write transaction that another writer could invalidate.
-import { execute, query } from './driver-sql.ts';
+import { execute, query, queryPromptly } from './driver-sql.ts';
 import { Prisma, type Db } from './prisma.ts';
 import { skipLocked } from './sql-dialect.ts';
 
@@ -31,7 +31,8 @@ export async function insertNewEvents(db: Db, rows: NewInboundEvent[]): Promise<
     (r) =>
       Prisma.sql`(${r.orgId}, ${r.channel}, ${r.platformKey}, ${r.kind}, ${r.senderId}, ${r.payload}, 'pending', 0, ${r.receivedAt}, ${r.receivedAt})`,
   );
-  const inserted = await query<{ platformKey: string }>(db)`
+  // Promptly: the callback's HTTP answer waits on this row (platforms time out in seconds).
+  const inserted = await queryPromptly<{ platformKey: string }>(db)`
     INSERT INTO "InboundEvent" ("orgId", "channel", "platformKey", "kind", "senderId", "payload", "status", "attempts", "nextAttemptAt", "receivedAt")
     VALUES ${Prisma.join(values)}
     ON CONFLICT ("channel", "platformKey") DO NOTHING
