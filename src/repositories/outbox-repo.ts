@@ -7,6 +7,7 @@
 // uncertain (may have been delivered, and repeating it could deliver it twice: staff decide,
 // see outbox-staff-repo.ts) → discarded.
 import { execute, executeSoon, query } from './driver-sql.ts';
+import { byClaimOrder, pickDueRows } from './outbox-pick.ts';
 import { Prisma, type Db } from './prisma.ts';
 import { skipLocked, underLock, unindexed } from './sql-dialect.ts';
 
@@ -72,49 +73,51 @@ type ClaimedRaw = Omit<ClaimedOutboxRow, 'maybeDelivered' | 'unguarded' | 'prior
   nextAttemptAt: Date; maybeDelivered: unknown; unguarded: unknown; priority: unknown;
 };
 
+type CandidateRaw = { id: unknown; channel: string; recipient: string; priority: unknown; nextAttemptAt: Date };
+
 /**
- * Claims up to `limit` due rows, conversation rows first (priority), then oldest due first, and
- * at most `scheduledLimit` of the others (the worker keeps send slots for conversations); at
- * most one per recipient and none for a recipient with a row in flight (so one member's
- * messages go out one at a time, each priority in order: an answer to what they just wrote
- * goes before a scheduled notice that was due earlier). A row still 'sending' after its lock
- * expired belonged to a process that died mid-call: its outcome is unknown, which the claim
- * records (maybeDelivered). One statement, as before priorities: the window over priority
- * (k) caps the scheduled rows after the one-per-recipient window (rank) has picked.
+ * Claims up to `limit` due rows, as pickDueRows (outbox-pick.ts) picks them: conversation rows
+ * first, oldest due first, at most `scheduledLimit` of the others, at most one per recipient
+ * and none for a recipient with a row in flight. A row still 'sending' after its lock expired
+ * belonged to a process that died mid-call: its outcome is unknown, which the claim records
+ * (maybeDelivered).
  *
- * On PostgreSQL several instances claim at once: rows another claim holds are skipped (SKIP
- * LOCKED), and the claims take turns under an advisory lock, because the "none in flight for
- * this recipient" test reads rows another claim may be turning to 'sending' right now —
- * without the turn, two instances could each send one of a member's messages at once.
+ * Two statements: one reads the candidates, the other marks the picked ones 'sending' by id,
+ * checking again that each is due and its recipient free. On SQLite the read takes no lock, so
+ * the write lock (which a callback's ack may be waiting on) is held for the short UPDATE alone;
+ * ranking a few dozen rows here costs less than SQL's window functions did.
+ *
+ * On PostgreSQL several instances claim at once: the claims take turns under an advisory lock,
+ * because the "none in flight for this recipient" test reads rows another claim may be turning
+ * to 'sending' right now (without the turn, two instances could each send one of a member's
+ * messages at once); rows a settling call holds are skipped (SKIP LOCKED).
  */
 export async function claimDueRows(db: Db, now: Date, limit: number, lockMs: number, scheduledLimit = limit): Promise<ClaimedOutboxRow[]> {
-  // Checked again on the rows picked (by id): on PostgreSQL another claim may have just taken
-  // one. Kept off the indexes, or SQLite's planner reads every due row to find the picked ones.
-  const status = unindexed(db, 'status');
-  const due = Prisma.sql`((${status} = 'pending' AND "nextAttemptAt" <= ${now}) OR (${status} = 'sending' AND "lockedUntil" < ${now}))`;
   const scan = limit * 4 + 20;
-  const rows = await underLock(db, OUTBOX_CLAIM_LOCK, (q) => query<ClaimedRaw>(q)`
-    UPDATE "Outbox"
-    SET "maybeDelivered" = CASE WHEN "status" = 'sending' THEN ${true} ELSE "maybeDelivered" END,
-        "status" = 'sending', "attempts" = "attempts" + 1, "lockedUntil" = ${new Date(now.getTime() + lockMs)},
-        "firstAttemptAt" = COALESCE("firstAttemptAt", ${now}), "lastAttemptAt" = ${now}
-    WHERE "id" IN (
-      SELECT "id" FROM (
-        SELECT "id", "priority", "at", ROW_NUMBER() OVER (PARTITION BY "priority" ORDER BY "at", "id") AS "k" FROM (
-          SELECT "id", "priority", "nextAttemptAt" AS "at",
-            ROW_NUMBER() OVER (PARTITION BY "channel", "recipient" ORDER BY "priority" DESC, "nextAttemptAt", "id") AS "rank"
-          FROM (
-            SELECT * FROM (${candidates(db, Prisma.sql`o."status" = 'pending' AND ${unindexed(db, 'nextAttemptAt')} <= ${now}`, now, scan)}) AS "fresh"
-            UNION ALL
-            SELECT * FROM (${candidates(db, Prisma.sql`o."status" = 'sending' AND o."lockedUntil" < ${now}`, now, scan)}) AS "stale"
-          ) AS "due"
-          ) AS "ranked"
-        WHERE "rank" = 1) AS "firsts"
-      WHERE "priority" > 0 OR "k" <= ${scheduledLimit}
-      ORDER BY "priority" DESC, "at", "id" LIMIT ${limit})
-    AND ${due}
-    RETURNING "id", "orgId", "channel", "idempotencyKey", "kind", "recipient", "payload", "attempts", "nextAttemptAt", "createdAt",
-      "firstAttemptAt", "maybeDelivered", "unguarded", "contentHash", "priority"`);
+  const rows = await underLock(db, OUTBOX_CLAIM_LOCK, async (q) => {
+    const due = await query<CandidateRaw>(q)`
+      SELECT * FROM (${candidates(db, Prisma.sql`o."status" = 'pending' AND ${unindexed(db, 'nextAttemptAt')} <= ${now}`, now, scan)}) AS "fresh"
+      UNION ALL
+      SELECT * FROM (${candidates(db, Prisma.sql`o."status" = 'sending' AND o."lockedUntil" < ${now}`, now, scan)}) AS "stale"`;
+    const picked = pickDueRows(
+      due.map((r) => ({ id: Number(r.id), channel: r.channel, recipient: r.recipient, priority: Number(r.priority), at: r.nextAttemptAt.getTime() })),
+      limit,
+      scheduledLimit,
+    );
+    if (picked.length === 0) return [];
+    // By id; the status kept off the indexes, or SQLite's planner reads every due row to find them.
+    const status = unindexed(db, 'status');
+    return query<ClaimedRaw>(q)`
+      UPDATE "Outbox" AS o
+      SET "maybeDelivered" = CASE WHEN "status" = 'sending' THEN ${true} ELSE "maybeDelivered" END,
+          "status" = 'sending', "attempts" = "attempts" + 1, "lockedUntil" = ${new Date(now.getTime() + lockMs)},
+          "firstAttemptAt" = COALESCE("firstAttemptAt", ${now}), "lastAttemptAt" = ${now}
+      WHERE "id" IN (${Prisma.join(picked.map((r) => r.id))})
+        AND ((${status} = 'pending' AND "nextAttemptAt" <= ${now}) OR (${status} = 'sending' AND "lockedUntil" < ${now}))
+        AND ${notInFlight(now)}
+      RETURNING "id", "orgId", "channel", "idempotencyKey", "kind", "recipient", "payload", "attempts", "nextAttemptAt",
+        "createdAt", "firstAttemptAt", "maybeDelivered", "unguarded", "contentHash", "priority"`;
+  });
   // Conversation rows first: the per-member limit gives them the minute's budget first.
   return rows
     .map(({ nextAttemptAt, ...r }) => ({
@@ -127,8 +130,15 @@ export async function claimDueRows(db: Db, now: Date, limit: number, lockMs: num
       priority: Number(r.priority),
       at: nextAttemptAt.getTime(),
     }))
-    .sort((a, b) => b.priority - a.priority || a.at - b.at || a.id - b.id)
+    .sort(byClaimOrder)
     .map(({ at: _, ...r }) => r);
+}
+
+/** No other row of the same recipient (of row `o`) is being sent right now. */
+function notInFlight(now: Date): Prisma.Sql {
+  return Prisma.sql`NOT EXISTS (
+    SELECT 1 FROM "Outbox" AS f
+    WHERE f."status" = 'sending' AND f."lockedUntil" >= ${now} AND f."channel" = o."channel" AND f."recipient" = o."recipient")`;
 }
 
 /**
@@ -141,9 +151,7 @@ export async function claimDueRows(db: Db, now: Date, limit: number, lockMs: num
 function candidates(db: Db, kind: Prisma.Sql, now: Date, scan: number): Prisma.Sql {
   return Prisma.sql`
     SELECT o."id", o."channel", o."recipient", o."priority", o."nextAttemptAt" FROM "Outbox" AS o
-    WHERE ${kind} AND NOT EXISTS (
-      SELECT 1 FROM "Outbox" AS f
-      WHERE f."status" = 'sending' AND f."lockedUntil" >= ${now} AND f."channel" = o."channel" AND f."recipient" = o."recipient")
+    WHERE ${kind} AND ${notInFlight(now)}
     ORDER BY o."priority" DESC, o."nextAttemptAt", o."id" LIMIT ${scan} ${skipLocked(db)}`;
 }
 
