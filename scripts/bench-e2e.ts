@@ -1,5 +1,5 @@
 // npm run bench:e2e -- [--deputies 2000] [--rate 500] [--ack-seconds 5] [--connections 32]
-//                      [--db sqlite,postgres] [--instances 1,2] [--history 0,500000] [--profile]
+//                      [--db sqlite,postgres] [--instances 1,2] [--history 0,500000] [--repeat 1] [--profile]
 //                      [--keep] [--help]
 //
 // End to end on this machine: encrypted, signed WeCom callbacks (the simulator's sender) are
@@ -24,6 +24,9 @@
 // once with that many processed callbacks and sent messages of the same deputies, spread over
 // the year before (scripts/bench/history-seed.ts); the table adds the CPU per event against
 // the run without history (issue 14: flat, ± 5 %).
+// --repeat N (default 1): N rounds, each running every setup once (interleaved, so a machine whose
+// speed drifts weighs on all alike); each cell is then the median of its rounds, and a note lists
+// every round's ratios (their spread is the noise the one-run figures carry).
 //
 // Exit code 0 when the run completed (even if a target is missed), 1 when it broke, 2 bad usage.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -64,6 +67,8 @@ interface Options {
   instances: number[];
   /** Old rows per queue table in each SQLite run. */
   history: number[];
+  /** Rounds of every setup, interleaved; the table shows each value's median. */
+  repeat: number;
 }
 
 const DATABASES = ['sqlite', 'postgres'] as const;
@@ -82,12 +87,13 @@ function parseOptions(argv: string[]): Options {
       db: { type: 'string', default: DATABASES.join(',') },
       instances: { type: 'string', default: '1,2' },
       history: { type: 'string', default: '0,500000' },
+      repeat: { type: 'string', default: '1' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
   });
   if (values.help) {
-    console.log('npm run bench:e2e -- [--deputies N] [--rate N] [--ack-seconds N] [--connections N] [--db sqlite,postgres] [--instances 1,2] [--history 0,500000] [--profile] [--keep]');
+    console.log('npm run bench:e2e -- [--deputies N] [--rate N] [--ack-seconds N] [--connections N] [--db sqlite,postgres] [--instances 1,2] [--history 0,500000] [--repeat 1] [--profile] [--keep]');
     process.exit(0);
   }
   const num = (name: string, v: string, min: number) => {
@@ -114,6 +120,7 @@ function parseOptions(argv: string[]): Options {
     databases: databases as Database[],
     instances,
     history: list('history', values.history, 0),
+    repeat: num('repeat', values.repeat, 1),
     deputies: num('deputies', values.deputies, 10),
     rate: num('rate', values.rate, 1),
     ackSeconds: num('ack-seconds', values['ack-seconds'], 1),
@@ -309,7 +316,7 @@ function scaleOut(runs: Map<Setup, Measurement>, setup: Setup): { help: number; 
   return { help: many.help.perSecond / one.help.perSecond, click: many.click.perSecond / one.click.perSecond };
 }
 
-function report(o: Options, runs: Map<Setup, Measurement>): string {
+function report(o: Options, runs: Map<Setup, Measurement>, rounds: Map<Setup, Measurement[]>): string {
   const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
   const setups = [...runs.keys()];
   const first = runs.get(setups[0]!)!;
@@ -348,8 +355,64 @@ function report(o: Options, runs: Map<Setup, Measurement>): string {
       'Events/s = events ÷ (first callback sent → last reply received by the fake WeCom API). CPU = the service processes, both threads, summed over instances (not the PostgreSQL server\'s); ' +
       'RSS = the largest instance\'s. Several instances share one database, the load spread over them connection by connection.',
     `Machine: ${os.cpus().length} CPU, Node ${process.version}; the load generator, the fake WeCom API and (for PostgreSQL) the database server share it with the service.`,
+    ...(o.repeat > 1 ? [roundsNote(o, rounds)] : []),
   ];
   return lines.join('\n');
+}
+
+/** With --repeat: what each cell is, and the rounds' own ratios (their spread is the noise). */
+function roundsNote(o: Options, rounds: Map<Setup, Measurement[]>): string {
+  const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} %`;
+  const perRound = [...rounds.keys()].flatMap((setup) => {
+    const ratios = rounds.get(setup)!.map((m, i) => {
+      const one = new Map([...rounds].map(([c, ms]) => [c, ms[i]!]));
+      const drift = historyDrift(one, setup);
+      const scale = scaleOut(one, setup);
+      return drift ? `${pct(drift.help)} / ${pct(drift.click)}` : scale ? `${scale.help.toFixed(2)}× / ${scale.click.toFixed(2)}×` : undefined;
+    });
+    return ratios[0] ? [`${setupName(setup)}: ${ratios.join('; ')}`] : [];
+  });
+  return `${o.repeat} rounds, every setup once per round; each cell is the median of its rounds (lost / twice and peak RSS the worst).` +
+    (perRound.length ? ` Round by round (帮助 / clicks against the first column's run of the same round): ${perRound.join('. ')}.` : '');
+}
+
+/** One measurement of several rounds: the median of each value; the worst for lost, twice and peak RSS. */
+function medianOf(ms: Measurement[]): Measurement {
+  if (ms.length === 1) return ms[0]!;
+  const med = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const mid = Math.floor(s.length / 2);
+    return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  };
+  const phase = (pick: (m: Measurement) => PhaseOutcome): PhaseOutcome => {
+    const ps = ms.map(pick);
+    const acks = ps.map((p) => p.ack).filter((a): a is PhaseResult => a !== undefined);
+    return {
+      ...ps[0]!,
+      perSecond: med(ps.map((p) => p.perSecond)),
+      cpuPerEvent: med(ps.map((p) => p.cpuPerEvent)),
+      statementsPerEvent: med(ps.map((p) => p.statementsPerEvent)),
+      lost: Math.max(...ps.map((p) => p.lost)),
+      twice: Math.max(...ps.map((p) => p.twice)),
+      complete: ps.every((p) => p.complete),
+      ack: acks.length === 0 ? undefined : {
+        ...acks[0]!,
+        ok: Math.min(...acks.map((a) => a.ok)),
+        errors: Math.max(...acks.map((a) => a.errors)),
+        p50: med(acks.map((a) => a.p50)),
+        p90: med(acks.map((a) => a.p90)),
+        p99: med(acks.map((a) => a.p99)),
+        max: Math.max(...acks.map((a) => a.max)),
+      },
+    };
+  };
+  return {
+    help: phase((m) => m.help),
+    click: phase((m) => m.click),
+    ack: phase((m) => m.ack),
+    rss: { idle: med(ms.map((m) => m.rss.idle)), peak: Math.max(...ms.map((m) => m.rss.peak)) },
+    roster: { rows: ms[0]!.roster.rows, ms: med(ms.map((m) => m.roster.ms)) },
+  };
 }
 
 // ---------------------------------------------------------------- main
@@ -373,14 +436,19 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 async function main(o: Options): Promise<void> {
   keepTemp = o.keep;
   tempDir = mkdtempSync(join(os.tmpdir(), 'bench-e2e-'));
-  const runs = new Map<Setup, Measurement>();
-  for (const setup of setupsOf(o)) {
-    const databaseUrl = setup.db === 'sqlite'
-      ? `file:${join(tempDir, `bench-${setup.history}.db`)}`
-      : await freshDatabase(process.env.PG_URL ?? (cluster ??= await startPgCluster()).url, 'bench_e2e');
-    runs.set(setup, await measure(o, setup, databaseUrl));
+  const rounds = new Map<Setup, Measurement[]>(setupsOf(o).map((setup) => [setup, []]));
+  // Round by round, every setup once: a machine that speeds up or slows down during the runs
+  // then weighs on every setup alike (this one's speed drifts by a quarter over a day).
+  for (let round = 1; round <= o.repeat; round++) {
+    for (const [setup, measured] of rounds) {
+      const databaseUrl = setup.db === 'sqlite'
+        ? `file:${join(tempDir, `bench-${setup.history}-${round}.db`)}`
+        : await freshDatabase(process.env.PG_URL ?? (cluster ??= await startPgCluster()).url, 'bench_e2e');
+      measured.push(await measure(o, setup, databaseUrl));
+    }
   }
-  console.log(report(o, runs));
+  const runs = new Map([...rounds].map(([setup, measured]) => [setup, medianOf(measured)]));
+  console.log(report(o, runs, rounds));
   if (o.keep) console.error(`[bench:e2e] kept ${tempDir}`);
 }
 
