@@ -47,7 +47,7 @@ export function queryPromptly<T>(db: Db) {
 }
 
 /** Between two tries of a prompt write that found the database locked. */
-export const PROMPT_RETRY_MS = 0.2;
+const PROMPT_RETRY_MS = 0.2;
 
 function runQuery<T>(db: Db, strings: TemplateStringsArray, values: unknown[], promptly: boolean): Promise<T[]> {
   const driver = usable(db);
@@ -85,7 +85,7 @@ function withPromptRetries<R>(driver: Database.Database, run: () => R): R {
       try {
         return run();
       } catch (err) {
-        if ((err as { code?: unknown }).code !== 'SQLITE_BUSY' || performance.now() >= deadline) throw err;
+        if (!String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY') || performance.now() >= deadline) throw err;
         Atomics.wait(sleeper, 0, 0, PROMPT_RETRY_MS);
       }
     }
