@@ -231,9 +231,8 @@ export async function findTwins(db: Db, row: ClaimedOutboxRow, since: Date): Pro
   const hash = row.contentHash.slice(2);
   const single = `s:${hash}`;
   const batch = `m:${hash}`;
-  // Two index searches: hash, recipient and recent tries on (contentHash, recipient,
-  // lastAttemptAt), so a member's year of identical answers is not read on every send; hash
-  // alone for the batch rows (a few per text). The unary + keeps SQLite off the channel index.
+  // Two index searches (hash and recipient; hash alone for the batch rows). The unary + keeps
+  // SQLite from scanning the channel index instead.
   const others = Prisma.sql`${unindexed(db, 'orgId')} = ${row.orgId} AND ${unindexed(db, 'channel')} = ${row.channel} AND "id" <> ${row.id} AND "lastAttemptAt" >= ${since}`;
   const sameHash = row.contentHash === single ? Prisma.sql`"contentHash" = ${single} AND "recipient" = ${row.recipient}` : Prisma.sql`"contentHash" = ${single}`;
   const rows = await query<{ recipient: string; lastAttemptAt: Date | string | null }>(db)`
