@@ -316,6 +316,11 @@ function scaleOut(runs: Map<Setup, Measurement>, setup: Setup): { help: number; 
   return { help: many.help.perSecond / one.help.perSecond, click: many.click.perSecond / one.click.perSecond };
 }
 
+/** A ratio minus one, as a signed percentage: +5.9 %. */
+function pct(x: number): string {
+  return `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} %`;
+}
+
 function report(o: Options, runs: Map<Setup, Measurement>, rounds: Map<Setup, Measurement[]>): string {
   const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
   const setups = [...runs.keys()];
@@ -333,7 +338,6 @@ function report(o: Options, runs: Map<Setup, Measurement>, rounds: Map<Setup, Me
   const driftCell = (setup: Setup) => {
     const r = historyDrift(runs, setup);
     if (!r) return '—';
-    const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} %`;
     const met = Math.abs(r.help) <= TARGETS.historyDrift && Math.abs(r.click) <= TARGETS.historyDrift;
     return `${pct(r.help)} / ${pct(r.click)} (${met ? 'met' : 'NOT met'})`;
   };
@@ -362,7 +366,6 @@ function report(o: Options, runs: Map<Setup, Measurement>, rounds: Map<Setup, Me
 
 /** With --repeat: what each cell is, and the rounds' own ratios (their spread is the noise). */
 function roundsNote(o: Options, rounds: Map<Setup, Measurement[]>): string {
-  const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} %`;
   const perRound = [...rounds.keys()].flatMap((setup) => {
     const ratios = rounds.get(setup)!.map((m, i) => {
       const one = new Map([...rounds].map(([c, ms]) => [c, ms[i]!]));
