@@ -21,10 +21,11 @@ import { PrismaClient } from '../src/generated/prisma/client.ts';
 import { claimDueEvents, inboundBacklog } from '../src/repositories/inbound-repo.ts';
 import { migrate } from '../src/repositories/migrate.ts';
 import { duePlanned, markMissed, queuedBatches } from '../src/repositories/notice-repo.ts';
-import { claimDueRows, oldestPendingAgeSeconds, outboxRowsByStatus, recentSends } from '../src/repositories/outbox-repo.ts';
+import { claimDueRows, findTwins, oldestPendingAgeSeconds, outboxRowsByStatus, recentSends } from '../src/repositories/outbox-repo.ts';
+import type { ClaimedOutboxRow } from '../src/repositories/outbox-repo.ts';
 import type { Db } from '../src/repositories/prisma.ts';
 import { eraseInboundPayloads, eraseOutboxPayloads } from '../src/repositories/retention-repo.ts';
-import { member, seedBase, seedLive, seedOld } from './bench/queue-seed.ts';
+import { member, seedBase, seedLive, seedOld, twinHash } from './bench/queue-seed.ts';
 
 const USAGE = 'usage: npm run bench:queues -- [--old 500000] [--runs 30] [--keep]';
 /** A fixed instant: Monday 2026-11-30 10:00 Shanghai. */
@@ -40,6 +41,14 @@ interface Query {
 }
 
 const RECIPIENTS = Array.from({ length: 50 }, (_, i) => member(i * 7));
+
+/** A text to member 7 being sent now, whose member has had the same text many times before. */
+const TWIN_CANDIDATE: ClaimedOutboxRow = {
+  id: 0, orgId: 1, channel: 'wecom', idempotencyKey: 'twin-candidate', kind: 'text', recipient: member(7), payload: '{}', attempts: 1,
+  createdAt: NOW, firstAttemptAt: NOW, maybeDelivered: false, unguarded: false, contentHash: twinHash(2), priority: 1,
+};
+/** WeCom's duplicate check looks back at most 4 hours (the longest window the worker allows for). */
+const TWIN_WINDOW_MS = 4 * 3_600_000;
 
 const QUERIES: Query[] = [
   {
@@ -61,6 +70,7 @@ const QUERIES: Query[] = [
     run: (db) => claimDueRows(db, NOW, 2, 60_000, 0),
   },
   { name: 'outbox recent sends (50 members)', claim: true, run: (db) => recentSends(db, 'wecom', RECIPIENTS, new Date(NOW.getTime() - 60_000)) },
+  { name: 'outbox twins of a member\'s text', claim: true, run: (db) => findTwins(db, TWIN_CANDIDATE, new Date(NOW.getTime() - TWIN_WINDOW_MS)) },
   { name: 'notice duePlanned (300 due)', claim: true, run: (db) => duePlanned(db, NOW) },
   { name: 'notice markMissed (none)', claim: false, run: (db) => markMissed(db, new Date(NOW.getTime() - 86_400_000)) },
   { name: 'notice queuedBatches (none)', claim: false, run: (db) => queuedBatches(db) },

@@ -10,6 +10,10 @@ const DAY = 86_400_000;
 
 export const iso = (d: Date | number) => new Date(d).toISOString().replace('Z', '+00:00');
 export const member = (i: number) => `member${String(i % MEMBERS).padStart(4, '0')}`;
+/** How many different texts the old one-member rows carry (see twinHash). */
+export const TWIN_TEXTS = 5;
+/** A one-member text's content hash, as contentHashOf writes it ("s:" and 64 hex digits). */
+export const twinHash = (text: number) => `s:${String(text).padStart(64, '0')}`;
 
 /** A message payload of realistic size (a reception reminder with a visitor's name and phone). */
 function payload(i: number): string {
@@ -51,8 +55,8 @@ export function seedOld(raw: Database.Database, now: Date, count: number): void 
   const at = (i: number) => t - 2 * DAY - Math.floor((i / count) * 400 * DAY);
   const event = raw.prepare(`INSERT INTO "InboundEvent" ("orgId", "channel", "platformKey", "kind", "senderId", "payload", "status", "attempts", "nextAttemptAt", "receivedAt", "processedAt")
     VALUES (1, 'wecom', ?, 'message', ?, ?, ?, 1, ?, ?, ?)`);
-  const out = raw.prepare(`INSERT INTO "Outbox" ("orgId", "channel", "idempotencyKey", "kind", "recipient", "payload", "status", "attempts", "nextAttemptAt", "createdAt", "sentAt", "response")
-    VALUES (1, 'wecom', ?, 'text', ?, ?, ?, 1, ?, ?, ?, ?)`);
+  const out = raw.prepare(`INSERT INTO "Outbox" ("orgId", "channel", "idempotencyKey", "kind", "recipient", "payload", "status", "attempts", "nextAttemptAt", "createdAt", "sentAt", "response", "contentHash", "lastAttemptAt")
+    VALUES (1, 'wecom', ?, 'text', ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`);
   const notice = raw.prepare(`INSERT INTO "Notice" ("orgId", "activityId", "kind", "revision", "personId", "dueAt", "status", "createdAt", "sentAt") VALUES (1, ?, ?, 1, ?, ?, ?, ?, ?)`);
   const STATUSES = ['sent', 'sent', 'sent', 'skipped', 'dropped', 'missed'];
   for (let start = 0; start < count; start += 50_000) {
@@ -62,7 +66,9 @@ export function seedOld(raw: Database.Database, now: Date, count: number): void 
         event.run(`old-${i}`, member(i), payload(i), i % 200 === 0 ? 'failed' : 'done', when, when, when);
         const recipient = i % 10 === 0 ? `chat:chat${i % CHATS}` : member(i);
         const dead = i % 1000 === 0;
-        out.run(`old-${i}`, recipient, payload(i), dead ? 'dead' : 'sent', when, when, dead ? null : when, dead ? null : '{"errcode":0,"msgid":"x"}');
+        // A member's texts repeat (the same answer to 帮助 all year): TWIN_TEXTS texts in turn.
+        const hash = i % 10 === 0 ? null : twinHash(i % TWIN_TEXTS);
+        out.run(`old-${i}`, recipient, payload(i), dead ? 'dead' : 'sent', when, when, dead ? null : when, dead ? null : '{"errcode":0,"msgid":"x"}', hash, when);
         notice.run((i % (ACTIVITIES - 2)) + 1, `notice:${i % 2 ? 3 : 7}`, Math.floor(i / (ACTIVITIES - 2)) + 1, when, STATUSES[i % STATUSES.length], when, when);
       }
     })();

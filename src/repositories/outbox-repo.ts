@@ -231,14 +231,19 @@ export async function findTwins(db: Db, row: ClaimedOutboxRow, since: Date): Pro
   const hash = row.contentHash.slice(2);
   const single = `s:${hash}`;
   const batch = `m:${hash}`;
-  // Two index searches (hash and recipient; hash alone for the batch rows). The unary + keeps
-  // SQLite from scanning the channel index instead.
+  // Two index searches: hash, recipient and recent tries on (contentHash, recipient,
+  // lastAttemptAt), so a member's year of identical answers is not read on every send; hash
+  // alone for the batch rows (a few per text). PostgreSQL indexes the two kinds apart (partial
+  // indexes: a batch row's recipient list is too long for a btree entry), hence the literal
+  // LIKE and NOT LIKE, which always hold ("s:" rows have one member, "m:" rows several). The
+  // unary + keeps SQLite off the channel index.
   const others = Prisma.sql`${unindexed(db, 'orgId')} = ${row.orgId} AND ${unindexed(db, 'channel')} = ${row.channel} AND "id" <> ${row.id} AND "lastAttemptAt" >= ${since}`;
-  const sameHash = row.contentHash === single ? Prisma.sql`"contentHash" = ${single} AND "recipient" = ${row.recipient}` : Prisma.sql`"contentHash" = ${single}`;
+  const oneMember = row.contentHash === single ? Prisma.sql`AND "recipient" = ${row.recipient}` : Prisma.empty;
+  const sameHash = Prisma.sql`"contentHash" = ${single} ${oneMember} AND "recipient" NOT LIKE '%|%'`;
   const rows = await query<{ recipient: string; lastAttemptAt: Date | string | null }>(db)`
     SELECT "recipient", "lastAttemptAt" FROM "Outbox" WHERE ${sameHash} AND ${others}
     UNION ALL
-    SELECT "recipient", "lastAttemptAt" FROM "Outbox" WHERE "contentHash" = ${batch} AND ${others}
+    SELECT "recipient", "lastAttemptAt" FROM "Outbox" WHERE "contentHash" = ${batch} AND "recipient" LIKE '%|%' AND ${others}
     LIMIT 5000`;
   return rows.map((r) => ({ recipient: r.recipient, lastAttemptAt: r.lastAttemptAt === null ? null : new Date(r.lastAttemptAt) }));
 }

@@ -1,0 +1,6 @@
+-- DropIndex
+DROP INDEX "Outbox_contentHash_recipient_idx";
+
+-- CreateIndex
+CREATE INDEX "Outbox_contentHash_recipient_lastAttemptAt_idx" ON "Outbox"("contentHash", "recipient", "lastAttemptAt");
+
