@@ -1,7 +1,7 @@
 // InboundEvent rows: the claim that makes a callback "ours" (unique platform key) and the
 // work queue the inbound worker drains. Queue operations are single raw statements: cheap,
 // and never a read-then-write transaction that another writer could invalidate.
-import { execute, query, queryPromptly } from './driver-sql.ts';
+import { executeSoon, query, queryPromptly } from './driver-sql.ts';
 import { Prisma, type Db } from './prisma.ts';
 import { skipLocked } from './sql-dialect.ts';
 
@@ -61,8 +61,13 @@ export async function claimDueEvents(db: Db, now: Date, limit: number, lockMs: n
     .sort((a, b) => a.id - b.id);
 }
 
+/**
+ * An event's final mark. It commits at the end of the turn, with what other events' lanes queued
+ * in it (executeSoon): a crash before then leaves the event claimed, to be handled again, and
+ * what it queued is keyed (enqueue's idempotency keys), so nothing goes out twice.
+ */
 function finish(db: Db, event: { id: number; attempts: number }, set: Prisma.Sql) {
-  return execute(db)`
+  return executeSoon(db)`
     UPDATE "InboundEvent" SET ${set}, "lockedUntil" = NULL
     WHERE "id" = ${event.id} AND "status" = 'processing' AND "attempts" = ${event.attempts}`;
 }

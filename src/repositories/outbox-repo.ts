@@ -55,13 +55,17 @@ export interface ClaimedOutboxRow {
 /** Rows per INSERT: 12 values each, well under SQLite's and PostgreSQL's parameter limits. */
 const ENQUEUE_CHUNK = 400;
 
-/** Enqueues rows whose keys are new, a multi-row statement per chunk; returns how many were new. */
+/**
+ * Enqueues rows whose keys are new, a multi-row statement per chunk; returns how many were new.
+ * Each chunk commits at the end of the turn with whatever else was queued in it (executeSoon:
+ * the inbound worker's lanes share their commits); the promise resolves once it is committed.
+ */
 export async function enqueue(db: Db, rows: NewOutboxRow[], now: Date): Promise<number> {
   let added = 0;
   for (let i = 0; i < rows.length; i += ENQUEUE_CHUNK) {
     const values = rows.slice(i, i + ENQUEUE_CHUNK).map((r) =>
       Prisma.sql`(${r.orgId}, ${r.channel}, ${r.idempotencyKey}, ${r.kind}, ${r.recipient}, ${r.payload}, 'pending', 0, ${r.notBefore ?? now}, ${now}, ${r.contentHash ?? null}, ${r.priority ?? 0})`);
-    added += await execute(db)`
+    added += await executeSoon(db)`
       INSERT INTO "Outbox" ("orgId", "channel", "idempotencyKey", "kind", "recipient", "payload", "status", "attempts", "nextAttemptAt", "createdAt", "contentHash", "priority")
       VALUES ${Prisma.join(values)}
       ON CONFLICT ("idempotencyKey") DO NOTHING`;

@@ -1,21 +1,21 @@
 // The inbound worker and dispatcher on a real database: retries, the final failure telling
 // the user, events left "processing" by a crashed worker, and per-sender ordering.
 import { Writable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBot } from '../../src/bot/commands/index.ts';
 import { Dispatcher } from '../../src/bot/dispatcher.ts';
 import { Router } from '../../src/bot/router.ts';
 import { messages } from '../../src/bot/messages.ts';
-import { InboundWorker, PG_PARALLEL_SENDERS, type EventHandler } from '../../src/jobs/inbound-worker.ts';
+import { InboundWorker, type EventHandler } from '../../src/jobs/inbound-worker.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 import { Metrics } from '../../src/lib/metrics.ts';
+import { driverOf } from '../../src/repositories/driver-sql.ts';
 import { claimDueEvents, insertNewEvents } from '../../src/repositories/inbound-repo.ts';
 import { ensureOrganisation } from '../../src/repositories/people-repo.ts';
 import { Outbound } from '../../src/services/outbound.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { addPerson } from '../helpers/seed.ts';
-import { testingPostgres } from '../helpers/test-database.ts';
 
 const quiet = createLogger('silent', new Writable({ write: (_c, _e, done) => done() }));
 let tdb: TestDb;
@@ -136,9 +136,36 @@ describe('inbound worker', () => {
     for (const key of ['p1', 'p2', 'p3', 'p4']) expect((await event(key)).status).toBe('done');
   });
 
-  it('the PostgreSQL default runs lanes side by side; SQLite\'s runs one', () => {
-    const worker = new InboundWorker(tdb.db, { handle: async () => {} }, clock, quiet, new Metrics());
-    expect((worker as unknown as { parallelSenders: number }).parallelSenders).toBe(testingPostgres() ? PG_PARALLEL_SENDERS : 1);
+  it('by default handles several senders side by side; on SQLite their replies and final marks share commits', async () => {
+    const people = ['甲', '乙', '丙', '丁', '戊', '己'].map((name, i) => ({ name, mobile: `1390000000${i}`, wecom: `deputy${i}` }));
+    for (const p of people) await addPerson(tdb.db, orgId, p);
+    const outbound = new Outbound(tdb.db, clock);
+    const bot = createBot();
+    const dispatcher = new Dispatcher({ db: tdb.db, clock, outbound, logger: quiet }, bot.router, bot.flows);
+    let handling = 0;
+    let most = 0;
+    const handler: EventHandler = {
+      handle: async (e, finalAttempt) => {
+        most = Math.max(most, ++handling);
+        try {
+          await dispatcher.handle(e, finalAttempt);
+        } finally {
+          handling--;
+        }
+      },
+    };
+    for (const p of people) await addEvent(`s-${p.wecom}`, '我的信息', p.wecom);
+    const driver = driverOf(tdb.db);
+    const commits = driver ? vi.spyOn(driver, 'transaction') : undefined;
+    const worker = new InboundWorker(tdb.db, handler, clock, quiet, new Metrics());
+    expect(await worker.runOnce()).toBe(people.length);
+    expect(most).toBe(people.length);
+    const replies = await tdb.db.outbox.findMany();
+    expect(replies.map((r) => r.recipient).sort()).toEqual(people.map((p) => p.wecom).sort());
+    for (const p of people) expect((await event(`s-${p.wecom}`)).status).toBe('done');
+    // Six replies and six final marks committed alone would be twelve commits and no transaction.
+    if (commits) expect(commits.mock.calls.length).toBeGreaterThanOrEqual(1);
+    if (commits) expect(commits.mock.calls.length).toBeLessThanOrEqual(3);
   });
 });
 
