@@ -124,7 +124,8 @@ describe.skipIf(!HAS_CHROMIUM)('the README tour on the simulator page, with the 
     expect(await approval.textContent()).toContain(TITLE);
     await bot('已批准郑丽娟的请假申请').waitFor(WAIT);
     const cardShot = join(mkdtempSync(join(tmpdir(), 'tour-')), 'approval-card.png');
-    await approval.screenshot({ path: cardShot });
+    // The page redraws its messages as new ones arrive: a card replaced mid-shot is shot again.
+    await expect.poll(() => approval.screenshot({ path: cardShot }).then(() => true, () => false), WAIT).toBe(true);
     console.info(`[e2e] decided approval card: ${cardShot}`);
 
     // Past the activity (Thursday 14:30–16:30): the leader gets the attendance and a draft account (A5).
