@@ -68,7 +68,7 @@ const QUERIES: Query[] = [
     claim: true,
     run: (db) => claimDueRows(db, NOW, 2, 60_000, 0),
   },
-  { name: 'outbox recent sends (50 members)', claim: true, run: (db) => recentSends(db, 'wecom', RECIPIENTS, new Date(NOW.getTime() - 60_000)) },
+  { name: 'outbox recent sends (50 members)', claim: true, run: (db) => recentSends(db, 1, 'wecom', RECIPIENTS, new Date(NOW.getTime() - 60_000)) },
   { name: 'outbox twins of a member\'s text', claim: true, run: (db) => findTwins(db, TWIN_CANDIDATE, new Date(NOW.getTime() - TWIN_WINDOW_MS)) },
   { name: 'notice duePlanned (300 due)', claim: true, run: (db) => duePlanned(db, NOW) },
   { name: 'notice markMissed (none)', claim: false, run: (db) => markMissed(db, new Date(NOW.getTime() - 86_400_000)) },

@@ -4,6 +4,8 @@
 /** A due row, with what the pick needs to know of it. */
 export interface DueRow {
   id: number;
+  /** A recipient is one person of one organisation on one platform (each organisation has its own app). */
+  orgId: number;
   channel: string;
   recipient: string;
   /** CONVERSATION_PRIORITY (an answer to what someone just wrote) or 0. */
@@ -30,7 +32,7 @@ export function pickDueRows(due: DueRow[], limit: number, scheduledLimit: number
   let scheduled = 0;
   for (const row of [...due].sort(byClaimOrder)) {
     if (picked.length >= limit) break;
-    const recipient = `${row.channel}\n${row.recipient}`;
+    const recipient = `${row.orgId}\n${row.channel}\n${row.recipient}`;
     if (recipients.has(recipient)) continue;
     recipients.add(recipient);
     if (row.priority <= 0) {

@@ -77,7 +77,7 @@ type ClaimedRaw = Omit<ClaimedOutboxRow, 'maybeDelivered' | 'unguarded' | 'prior
   nextAttemptAt: Date; maybeDelivered: unknown; unguarded: unknown; priority: unknown;
 };
 
-type CandidateRaw = { id: unknown; channel: string; recipient: string; priority: unknown; nextAttemptAt: Date };
+type CandidateRaw = { id: unknown; orgId: unknown; channel: string; recipient: string; priority: unknown; nextAttemptAt: Date };
 
 /**
  * Claims up to `limit` due rows, as pickDueRows (outbox-pick.ts) picks them: conversation rows
@@ -104,7 +104,7 @@ export async function claimDueRows(db: Db, now: Date, limit: number, lockMs: num
       UNION ALL
       SELECT * FROM (${candidates(db, Prisma.sql`o."status" = 'sending' AND o."lockedUntil" < ${now}`, now, scan)}) AS "stale"`;
     const picked = pickDueRows(
-      due.map((r) => ({ id: Number(r.id), channel: r.channel, recipient: r.recipient, priority: Number(r.priority), at: r.nextAttemptAt.getTime() })),
+      due.map((r) => ({ id: Number(r.id), orgId: Number(r.orgId), channel: r.channel, recipient: r.recipient, priority: Number(r.priority), at: r.nextAttemptAt.getTime() })),
       limit,
       scheduledLimit,
     );
@@ -138,11 +138,15 @@ export async function claimDueRows(db: Db, now: Date, limit: number, lockMs: num
     .map(({ at: _, ...r }) => r);
 }
 
-/** No other row of the same recipient (of row `o`) is being sent right now. */
+/**
+ * No other row of the same recipient (of row `o`) is being sent right now. A recipient is a user
+ * id in one organisation's app: the same id in another organisation is another person.
+ */
 function notInFlight(now: Date): Prisma.Sql {
   return Prisma.sql`NOT EXISTS (
     SELECT 1 FROM "Outbox" AS f
-    WHERE f."status" = 'sending' AND f."lockedUntil" >= ${now} AND f."channel" = o."channel" AND f."recipient" = o."recipient")`;
+    WHERE f."status" = 'sending' AND f."lockedUntil" >= ${now} AND f."channel" = o."channel" AND f."recipient" = o."recipient"
+      AND f."orgId" = o."orgId")`;
 }
 
 /**
@@ -154,7 +158,7 @@ function notInFlight(now: Date): Prisma.Sql {
  */
 function candidates(db: Db, kind: Prisma.Sql, now: Date, scan: number): Prisma.Sql {
   return Prisma.sql`
-    SELECT o."id", o."channel", o."recipient", o."priority", o."nextAttemptAt" FROM "Outbox" AS o
+    SELECT o."id", o."orgId", o."channel", o."recipient", o."priority", o."nextAttemptAt" FROM "Outbox" AS o
     WHERE ${kind} AND ${notInFlight(now)}
     ORDER BY o."priority" DESC, o."nextAttemptAt", o."id" LIMIT ${scan} ${skipLocked(db)}`;
 }
@@ -259,22 +263,26 @@ export interface RecentSends {
 }
 
 /**
- * Per member: how many messages went out since `since`, for the per-minute limit. Two index
- * searches joined by UNION ALL, not one OR: "sent since" walks (channel, recipient, sentAt) over
- * the last minute only, "sending" walks the status index; an OR made SQLite read every row a
- * member was ever sent (185 ms for 50 members at 500,000 old rows; see npm run bench:queues).
+ * Per member of one organisation's app: how many messages went out since `since`, for the
+ * per-minute limit (the same user id in another organisation is another person, with a quota
+ * of its own). Two index searches joined by UNION ALL, not one OR: "sent since" walks
+ * (channel, recipient, status, sentAt) over the last minute only, "sending" the same index's
+ * status; an OR made SQLite read every row a member was ever sent (185 ms for 50 members at
+ * 500,000 old rows; see npm run bench:queues). Both halves repeat the predicate of
+ * PostgreSQL's partial index (members never contain '|', so it changes no count).
  */
-export async function recentSends(db: Db, channel: string, recipients: string[], since: Date): Promise<Map<string, RecentSends>> {
+export async function recentSends(db: Db, orgId: number, channel: string, recipients: string[], since: Date): Promise<Map<string, RecentSends>> {
   if (recipients.length === 0) return new Map();
   const members = Prisma.join(recipients);
   const rows = await query<{ recipient: string; count: number | bigint; oldestSentAt: string | Date | null }>(db)`
     SELECT "recipient", COUNT(*) AS "count", MIN("sentAt") AS "oldestSentAt" FROM (
       SELECT "recipient", "sentAt" FROM "Outbox"
       WHERE "channel" = ${channel} AND "recipient" IN (${members}) AND "sentAt" >= ${since} AND "status" = 'sent'
-        AND "recipient" NOT LIKE '%|%' -- one member's rows: PostgreSQL's index is partial on it
+        AND "recipient" NOT LIKE '%|%' AND "orgId" = ${orgId}
       UNION ALL
       SELECT "recipient", "sentAt" FROM "Outbox"
       WHERE "status" = 'sending' AND "channel" = ${channel} AND "recipient" IN (${members})
+        AND "recipient" NOT LIKE '%|%' AND "orgId" = ${orgId}
     ) AS "recent" GROUP BY "recipient"`;
   return new Map(rows.map((r) => [r.recipient, { count: Number(r.count), oldestSentAt: r.oldestSentAt === null ? undefined : new Date(r.oldestSentAt) }]));
 }

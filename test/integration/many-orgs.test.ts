@@ -11,6 +11,7 @@ import { SecretBox } from '../../src/lib/secret-box.ts';
 import { addOrg } from '../../src/platforms/wecom/org-admin/org-admin.ts';
 import { findOrganisationByCode } from '../../src/repositories/org-repo.ts';
 import { createActivity } from '../../src/services/activity-service.ts';
+import { Outbound } from '../../src/services/outbound.ts';
 import { importRoster, loadDemoRoster } from '../../src/services/roster/roster-service.ts';
 import { ROSTER_HEADER } from '../../src/services/roster/roster-types.ts';
 import { WecomCallbackSender } from '../../src/simulator/callback-sender.ts';
@@ -142,6 +143,36 @@ describe('many organisations: each speaks through its own app and sees only its 
     expect(titles(corpB().cardsTo('wangb'))).toEqual(['乙县学习会']);
     expect(corpA().cardsTo('wangb')).toEqual([]); // county-a has no wangb: nothing sent through A's app
     expect(corpB().cardsTo('zhaowenhua')).toEqual([]);
+  });
+
+  // County-a's lichunmei is another person than county-b's, reached through another app: what
+  // holds back one (her app's 30 a minute, a message to her being sent now) must not hold back the other.
+  async function oneTextToEach(): Promise<void> {
+    const outbound = new Outbound(t.bot.db, clock);
+    for (const [orgId, text] of [[orgA, '甲县的消息'], [orgB, '乙县的消息']] as const) {
+      await outbound.send(orgId, 'wecom', [{ key: `to-lichunmei-${orgId}`, message: { kind: 'text', toUsers: ['lichunmei'], text } }]);
+    }
+    await t.bot.workers!.outbox.runOnce();
+  }
+  const oldRow = (key: string, status: string, at: Date) => ({
+    orgId: orgA, channel: 'wecom', idempotencyKey: key, kind: 'text', recipient: 'lichunmei', payload: '{}', status, nextAttemptAt: at,
+  });
+
+  it('a member at her app\'s minute quota in one organisation does not defer the same user id in another', async () => {
+    const tenSecondsAgo = new Date(clock.now().getTime() - 10_000);
+    await t.bot.db.outbox.createMany({ data: Array.from({ length: 30 }, (_, i) => ({ ...oldRow(`a-sent-${i}`, 'sent', tenSecondsAgo), sentAt: tenSecondsAgo })) });
+    await oneTextToEach();
+    expect(corpB().textsTo('lichunmei')).toEqual(['乙县的消息']);
+    expect(corpA().textsTo('lichunmei')).toEqual([]); // county-a's own quota is used up: hers waits
+    expect(await t.bot.db.outbox.findUniqueOrThrow({ where: { idempotencyKey: `to-lichunmei-${orgA}` } })).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+
+  it('a message being sent to a member in one organisation does not hold back the same user id in another', async () => {
+    const inAMinute = new Date(clock.now().getTime() + 60_000);
+    await t.bot.db.outbox.create({ data: { ...oldRow('a-in-flight', 'sending', clock.now()), lockedUntil: inAMinute } });
+    await oneTextToEach();
+    expect(corpB().textsTo('lichunmei')).toEqual(['乙县的消息']);
+    expect(corpA().textsTo('lichunmei')).toEqual([]); // one at a time to county-a's lichunmei
   });
 
   it('a card click from county-b\'s callback on county-a\'s card is refused and changes nothing', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { pickDueRows, type DueRow } from '../../../src/repositories/outbox-pick.ts';
 
 let nextId = 1;
-const row = (recipient: string, at: number, priority = 0, channel = 'wecom'): DueRow => ({ id: nextId++, channel, recipient, priority, at });
+const row = (recipient: string, at: number, priority = 0, channel = 'wecom', orgId = 1): DueRow => ({ id: nextId++, orgId, channel, recipient, priority, at });
 const ids = (rows: DueRow[]) => rows.map((r) => r.id);
 
 describe('pickDueRows', () => {
@@ -23,10 +23,11 @@ describe('pickDueRows', () => {
     expect(ids(pickDueRows([notice, second, answer], 10, 10))).toEqual([answer.id]);
   });
 
-  it('a recipient is one person on one platform: the same id on another channel is someone else', () => {
+  it('a recipient is one person of one organisation on one platform: the same id on another channel or in another organisation is someone else', () => {
     const onWecom = row('a', 100);
     const onDingtalk = row('a', 100, 0, 'dingtalk');
-    expect(pickDueRows([onWecom, onDingtalk], 10, 10)).toHaveLength(2);
+    const inOrgTwo = row('a', 100, 0, 'wecom', 2);
+    expect(ids(pickDueRows([onWecom, onDingtalk, inOrgTwo, row('a', 101)], 10, 10))).toEqual([onWecom.id, onDingtalk.id, inOrgTwo.id]);
   });
 
   it('keeps to the limit, and to the scheduled limit for rows that are not conversation rows', () => {
