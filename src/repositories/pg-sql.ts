@@ -2,6 +2,7 @@
 // without the client's query pipeline (it cost about 0.6 ms of CPU per statement). Results are
 // read as Prisma's $queryRaw reads them for this schema: timestamps (UTC, without a zone) as
 // Date, 64-bit counts as numbers, booleans as booleans.
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { Prisma } from './prisma.ts';
 
@@ -34,12 +35,36 @@ export function toPg(value: unknown): unknown {
   return value;
 }
 
-export async function pgQuery<T>(pool: pg.Pool, sql: Prisma.Sql): Promise<T[]> {
-  const result = await pool.query({ text: sql.text, values: sql.values.map(toPg), types });
-  return result.rows as T[];
+/**
+ * Statements with at most this many parameters run as named prepared statements: each
+ * connection parses and plans them once, not on every call (planning alone was 0.9 ms of the
+ * server's CPU per outbox claim). Longer ones (a batch INSERT of hundreds of rows, each length
+ * a statement of its own) are not worth a plan kept in every connection.
+ */
+export const PREPARED_MAX_PARAMS = 40;
+
+const names = new Map<string, string>();
+
+/** The prepared statement's name: the same text, the same name, on every connection. */
+function preparedName(sql: Prisma.Sql): string | undefined {
+  if (sql.values.length > PREPARED_MAX_PARAMS) return undefined;
+  let name = names.get(sql.text);
+  if (!name) {
+    name = `hot_${createHash('sha256').update(sql.text).digest('base64url').slice(0, 24)}`;
+    if (names.size >= 2_000) names.clear();
+    names.set(sql.text, name);
+  }
+  return name;
 }
 
-export async function pgExecute(pool: pg.Pool, sql: Prisma.Sql): Promise<number> {
-  const result = await pool.query({ text: sql.text, values: sql.values.map(toPg), types });
-  return result.rowCount ?? 0;
+function run(pool: pg.Pool | pg.PoolClient, sql: Prisma.Sql) {
+  return pool.query({ name: preparedName(sql), text: sql.text, values: sql.values.map(toPg), types });
+}
+
+export async function pgQuery<T>(pool: pg.Pool | pg.PoolClient, sql: Prisma.Sql): Promise<T[]> {
+  return (await run(pool, sql)).rows as T[];
+}
+
+export async function pgExecute(pool: pg.Pool | pg.PoolClient, sql: Prisma.Sql): Promise<number> {
+  return (await run(pool, sql)).rowCount ?? 0;
 }
