@@ -6,10 +6,10 @@
 // Statuses: pending → sending → sent | pending (retry) | dead (certainly not delivered) |
 // uncertain (may have been delivered, and repeating it could deliver it twice: staff decide,
 // see outbox-staff-repo.ts) → discarded.
-import { execute, executeSoon, query } from './driver-sql.ts';
+import { execute, executeSoon, query, underLockOnDriver } from './driver-sql.ts';
 import { byClaimOrder, pickDueRows } from './outbox-pick.ts';
 import { Prisma, type Db } from './prisma.ts';
-import { skipLocked, underLock, unindexed } from './sql-dialect.ts';
+import { skipLocked, unindexed } from './sql-dialect.ts';
 
 /** The advisory lock outbox claims take turns at on PostgreSQL (see claimDueRows). */
 const OUTBOX_CLAIM_LOCK = 7_314_002;
@@ -98,7 +98,7 @@ type CandidateRaw = { id: unknown; orgId: unknown; channel: string; recipient: s
  */
 export async function claimDueRows(db: Db, now: Date, limit: number, lockMs: number, scheduledLimit = limit): Promise<ClaimedOutboxRow[]> {
   const scan = limit * 4 + 20;
-  const rows = await underLock(db, OUTBOX_CLAIM_LOCK, async (q) => {
+  const rows = await underLockOnDriver(db, OUTBOX_CLAIM_LOCK, async (q) => {
     const due = await query<CandidateRaw>(q)`
       SELECT * FROM (${candidates(db, Prisma.sql`o."status" = 'pending' AND ${unindexed(db, 'nextAttemptAt')} <= ${now}`, now, scan)}) AS "fresh"
       UNION ALL

@@ -35,7 +35,7 @@ export function typed(db: Db, value: unknown, type: SqlType): Prisma.Sql {
 }
 
 /** Waits for a pooled connection and for the lock are bounded, but generously (a busy machine). */
-const LOCKED_TRANSACTION = { maxWait: 15_000, timeout: 30_000 };
+export const LOCKED_TRANSACTION = { maxWait: 15_000, timeout: 30_000 };
 
 /**
  * Runs `statement` (on the client it is given) while holding a transaction-scoped advisory lock

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivityWithInvitees } from '../../src/repositories/activity-repo.ts';
 import { saveDialog } from '../../src/repositories/dialog-repo.ts';
 import { createLeaveWithinQuota } from '../../src/repositories/leave-repo.ts';
+import { underLockOnDriver, query } from '../../src/repositories/driver-sql.ts';
 import { createMotion, submitIfReady } from '../../src/repositories/motion-repo.ts';
+import { claimDueRows } from '../../src/repositories/outbox-repo.ts';
 import { connectDb, type Db } from '../../src/repositories/prisma.ts';
 import { createNumbered } from '../../src/repositories/suggestion-repo.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
@@ -126,5 +128,34 @@ describe('concurrent instances', () => {
     const rows = await t.db.dialog.findMany({ where: key });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.rev).toBe(3); // created once, replaced three times
+  });
+
+  it('outbox claims at once on two instances: each row claimed once, and one row at a time per member', async () => {
+    const members = Array.from({ length: 12 }, (_, i) => `member${i}`);
+    await t.db.outbox.createMany({
+      data: members.flatMap((recipient) => [1, 2].map((n) => ({
+        orgId, channel: 'wecom', idempotencyKey: `race-${recipient}-${n}`, kind: 'text', recipient, payload: '{}', nextAttemptAt: now,
+      }))),
+    });
+    // On SQLite the claims that read the same rows before the first one wrote get none: a later
+    // claim takes the rest. On PostgreSQL they take turns, and together take all twelve.
+    const raced = (await race(4, (db) => claimDueRows(db, now, 5, 60_000))).flat();
+    if (testingPostgres()) expect(raced).toHaveLength(12);
+    const claimed = [...raced, ...(await claimDueRows(t.db, now, 20, 60_000))];
+    expect(new Set(claimed.map((r) => r.id)).size).toBe(claimed.length);
+    expect(claimed.map((r) => r.recipient).sort()).toEqual(members.sort()); // each member's first row, once
+    expect(claimed.every((r) => r.idempotencyKey.endsWith('-1'))).toBe(true);
+    expect(await t.db.outbox.count({ where: { idempotencyKey: { startsWith: 'race-' }, status: 'sending' } })).toBe(12);
+  });
+
+  it('a claim whose statement fails gives its turn back: the next one runs, on a connection that works', async () => {
+    const key = 424242;
+    await expect(underLockOnDriver(t.db, key, (q) => query(q)`SELECT * FROM "NoSuchTable"`)).rejects.toThrow();
+    const next = await Promise.race([
+      underLockOnDriver(other, key, (q) => query<{ one: number }>(q)`SELECT 1 AS "one"`),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting for the lock'), 5_000)),
+    ]);
+    expect(next).toEqual([{ one: 1 }]);
+    expect(await underLockOnDriver(t.db, key, (q) => query<{ one: number }>(q)`SELECT 1 AS "one"`)).toEqual([{ one: 1 }]);
   });
 });
