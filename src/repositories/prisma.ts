@@ -88,6 +88,8 @@ export function sqlitePath(databaseUrl: string): string {
 export interface ConnectOptions {
   /** PostgreSQL: connections in this process's pool. */
   poolSize?: number;
+  /** PostgreSQL: how long a statement waits for a free connection (or a new one) before failing. */
+  poolWaitMs?: number;
   /** SQLite: the service checkpoints on a timer (wal-checkpoint.ts), not inside its commits. */
   backgroundCheckpoints?: boolean;
 }
@@ -126,7 +128,9 @@ async function connectPostgres(databaseUrl: string, options: ConnectOptions): Pr
     import('pg'),
   ]);
   // One pool: Prisma's adapter and the hot path's raw statements (driver-sql.ts) share it.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
+  // A wait for a connection is bounded as Prisma bounds a transaction's (15 s): an exhausted pool
+  // or an unreachable server fails the statement, to be retried, instead of hanging its worker.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10, connectionTimeoutMillis: options.poolWaitMs ?? 15_000 });
   pool.on('connect', countRoundTrips);
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   // The one cast between the two generated clients (see the header).

@@ -158,4 +158,21 @@ describe('concurrent instances', () => {
     expect(next).toEqual([{ one: 1 }]);
     expect(await underLockOnDriver(t.db, key, (q) => query<{ one: number }>(q)`SELECT 1 AS "one"`)).toEqual([{ one: 1 }]);
   });
+
+  it.runIf(testingPostgres())('a claim waiting for a connection of an exhausted pool fails after the bound, and the pool serves again once one is free', async () => {
+    const small = await connectDb(t.url, { poolSize: 1, poolWaitMs: 300 });
+    try {
+      let free!: () => void;
+      const held = underLockOnDriver(small, 7_314_099, () => new Promise<void>((resolve) => (free = resolve)));
+      await expect.poll(() => free).toBeTypeOf('function'); // the one connection is taken
+      const started = Date.now();
+      await expect(claimDueRows(small, now, 5, 30_000)).rejects.toThrow(/timeout/i);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      free();
+      await held;
+      expect(await query<{ one: number }>(small)`SELECT 1 AS "one"`).toEqual([{ one: 1 }]);
+    } finally {
+      await small.$disconnect();
+    }
+  });
 });
