@@ -1,14 +1,13 @@
 // A platform may silently drop messages past a quota a minute to one member (WeCom: 30; each
 // client declares its own in its traits): claimed rows over the quota wait until the oldest
-// send of that minute ages out. A member is a user id in one organisation's app (each
-// organisation has its own): the same id in another organisation has a quota of its own.
+// send of that minute ages out. A member is a user id in one organisation's app (memberKey):
+// the same id in another organisation has a quota of its own.
 // One query per claim, per organisation and limited channel.
+import { memberKey } from '../repositories/outbox-pick.ts';
 import type { Db } from '../repositories/prisma.ts';
 import * as outbox from '../repositories/outbox-repo.ts';
 
 type Row = outbox.ClaimedOutboxRow;
-
-const memberKey = (r: Pick<Row, 'orgId' | 'channel' | 'recipient'>) => `${r.orgId}\n${r.channel}\n${r.recipient}`;
 
 export async function applyMemberLimit(db: Db, rows: Row[], now: Date, perMinuteOf: (channel: string) => number | undefined) {
   const send: Row[] = [];

@@ -20,6 +20,15 @@ export function byClaimOrder(a: DueRow, b: DueRow): number {
 }
 
 /**
+ * One member: a user id in one organisation's app on one platform (each organisation has its
+ * own app; the same id in another organisation is another person). Claims, the one-at-a-time
+ * rule and the per-member quota all count by it.
+ */
+export function memberKey(row: Pick<DueRow, 'orgId' | 'channel' | 'recipient'>): string {
+  return `${row.orgId}\n${row.channel}\n${row.recipient}`;
+}
+
+/**
  * The ids to claim from `due` (rows whose recipient has nothing in flight): at most `limit`,
  * at most one per recipient (the first in claim order, so one member's messages go out one at
  * a time and in order: an answer to what they just wrote goes before a scheduled notice that
@@ -32,7 +41,7 @@ export function pickDueRows(due: DueRow[], limit: number, scheduledLimit: number
   let scheduled = 0;
   for (const row of [...due].sort(byClaimOrder)) {
     if (picked.length >= limit) break;
-    const recipient = `${row.orgId}\n${row.channel}\n${row.recipient}`;
+    const recipient = memberKey(row);
     if (recipients.has(recipient)) continue;
     recipients.add(recipient);
     if (row.priority <= 0) {

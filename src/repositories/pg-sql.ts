@@ -51,7 +51,7 @@ function preparedName(sql: Prisma.Sql): string | undefined {
   let name = names.get(sql.text);
   if (!name) {
     name = `hot_${createHash('sha256').update(sql.text).digest('base64url').slice(0, 24)}`;
-    if (names.size >= 2_000) names.clear();
+    if (names.size >= 2_000) names.clear(); // a bound on memory only: a name is derived from its text
     names.set(sql.text, name);
   }
   return name;
