@@ -41,7 +41,7 @@ export function toPg(value: unknown): unknown {
  * server's CPU per outbox claim). Longer ones (a batch INSERT of hundreds of rows, each length
  * a statement of its own) are not worth a plan kept in every connection.
  */
-export const PREPARED_MAX_PARAMS = 40;
+const PREPARED_MAX_PARAMS = 40;
 
 const names = new Map<string, string>();
 
