@@ -20,5 +20,5 @@ import { pathToFileURL } from 'node:url';
 import { compiledSrcOrExit } from './compile.mjs';
 
 const compiled = await compiledSrcOrExit('run the import');
-const { rosterImportCli } = await import(pathToFileURL(join(compiled, 'cli', 'roster-import.js')).href);
+const { rosterImportCli } = await import(pathToFileURL(join(compiled, 'src', 'cli', 'roster-import.js')).href);
 process.exitCode = await rosterImportCli(process.argv.slice(2));

@@ -6,4 +6,4 @@ import { pathToFileURL } from 'node:url';
 import { compiledSrcOrExit } from './compile.mjs';
 
 const compiled = await compiledSrcOrExit('start the service');
-await import(pathToFileURL(join(compiled, 'main.js')).href);
+await import(pathToFileURL(join(compiled, 'src', 'main.js')).href);

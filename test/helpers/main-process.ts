@@ -4,10 +4,9 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startCommand } from '../../scripts/lib/start-command.ts';
+import { nodeScriptCommand, startCommand } from '../../scripts/lib/start-command.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs');
 /** The zone and .ci/run's libfaketime settings, when present: the child sees the date the test sees. */
 const PASSED = ['TZ', 'LD_PRELOAD', 'FAKETIME', 'FAKETIME_DONT_FAKE_MONOTONIC', 'NO_FAKE_STAT'];
 
@@ -63,12 +62,20 @@ export function startMain(cwd: string, env: Record<string, string>, timeoutMs = 
   });
 }
 
-/** Runs one of scripts/*.ts the way `npm run` would from `cwd`; resolves with its exit code and output. */
-export async function runScript(cwd: string, script: string, args: string[], env: Record<string, string> = {}) {
-  const argv = ['--import', TSX, join(ROOT, 'scripts', script), ...args];
+/**
+ * node's arguments for `npm run NAME -- ARGS…`: package.json's line for NAME (the compiled
+ * command, as the office runs it), then ARGS. Its environment settings (the allocator's) are
+ * left out: they change memory use, not what the command does.
+ */
+export function npmRunArgs(name: string, ...args: string[]): string[] {
+  return [...nodeScriptCommand(ROOT, name).args, ...args];
+}
+
+/** Runs `npm run NAME -- ARGS…` from `cwd` with only PATH and `env`; resolves with its exit code and output. */
+export async function runScript(cwd: string, name: string, args: string[], env: Record<string, string> = {}) {
   const childEnv = { PATH: process.env.PATH ?? '', ...pass(...PASSED), ...env };
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, argv, { cwd, env: childEnv });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, npmRunArgs(name, ...args), { cwd, env: childEnv });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };

@@ -14,6 +14,7 @@ import { connectDb } from '../../src/repositories/prisma.ts';
 import { cancelActivity, createActivity, listActivities, type CreateActivityInput } from '../../src/services/activity-service.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { addPerson } from '../helpers/seed.ts';
+import { npmRunArgs } from '../helpers/main-process.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const GROUP = '第一代表小组';
@@ -191,10 +192,10 @@ describe('npm run activity (the CLI, as a child process)', { timeout: 60_000 }, 
   const ORG = 'cli-county';
   const START = '2099-12-05 14:30';
 
-  function cli(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  function cli(name: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
-      // node --import tsx, as the other command-line tests do: npx adds seconds per call.
-      const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: t.url, ORG_CODE: ORG } });
+      // package.json's command on node directly, as the other command-line tests do: npx adds seconds per call.
+      const child = spawn(process.execPath, npmRunArgs(name, ...args), { cwd: ROOT, env: { ...process.env, DATABASE_URL: t.url, ORG_CODE: ORG } });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -203,12 +204,12 @@ describe('npm run activity (the CLI, as a child process)', { timeout: 60_000 }, 
       child.on('close', (code) => resolve({ code, stdout, stderr }));
     });
   }
-  const activity = (...args: string[]) => cli('scripts/activity.ts', args);
+  const activity = (...args: string[]) => cli('activity', args);
   const lines = (text: string) => text.split('\n').filter((l) => l !== '' && !l.startsWith('npm warn'));
 
   beforeAll(async () => {
     t = await createTestDb();
-    const imported = await cli('scripts/roster-import.ts', ['prisma/seed/demo-roster.csv']);
+    const imported = await cli('roster:import', ['prisma/seed/demo-roster.csv']);
     expect(imported.code).toBe(0);
   }, 150_000);
   afterAll(async () => {

@@ -8,13 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from '../helpers/bot.ts';
 import { addPerson } from '../helpers/seed.ts';
 import { createEmptyPgDatabase, dropPgDatabase, testingPostgres } from '../helpers/test-database.ts';
+import { npmRunArgs } from '../helpers/main-process.ts';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');
 
 async function script(name: string, args: string[], databaseUrl: string): Promise<{ code: number; out: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', `scripts/${name}.ts`, ...args], {
+    const { stdout, stderr } = await run(process.execPath, npmRunArgs(name, ...args), {
       cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' },
     });
     return { code: 0, out: (stdout + stderr).trim() };
@@ -43,11 +44,11 @@ afterAll(async () => {
 
 describe('backup and restore drill', () => {
   it('backs up while the bot runs, restores into a fresh database, and the bot starts there and reads the data', { timeout: 120_000 }, async () => {
-    const made = await script('db-backup', ['--out', backup()], source.bot.config.databaseUrl);
+    const made = await script('db:backup', ['--out', backup()], source.bot.config.databaseUrl);
     expect(made).toMatchObject({ code: 0 });
     expect(made.out).toMatch(/^backed up to .*drill\.(dump|db) \(\d+ bytes\)$/);
 
-    expect(await script('db-restore', [backup()], target)).toEqual({ code: 0, out: `restored ${backup()}` });
+    expect(await script('db:restore', [backup()], target)).toEqual({ code: 0, out: `restored ${backup()}` });
 
     restored = await startTestBot({ env: { DATABASE_URL: target } });
     const people = await restored.bot.db.person.findMany({ select: { name: true, mobile: true } });
@@ -57,11 +58,11 @@ describe('backup and restore drill', () => {
   });
 
   it('refuses to restore over a database that holds data, and to overwrite a backup', { timeout: 120_000 }, async () => {
-    const again = await script('db-restore', [backup()], target);
+    const again = await script('db:restore', [backup()], target);
     expect(again.code).toBe(1);
     expect(again.out.split('\n')).toHaveLength(1);
     expect(again.out).toMatch(/not empty|exists already/);
-    const twice = await script('db-backup', ['--out', backup()], source.bot.config.databaseUrl);
+    const twice = await script('db:backup', ['--out', backup()], source.bot.config.databaseUrl);
     expect(twice).toEqual({ code: 1, out: `${backup()} exists already: choose another --out` });
   });
 });

@@ -16,6 +16,7 @@ import { calendarMessages, loadCalendar, warnAssumedYears } from '../../src/serv
 import { Outbound } from '../../src/services/outbound.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { addPerson } from '../helpers/seed.ts';
+import { npmRunArgs } from '../helpers/main-process.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'calendar-cli-'));
@@ -23,7 +24,7 @@ const env = { ...process.env, DATABASE_URL: `file:${join(dir, 'bot.db')}`, ORG_C
 
 async function cli(...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/calendar.ts', ...args], { env });
+    const { stdout, stderr } = await run(process.execPath, npmRunArgs('calendar', ...args), { env });
     return { code: 0, out: (stdout + stderr).trim() };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -39,7 +40,7 @@ function at(text: string): Date {
 
 describe('npm run calendar (rule R4)', () => {
   beforeAll(async () => {
-    await run(process.execPath, ['--import', 'tsx', 'scripts/roster-import.ts', 'prisma/seed/demo-roster.csv'], { env });
+    await run(process.execPath, npmRunArgs('roster:import', 'prisma/seed/demo-roster.csv'), { env });
   }, 150_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

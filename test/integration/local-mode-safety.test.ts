@@ -66,7 +66,7 @@ describe('npm start with no platform variable (a fresh clone)', () => {
   it('then refuses, in one line, to start on it once a roster file was imported into it', async () => {
     writeFileSync(join(cwd, '县名册.csv'), `${ROSTER_HEADER}\n甲代表,13912340001,jiadaibiao,,县区,第一代表小组,组长,,\n`);
     // `npm run roster:import` before .env is written: it says where the roster went.
-    const imported = await runScript(cwd, 'roster-import.ts', ['县名册.csv', '--org-name', '某县人大常委会']);
+    const imported = await runScript(cwd, 'roster:import', ['县名册.csv', '--org-name', '某县人大常委会']);
     expect(imported.code).toBe(0);
     expect(imported.stderr.trim()).toMatch(/^注意：没有设置 WECOM_\* 变量，名册导入的是本地模式的数据库 file:\.\/data\/local\.db，/);
     const url = `file:${join(cwd, 'data', 'local.db')}`;

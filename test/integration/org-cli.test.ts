@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDb, type Db } from '../../src/repositories/prisma.ts';
+import { npmRunArgs } from '../helpers/main-process.ts';
 
 const KEY = Buffer.alloc(32, 3).toString('base64');
 const AES = 'CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC';
@@ -15,7 +16,7 @@ function cli(args: string[], options: { stdin?: string; env?: Record<string, str
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `file:${join(dir, 'bot.db')}`, LOG_LEVEL: 'silent', SECRETS_KEY: KEY, ...options.env };
   for (const name of Object.keys(env)) if (name.startsWith('WECOM_') || name === 'ORG_CODE') delete env[name];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/org.ts', ...args], { env });
+    const child = spawn(process.execPath, npmRunArgs('org', ...args), { env });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));

@@ -9,6 +9,7 @@ import { fixedClock } from '../../src/lib/clock.ts';
 import { Outbound } from '../../src/services/outbound.ts';
 import { startTestBot, type TestBot } from '../helpers/bot.ts';
 import { startFakeWecom, type FakeWecom } from '../helpers/fake-wecom.ts';
+import { npmRunArgs } from '../helpers/main-process.ts';
 
 const run = promisify(execFile);
 const clock = fixedClock('2026-11-23T01:00:00Z');
@@ -21,7 +22,7 @@ async function cli(...args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: t.bot.config.databaseUrl, ORG_CODE: 'default', LOG_LEVEL: 'silent' };
   for (const name of Object.keys(env)) if (name.startsWith('WECOM_')) delete env[name];
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/outbox.ts', ...args], { env });
+    const { stdout, stderr } = await run(process.execPath, npmRunArgs('outbox', ...args), { env });
     return { code: 0, lines: (stdout + stderr).trim().split('\n') };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };

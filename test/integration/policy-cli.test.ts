@@ -12,6 +12,7 @@ import { createLogger } from '../../src/lib/logger.ts';
 import { loadPolicy, onPolicyProblems } from '../../src/repositories/org-repo.ts';
 import { connectDb } from '../../src/repositories/prisma.ts';
 import { Writable } from 'node:stream';
+import { npmRunArgs } from '../helpers/main-process.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'policy-cli-'));
@@ -19,7 +20,7 @@ const env = { ...process.env, DATABASE_URL: `file:${join(dir, 'bot.db')}`, ORG_C
 
 async function cli(...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/policy.ts', ...args], { env });
+    const { stdout, stderr } = await run(process.execPath, npmRunArgs('policy', ...args), { env });
     return { code: 0, out: stdout.trim(), err: stderr.trim() };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -37,7 +38,7 @@ async function stored(): Promise<Record<string, unknown>> {
 }
 
 beforeAll(async () => {
-  await run(process.execPath, ['--import', 'tsx', 'scripts/roster-import.ts', 'prisma/seed/demo-roster.csv'], { env });
+  await run(process.execPath, npmRunArgs('roster:import', 'prisma/seed/demo-roster.csv'), { env });
 }, 150_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

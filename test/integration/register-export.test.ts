@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { ensureOrganisation } from '../../src/repositories/people-repo.ts';
 import { exportRegister, maskPhone, REGISTER_HEADER } from '../../src/services/register/register-export.ts';
+import { npmRunArgs } from '../helpers/main-process.ts';
 
 const run = promisify(execFile);
 let t: TestDb;
@@ -72,16 +73,16 @@ describe('register export (rule R6)', () => {
 
   it('npm run register -- export prints the CSV; a bad date is one line and exit 2', async () => {
     const env = { ...process.env, DATABASE_URL: t.url, ORG_CODE: 'default' };
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/register.ts', 'export', '--from', '2026-11-01', '--to', '2026-11-30'], { env });
+    const { stdout } = await run(process.execPath, npmRunArgs('register', 'export', '--from', '2026-11-01', '--to', '2026-11-30'), { env });
     expect(stdout).toContain('2026-11-26,城关镇人大代表联络站,王大妈,139****5678');
-    const bad = await run(process.execPath, ['--import', 'tsx', 'scripts/register.ts', 'export', '--from', '2026-02-30'], { env }).catch((e) => e);
+    const bad = await run(process.execPath, npmRunArgs('register', 'export', '--from', '2026-02-30'), { env }).catch((e) => e);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
   }, 60_000);
 
   it('a period that ends before it starts is refused in one line with exit 1, and prints no CSV', async () => {
     const env = { ...process.env, DATABASE_URL: t.url, ORG_CODE: 'default' };
-    const refused = await run(process.execPath, ['--import', 'tsx', 'scripts/register.ts', 'export', '--from', '2026-11-30', '--to', '2026-11-01'], { env }).catch((e) => e);
+    const refused = await run(process.execPath, npmRunArgs('register', 'export', '--from', '2026-11-30', '--to', '2026-11-01'), { env }).catch((e) => e);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr.trim().split('\n')).toEqual(['--to: 2026-11-01 早于 --from 2026-11-30，没有导出；请把较早的日期写在 --from']);
@@ -90,7 +91,7 @@ describe('register export (rule R6)', () => {
   it('--out FILE writes the CSV there and says how many visits it holds', async () => {
     const env = { ...process.env, DATABASE_URL: t.url, ORG_CODE: 'default' };
     const out = join(t.dir, 'register.csv');
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/register.ts', 'export', '--from', '2026-11-26', '--to', '2026-11-26', '--out', out], { env });
+    const { stdout } = await run(process.execPath, npmRunArgs('register', 'export', '--from', '2026-11-26', '--to', '2026-11-26', '--out', out), { env });
     expect(stdout).toBe(`已导出 1 条登记到 ${out}\n`);
     const csv = readFileSync(out, 'utf8');
     expect(csv.startsWith('\uFEFF' + REGISTER_HEADER.join(','))).toBe(true);
@@ -103,7 +104,7 @@ describe('register export (rule R6)', () => {
       data: { orgId, unitId: unit.id, recordedById: 1, deadline: '2026-12-08', sourceKey: 'k-injection', createdAt: new Date('2026-11-27T02:00:00Z'), ...INJECTIONS },
     });
     const env = { ...process.env, DATABASE_URL: t.url, ORG_CODE: 'default' };
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/register.ts', 'export', '--from', '2026-11-27', '--to', '2026-11-27'], { env });
+    const { stdout } = await run(process.execPath, npmRunArgs('register', 'export', '--from', '2026-11-27', '--to', '2026-11-27'), { env });
     const [header, row, ...rest] = parseCsv(stdout.replace(/^\uFEFF/, ''));
     expect(rest).toEqual([]);
     expect(header).toEqual(REGISTER_HEADER);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDb } from '../../src/repositories/prisma.ts';
+import { npmRunArgs } from '../helpers/main-process.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'report-cli-'));
@@ -15,19 +16,19 @@ const env = { ...process.env, DATABASE_URL: `file:${join(dir, 'bot.db')}`, ORG_C
 let activityId = 0;
 let meetingId = 0;
 
-async function cli(script: string, ...args: string[]) {
+async function cli(name: string, ...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', script, ...args], { env });
+    const { stdout, stderr } = await run(process.execPath, npmRunArgs(name, ...args), { env });
     return { code: 0, out: stdout.trim(), err: stderr.trim() };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
     return { code: e.code, out: e.stdout.trim(), err: e.stderr.trim() };
   }
 }
-const report = (...args: string[]) => cli('scripts/report.ts', ...args);
+const report = (...args: string[]) => cli('report', ...args);
 
 beforeAll(async () => {
-  await run(process.execPath, ['--import', 'tsx', 'scripts/roster-import.ts', 'prisma/seed/demo-roster.csv'], { env });
+  await run(process.execPath, npmRunArgs('roster:import', 'prisma/seed/demo-roster.csv'), { env });
   const db = await connectDb(env.DATABASE_URL);
   try {
     const org = await db.organisation.findFirstOrThrow({ where: { code: 'default' } });
@@ -86,8 +87,8 @@ describe('npm run report (rules E1–E3)', () => {
 
 describe('npm run record -- session (rule L4)', () => {
   it('rule L4: a meeting is marked as a congress session; anything else is refused in one line', async () => {
-    expect(await cli('scripts/record.ts', 'session', String(meetingId))).toMatchObject({ code: 0, out: `活动 ${meetingId}「县人大会议」已标为代表大会会议：会后检查连续未经批准缺席的代表，提醒工作人员。` });
-    expect(await cli('scripts/record.ts', 'session', String(activityId))).toEqual({ code: 1, out: '', err: `活动 ${activityId}「述职会」不是“会议”类活动，不能标为代表大会会议` });
-    expect((await cli('scripts/record.ts', 'session')).code).toBe(1);
+    expect(await cli('record', 'session', String(meetingId))).toMatchObject({ code: 0, out: `活动 ${meetingId}「县人大会议」已标为代表大会会议：会后检查连续未经批准缺席的代表，提醒工作人员。` });
+    expect(await cli('record', 'session', String(activityId))).toEqual({ code: 1, out: '', err: `活动 ${activityId}「述职会」不是“会议”类活动，不能标为代表大会会议` });
+    expect((await cli('record', 'session')).code).toBe(1);
   }, 150_000);
 });

@@ -10,6 +10,7 @@ import { formatReport } from '../../src/services/roster/messages.ts';
 import { importRoster, loadDemoRoster, type ImportOptions } from '../../src/services/roster/roster-service.ts';
 import { ROSTER_HEADER } from '../../src/services/roster/roster-types.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { npmRunArgs } from '../helpers/main-process.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const HEADER = ROSTER_HEADER.join(',');
@@ -241,7 +242,7 @@ describe('the demo roster', () => {
 describe('npm run roster:import (the CLI)', () => {
   function cli(args: string[], databaseUrl: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
-      const child = spawn('npx', ['tsx', 'scripts/roster-import.ts', ...args], {
+      const child = spawn(process.execPath, npmRunArgs('roster:import', ...args), {
         cwd: ROOT,
         env: { ...process.env, DATABASE_URL: databaseUrl, ORG_CODE: 'cli-county' },
       });

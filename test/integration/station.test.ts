@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDb, type Db } from '../../src/repositories/prisma.ts';
 import { todayIn } from '../../src/services/reception/reception-plan-service.ts';
+import { npmRunArgs } from '../helpers/main-process.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'station-cli-'));
@@ -19,7 +20,7 @@ const DATED_LINE = /^\d{4}-\d{2}-\d{2} 周[一二三四五六日]/;
 
 async function cli(...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/station.ts', ...args], { env });
+    const { stdout, stderr } = await run(process.execPath, npmRunArgs('station', ...args), { env });
     return { code: 0, out: stdout.trim(), err: stderr.trim() };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -39,7 +40,7 @@ async function withDb<T>(body: (db: Db) => Promise<T>): Promise<T> {
 const stationId = (db: Db, name: string) => db.unit.findFirstOrThrow({ where: { name, kind: 'station' } }).then((u) => u.id);
 
 beforeAll(async () => {
-  await run(process.execPath, ['--import', 'tsx', 'scripts/roster-import.ts', 'prisma/seed/demo-roster.csv'], { env });
+  await run(process.execPath, npmRunArgs('roster:import', 'prisma/seed/demo-roster.csv'), { env });
 }, 150_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDb, type Db } from '../../src/repositories/prisma.ts';
 import { recordHistory } from '../../src/repositories/suggestion-lifecycle-repo.ts';
 import { createNumbered } from '../../src/repositories/suggestion-repo.ts';
+import { npmRunArgs } from '../helpers/main-process.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'suggestion-cli-'));
@@ -18,7 +19,7 @@ const env = { ...process.env, DATABASE_URL: `file:${join(dir, 'bot.db')}`, ORG_C
 
 async function cli(...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/suggestion.ts', ...args], { env });
+    const { stdout, stderr } = await run(process.execPath, npmRunArgs('suggestion', ...args), { env });
     return { code: 0, out: stdout.trim(), err: stderr.trim() };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -36,7 +37,7 @@ async function withDb<T>(body: (db: Db) => Promise<T>): Promise<T> {
 }
 
 beforeAll(async () => {
-  await run(process.execPath, ['--import', 'tsx', 'scripts/roster-import.ts', 'prisma/seed/demo-roster.csv'], { env });
+  await run(process.execPath, npmRunArgs('roster:import', 'prisma/seed/demo-roster.csv'), { env });
   await withDb(async (db) => {
     const org = await db.organisation.findUniqueOrThrow({ where: { code: 'default' } });
     const deputy = await db.person.findFirstOrThrow({ where: { name: '李春梅' } });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDb } from '../../src/repositories/prisma.ts';
+import { npmRunArgs } from '../helpers/main-process.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'unit-cli-'));
@@ -13,7 +14,7 @@ const env = { ...process.env, DATABASE_URL: `file:${join(dir, 'bot.db')}`, ORG_C
 
 async function cli(...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/unit.ts', ...args], { env });
+    const { stdout, stderr } = await run(process.execPath, npmRunArgs('unit', ...args), { env });
     return { code: 0, out: (stdout + stderr).trim() };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -22,7 +23,7 @@ async function cli(...args: string[]) {
 }
 
 beforeAll(async () => {
-  await run(process.execPath, ['--import', 'tsx', 'scripts/roster-import.ts', 'prisma/seed/demo-roster.csv'], { env });
+  await run(process.execPath, npmRunArgs('roster:import', 'prisma/seed/demo-roster.csv'), { env });
 }, 150_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

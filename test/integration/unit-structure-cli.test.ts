@@ -7,24 +7,25 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDb } from '../../src/repositories/prisma.ts';
+import { npmRunArgs } from '../helpers/main-process.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'unit-structure-'));
 const env = { ...process.env, DATABASE_URL: `file:${join(dir, 'bot.db')}`, ORG_CODE: 'default' };
 
-async function cli(script: string, ...args: string[]) {
+async function cli(name: string, ...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', script, ...args], { env });
+    const { stdout, stderr } = await run(process.execPath, npmRunArgs(name, ...args), { env });
     return { code: 0, out: (stdout + stderr).trim() };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
     return { code: e.code, out: (e.stdout + e.stderr).trim() };
   }
 }
-const unit = (...args: string[]) => cli('scripts/unit.ts', ...args);
+const unit = (...args: string[]) => cli('unit', ...args);
 
 beforeAll(async () => {
-  await run(process.execPath, ['--import', 'tsx', 'scripts/roster-import.ts', 'prisma/seed/demo-roster.csv'], { env });
+  await run(process.execPath, npmRunArgs('roster:import', 'prisma/seed/demo-roster.csv'), { env });
 }, 150_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -40,7 +41,7 @@ describe('npm run unit -- parent / home / show', () => {
     expect(await unit('home', '--unit', '东河镇代表之家')).toEqual({ code: 0, out: '东河镇代表之家按“代表之家”考核活动次数和参与率。' });
     expect(await unit('home', '--unit', '第一代表小组')).toEqual({ code: 1, out: '--unit: 本组织没有名为「第一代表小组」的联络站' });
     expect((await unit('parent', '--unit', '第一代表小组')).code).toBe(2);
-    expect((await cli('scripts/roster-import.ts', 'prisma/seed/demo-roster.csv')).code).toBe(0);
+    expect((await cli('roster:import', 'prisma/seed/demo-roster.csv')).code).toBe(0);
     expect(await unit('show')).toEqual({ code: 0, out: '代表大组 城关片区大组：第一代表小组、第二代表小组\n代表之家 东河镇代表之家' });
     expect(await unit('parent', '--unit', '第二代表小组', '--off')).toEqual({ code: 0, out: '第二代表小组不再属于任何代表大组。' });
     const db = await connectDb(env.DATABASE_URL);

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOK_NAMES } from '../../../src/domain/registers/book-names.ts';
 import { createTestDb, type TestDb } from '../../helpers/db.ts';
 import { seedRegisterQuarter } from '../../helpers/register-seed.ts';
+import { npmRunArgs } from '../../helpers/main-process.ts';
 
 const run = promisify(execFile);
 let t: TestDb;
@@ -28,7 +29,7 @@ afterAll(async () => {
 
 function exportCli(...args: string[]) {
   const env = { ...process.env, DATABASE_URL: t.url, ORG_CODE: 'default', LOG_LEVEL: 'silent' };
-  return run(process.execPath, ['--import', 'tsx', 'scripts/export.ts', ...args], { env }).then(
+  return run(process.execPath, npmRunArgs('export', ...args), { env }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, stdout: err.stdout, stderr: err.stderr }),
   );

@@ -35,3 +35,26 @@ describe('npm run roster:import', () => {
     expect(command.env).toEqual({ MALLOC_ARENA_MAX: '1' });
   });
 });
+
+describe("the office's command lines (npm run suggestion, station, db:backup …)", () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const viaRun = Object.keys(pkg.scripts).filter((name) => pkg.scripts[name]!.includes('scripts/run.mjs'));
+
+  it('run compiled on plain node through run.mjs, each naming a command line of scripts/ that is compiled', () => {
+    expect(viaRun).toEqual(expect.arrayContaining(['suggestion', 'station', 'org', 'db:migrate', 'db:backup', 'db:restore']));
+    for (const name of viaRun) {
+      const command = nodeScriptCommand(ROOT, name);
+      const [script, commandLine, ...rest] = command.args;
+      expect(script).toBe(join(ROOT, 'scripts', 'run.mjs'));
+      expect(rest).toEqual([]);
+      expect(existsSync(join(ROOT, 'scripts', `${commandLine}.ts`))).toBe(true);
+      expect(commandLine).not.toMatch(/^bench-/); // the benchmarks are not compiled
+    }
+  });
+
+  it('no command line of the office still starts tsx', () => {
+    for (const name of ['activity', 'unit', 'station', 'calendar', 'register', 'export', 'outbox', 'suggestion', 'policy', 'report', 'record', 'org']) {
+      expect(pkg.scripts[name]).toBe(`node scripts/run.mjs ${name}`);
+    }
+  });
+});
