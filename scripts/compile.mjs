@@ -6,10 +6,11 @@
 // twice. Measured on the bench (WeCom mode, SQLite): about 100 MB of the service's RSS. A
 // command line starts in about 0.45 s instead of 1.1 s (most of it tsx's loader thread).
 //
-// Nobody runs this by hand: scripts/start.mjs, roster-import.mjs and run.mjs call it on every start. The output is keyed by a
-// hash of every source file and of these options, so an unchanged tree starts at once, an
-// edited one is rebuilt (esbuild: about a second), and concurrent starts (the tests) never
-// see a half-written tree: each builds into a folder of its own and renames it into place.
+// Nobody runs this by hand: scripts/start.mjs, roster-import.mjs and run.mjs call it on every
+// start. The output is keyed by a hash of every source file and of these options, so an
+// unchanged tree starts at once, an edited one is rebuilt (esbuild: about a second), and
+// concurrent starts (the tests) never see a half-written tree: each builds into a folder of
+// its own and renames it into place.
 //
 // One file in, one file out (esbuild, the same transform tsx applies, with tsconfig.json);
 // relative `.ts` imports become `.js`; packages stay imports of node_modules. Each file's

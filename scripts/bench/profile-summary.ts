@@ -22,9 +22,9 @@ interface Profile {
 /** Where a frame's code lives: an npm package, a project file, node itself, or a V8 pseudo-frame. */
 function bucket(url: string, fn: string): string {
   if (!url) return fn.startsWith('(') ? fn : `(native) ${fn || 'anonymous'}`;
-  // npm start's compiled copy of src/ (scripts/compile.mjs): node_modules/.cache/compiled-src/<hash>/…
+  // npm start's compiled copy of src/ and scripts/ (scripts/compile.mjs): node_modules/.cache/compiled-src/<hash>/src/…
   const compiled = url.match(/\/compiled-src\/[^/]+\/(.*)$/);
-  if (compiled) return `src/${compiled[1]!.replace(/\.js$/, '.ts')}`;
+  if (compiled) return compiled[1]!.replace(/\.js$/, '.ts');
   const nm = url.lastIndexOf('node_modules/');
   if (nm >= 0) {
     const rest = url.slice(nm + 'node_modules/'.length).split('/');

@@ -1,5 +1,5 @@
-// scripts/run.mjs, which package.json's office command lines go through: a name that is not a
-// command line of scripts/ gets one line on stderr and exit 2, and nothing runs.
+// scripts/run.mjs, which package.json's office command lines go through: a name package.json does
+// not run through it gets one line on stderr and exit 2, and nothing runs.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -21,8 +21,9 @@ describe('node scripts/run.mjs COMMAND', () => {
   it.each([
     [[], /^usage: node scripts\/run\.mjs COMMAND/],
     [['../src/main'], /^usage: node scripts\/run\.mjs COMMAND/],
-    [['no-such-command'], /^scripts\/no-such-command\.ts is not a command line/],
-    [['bench-e2e'], /^scripts\/bench-e2e\.ts is not a command line/],
+    [['no-such-command'], /^scripts\/no-such-command\.ts is not one of the command lines/],
+    [['bench-e2e'], /^scripts\/bench-e2e\.ts is not one of the command lines/],
+    [['chaos'], /^scripts\/chaos\.ts is not one of the command lines/],
   ])('%j is refused in one line, exit 2', async (args, message) => {
     const result = await run(...args);
     expect(result.code).toBe(2);
