@@ -117,10 +117,12 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   // moves the clock they read and must run their tick and drain their queues at each step.
   const placement = config.mode === 'local' && options.workers === 'thread' ? 'in-process' : (options.workers ?? 'in-process');
   const { retentionDays, voteSecret } = config;
-  const workers = placement === 'thread' ? undefined : (await import('./jobs/workers.ts')).createWorkerSet({ db, wecomOrgs, dingtalk, clients: options.platformClients, clock, logger, metrics, outbox: options.outbox, retentionDays, voteSecret });
+  // The DINGTALK_* app serves ORG_CODE's organisation only: its events are that organisation's, and so are its sends.
+  const dingtalkOrg = dingtalk ? { orgId: org.id, app: dingtalk } : undefined;
+  const workers = placement === 'thread' ? undefined : (await import('./jobs/workers.ts')).createWorkerSet({ db, wecomOrgs, dingtalk: dingtalkOrg, clients: options.platformClients, clock, logger, metrics, outbox: options.outbox, retentionDays, voteSecret });
   const thread =
     placement === 'thread'
-      ? new WorkerThreadHost({ databaseUrl: config.databaseUrl, envOrg, secretsKeys: config.secretsKeys, wecomApiBase: config.wecomApiBase, dingtalk, logLevel: config.logLevel, outbox: options.outbox, retentionDays, voteSecret }, metrics, logger)
+      ? new WorkerThreadHost({ databaseUrl: config.databaseUrl, envOrg, secretsKeys: config.secretsKeys, wecomApiBase: config.wecomApiBase, dingtalk: dingtalkOrg, logLevel: config.logLevel, outbox: options.outbox, retentionDays, voteSecret }, metrics, logger)
       : undefined;
   registerQueueGauges(metrics, db, clock);
   // The workers' thread checkpoints its own connection's database; in-process, this one does.

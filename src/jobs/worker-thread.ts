@@ -9,7 +9,7 @@ import type { SecretKey } from '../lib/secret-box.ts';
 import { SecretBox } from '../lib/secret-box.ts';
 import { WecomOrgDirectory } from '../platforms/wecom/org-directory.ts';
 import type { WecomOrgApp } from '../platforms/wecom/org-credentials.ts';
-import type { DingtalkConfig } from '../config.ts';
+import type { DingtalkOrgApp } from '../platforms/registry.ts';
 import { systemClock } from '../lib/clock.ts';
 import { createLogger } from '../lib/logger.ts';
 import { CounterBatch, Metrics } from '../lib/metrics.ts';
@@ -26,7 +26,7 @@ export interface WorkerThreadData {
   /** SECRETS_KEY, to open the other organisations' stored credentials. */
   secretsKeys?: SecretKey[];
   wecomApiBase: string;
-  dingtalk?: DingtalkConfig;
+  dingtalk?: DingtalkOrgApp;
   logLevel: string;
   outbox?: Partial<OutboxWorkerOptions>;
   retentionDays: number;

@@ -1,14 +1,13 @@
 // The background side of the bot: the inbound worker (dispatcher) and the outbox worker with
 // the platform clients. Built the same way in-process (tests) and in the worker thread.
-import { DEFAULT_RETENTION_DAYS, type DingtalkConfig } from '../config.ts';
+import { DEFAULT_RETENTION_DAYS } from '../config.ts';
 import { createBot } from '../bot/commands/index.ts';
 import { Dispatcher } from '../bot/dispatcher.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../lib/metrics.ts';
-import { createPlatformClients } from '../platforms/registry.ts';
-import type { Channel, PlatformClient } from '../platforms/types.ts';
-import { WecomOrgClients } from '../platforms/wecom/org-clients.ts';
+import { platformClients, type DingtalkOrgApp } from '../platforms/registry.ts';
+import type { PlatformClient } from '../platforms/types.ts';
 import type { WecomOrgDirectory } from '../platforms/wecom/org-directory.ts';
 import { onPolicyProblems } from '../repositories/org-repo.ts';
 import type { Db } from '../repositories/prisma.ts';
@@ -36,8 +35,8 @@ export interface WorkerDeps {
   db: Db;
   /** Every organisation's WeCom app (the variables' one and the stored ones). */
   wecomOrgs?: WecomOrgDirectory;
-  /** DingTalk's app, when configured; the outbox builds a client for it. */
-  dingtalk?: DingtalkConfig;
+  /** DingTalk's app and the organisation it serves, when configured; the outbox builds a client for it. */
+  dingtalk?: DingtalkOrgApp;
   /** Ready-made clients (tests: a fake second platform); they replace a configured one of the same channel. */
   clients?: PlatformClient[];
   clock: Clock;
@@ -55,10 +54,8 @@ export function createWorkerSet(deps: WorkerDeps): WorkerSet {
   // A stored policy field that is refused keeps its default; the office hears of it in the log.
   onPolicyProblems(db, (orgId, rejected) => logger.warn({ orgId, rejected }, 'organisation policy: stored settings refused, their defaults apply'));
   const timeoutMs = deps.outbox?.callTimeoutMs;
-  const others = createPlatformClients({ dingtalk: deps.dingtalk, clients: deps.clients, timeoutMs }, clock);
-  const wecom = deps.wecomOrgs && new WecomOrgClients(deps.wecomOrgs, clock, { timeoutMs });
-  // Each organisation sends through its own WeCom app; other channels have one client each.
-  const clientFor = async (orgId: number, channel: Channel) => others.get(channel) ?? (channel === 'wecom' ? wecom?.forOrg(orgId) : undefined);
+  // Each organisation sends through its own apps only.
+  const clientFor = platformClients({ wecomOrgs: deps.wecomOrgs, dingtalk: deps.dingtalk, clients: deps.clients, timeoutMs }, clock);
   const outbox = new OutboxWorker(db, clientFor, clock, logger, metrics, deps.outbox);
   const outbound = new Outbound(db, clock, () => outbox.poke());
   const bot = createBot({ voteSecret: deps.voteSecret });

@@ -16,7 +16,8 @@ import { importRoster, loadDemoRoster } from '../../src/services/roster/roster-s
 import { ROSTER_HEADER } from '../../src/services/roster/roster-types.ts';
 import { WecomCallbackSender } from '../../src/simulator/callback-sender.ts';
 import { WecomRobotCallbackSender } from '../../src/simulator/robot-callback-sender.ts';
-import { startTestBot, TEST_WECOM, type TestBot } from '../helpers/bot.ts';
+import { startTestBot, TEST_WECOM, testDingtalkEnv, type TestBot } from '../helpers/bot.ts';
+import { FakeDingtalk } from '../../src/simulator/fake-dingtalk.ts';
 import { startFakeWecomCorps } from '../helpers/fake-wecom-corps.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 
@@ -173,6 +174,25 @@ describe('many organisations: each speaks through its own app and sees only its 
     await oneTextToEach();
     expect(corpB().textsTo('lichunmei')).toEqual(['乙县的消息']);
     expect(corpA().textsTo('lichunmei')).toEqual([]); // one at a time to county-a's lichunmei
+  });
+
+  it('county-a\'s DingTalk app never carries county-b\'s messages: a DingTalk userid names someone else in another corp', async () => {
+    await t.stop({ keepFiles: true });
+    const dt = new FakeDingtalk();
+    try {
+      t = await start(testDingtalkEnv(await dt.start()), t.dir);
+      await dt.waitConnected();
+      const outbound = new Outbound(t.bot.db, clock);
+      for (const [orgId, text] of [[orgA, '甲县的钉钉消息'], [orgB, '乙县的钉钉消息']] as const) {
+        await outbound.send(orgId, 'dingtalk', [{ key: `dt-to-same-${orgId}`, message: { kind: 'text', toUsers: ['dt-same-id'], text } }]);
+      }
+      await settle();
+      expect(dt.textsTo('dt-same-id')).toEqual(['甲县的钉钉消息']);
+      expect(await t.bot.db.outbox.findUniqueOrThrow({ where: { idempotencyKey: `dt-to-same-${orgB}` } }))
+        .toMatchObject({ status: 'dead', lastError: `no client for channel dingtalk in organisation ${orgB}` });
+    } finally {
+      await dt.stop();
+    }
   });
 
   it('a card click from county-b\'s callback on county-a\'s card is refused and changes nothing', async () => {
