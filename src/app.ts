@@ -16,6 +16,7 @@ import type { WorkerSet } from './jobs/workers.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import type { Logger } from './lib/logger.ts';
 import { Metrics } from './lib/metrics.ts';
+import { channelsOf } from './platforms/org-channels.ts';
 import { mountDingtalkHttpReceiver } from './platforms/dingtalk/http-receiver.ts';
 import type { DingtalkStream } from './platforms/dingtalk/stream-receiver.ts';
 import type { PlatformClient } from './platforms/types.ts';
@@ -160,6 +161,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
     // Local mode signs in with its picker, for its one demo organisation.
     orgFor: (code) => (config.mode === 'local' ? Promise.resolve({ orgId: org.id, orgCode: config.orgCode, signIns: {} }) : signIns.forOrg(code)),
     pokeOutbox: () => poke('outbox'),
+    reachableChannels: (code) => channelsOf(db, config, code),
   });
   http.use(router.routes()).use(router.allowedMethods());
   const routes = router.stack.map((layer) => ({ methods: layer.methods.filter((m) => m !== 'HEAD'), path: String(layer.path) }));

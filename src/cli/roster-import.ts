@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig, LOCAL_DATABASE_URL } from '../config.ts';
 import { AppError, errorMessage } from '../lib/errors.ts';
+import { channelsOf } from '../platforms/org-channels.ts';
 import { migrateDatabase } from '../repositories/migrate.ts';
 import { connectDb } from '../repositories/prisma.ts';
 import { parseImportArgs, type ImportArgs } from '../services/roster/import-args.ts';
@@ -44,11 +45,13 @@ async function run(args: ImportArgs): Promise<number> {
   await migrateDatabase(config.databaseUrl);
   const db = await connectDb(config.databaseUrl);
   try {
+    const orgCode = args.orgCode ?? config.orgCode;
     const report = await importRoster(db, {
-      orgCode: args.orgCode ?? config.orgCode,
+      orgCode,
       orgName: args.orgName,
       file: args.file,
       skipBadRows: args.skipBadRows,
+      reachable: await channelsOf(db, config, orgCode),
     });
     for (const line of formatReport(report)) console.log(line);
     // Easy to do by mistake before .env is written: real people in the demo's database.

@@ -6,6 +6,7 @@ import type Router from '@koa/router';
 import type Koa from 'koa';
 import type { BotDeps } from '../bot/context.ts';
 import { audiencesOf } from '../domain/roles.ts';
+import type { Channel } from '../platforms/types.ts';
 import { consoleActor } from '../services/console/console-service.ts';
 import { readForm } from './forms.ts';
 import { html, type Html } from './html.ts';
@@ -31,6 +32,8 @@ export interface ConsoleOptions {
   orgFor(code: string | undefined): Promise<ConsoleOrg | undefined>;
   /** Wakes the outbox worker (a message put back in the queue by 消息's 重发). */
   pokeOutbox?: () => void;
+  /** The platforms an organisation has an app on, by its code (src/platforms/org-channels.ts). */
+  reachableChannels?: (orgCode: string) => Promise<Channel[]>;
   /** Overrides the page table (tests). */
   pages?: ConsoleRoute[];
 }
@@ -80,6 +83,7 @@ function guarded(route: ConsoleRoute, options: ConsoleOptions, signer: SessionSi
     const c: ConsoleCtx = {
       deps: options.deps, orgId: session.orgId, orgCode: session.orgCode, channel: session.channel, person, office, csrf, now: options.deps.clock.now(), mode: options.mode, form,
       pokeOutbox: () => options.pokeOutbox?.(),
+      reachableChannels: async () => options.reachableChannels?.(session.orgCode),
       render(title: string, body: Html, current?: string) {
         ctx.type = 'html';
         ctx.body = page({ title, person: { name: person.name, office }, csrf, flash, current: current ?? route.path }, body).text;

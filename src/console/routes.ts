@@ -22,6 +22,8 @@ export interface ConsoleCtx {
   mode: 'local' | 'platform';
   /** The platform the person signed in through (their copy of a card they decide is settled there). */
   channel: Channel;
+  /** The platforms the organisation has an app on (the roster import names people on none of them); undefined: not known. */
+  reachableChannels(): Promise<Channel[] | undefined>;
   /** The form of a POST (already read and CSRF-checked). */
   form: Record<string, string>;
   pokeOutbox(): void;

@@ -5,9 +5,10 @@
 // deployment with both platforms, whose login page offers both.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleText } from '../../src/console/messages.ts';
+import { ROSTER_HEADER } from '../../src/services/roster/roster-types.ts';
 import { FakeDingtalk } from '../../src/simulator/fake-dingtalk.ts';
 import { startTestBot, testDingtalkEnv, type TestBot } from '../helpers/bot.ts';
-import { browser, follow, go } from '../helpers/console-browser.ts';
+import { browser, csrfOf, follow, go } from '../helpers/console-browser.ts';
 import { startFakeWecom, type FakeWecom } from '../helpers/fake-wecom.ts';
 import { addPerson } from '../helpers/seed.ts';
 
@@ -52,6 +53,18 @@ describe('a DingTalk-only deployment: the console signs in with DingTalk', () =>
     expect((await go(b, `${t.bot.url}/console/outbox`)).status).toBe(200);
     // The server traded the code through the real path: the unionId was mapped with the app's token.
     expect(dt.calls.some((c) => c.path === '/topapi/user/getbyunionid' && c.body.unionid === 'union-dt-hejing')).toBe(true);
+  });
+
+  it('a roster preview names the people with only a WeCom account: this deployment cannot reach them', async () => {
+    const { b } = await signIn('dt-hejing');
+    const csrf = await csrfOf(b, t.bot.url);
+    const form = new FormData();
+    form.set('_csrf', csrf);
+    const csv = `${ROSTER_HEADER.join(',')}\n何静,13900000201,,dt-hejing,工作人员,,,,\n周新,13800000077,zhouxin,,县区,第一代表小组,成员,,\n`;
+    form.set('file', new Blob([csv], { type: 'text/csv' }), 'roster.csv');
+    const page = await (await go(b, `${t.bot.url}/console/roster/preview`, { method: 'POST', body: form })).text();
+    expect(page).toContain('以下 1 人只有企业微信账号，本组织没有接入企业微信，他们收不到机器人的消息；请在名册中补上他们的钉钉账号后重新导入：周新');
+    expect(page).toContain('确认导入'); // a warning, not an error: the import may go ahead
   });
 
   it('rule U3: a group leader on DingTalk sees their pages, and an office page is refused with one sentence', async () => {

@@ -9,6 +9,7 @@ import { connectDb, dialectOf } from '../../src/repositories/prisma.ts';
 import { formatReport } from '../../src/services/roster/messages.ts';
 import { importRoster, loadDemoRoster, type ImportOptions } from '../../src/services/roster/roster-service.ts';
 import { ROSTER_HEADER } from '../../src/services/roster/roster-types.ts';
+import { TEST_WECOM } from '../helpers/bot.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { npmRunArgs } from '../helpers/main-process.ts';
 
@@ -240,11 +241,11 @@ describe('the demo roster', () => {
 });
 
 describe('npm run roster:import (the CLI)', () => {
-  function cli(args: string[], databaseUrl: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  function cli(args: string[], databaseUrl: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, npmRunArgs('roster:import', ...args), {
         cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: databaseUrl, ORG_CODE: 'cli-county' },
+        env: { ...process.env, DATABASE_URL: databaseUrl, ORG_CODE: 'cli-county', ...env },
       });
       let stdout = '';
       let stderr = '';
@@ -282,6 +283,22 @@ describe('npm run roster:import (the CLI)', () => {
     } finally {
       await db.$disconnect();
     }
+  });
+
+  it('names the people the bot could never reach: a DingTalk account only, where the organisation runs WeCom only', async () => {
+    const file = writeCsv('reach.csv', [...GOOD, '孙丽,13800138003,,dt_sunli,县区,,,,']);
+    const wecom = await cli([file], `file:${join(t.dir, 'cli', 'reach.db')}`, TEST_WECOM);
+    expect(wecom.code).toBe(0);
+    // 李娜 has both accounts: reached on WeCom, not named.
+    expect(wecom.stdout).toContain('以下 1 人只有钉钉账号，本组织没有接入钉钉，他们收不到机器人的消息；请在名册中补上他们的企业微信账号后重新导入：孙丽\n');
+    // Another organisation of the deployment, not given an app yet (npm run org -- add).
+    const other = await cli([file, '--org', 'county-z'], `file:${join(t.dir, 'cli', 'reach.db')}`, TEST_WECOM);
+    expect(other.code).toBe(0);
+    expect(other.stdout).toContain('组织 county-z 还没有接入企业微信或钉钉应用，名册中有账号的 5 人暂时收不到机器人的消息；接入应用后即可收到，不必重新导入。');
+    // Local mode's simulator plays both platforms: nobody is named.
+    const local = await cli([file], `file:${join(t.dir, 'cli', 'reach-local.db')}`);
+    expect(local.code).toBe(0);
+    expect(local.stdout).not.toContain('收不到机器人的消息');
   });
 
   it('answers one line for an unknown flag or a missing file', async () => {

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../lib/errors.ts';
 import { deactivatePeople, LEAVE_REASON_MAX } from '../../services/roster/roster-leave.ts';
-import { formatRowError, summaryLine } from '../../services/roster/messages.ts';
+import { formatRowError, summaryLine, unreachableLine } from '../../services/roster/messages.ts';
 import { importRoster, previewRoster, type RosterPreview } from '../../services/roster/roster-service.ts';
 import { uploadedFile, type UploadedFile } from '../forms.ts';
 import { html, type Html } from '../html.ts';
@@ -20,7 +20,8 @@ export const rosterPages = [
   post('/console/roster/preview', 'office', async (ctx, c) => {
     const file = uploadedFile(ctx);
     if (!file) return c.render(t.nav.roster, html`<p class="error">请选择一个 CSV 或 XLSX 文件。</p>${uploadForm(c)}`);
-    const preview = await attempt(() => previewRoster(c.deps.db, { orgCode: c.orgCode, file: file.name, bytes: file.bytes }));
+    const reachable = await c.reachableChannels();
+    const preview = await attempt(() => previewRoster(c.deps.db, { orgCode: c.orgCode, file: file.name, bytes: file.bytes, reachable }));
     if (typeof preview === 'string') return c.render(t.nav.roster, html`<p class="error">${preview}</p>${uploadForm(c)}`);
     const id = keep(file, c.person.id);
     c.render(`名册预览：${file.name}`, previewBody(c, preview, id), '/console/roster');
@@ -28,10 +29,12 @@ export const rosterPages = [
   post('/console/roster/import', 'office', async (_ctx, c) => {
     const kept = stash.get(c.form.upload ?? '');
     if (!kept || kept.personId !== c.person.id || Date.now() - kept.at > KEEP_MS) return c.done('/console/roster', '上传的文件已过期，请重新上传。');
-    const report = await attempt(() => importRoster(c.deps.db, { orgCode: c.orgCode, file: kept.file.name, bytes: kept.file.bytes, now: c.now, actorId: c.person.id }));
+    const reachable = await c.reachableChannels();
+    const report = await attempt(() => importRoster(c.deps.db, { orgCode: c.orgCode, file: kept.file.name, bytes: kept.file.bytes, now: c.now, actorId: c.person.id, reachable }));
     if (typeof report === 'string') return c.done('/console/roster', report);
     stash.delete(c.form.upload!);
-    c.done('/console/roster', report.applied ? summaryLine(report) : '文件有错误，没有导入任何数据。');
+    const unreachable = unreachableLine(report);
+    c.done('/console/roster', report.applied ? `${summaryLine(report)}${unreachable ? `。${unreachable}` : ''}` : '文件有错误，没有导入任何数据。');
   }),
   post('/console/roster/deactivate', 'office', async (_ctx, c) => {
     const ids = Object.entries(c.form).filter(([k, v]) => k.startsWith('p') && v === 'on').map(([k]) => idOf(k.slice(1))).filter((n): n is number => !!n);
@@ -62,7 +65,8 @@ function previewBody(c: ConsoleCtx, p: RosterPreview, id: string): Html {
 <label for="reason">停用原因</label><input id="reason" name="reason" maxlength="${LEAVE_REASON_MAX}" placeholder="例如：代表资格终止">
 <div class="actions"><button class="danger">停用勾选的人</button></div></form>`
     : '';
-  return html`${errors.length ? html`<h2>发现 ${errors.length} 处错误</h2><ul>${errors}</ul>` : ''}<h2>变化</h2>${counts}${names}${confirm}${left}`;
+  const unreachable = unreachableLine(r);
+  return html`${errors.length ? html`<h2>发现 ${errors.length} 处错误</h2><ul>${errors}</ul>` : ''}<h2>变化</h2>${counts}${names}${unreachable ? html`<p class="error">${unreachable}</p>` : ''}${confirm}${left}`;
 }
 
 function keep(file: UploadedFile, personId: number): string {

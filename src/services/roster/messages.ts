@@ -1,6 +1,6 @@
 // Every sentence the roster import shows a person, in one place so wording can change
 // without touching logic.
-import { LEVELS, ROSTER_HEADER, ROSTER_OPTIONAL_HEADER, STAFF_LEVEL, type ImportReport, type RowError } from './roster-types.ts';
+import { CHANNELS, LEVELS, ROSTER_HEADER, ROSTER_OPTIONAL_HEADER, STAFF_LEVEL, type ImportReport, type RowError } from './roster-types.ts';
 
 const HEADER_TEXT = ROSTER_HEADER.join(',');
 const OPTIONAL_TEXT = ROSTER_OPTIONAL_HEADER.map((h) => `「${h}」`).join('');
@@ -55,6 +55,23 @@ export const rowMessages = {
 };
 
 export const channelLabels = { wecom: '企业微信账号', dingtalk: '钉钉账号' } as const;
+const platformNames = { wecom: '企业微信', dingtalk: '钉钉' } as const;
+/** Names shown in one line at most; the rest are counted. */
+const UNREACHABLE_SHOWN = 20;
+
+/** One line naming the people the bot cannot reach, and what to do; undefined when there are none. */
+export function unreachableLine(report: ImportReport): string | undefined {
+  const u = report.unreachable;
+  if (!u) return undefined;
+  const n = u.names.length;
+  const names = u.names.slice(0, UNREACHABLE_SHOWN).join('、') + (n > UNREACHABLE_SHOWN ? ` 等 ${n} 人` : '');
+  if (u.reachable.length === 0) {
+    return `组织 ${report.orgCode} 还没有接入企业微信或钉钉应用，名册中有账号的 ${n} 人暂时收不到机器人的消息；接入应用后即可收到，不必重新导入。`;
+  }
+  const missing = CHANNELS.filter((c) => !u.reachable.includes(c)).map((c) => platformNames[c]).join('或');
+  const accounts = u.reachable.map((c) => channelLabels[c]).join('或');
+  return `以下 ${n} 人只有${missing}账号，本组织没有接入${missing}，他们收不到机器人的消息；请在名册中补上他们的${accounts}后重新导入：${names}`;
+}
 export const unitLabels = { group: '代表小组', station: '联络站', office: '办公室' } as const;
 
 export function formatRowError(error: RowError): string {
@@ -79,6 +96,8 @@ export function formatReport(report: ImportReport): string[] {
     lines.push(`以下人员有错误行，整人跳过，未作任何改动：${names}`);
   }
   if (report.updatedNames.length > 0) lines.push(`已更新：${report.updatedNames.join('、')}`);
+  const unreachable = unreachableLine(report);
+  if (unreachable) lines.push(unreachable);
   lines.push(`名册外人员 ${report.outsideRoster} 人（未改动）`);
   lines.push(summaryLine(report));
   return lines;

@@ -16,7 +16,8 @@ import { createMerger } from './roster-plan.ts';
 import { parseRosterRecords } from './roster-rows.ts';
 import { scanOrganisation, type GivenUpAccount, type OrgScan } from './roster-scan.ts';
 import { selectPeople, type Selection } from './roster-select.ts';
-import { unitKey, type ExistingUnit, type ImportReport, type RoleInUnit, type UnitRef } from './roster-types.ts';
+import { unreachablePeople } from './roster-reach.ts';
+import { unitKey, type Channel, type ExistingUnit, type ImportReport, type RoleInUnit, type UnitRef } from './roster-types.ts';
 
 export type { ImportReport } from './roster-types.ts';
 
@@ -39,6 +40,11 @@ export interface ImportOptions {
   actorId?: number;
   /** People written per transaction (tests make it small to cross chunk boundaries). */
   chunkSize?: number;
+  /**
+   * The platforms the organisation has an app on in this deployment. When given, the report
+   * names the people whose every account is on another one (the bot could never reach them).
+   */
+  reachable?: readonly Channel[];
 }
 
 export const DEMO_ROSTER_PATH = join(import.meta.dirname, '..', '..', '..', 'prisma', 'seed', 'demo-roster.csv');
@@ -81,6 +87,8 @@ async function planImport(db: Db, session: BulkSession, options: ImportOptions):
   const skipped = new Set(selection.skipped.map((p) => p.mobile));
   const report = emptyReport(options.orgCode, options.orgName ?? org?.name ?? options.orgCode, selection);
   report.outsideRoster = scan.left.length;
+  const unreachable = options.reachable && unreachablePeople(selection.apply, options.reachable);
+  if (unreachable) report.unreachable = unreachable;
   return {
     repo, org, units: org ? await repo.units(org.id) : [], selection, report, dataRows: parsed.dataRows, left: scan.left,
     givenUp: scan.givenUp.filter((a) => !skipped.has(a.mobile)),

@@ -123,6 +123,16 @@ export interface ImportReport {
   /** People of the organisation already in the database but absent from the file. */
   outsideRoster: number;
   errors: RowError[];
+  /** People of the file the bot cannot reach (only when the import was told which platforms it can). */
+  unreachable?: Unreachable;
+}
+
+/** People of a roster file with accounts, none on a platform the organisation has an app on. */
+export interface Unreachable {
+  /** Names, in file order. */
+  names: string[];
+  /** The platforms the organisation does have an app on (may be none yet). */
+  reachable: Channel[];
 }
 
 /** The whole file is unusable (encoding, header, format): one sentence for the user. */
