@@ -55,6 +55,12 @@ export const rowMessages = {
 };
 
 export const channelLabels = { wecom: '企业微信账号', dingtalk: '钉钉账号' } as const;
+export const unitLabels = { group: '代表小组', station: '联络站', office: '办公室' } as const;
+
+export function formatRowError(error: RowError): string {
+  return `第 ${error.rowNumber} 行：${error.reason}`;
+}
+
 const platformNames = { wecom: '企业微信', dingtalk: '钉钉' } as const;
 /** Names shown in one line at most; the rest are counted. */
 const UNREACHABLE_SHOWN = 20;
@@ -71,11 +77,6 @@ export function unreachableLine(report: ImportReport): string | undefined {
   const missing = CHANNELS.filter((c) => !u.reachable.includes(c)).map((c) => platformNames[c]).join('或');
   const accounts = u.reachable.map((c) => channelLabels[c]).join('或');
   return `以下 ${n} 人只有${missing}账号，本组织没有接入${missing}，他们收不到机器人的消息；请在名册中补上他们的${accounts}后重新导入：${names}`;
-}
-export const unitLabels = { group: '代表小组', station: '联络站', office: '办公室' } as const;
-
-export function formatRowError(error: RowError): string {
-  return `第 ${error.rowNumber} 行：${error.reason}`;
 }
 
 /** The lines the CLI prints; the last one is the summary line. */
