@@ -18,7 +18,7 @@ import type { Logger } from './lib/logger.ts';
 import { Metrics } from './lib/metrics.ts';
 import { mountDingtalkHttpReceiver } from './platforms/dingtalk/http-receiver.ts';
 import type { DingtalkStream } from './platforms/dingtalk/stream-receiver.ts';
-import { channelsOf } from './platforms/org-channels.ts';
+import { orgChannels } from './platforms/org-channels.ts';
 import type { PlatformClient } from './platforms/types.ts';
 import { WebSignIns } from './platforms/web-sign-ins.ts';
 import { mountWecomBotReceiver } from './platforms/wecom/bot-receiver.ts';
@@ -34,6 +34,7 @@ import { ensureOrganisation } from './repositories/people-repo.ts';
 import { connectDb, statementCount, type Db } from './repositories/prisma.ts';
 import { errorLine } from './lib/errors.ts';
 import { startWalCheckpoints } from './repositories/wal-checkpoint.ts';
+import { knowOrgChannels } from './services/audience.ts';
 import { Outbound } from './services/outbound.ts';
 import type { LocalSimulator } from './simulator/local-simulator.ts';
 
@@ -120,6 +121,9 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   const { retentionDays, voteSecret } = config;
   // The DINGTALK_* app serves ORG_CODE's organisation only: its events are that organisation's, and so are its sends.
   const dingtalkOrg = dingtalk ? { orgId: org.id, app: dingtalk } : undefined;
+  // This thread's sends (the console's) choose platforms as the workers' do.
+  const channelsOfOrg = orgChannels({ wecomOrgs, dingtalkOrgId: dingtalkOrg?.orgId, given: options.platformClients?.map((c) => c.channel) });
+  knowOrgChannels(db, channelsOfOrg);
   const workers = placement === 'thread' ? undefined : (await import('./jobs/workers.ts')).createWorkerSet({ db, wecomOrgs, dingtalk: dingtalkOrg, clients: options.platformClients, clock, logger, metrics, outbox: options.outbox, retentionDays, voteSecret });
   const thread =
     placement === 'thread'
@@ -161,7 +165,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
     // Local mode signs in with its picker, for its one demo organisation.
     orgFor: (code) => (config.mode === 'local' ? Promise.resolve({ orgId: org.id, orgCode: config.orgCode, signIns: {} }) : signIns.forOrg(code)),
     pokeOutbox: () => poke('outbox'),
-    reachableChannels: (code) => channelsOf(db, config, code),
+    reachableChannels: channelsOfOrg,
   });
   http.use(router.routes()).use(router.allowedMethods());
   const routes = router.stack.map((layer) => ({ methods: layer.methods.filter((m) => m !== 'HEAD'), path: String(layer.path) }));

@@ -32,8 +32,8 @@ export interface ConsoleOptions {
   orgFor(code: string | undefined): Promise<ConsoleOrg | undefined>;
   /** Wakes the outbox worker (a message put back in the queue by 消息's 重发). */
   pokeOutbox?: () => void;
-  /** The platforms an organisation has an app on, by its code (src/platforms/org-channels.ts). */
-  reachableChannels?: (orgCode: string) => Promise<Channel[]>;
+  /** The platforms an organisation has an app on (src/platforms/org-channels.ts). */
+  reachableChannels?: (orgId: number) => Promise<Channel[]>;
   /** Overrides the page table (tests). */
   pages?: ConsoleRoute[];
 }
@@ -83,7 +83,7 @@ function guarded(route: ConsoleRoute, options: ConsoleOptions, signer: SessionSi
     const c: ConsoleCtx = {
       deps: options.deps, orgId: session.orgId, orgCode: session.orgCode, channel: session.channel, person, office, csrf, now: options.deps.clock.now(), mode: options.mode, form,
       pokeOutbox: () => options.pokeOutbox?.(),
-      reachableChannels: async () => options.reachableChannels?.(session.orgCode),
+      reachableChannels: async () => options.reachableChannels?.(session.orgId),
       render(title: string, body: Html, current?: string) {
         ctx.type = 'html';
         ctx.body = page({ title, person: { name: person.name, office }, csrf, flash, current: current ?? route.path }, body).text;

@@ -6,11 +6,13 @@ import { Dispatcher } from '../bot/dispatcher.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../lib/metrics.ts';
+import { orgChannels } from '../platforms/org-channels.ts';
 import { platformClients, type DingtalkOrgApp } from '../platforms/registry.ts';
 import type { PlatformClient } from '../platforms/types.ts';
 import type { WecomOrgDirectory } from '../platforms/wecom/org-directory.ts';
 import { onPolicyProblems } from '../repositories/org-repo.ts';
 import type { Db } from '../repositories/prisma.ts';
+import { knowOrgChannels } from '../services/audience.ts';
 import { Outbound } from '../services/outbound.ts';
 import { ExportWorker } from './export-worker.ts';
 import { InboundWorker } from './inbound-worker.ts';
@@ -56,6 +58,7 @@ export function createWorkerSet(deps: WorkerDeps): WorkerSet {
   const timeoutMs = deps.outbox?.callTimeoutMs;
   // Each organisation sends through its own apps only.
   const clientFor = platformClients({ wecomOrgs: deps.wecomOrgs, dingtalk: deps.dingtalk, clients: deps.clients, timeoutMs }, clock);
+  knowOrgChannels(db, orgChannels({ wecomOrgs: deps.wecomOrgs, dingtalkOrgId: deps.dingtalk?.orgId, given: deps.clients?.map((c) => c.channel) }));
   const outbox = new OutboxWorker(db, clientFor, clock, logger, metrics, deps.outbox);
   const outbound = new Outbound(db, clock, () => outbox.poke());
   const bot = createBot({ voteSecret: deps.voteSecret });

@@ -1,6 +1,7 @@
 // Whom a send reaches, by person: each person on one channel — the one they have, or the
-// organisation's preferred one when they have both (policy.preferredChannel) — so services
-// address people and never a platform, and nobody hears the same thing twice.
+// organisation's preferred one when they have both (policy.preferredChannel, where the
+// organisation has an app) — so services address people and never a platform, and nobody
+// hears the same thing twice.
 import type { Channel, OutboundMessage } from '../platforms/types.ts';
 import { keyOnChannel } from '../platforms/types.ts';
 import { accountByPerson, accountsByChannel, userIdsByChannel } from '../repositories/contact-repo.ts';
@@ -11,10 +12,30 @@ import type { Outbound, OutboundItem } from './outbound.ts';
 /** User ids by channel, in the order the people were given. */
 export type Audience = Map<Channel, string[]>;
 
+/** The platforms an organisation has an app on, as the running service knows them. */
+export type OrgChannels = (orgId: number) => Promise<readonly Channel[]>;
+const knownChannels = new WeakMap<Db, OrgChannels>();
+
+/**
+ * Called where the service builds its platforms (each thread, for its connection): a person
+ * with both accounts is then reached on the preferred platform only where the organisation has
+ * an app. A DingTalk-only deployment keeps the default preference (WeCom), and every such
+ * message would otherwise go to a platform it cannot reach. Unknown (command lines): the policy alone.
+ */
+export function knowOrgChannels(db: Db, channels: OrgChannels): void {
+  knownChannels.set(db, channels);
+}
+
+/** The organisation's preferred platform, or the first it has an app on when it has none on that one. */
+async function preferenceOf(db: Db, orgId: number): Promise<Channel> {
+  const { preferredChannel } = await loadPolicy(db, orgId);
+  const channels = await knownChannels.get(db)?.(orgId);
+  return !channels?.length || channels.includes(preferredChannel) ? preferredChannel : channels[0]!;
+}
+
 export async function audienceOf(db: Db, orgId: number, personIds: number[]): Promise<Audience> {
   if (personIds.length === 0) return new Map();
-  const { preferredChannel } = await loadPolicy(db, orgId);
-  return (await accountsByChannel(db, personIds, preferredChannel)) as Audience;
+  return (await accountsByChannel(db, personIds, await preferenceOf(db, orgId))) as Audience;
 }
 
 /** Where each person is reached (the choice audienceOf makes); a person with no account is absent. */
@@ -23,8 +44,7 @@ export type Reach = Map<number, { channel: Channel; userId: string }>;
 /** Looked up once for many people, then cut into audiences by audienceFrom without asking again. */
 export async function reachOf(db: Db, orgId: number, personIds: number[]): Promise<Reach> {
   if (personIds.length === 0) return new Map();
-  const { preferredChannel } = await loadPolicy(db, orgId);
-  return (await accountByPerson(db, personIds, preferredChannel)) as Reach;
+  return (await accountByPerson(db, personIds, await preferenceOf(db, orgId))) as Reach;
 }
 
 /** The audience of some of the people of a Reach: what audienceOf would answer for them. */

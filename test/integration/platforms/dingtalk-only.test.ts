@@ -1,0 +1,60 @@
+// A DingTalk-only deployment keeps the organisation's default preference (WeCom) for people
+// who have both accounts: they must still be reached, on DingTalk, the one platform it has an
+// app on — a notice card from the scheduler and a text from a service, through the real outbox
+// to the fake DingTalk. Fixed clock; workers driven by hand.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../src/lib/clock.ts';
+import { createActivity } from '../../../src/services/activity-service.ts';
+import { sendTextsToPeople } from '../../../src/services/audience.ts';
+import { Outbound } from '../../../src/services/outbound.ts';
+import { FakeDingtalk } from '../../../src/simulator/fake-dingtalk.ts';
+import { startTestBot, testDingtalkEnv, type TestBot } from '../../helpers/bot.ts';
+import { addPerson } from '../../helpers/seed.ts';
+
+const clock = fixedClock('2026-11-23T02:00:00Z'); // Monday 10:00 Shanghai
+let t: TestBot;
+let dt: FakeDingtalk;
+let both: number;
+
+beforeAll(async () => {
+  dt = new FakeDingtalk();
+  t = await startTestBot({ mode: 'dingtalk', clock, workers: 'manual', env: testDingtalkEnv(await dt.start()) });
+  await dt.waitConnected();
+  both = await addPerson(t.bot.db, t.bot.orgId, { name: '王双号', mobile: '13800000088', wecom: 'wangshuang', dingtalk: 'dt-wangshuang', units: [{ kind: 'group', name: '第一代表小组', role: 'member' }] });
+}, 60_000);
+
+afterAll(async () => {
+  await t?.stop();
+  await dt?.stop();
+});
+
+async function settle(): Promise<void> {
+  const w = t.bot.workers!;
+  for (let i = 0; i < 50; i++) if ((await w.inbound.runOnce()) + (await w.outbox.runOnce()) === 0) return;
+  throw new Error('workers did not settle');
+}
+
+describe('a DingTalk-only deployment whose policy still prefers WeCom', () => {
+  it('reaches a person with both accounts on DingTalk: a text from a service', async () => {
+    const outbound = new Outbound(t.bot.db, clock);
+    expect(await sendTextsToPeople({ db: t.bot.db, outbound }, t.bot.orgId, [{ key: 'both-accounts-text', personIds: [both], text: '请于周五前提交履职报告。' }])).toBe(1);
+    await settle();
+    expect(dt.textsTo('dt-wangshuang')).toEqual(['请于周五前提交履职报告。']);
+    expect(await t.bot.db.outbox.count({ where: { channel: 'wecom' } })).toBe(0);
+  });
+
+  it('and the scheduler\'s notice card, and the year\'s suggestion reminder the same tick sends', async () => {
+    const startAt = new Date('2026-11-25T06:00:00Z');
+    const r = await createActivity(t.bot.db, {
+      orgId: t.bot.orgId, unit: { name: '第一代表小组' }, kind: '学习', title: '学习代表法', startAt,
+      endAt: new Date(startAt.getTime() + 7_200_000), place: '县人大会议室', content: '学习代表法第四章', now: clock.now(),
+    });
+    if (!r.ok) throw new Error('not published');
+    await t.bot.workers!.scheduler.runOnce();
+    await settle();
+    expect(dt.cardsTo('dt-wangshuang').map((c) => c.params.title)).toContain('学习代表法');
+    // Rule S6's last-quarter reminder went through the suggestions' own notifier: it chose WeCom.
+    expect(dt.textsTo('dt-wangshuang').some((text) => text.includes('还没有您今年提出的建议'))).toBe(true);
+    expect(await t.bot.db.outbox.count({ where: { channel: 'wecom' } })).toBe(0);
+  });
+});
