@@ -2,9 +2,11 @@
 // database, find the organisation (--org or ORG_CODE), run, close, and turn the outcome into
 // an exit code (0 done, 1 refused or failed, 2 bad command line) with one line on errors.
 import { ConfigError, loadConfig, type Config } from '../src/config.ts';
+import { channelsOf } from '../src/platforms/org-channels.ts';
 import { migrateDatabase } from '../src/repositories/migrate.ts';
 import { findOrganisationByCode } from '../src/repositories/org-repo.ts';
 import { connectDb, type Db } from '../src/repositories/prisma.ts';
+import { knowOrgChannels } from '../src/services/audience.ts';
 
 export interface CliContext {
   db: Db;
@@ -24,6 +26,8 @@ export async function withOrganisation(orgCode: string | undefined, work: (ctx: 
       console.error(`--org: 没有代码为「${code}」的组织，请先导入名册`);
       return 2;
     }
+    // Sends of a command line choose platforms as the service does: only where the organisation has an app.
+    knowOrgChannels(db, async (orgId) => (orgId === org.id ? channelsOf(db, config, org.code) : []));
     return await work({ db, config, org });
   } finally {
     await db.$disconnect();

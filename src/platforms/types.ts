@@ -162,6 +162,8 @@ export interface PlatformTraits {
   perMemberPerMinute?: number;
   /** Most user ids one card send may carry, when fewer than maxRecipients (DingTalk: one space a card). */
   maxCardRecipients?: number;
+  /** The app can create a group chat with members it names (WeCom appchat/create; a DingTalk robot cannot). */
+  createsChats?: boolean;
 }
 
 /**

@@ -27,7 +27,7 @@ export function knowOrgChannels(db: Db, channels: OrgChannels): void {
 }
 
 /** The organisation's preferred platform, or the first it has an app on when it has none on that one. */
-async function preferenceOf(db: Db, orgId: number): Promise<Channel> {
+export async function preferredPlatform(db: Db, orgId: number): Promise<Channel> {
   const { preferredChannel } = await loadPolicy(db, orgId);
   const channels = await knownChannels.get(db)?.(orgId);
   return !channels?.length || channels.includes(preferredChannel) ? preferredChannel : channels[0]!;
@@ -35,7 +35,7 @@ async function preferenceOf(db: Db, orgId: number): Promise<Channel> {
 
 export async function audienceOf(db: Db, orgId: number, personIds: number[]): Promise<Audience> {
   if (personIds.length === 0) return new Map();
-  return (await accountsByChannel(db, personIds, await preferenceOf(db, orgId))) as Audience;
+  return (await accountsByChannel(db, personIds, await preferredPlatform(db, orgId))) as Audience;
 }
 
 /** Where each person is reached (the choice audienceOf makes); a person with no account is absent. */
@@ -44,7 +44,7 @@ export type Reach = Map<number, { channel: Channel; userId: string }>;
 /** Looked up once for many people, then cut into audiences by audienceFrom without asking again. */
 export async function reachOf(db: Db, orgId: number, personIds: number[]): Promise<Reach> {
   if (personIds.length === 0) return new Map();
-  return (await accountByPerson(db, personIds, await preferenceOf(db, orgId))) as Reach;
+  return (await accountByPerson(db, personIds, await preferredPlatform(db, orgId))) as Reach;
 }
 
 /** The audience of some of the people of a Reach: what audienceOf would answer for them. */

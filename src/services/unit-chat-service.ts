@@ -1,14 +1,15 @@
 // A unit's group chat for one-line activity announcements (rule A4): link an existing chat
 // (a WeCom app chat id, or "dingtalk:<openConversationId>" for a DingTalk group the robot is
 // in), or have the app create one with the unit's members on the organisation's preferred
-// platform (the outbox refuses it where the platform cannot), or unlink.
+// platform (audience.ts: one it has an app on) where that platform's app can create chats, or unlink.
 import { UNIT_LEAD_ROLES } from '../domain/roles.ts';
 import { findUnitContacts } from '../repositories/people-repo.ts';
 import type { Db } from '../repositories/prisma.ts';
 import { chatRefOf, isChatRef } from '../platforms/types.ts';
-import { loadPolicy } from '../repositories/org-repo.ts';
+import { traitsOf } from '../platforms/traits.ts';
+import { preferredPlatform } from './audience.ts';
 import { Outbound } from './outbound.ts';
-import { channelLabels } from './roster/messages.ts';
+import { channelLabels, platformLabels } from './roster/messages.ts';
 
 export type UnitChatResult = { ok: true; message: string } | { ok: false; message: string };
 
@@ -31,7 +32,8 @@ export async function setUnitChat(db: Db, orgId: number, unitName: UnitRef, chat
 export async function createUnitChat(db: Db, orgId: number, unitName: UnitRef, now: Date): Promise<UnitChatResult> {
   const unit = await findUnit(db, orgId, unitName);
   if (!unit) return { ok: false, message: `--unit: 本组织没有名为「${unitName}」的单位` };
-  const { preferredChannel: channel } = await loadPolicy(db, orgId);
+  const channel = await preferredPlatform(db, orgId);
+  if (!traitsOf(channel).createsChats) return { ok: false, message: `${platformLabels[channel]}的机器人不能建群：请把机器人加入${unit.name}的群，再用群聊 ID「dingtalk:群的 openConversationId」关联这个群。` };
   const members = await findUnitContacts(db, [unit.id], ['leader', 'vice_leader', 'liaison', 'recorder', 'member', 'head', 'vice_head'], channel);
   const userIds = [...new Set(members.map((c) => c.platformUserId).filter((u): u is string => !!u))];
   if (userIds.length < 2) return { ok: false, message: `${unit.name}有${channelLabels[channel]}的成员不足 2 人，无法建群。` };

@@ -67,6 +67,18 @@ describe('a DingTalk-only deployment: the console signs in with DingTalk', () =>
     expect(page).toContain('确认导入'); // a warning, not an error: the import may go ahead
   });
 
+  it('creating a unit\'s group chat says the DingTalk robot cannot, and what to do instead; nothing is queued', async () => {
+    const { b } = await signIn('dt-hejing');
+    const csrf = await csrfOf(b, t.bot.url);
+    const unit = await t.bot.db.unit.findFirstOrThrow({ where: { orgId: t.bot.orgId, name: '第一代表小组' } });
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const res = await go(b, `${t.bot.url}/console/settings/chat/${unit.id}`, { method: 'POST', headers: form, body: new URLSearchParams({ _csrf: csrf, action: 'create' }).toString() });
+    expect(res.status).toBe(302);
+    const page = await (await go(b, new URL(res.headers.get('location')!, t.bot.url).toString())).text();
+    expect(page).toContain('钉钉的机器人不能建群：请把机器人加入第一代表小组的群，再用群聊 ID「dingtalk:群的 openConversationId」关联这个群。');
+    expect(await t.bot.db.outbox.count({ where: { kind: 'chat_create' } })).toBe(0);
+  });
+
   it('rule U3: a group leader on DingTalk sees their pages, and an office page is refused with one sentence', async () => {
     const { b, last } = await signIn('dt-lizuzhang');
     expect(last.status).toBe(200);

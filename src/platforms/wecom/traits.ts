@@ -3,4 +3,4 @@
 // (doc 90312, quoted in [MSGQ]).
 import type { PlatformTraits } from '../types.ts';
 
-export const WECOM_TRAITS: PlatformTraits = { maxRecipients: 1000, perMemberPerMinute: 30 };
+export const WECOM_TRAITS: PlatformTraits = { maxRecipients: 1000, perMemberPerMinute: 30, createsChats: true };

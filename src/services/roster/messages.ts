@@ -55,13 +55,13 @@ export const rowMessages = {
 };
 
 export const channelLabels = { wecom: '企业微信账号', dingtalk: '钉钉账号' } as const;
+export const platformLabels = { wecom: '企业微信', dingtalk: '钉钉' } as const;
 export const unitLabels = { group: '代表小组', station: '联络站', office: '办公室' } as const;
 
 export function formatRowError(error: RowError): string {
   return `第 ${error.rowNumber} 行：${error.reason}`;
 }
 
-const platformNames = { wecom: '企业微信', dingtalk: '钉钉' } as const;
 /** Names shown in one line at most; the rest are counted. */
 const UNREACHABLE_SHOWN = 20;
 
@@ -74,7 +74,7 @@ export function unreachableLine(report: ImportReport): string | undefined {
   if (u.reachable.length === 0) {
     return `组织 ${report.orgCode} 还没有接入企业微信或钉钉应用，名册中有账号的 ${n} 人暂时收不到机器人的消息；接入应用后即可收到，不必重新导入。`;
   }
-  const missing = CHANNELS.filter((c) => !u.reachable.includes(c)).map((c) => platformNames[c]).join('或');
+  const missing = CHANNELS.filter((c) => !u.reachable.includes(c)).map((c) => platformLabels[c]).join('或');
   const accounts = u.reachable.map((c) => channelLabels[c]).join('或');
   return `以下 ${n} 人只有${missing}账号，本组织没有接入${missing}，他们收不到机器人的消息；请在名册中补上他们的${accounts}后重新导入：${names}`;
 }
