@@ -1,10 +1,12 @@
 // A DingTalk-only deployment keeps the organisation's default preference (WeCom) for people
 // who have both accounts: they must still be reached, on DingTalk, the one platform it has an
-// app on — a notice card from the scheduler and a text from a service, through the real outbox
-// to the fake DingTalk. Fixed clock; workers driven by hand.
+// app on — a notice card from the scheduler, a text from a service, an activity's written
+// account to the office staff — through the real outbox to the fake DingTalk. Fixed clock;
+// workers driven by hand.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/lib/clock.ts';
 import { createActivity } from '../../../src/services/activity-service.ts';
+import { completeAccount } from '../../../src/services/registers/account-delivery.ts';
 import { sendTextsToPeople } from '../../../src/services/audience.ts';
 import { Outbound } from '../../../src/services/outbound.ts';
 import { FakeDingtalk } from '../../../src/simulator/fake-dingtalk.ts';
@@ -41,6 +43,19 @@ describe('a DingTalk-only deployment whose policy still prefers WeCom', () => {
     await settle();
     expect(dt.textsTo('dt-wangshuang')).toEqual(['请于周五前提交履职报告。']);
     expect(await t.bot.db.outbox.count({ where: { channel: 'wecom' } })).toBe(0);
+  });
+
+  it('the written account of an activity reaches the office staff on DingTalk (rule A5)', async () => {
+    const db = t.bot.db;
+    await addPerson(db, t.bot.orgId, { name: '何静', mobile: '13900000201', dingtalk: 'dt-hejing', levels: '', isStaff: true, units: [{ kind: 'office', name: '人大常委会办公室', role: 'staff' }] });
+    await addPerson(db, t.bot.orgId, { name: '吕明', mobile: '13900000202', wecom: 'lvming', dingtalk: 'dt-lvming', levels: '', isStaff: true, units: [{ kind: 'office', name: '人大常委会办公室', role: 'staff' }] });
+    const group = await db.unit.findFirstOrThrow({ where: { orgId: t.bot.orgId, name: '第一代表小组' } });
+    const activity = await db.activity.create({ data: { orgId: t.bot.orgId, unitId: group.id, kind: 'study', title: '学习选举法', startAt: new Date('2026-11-20T06:00:00Z'), endAt: new Date('2026-11-20T08:00:00Z'), place: '会议室' } });
+    const outcome = await completeAccount({ db, outbound: new Outbound(db, clock), now: clock.now() }, { orgId: t.bot.orgId, activityId: activity.id, text: '集中学习了选举法。', byId: both });
+    expect(outcome.deliveredTo).toBe(2);
+    await settle();
+    for (const user of ['dt-hejing', 'dt-lvming']) expect(dt.textsTo(user).filter((text) => text.startsWith('【活动情况报告】'))).toHaveLength(1);
+    expect(await db.outbox.count({ where: { channel: 'wecom' } })).toBe(0);
   });
 
   it('and the scheduler\'s notice card, and the year\'s suggestion reminder the same tick sends', async () => {
