@@ -56,14 +56,14 @@ export async function findPersonByAccount(
   };
 }
 
-/** Members of the given units holding one of the roles, with their account on a channel. */
-export async function findUnitContacts(db: Db, unitIds: number[], roles: string[], channel: string) {
+/** Members of the given units holding one of the roles, with their account on `channel` when one is named. */
+export async function findUnitContacts(db: Db, unitIds: number[], roles: string[], channel?: string) {
   const rows = await db.membership.findMany({
     where: { unitId: { in: unitIds }, role: { in: roles } },
     select: {
       role: true,
       unit: { select: { id: true, kind: true, name: true } },
-      person: { select: { id: true, name: true, mobile: true, accounts: { where: { channel }, select: { platformUserId: true } } } },
+      person: { select: { id: true, name: true, mobile: true, accounts: { where: { channel: channel ?? '' }, select: { platformUserId: true } } } },
     },
     orderBy: [{ unitId: 'asc' }, { id: 'asc' }],
   });

@@ -47,6 +47,16 @@ export async function reachOf(db: Db, orgId: number, personIds: number[]): Promi
   return (await accountByPerson(db, personIds, await preferredPlatform(db, orgId))) as Reach;
 }
 
+/** Person ids by the channel each is reached on, in the order given (people with no account left out). */
+export function peopleByChannel(reach: Reach, personIds: number[]): Map<Channel, number[]> {
+  const out = new Map<Channel, number[]>();
+  for (const id of new Set(personIds)) {
+    const r = reach.get(id);
+    if (r) out.set(r.channel, [...(out.get(r.channel) ?? []), id]);
+  }
+  return out;
+}
+
 /** The audience of some of the people of a Reach: what audienceOf would answer for them. */
 export function audienceFrom(reach: Reach, personIds: number[]): Audience {
   return userIdsByChannel(personIds, (id) => reach.get(id));

@@ -4,10 +4,9 @@
 import { quarterById, quarterLabel } from '../../domain/quarterly-duties.ts';
 import { formatDateTime } from '../../domain/shanghai-time.ts';
 import { confirmForm, findForm } from '../../repositories/activity-form-repo.ts';
-import { requestExport } from '../../repositories/export-request-repo.ts';
 import { loadPolicy } from '../../repositories/org-repo.ts';
 import { GROUP_LEADER_ROLES } from '../quarterly/quarterly-reminders.ts';
-import { formFileRequest, type FormDeps } from './activity-form-service.ts';
+import { requestFormFile, type FormDeps } from './activity-form-service.ts';
 import { formText as m } from './messages.ts';
 import { officeStaff, unitRoles } from './office-recipients.ts';
 
@@ -30,7 +29,7 @@ export async function confirmFormByLeader(deps: FormDeps, person: { id: number; 
   const staff = await officeStaff(deps.db, form.orgId);
   if (staff.personIds.length === 0) return { message: m.confirmedNoStaff(name, policy.supervisingBody), settled: m.settledConfirmed(person.name) };
   const caption = m.confirmedCaption(name, person.name, formatDateTime(deps.now));
-  if (await requestExport(deps.db, formFileRequest(form, q, 'deliver', staff.personIds, caption), deps.now)) deps.onFilesRequested?.();
+  if (await requestFormFile(deps.db, form, q, 'deliver', staff.personIds, caption, deps.now)) deps.onFilesRequested?.();
   return { message: m.confirmed(name, policy.supervisingBody), settled: m.settledConfirmed(person.name) };
 }
 

@@ -15,6 +15,8 @@ import { requestExport } from '../../repositories/export-request-repo.ts';
 import { loadPolicy } from '../../repositories/org-repo.ts';
 import type { Db } from '../../repositories/prisma.ts';
 import { allHeldActivities } from '../../repositories/register-activity-repo.ts';
+import { keyOnChannel } from '../../platforms/types.ts';
+import { audienceFrom, peopleByChannel, reachOf, sendTextsToPeople, type PeopleText } from '../audience.ts';
 import type { Outbound, OutboundItem } from '../outbound.ts';
 import { GROUP_LEADER_ROLES } from '../quarterly/quarterly-reminders.ts';
 import { kindLabel, day } from './format.ts';
@@ -29,19 +31,25 @@ export interface FormDeps {
   onFilesRequested?: () => void;
 }
 
-export const FORM_CHANNEL = 'wecom' as const;
 const QUOTE_LINES = 6;
 /** A chase never follows its own draft within a day (a bot that catches up both at once). */
 const CHASE_AFTER_DRAFT_MS = 24 * 3600_000;
 
 export const formKey = (form: { id: number }, step: string) => `activity-form|${form.id}|${step}`;
 
-/** The 活动登记表 file of one group and quarter, sent to these people under its own key. */
-export function formFileRequest(form: FormRow, q: Quarter, step: string, recipients: number[], caption: string) {
-  return {
-    orgId: form.orgId, sourceKey: formKey(form, `${step}-file`), channel: FORM_CHANNEL, recipients, book: '活动登记表', unitId: form.unitId,
-    fromDay: day(q.start), toDay: day(new Date(q.end.getTime() - 1)), fullNames: false, caption,
-  };
+/**
+ * Asks for the 活动登记表 file of one group and quarter for these people: one request per
+ * platform they are reached on (the audience rule), each under its own key. True when one was new.
+ */
+export async function requestFormFile(db: Db, form: FormRow, q: Quarter, step: string, personIds: number[], caption: string, now: Date): Promise<boolean> {
+  let requested = false;
+  for (const [channel, recipients] of peopleByChannel(await reachOf(db, form.orgId, personIds), personIds)) {
+    requested = (await requestExport(db, {
+      orgId: form.orgId, sourceKey: keyOnChannel(formKey(form, `${step}-file`), channel), channel, recipients, book: '活动登记表', unitId: form.unitId,
+      fromDay: day(q.start), toDay: day(new Date(q.end.getTime() - 1)), fullNames: false, caption,
+    }, now)) || requested;
+  }
+  return requested;
 }
 
 /** Rule A5: drafts every group's form for the quarter and sends each to its leaders; returns how many were drafted now. */
@@ -57,7 +65,7 @@ export async function draftForms(deps: FormDeps, orgId: number, q: Quarter): Pro
     if (form.status !== 'awaiting') continue;
     const leaders = await sendCard(deps, { form, unitName: group.name, q, policy, activities, step: 'draft' });
     const caption = m.draftCaption(m.quarterName(group.name, quarterLabel(q)));
-    if (leaders.length && (await requestExport(deps.db, formFileRequest(form, q, 'draft', leaders, caption), deps.now))) deps.onFilesRequested?.();
+    if (leaders.length && (await requestFormFile(deps.db, form, q, 'draft', leaders, caption, deps.now))) deps.onFilesRequested?.();
   }
   return drafted;
 }
@@ -84,18 +92,16 @@ export async function reportMissingForms(deps: FormDeps, orgId: number, q: Quart
   const missing = await formsOf(deps.db, orgId, q.id, 'awaiting');
   if (!missing.length) return 0;
   const lines: string[] = [];
-  const items: OutboundItem[] = [];
+  const texts: PeopleText[] = [];
   for (const form of missing) {
     const unitName = await unitNameOf(deps.db, form.unitId);
     const leaders = await unitRoles(deps.db, form.unitId, GROUP_LEADER_ROLES);
     lines.push(m.overdueLine(unitName, leaders.names));
-    const text = m.overdueToLeaders(m.quarterName(unitName, quarterLabel(q)), policy.supervisingBody);
-    if (leaders.userIds.length) items.push({ key: formKey(form, 'overdue-text'), message: { kind: 'text', toUsers: leaders.userIds, text } });
+    texts.push({ key: formKey(form, 'overdue-text'), personIds: leaders.personIds, text: m.overdueToLeaders(m.quarterName(unitName, quarterLabel(q)), policy.supervisingBody) });
   }
   const staff = await officeStaff(deps.db, orgId);
-  const text = m.overdueToStaff(quarterLabel(q), formatDate(formDueDate(q, policy)), lines);
-  if (staff.userIds.length) items.push({ key: `activity-form|${orgId}|${q.id}|overdue-staff`, message: { kind: 'text', toUsers: staff.userIds, text } });
-  return items.length ? deps.outbound.send(orgId, FORM_CHANNEL, items) : 0;
+  texts.push({ key: `activity-form|${orgId}|${q.id}|overdue-staff`, personIds: staff.personIds, text: m.overdueToStaff(quarterLabel(q), formatDate(formDueDate(q, policy)), lines) });
+  return sendTextsToPeople(deps, orgId, texts);
 }
 
 async function unitNameOf(db: Db, unitId: number): Promise<string> {
@@ -105,14 +111,19 @@ async function unitNameOf(db: Db, unitId: number): Promise<string> {
 type Held = Awaited<ReturnType<typeof allHeldActivities>>;
 interface CardInput { form: FormRow; unitName: string; q: Quarter; policy: Policy; activities: Held; step: string; text?: string }
 
-/** The form's card (and a line before it) to the group's leaders; returns the leaders' person ids. */
+/** The form's card (and a line before it) to the group's leaders, each on their own platform; returns the person ids of those reached. */
 async function sendCard(deps: FormDeps, c: CardInput): Promise<number[]> {
   const leaders = await unitRoles(deps.db, c.form.unitId, GROUP_LEADER_ROLES);
-  if (leaders.userIds.length === 0) return [];
-  const items: OutboundItem[] = [{ key: formKey(c.form, `${c.step}-card`), message: { kind: 'card', toUsers: leaders.userIds, card: formCard(c, deps.now) } }];
-  if (c.text) items.unshift({ key: formKey(c.form, `${c.step}-text`), message: { kind: 'text', toUsers: leaders.userIds, text: c.text } });
-  await deps.outbound.send(c.form.orgId, FORM_CHANNEL, items);
-  return leaders.personIds;
+  const reach = await reachOf(deps.db, c.form.orgId, leaders.personIds);
+  if (reach.size === 0) return [];
+  const audience = audienceFrom(reach, leaders.personIds);
+  const card = formCard(c, deps.now);
+  for (const [channel, toUsers] of audience) {
+    const items: OutboundItem[] = [{ key: keyOnChannel(formKey(c.form, `${c.step}-card`), channel), message: { kind: 'card', toUsers, card } }];
+    if (c.text) items.unshift({ key: keyOnChannel(formKey(c.form, `${c.step}-text`), channel), message: { kind: 'text', toUsers, text: c.text } });
+    await deps.outbound.send(c.form.orgId, channel, items);
+  }
+  return leaders.personIds.filter((id) => reach.has(id));
 }
 
 function formCard(c: CardInput, now: Date) {

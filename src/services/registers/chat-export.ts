@@ -82,8 +82,8 @@ async function refusal(db: Db, person: Requester, scope: Exclude<ReturnType<type
 
 /** 赵文华（第一代表小组组长）、…: who leads these units, or the office staff when nobody does. */
 export async function askNames(db: Db, orgId: number, unitIds: number[]): Promise<string | undefined> {
-  const leads = unitIds.length ? await findUnitContacts(db, unitIds, [...UNIT_LEAD_ROLES], 'wecom') : [];
-  const people = leads.length ? leads : await findUnitContacts(db, await findOfficeUnitIds(db, orgId), ['staff'], 'wecom');
+  const leads = unitIds.length ? await findUnitContacts(db, unitIds, [...UNIT_LEAD_ROLES]) : [];
+  const people = leads.length ? leads : await findUnitContacts(db, await findOfficeUnitIds(db, orgId), ['staff']);
   const seen = new Set<number>();
   const names = people.filter((c) => !seen.has(c.person.id) && seen.add(c.person.id)).map((c) => `${c.person.name}（${c.unit.name}${ROLE_LABEL[c.role] ?? ''}）`);
   return names.length ? names.slice(0, 4).join('、') : undefined;

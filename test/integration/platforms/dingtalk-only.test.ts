@@ -32,7 +32,7 @@ afterAll(async () => {
 
 async function settle(): Promise<void> {
   const w = t.bot.workers!;
-  for (let i = 0; i < 50; i++) if ((await w.inbound.runOnce()) + (await w.outbox.runOnce()) === 0) return;
+  for (let i = 0; i < 50; i++) if ((await w.inbound.runOnce()) + (await w.exports.runOnce()) + (await w.outbox.runOnce()) === 0) return;
   throw new Error('workers did not settle');
 }
 
@@ -71,5 +71,21 @@ describe('a DingTalk-only deployment whose policy still prefers WeCom', () => {
     // Rule S6's last-quarter reminder went through the suggestions' own notifier: it chose WeCom.
     expect(dt.textsTo('dt-wangshuang').some((text) => text.includes('还没有您今年提出的建议'))).toBe(true);
     expect(await t.bot.db.outbox.count({ where: { channel: 'wecom' } })).toBe(0);
+  });
+
+  it('the quarterly form (rule A5): the card and the draft file reach the leader on DingTalk, and a click there sends the file to the staff', async () => {
+    await addPerson(t.bot.db, t.bot.orgId, { name: '赵组长', mobile: '13800000099', dingtalk: 'dt-zhaozuzhang', units: [{ kind: 'group', name: '第一代表小组', role: 'leader' }] });
+    clock.set('2026-12-10T01:30:00Z'); // Thursday 10 Dec 09:30 Shanghai: the forms are drafted
+    await t.bot.workers!.scheduler.runOnce();
+    await settle();
+    const card = dt.cardsTo('dt-zhaozuzhang').find((c) => c.params.title === '第一代表小组2026年第四季度集体活动登记表');
+    expect(card?.params.btn1Text).toBe('确认无误');
+    expect(dt.filesTo('dt-zhaozuzhang').map((f) => f.fileName)).toEqual([expect.stringContaining('活动登记表')]);
+    expect(dt.filesTo('dt-hejing')).toEqual([]); // nothing is confirmed yet
+    await dt.ackOf(dt.pushClick('dt-zhaozuzhang', card!.outTrackId, card!.params.btn1Key!));
+    await settle();
+    for (const staff of ['dt-hejing', 'dt-lvming']) expect(dt.filesTo(staff).map((f) => f.fileName)).toEqual([expect.stringContaining('活动登记表')]);
+    expect(await t.bot.db.outbox.count({ where: { channel: 'wecom' } })).toBe(0);
+    expect(await t.bot.db.exportRequest.count({ where: { channel: 'wecom' } })).toBe(0);
   });
 });
