@@ -10,12 +10,12 @@ import { formDueDate, formOnTime } from '../../domain/registers/activity-form.ts
 import { quarterLabel, type Quarter } from '../../domain/quarterly-duties.ts';
 import { formatDate, shanghaiParts } from '../../domain/shanghai-time.ts';
 import type { Policy } from '../../domain/policy.ts';
+import { keyOnChannel } from '../../platforms/types.ts';
 import { draftForm, findFormOf, formsOf, type FormRow } from '../../repositories/activity-form-repo.ts';
 import { requestExport } from '../../repositories/export-request-repo.ts';
 import { loadPolicy } from '../../repositories/org-repo.ts';
 import type { Db } from '../../repositories/prisma.ts';
 import { allHeldActivities } from '../../repositories/register-activity-repo.ts';
-import { keyOnChannel } from '../../platforms/types.ts';
 import { audienceFrom, peopleByChannel, reachOf, sendTextsToPeople, type PeopleText } from '../audience.ts';
 import type { Outbound, OutboundItem } from '../outbound.ts';
 import { GROUP_LEADER_ROLES } from '../quarterly/quarterly-reminders.ts';
