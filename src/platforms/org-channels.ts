@@ -9,7 +9,7 @@ import type { Channel } from './types.ts';
 import { WECOM_CHANNEL } from './wecom/org-credentials.ts';
 import type { WecomOrgDirectory } from './wecom/org-directory.ts';
 
-/** From the configuration and the stored credentials: what a command line (the roster import) can know. */
+/** From the configuration and the stored credentials: what a command line (the roster import, scripts/cli.ts) can know. */
 export async function channelsOf(db: Db, config: Config, orgCode: string): Promise<Channel[]> {
   if (config.mode === 'local') return ['wecom', 'dingtalk'];
   const home = orgCode === config.orgCode;

@@ -20,7 +20,7 @@ const knownChannels = new WeakMap<Db, OrgChannels>();
  * Called where the service builds its platforms (each thread, for its connection): a person
  * with both accounts is then reached on the preferred platform only where the organisation has
  * an app. A DingTalk-only deployment keeps the default preference (WeCom), and every such
- * message would otherwise go to a platform it cannot reach. Unknown (command lines): the policy alone.
+ * message would otherwise go to a platform it cannot reach. Where nothing is registered: the policy alone.
  */
 export function knowOrgChannels(db: Db, channels: OrgChannels): void {
   knownChannels.set(db, channels);
