@@ -58,7 +58,7 @@ describe('a DingTalk-only deployment whose policy still prefers WeCom', () => {
     expect(await db.outbox.count({ where: { channel: 'wecom' } })).toBe(0);
   });
 
-  it('and the scheduler\'s notice card, and the year\'s suggestion reminder the same tick sends', async () => {
+  it('reaches them with the scheduler\'s notice card, and with the suggestion reminder (rule S6) the same tick sends', async () => {
     const startAt = new Date('2026-11-25T06:00:00Z');
     const r = await createActivity(t.bot.db, {
       orgId: t.bot.orgId, unit: { name: '第一代表小组' }, kind: '学习', title: '学习代表法', startAt,
@@ -68,7 +68,7 @@ describe('a DingTalk-only deployment whose policy still prefers WeCom', () => {
     await t.bot.workers!.scheduler.runOnce();
     await settle();
     expect(dt.cardsTo('dt-wangshuang').map((c) => c.params.title)).toContain('学习代表法');
-    // Rule S6's last-quarter reminder went through the suggestions' own notifier: it chose WeCom.
+    // Rule S6's last-quarter reminder goes through the suggestions' notifier, which used to pick WeCom on its own.
     expect(dt.textsTo('dt-wangshuang').some((text) => text.includes('还没有您今年提出的建议'))).toBe(true);
     expect(await t.bot.db.outbox.count({ where: { channel: 'wecom' } })).toBe(0);
   });
