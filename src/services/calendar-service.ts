@@ -35,7 +35,7 @@ let fallbackLogger: Logger | undefined;
  */
 export async function warnAssumedYears(deps: WarnDeps, orgId: number, years: readonly number[]): Promise<void> {
   if (years.length === 0) return;
-  const staff = await findUnitContacts(deps.db, await findOfficeUnitIds(deps.db, orgId), ['staff'], '');
+  const staff = await findUnitContacts(deps.db, await findOfficeUnitIds(deps.db, orgId), ['staff']);
   const audience = await audienceOf(deps.db, orgId, [...new Set(staff.map((s) => s.person.id))]);
   const users = [...audience.values()].flat();
   const logger = deps.logger ?? scopedLogger((fallbackLogger ??= createLogger('warn', process.stderr)));

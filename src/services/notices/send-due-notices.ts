@@ -180,7 +180,7 @@ async function buildMessage(
 }
 
 async function leadIds(deps: NoticeDeps, a: ActivityWithUnit): Promise<number[]> {
-  return [...new Set((await findUnitContacts(deps.db, [a.unit.id], [...UNIT_LEAD_ROLES], '')).map((l) => l.person.id))];
+  return [...new Set((await findUnitContacts(deps.db, [a.unit.id], [...UNIT_LEAD_ROLES])).map((l) => l.person.id))];
 }
 
 /**

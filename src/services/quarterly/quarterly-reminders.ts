@@ -91,7 +91,7 @@ async function groupItems(db: Db, orgId: number, kind: 'no_activity_yet', q: Qua
   const groups = (await unitsWithActivities(db, orgId, q.start, at)).filter((u) => u.rank === 'group');
   const targets = groups.filter((g) => groupShortfalls(g.activities, at, policy).some((s) => s.code === 'group_quarter'));
   if (!targets.length) return [];
-  const contacts = await findUnitContacts(db, targets.map((g) => g.id), [...GROUP_LEADER_ROLES], '');
+  const contacts = await findUnitContacts(db, targets.map((g) => g.id), [...GROUP_LEADER_ROLES]);
   const label = quarterLabel(q);
   const items: PeopleText[] = [];
   for (const g of targets) {
@@ -106,7 +106,7 @@ async function groupItems(db: Db, orgId: number, kind: 'no_activity_yet', q: Qua
 async function minimumsItems(db: Db, orgId: number, q: Quarter, at: Date, policy: Policy): Promise<PeopleText[]> {
   const officeIds = await findOfficeUnitIds(db, orgId);
   if (!officeIds.length) return [];
-  const personIds = (await findUnitContacts(db, officeIds, ['staff'], '')).map((c) => c.person.id);
+  const personIds = (await findUnitContacts(db, officeIds, ['staff'])).map((c) => c.person.id);
   if (!personIds.length) return [];
   const lines: string[] = [];
   for (const unit of await unitsWithActivities(db, orgId, q.yearStart, at)) {

@@ -66,7 +66,7 @@ export async function sendDeadlineReminders(deps: ReminderDeps, now: Date): Prom
     if (overdue.length) items.push({ key: `overdue|${orgId}|${today}`, text: m.overdue(overdue) });
     if (assumed.size) await warnAssumedYears({ db: deps.db, outbound: deps.outbound, logger: deps.logger }, orgId, [...assumed]);
     if (items.length === 0) continue;
-    const staff = await findUnitContacts(deps.db, await findOfficeUnitIds(deps.db, orgId), ['staff'], '');
+    const staff = await findUnitContacts(deps.db, await findOfficeUnitIds(deps.db, orgId), ['staff']);
     const personIds = staff.map((s) => s.person.id);
     if ((await audienceOf(deps.db, orgId, personIds)).size === 0) {
       deps.logger.warn({ orgId, reminders: items.length }, 'assignment reminders have no office staff to go to');
