@@ -1,12 +1,17 @@
-// npm run org -- add CODE NAME --corp-id … [--stdin] | list | set CODE --FIELD VALUE … [--stdin] | rekey
-// Organisations of a deployment that serves many, with their WeCom credentials stored sealed
-// with SECRETS_KEY. One line per error, exit 1.
+// npm run org -- add CODE NAME [--corp-id … (WeCom)] [--dingtalk-client-id … (DingTalk)] [--stdin]
+//              | list | set CODE --FIELD VALUE … [--stdin] | rekey
+// Organisations of a deployment that serves many, with their WeCom and DingTalk apps' secrets
+// stored sealed with SECRETS_KEY. add needs one app complete (the five WeCom flags --corp-id,
+// --agent-id, --secret, --token, --aes-key, or the five DingTalk ones --dingtalk-client-id,
+// --dingtalk-client-secret, --dingtalk-robot-code, --dingtalk-card-notice,
+// --dingtalk-card-approval) or both; --stdin reads WECOM_* and DINGTALK_* lines instead, so
+// secrets stay out of the shell history. One line per error, exit 1.
 import { text } from 'node:stream/consumers';
 import { loadConfig } from '../src/config.ts';
-import { checkStoredSecrets } from '../src/platforms/wecom/org-credentials.ts';
-import { parseOrgArgs, readStdinFields, type OrgCommand } from '../src/platforms/wecom/org-admin/args.ts';
-import { USAGE } from '../src/platforms/wecom/org-admin/messages.ts';
-import { addOrg, listOrgs, rekeyOrgs, setOrg, type AdminResult, type OrgAdminDeps } from '../src/platforms/wecom/org-admin/org-admin.ts';
+import { checkStoredSecrets } from '../src/platforms/stored-secrets.ts';
+import { parseOrgArgs, readStdinFields, type OrgCommand } from '../src/platforms/org-admin/args.ts';
+import { USAGE } from '../src/platforms/org-admin/messages.ts';
+import { addOrg, listOrgs, rekeyOrgs, setOrg, type AdminResult, type OrgAdminDeps } from '../src/platforms/org-admin/org-admin.ts';
 import { migrateDatabase } from '../src/repositories/migrate.ts';
 import { connectDb } from '../src/repositories/prisma.ts';
 import { runCli } from './cli.ts';
@@ -20,7 +25,7 @@ async function main(): Promise<number> {
   const command = parseOrgArgs(argv);
   if (typeof command === 'string') return refuse(command);
   if ((command.op === 'add' || command.op === 'set') && command.stdin) {
-    const problem = readStdinFields(await text(process.stdin), command.fields);
+    const problem = readStdinFields(await text(process.stdin), command.fields, command.dingtalk);
     if (problem) return refuse(problem);
   }
   const config = loadConfig();
@@ -29,7 +34,10 @@ async function main(): Promise<number> {
   try {
     // The key must open what is stored before anything is sealed with it (list needs no key).
     const box = command.op === 'list' ? undefined : await checkStoredSecrets(db, config.secretsKeys);
-    const deps: OrgAdminDeps = { db, box, envOrgCode: config.wecom ? config.orgCode : undefined, envApp: config.wecom, now: new Date() };
+    const deps: OrgAdminDeps = {
+      db, box, envOrgCode: config.wecom ? config.orgCode : undefined, envApp: config.wecom, now: new Date(),
+      ...(config.dingtalk ? { envDingtalk: { orgCode: config.orgCode, clientId: config.dingtalk.clientId } } : {}),
+    };
     const result = await run(deps, command);
     if (!result.ok) return refuse(result.error);
     for (const line of result.lines) console.log(line);
@@ -42,9 +50,9 @@ async function main(): Promise<number> {
 function run(deps: OrgAdminDeps, command: OrgCommand): Promise<AdminResult> {
   switch (command.op) {
     case 'add':
-      return addOrg(deps, command.code, command.name, command.fields);
+      return addOrg(deps, command.code, command.name, command.fields, command.dingtalk);
     case 'set':
-      return setOrg(deps, command.code, command.fields);
+      return setOrg(deps, command.code, command.fields, command.dingtalk);
     case 'list':
       return listOrgs(deps);
     case 'rekey':

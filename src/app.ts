@@ -17,12 +17,13 @@ import { systemClock, type Clock } from './lib/clock.ts';
 import type { Logger } from './lib/logger.ts';
 import { Metrics } from './lib/metrics.ts';
 import { mountDingtalkHttpReceiver } from './platforms/dingtalk/http-receiver.ts';
-import type { DingtalkStream } from './platforms/dingtalk/stream-receiver.ts';
+import { DingtalkOrgDirectory } from './platforms/dingtalk/org-directory.ts';
+import type { DingtalkStreams } from './platforms/dingtalk/streams.ts';
 import { orgChannels } from './platforms/org-channels.ts';
+import { checkStoredSecrets } from './platforms/stored-secrets.ts';
 import type { PlatformClient } from './platforms/types.ts';
 import { WebSignIns } from './platforms/web-sign-ins.ts';
 import { mountWecomBotReceiver } from './platforms/wecom/bot-receiver.ts';
-import { checkStoredSecrets } from './platforms/wecom/org-credentials.ts';
 import { WecomOrgDirectory } from './platforms/wecom/org-directory.ts';
 import { mountWecomReceiver } from './platforms/wecom/receiver.ts';
 import { InboundClaimer } from './repositories/inbound-claimer.ts';
@@ -44,8 +45,9 @@ export const WECOM_BOT_CALLBACK_PATH = '/wecom/bot/callback';
 /** One organisation's callbacks when a deployment serves many: the path ends with its code. */
 export const orgCallbackPath = (code: string) => `${WECOM_CALLBACK_PATH}/${code}`;
 export const orgBotCallbackPath = (code: string) => `${WECOM_BOT_CALLBACK_PATH}/${code}`;
-/** DingTalk's robot callback in HTTP mode (DINGTALK_MODE=http). */
+/** DingTalk's robot callback in HTTP mode (DINGTALK_MODE=http); each organisation's ends with its code. */
 export const DINGTALK_CALLBACK_PATH = '/dingtalk/callback';
+export const orgDingtalkCallbackPath = (code: string) => `${DINGTALK_CALLBACK_PATH}/${code}`;
 
 export interface BotAppOptions {
   logger: Logger;
@@ -67,10 +69,12 @@ export interface BotApp {
   wecom?: WecomAppConfig;
   /** Every organisation's WeCom app, the variables' one and the stored ones (npm run org). */
   wecomOrgs: WecomOrgDirectory;
-  /** DingTalk's app, when DingTalk is configured (always in local mode: the simulator's fake). */
+  /** ORG_CODE's DingTalk app from the DINGTALK_* variables (always in local mode: the simulator's fake). */
   dingtalk?: DingtalkConfig;
-  /** The Stream connection while started (Stream mode, and for card clicks in HTTP mode). */
-  dingtalkStream?: DingtalkStream;
+  /** Every organisation's DingTalk app, the variables' one and the stored ones (npm run org). */
+  dingtalkOrgs: DingtalkOrgDirectory;
+  /** One Stream per DingTalk app while started (Stream mode, and for card clicks in HTTP mode). */
+  dingtalkStreams?: DingtalkStreams;
   /** The intelligent robot, when there is one (always in local mode). */
   wecomBot?: WecomBotConfig;
   db: Db;
@@ -99,7 +103,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   if (migrated.applied.length) logger.info({ applied: migrated.applied }, 'database migrated');
   const db = await connectDb(config.databaseUrl, { backgroundCheckpoints: true });
   // Stored credentials need SECRETS_KEY, and the right one (one line naming it otherwise).
-  const box = config.mode === 'wecom' ? await checkStoredSecrets(db, config.secretsKeys).catch(closing(db)) : undefined;
+  const box = config.mode !== 'local' ? await checkStoredSecrets(db, config.secretsKeys).catch(closing(db)) : undefined;
   if (config.mode === 'local') await (await import('./simulator/local-mode-guard.ts')).assertDemoDatabase(db, config.databaseUrl, config.orgCode).catch(closing(db));
   const org = await ensureOrganisation(db, config.orgCode, config.mode === 'local' ? LOCAL_ORG_NAME : undefined);
   // Loaded only where used (here, the workers and the DingTalk Stream below): a WeCom deployment's
@@ -113,21 +117,21 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   const wecomBot = simulator?.robot ?? config.wecomBot;
   const envOrg = wecom ? { orgId: org.id, code: config.orgCode, app: wecom, ...(wecomBot ? { robot: wecomBot } : {}) } : undefined;
   const wecomOrgs = new WecomOrgDirectory({ db, box, apiBase: config.wecomApiBase, envOrg });
+  const dingtalkEnvOrg = dingtalk ? { orgId: org.id, code: config.orgCode, app: dingtalk } : undefined;
+  const dingtalkOrgs = new DingtalkOrgDirectory({ db, box, site: config.dingtalkSite, envOrg: dingtalkEnvOrg });
 
   const metrics = new Metrics();
   // Local mode's workers run on this thread even when asked for a thread: the clock control
   // moves the clock they read and must run their tick and drain their queues at each step.
   const placement = config.mode === 'local' && options.workers === 'thread' ? 'in-process' : (options.workers ?? 'in-process');
   const { retentionDays, voteSecret } = config;
-  // The DINGTALK_* app serves ORG_CODE's organisation only: its events are that organisation's, and so are its sends.
-  const dingtalkOrg = dingtalk ? { orgId: org.id, app: dingtalk } : undefined;
   // This thread's sends (the console's) choose platforms as the workers' do.
-  const channelsOfOrg = orgChannels({ wecomOrgs, dingtalkOrgId: dingtalkOrg?.orgId, given: options.platformClients?.map((c) => c.channel) });
+  const channelsOfOrg = orgChannels({ wecomOrgs, dingtalkOrgs, given: options.platformClients?.map((c) => c.channel) });
   knowOrgChannels(db, channelsOfOrg);
-  const workers = placement === 'thread' ? undefined : (await import('./jobs/workers.ts')).createWorkerSet({ db, wecomOrgs, dingtalk: dingtalkOrg, clients: options.platformClients, clock, logger, metrics, outbox: options.outbox, retentionDays, voteSecret });
+  const workers = placement === 'thread' ? undefined : (await import('./jobs/workers.ts')).createWorkerSet({ db, wecomOrgs, dingtalkOrgs, clients: options.platformClients, clock, logger, metrics, outbox: options.outbox, retentionDays, voteSecret });
   const thread =
     placement === 'thread'
-      ? new WorkerThreadHost({ databaseUrl: config.databaseUrl, envOrg, secretsKeys: config.secretsKeys, wecomApiBase: config.wecomApiBase, dingtalk: dingtalkOrg, logLevel: config.logLevel, outbox: options.outbox, retentionDays, voteSecret }, metrics, logger)
+      ? new WorkerThreadHost({ databaseUrl: config.databaseUrl, envOrg, secretsKeys: config.secretsKeys, wecomApiBase: config.wecomApiBase, dingtalkEnvOrg, dingtalkSite: config.dingtalkSite, logLevel: config.logLevel, outbox: options.outbox, retentionDays, voteSecret }, metrics, logger)
       : undefined;
   registerQueueGauges(metrics, db, clock);
   // The workers' thread checkpoints its own connection's database; in-process, this one does.
@@ -151,12 +155,16 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
   else if (!envOrg) mountWecomBotReceiver(router, { ...receiving, path: WECOM_BOT_CALLBACK_PATH, orgFor: () => robotOf(wecomOrgs, config.orgCode) });
   mountWecomReceiver(router, { ...receiving, path: orgCallbackPath(':org'), orgFor: (ctx) => wecomOrgs.byCode(String(ctx.params.org)) });
   mountWecomBotReceiver(router, { ...receiving, path: orgBotCallbackPath(':org'), orgFor: (ctx) => robotOf(wecomOrgs, String(ctx.params.org)) });
-  if (dingtalk?.mode === 'http') mountDingtalkHttpReceiver(router, { ...receiving, orgId: org.id, path: DINGTALK_CALLBACK_PATH, app: dingtalk });
+  // DingTalk likewise: the old URL is ORG_CODE's (its variables' app or its stored one), and each organisation has its own.
+  if ((dingtalk ?? config.dingtalkSite).mode === 'http') {
+    mountDingtalkHttpReceiver(router, { ...receiving, path: DINGTALK_CALLBACK_PATH, orgFor: () => dingtalkOrgs.byCode(config.orgCode) });
+    mountDingtalkHttpReceiver(router, { ...receiving, path: orgDingtalkCallbackPath(':org'), orgFor: (ctx) => dingtalkOrgs.byCode(String(ctx.params.org)) });
+  }
   simulator?.mount(router, workers!);
   const poke = (worker: 'outbox' | 'scheduler') => (thread ? thread.poke(worker) : workers![worker].poke());
-  // The console signs in through the organisation's own apps: ORG_CODE's WeCom app (the
-  // variables' one or its stored credentials) and DingTalk's; another organisation's stored WeCom app with ?org=CODE.
-  const signIns = new WebSignIns({ home: { orgId: org.id, code: config.orgCode }, wecomOrgs, wecomOAuthBase: config.wecomOAuthBase, dingtalk: config.dingtalk, clock });
+  // The console signs in through the organisation's own apps: ORG_CODE's (the variables' or its
+  // stored ones), another organisation's stored ones with ?org=CODE.
+  const signIns = new WebSignIns({ home: { orgId: org.id, code: config.orgCode }, wecomOrgs, wecomOAuthBase: config.wecomOAuthBase, dingtalkOrgs, clock });
   mountConsole(router, {
     deps: { db, clock, logger, outbound: new Outbound(db, clock, () => poke('outbox')), onDueNow: () => poke('scheduler') },
     mode: config.mode === 'local' ? 'local' : 'platform',
@@ -172,7 +180,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
 
   let server: Server | undefined;
   const bot: BotApp = {
-    config, wecom, wecomOrgs, dingtalk, wecomBot, db, orgId: org.id, clock, metrics, http, workers, simulator, routes, url: '',
+    config, wecom, wecomOrgs, dingtalk, dingtalkOrgs, wecomBot, db, orgId: org.id, clock, metrics, http, workers, simulator, routes, url: '',
     async start() {
       await thread?.start();
       server = createHttpServer(http);
@@ -181,7 +189,12 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
       simulator?.connect(`${bot.url}${WECOM_CALLBACK_PATH}`, `${bot.url}${WECOM_BOT_CALLBACK_PATH}`);
       if (placement === 'in-process') workers!.start();
       // Card clicks come by Stream in both modes (cards are created with callbackType STREAM).
-      if (dingtalk) bot.dingtalkStream = (await import('./platforms/dingtalk/stream-receiver.ts')).startDingtalkStream({ ...receiving, orgId: org.id, app: dingtalk, logger, robotMessages: dingtalk.mode === 'stream' });
+      // Loaded only where an organisation has or may be given a DingTalk app (the package's module graph is a few MB).
+      if (dingtalkEnvOrg || box) {
+        const { DingtalkStreams } = await import('./platforms/dingtalk/streams.ts');
+        bot.dingtalkStreams = new DingtalkStreams(dingtalkOrgs, { ...receiving, robotMessages: (dingtalk ?? config.dingtalkSite).mode === 'stream' }, logger);
+        await bot.dingtalkStreams.start();
+      }
     },
     async stop() {
       // Stop taking callbacks, let in-flight requests and worker batches finish, then close.
@@ -192,7 +205,7 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
         // A request still open after the grace period (a simulator page's long poll) is cut.
         setTimeout(() => server!.closeAllConnections(), STOP_GRACE_MS).unref();
       });
-      bot.dingtalkStream?.stop();
+      bot.dingtalkStreams?.stop();
       await (thread ? thread.stop() : workers!.stop());
       stopCheckpoints();
       await simulator?.stop();

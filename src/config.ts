@@ -173,19 +173,23 @@ export interface WecomAppConfig {
   apiBase: string;
 }
 
-/** A DingTalk 企业内部应用 with its robot (platforms.md §5–§8). */
-export interface DingtalkConfig {
-  clientId: string;
-  clientSecret: string;
-  robotCode: string;
-  /** Card builder template ids: the notice card (RSVP buttons) and the approval card. */
-  cardTemplates: { notice: string; approval: string };
+/** How this deployment talks to DingTalk, the same for every organisation's app. */
+export interface DingtalkSite {
   /** stream: the bot dials DingTalk (no public URL); http: DingTalk posts to /dingtalk/callback. */
   mode: 'stream' | 'http';
   apiBase: string;
   /** The console's sign-in: DingTalk's OAuth page (login.dingtalk.com) and old API (oapi.dingtalk.com). */
   loginBase: string;
   oapiBase: string;
+}
+
+/** A DingTalk 企业内部应用 with its robot (platforms.md §5–§8). */
+export interface DingtalkConfig extends DingtalkSite {
+  clientId: string;
+  clientSecret: string;
+  robotCode: string;
+  /** Card builder template ids: the notice card (RSVP buttons) and the approval card. */
+  cardTemplates: { notice: string; approval: string };
 }
 
 /** The WeCom intelligent robot (智能机器人, API mode over HTTP callbacks) for group chats. */
@@ -222,8 +226,10 @@ export interface Config {
    * when only stored credentials are used (SECRETS_KEY); in local mode the simulator fills it in.
    */
   wecom?: WecomAppConfig;
-  /** Present when DingTalk is configured (alone: mode 'dingtalk'; with WeCom: both run). */
+  /** The DINGTALK_* variables: ORG_CODE's DingTalk app (alone: mode 'dingtalk'; with WeCom: both run). */
   dingtalk?: DingtalkConfig;
+  /** DINGTALK_MODE and DingTalk's origins: every DingTalk app's, the variables' and the stored ones (npm run org). */
+  dingtalkSite: DingtalkSite;
   /** The robot, when configured (wecom mode only); in local mode the simulator makes one. */
   wecomBot?: WecomBotConfig;
   wecomApiBase: string;
@@ -286,6 +292,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     wecomApiBase: v.WECOM_API_BASE,
     voteSecret: v.VOTE_SECRET ?? voteSecretFallback(v, present.length > 0, secretsKeys),
     wecomOAuthBase: v.WECOM_OAUTH_BASE,
+    dingtalkSite: { mode: v.DINGTALK_MODE, apiBase: v.DINGTALK_API_BASE, loginBase: v.DINGTALK_LOGIN_BASE, oapiBase: v.DINGTALK_OAPI_BASE },
     ...(v.CONSOLE_SESSION_SECRET ? { consoleSessionSecret: v.CONSOLE_SESSION_SECRET } : {}),
     ...(secretsKeys ? { secretsKeys } : {}),
   };
@@ -295,10 +302,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     clientSecret: v.DINGTALK_CLIENT_SECRET!,
     robotCode: v.DINGTALK_ROBOT_CODE!,
     cardTemplates: { notice: v.DINGTALK_CARD_TEMPLATE_NOTICE!, approval: v.DINGTALK_CARD_TEMPLATE_APPROVAL! },
-    mode: v.DINGTALK_MODE,
-    apiBase: v.DINGTALK_API_BASE,
-    loginBase: v.DINGTALK_LOGIN_BASE,
-    oapiBase: v.DINGTALK_OAPI_BASE,
+    ...base.dingtalkSite,
   } : undefined;
   if (mode === 'dingtalk') return { ...base, mode, dingtalk: dingtalkConfig };
   if (present.length === 0) return { ...base, mode: 'wecom', dingtalk: dingtalkConfig }; // every organisation's WeCom credentials are stored

@@ -9,7 +9,9 @@ import type { SecretKey } from '../lib/secret-box.ts';
 import { SecretBox } from '../lib/secret-box.ts';
 import { WecomOrgDirectory } from '../platforms/wecom/org-directory.ts';
 import type { WecomOrgApp } from '../platforms/wecom/org-credentials.ts';
-import type { DingtalkOrgApp } from '../platforms/registry.ts';
+import type { DingtalkSite } from '../config.ts';
+import type { DingtalkOrgApp } from '../platforms/dingtalk/org-apps.ts';
+import { DingtalkOrgDirectory } from '../platforms/dingtalk/org-directory.ts';
 import { systemClock } from '../lib/clock.ts';
 import { createLogger } from '../lib/logger.ts';
 import { CounterBatch, Metrics } from '../lib/metrics.ts';
@@ -26,7 +28,9 @@ export interface WorkerThreadData {
   /** SECRETS_KEY, to open the other organisations' stored credentials. */
   secretsKeys?: SecretKey[];
   wecomApiBase: string;
-  dingtalk?: DingtalkOrgApp;
+  /** The DINGTALK_* variables' organisation, when they are set. */
+  dingtalkEnvOrg?: DingtalkOrgApp;
+  dingtalkSite: DingtalkSite;
   logLevel: string;
   outbox?: Partial<OutboxWorkerOptions>;
   retentionDays: number;
@@ -51,7 +55,8 @@ const db = await connectDb(data.databaseUrl, { backgroundCheckpoints: true });
 const stopCheckpoints = startWalCheckpoints(db, (err) => logger.warn({ err: errorLine(err) }, 'WAL checkpoint failed; the next one tries again'));
 const box = data.secretsKeys ? new SecretBox(data.secretsKeys.map((k) => ({ id: k.id, key: Buffer.from(k.key) }))) : undefined;
 const wecomOrgs = new WecomOrgDirectory({ db, box, apiBase: data.wecomApiBase, envOrg: data.envOrg });
-const workers = createWorkerSet({ db, wecomOrgs, dingtalk: data.dingtalk, clock: systemClock, logger, metrics, outbox: data.outbox, retentionDays: data.retentionDays, voteSecret: data.voteSecret });
+const dingtalkOrgs = new DingtalkOrgDirectory({ db, box, site: data.dingtalkSite, envOrg: data.dingtalkEnvOrg });
+const workers = createWorkerSet({ db, wecomOrgs, dingtalkOrgs, clock: systemClock, logger, metrics, outbox: data.outbox, retentionDays: data.retentionDays, voteSecret: data.voteSecret });
 workers.start();
 
 // Counters and the statements this thread ran, folded into /metrics four times a second.

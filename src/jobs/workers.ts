@@ -7,7 +7,8 @@ import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../lib/metrics.ts';
 import { orgChannels } from '../platforms/org-channels.ts';
-import { platformClients, type DingtalkOrgApp } from '../platforms/registry.ts';
+import type { DingtalkOrgDirectory } from '../platforms/dingtalk/org-directory.ts';
+import { platformClients } from '../platforms/registry.ts';
 import type { PlatformClient } from '../platforms/types.ts';
 import type { WecomOrgDirectory } from '../platforms/wecom/org-directory.ts';
 import { onPolicyProblems } from '../repositories/org-repo.ts';
@@ -37,8 +38,8 @@ export interface WorkerDeps {
   db: Db;
   /** Every organisation's WeCom app (the variables' one and the stored ones). */
   wecomOrgs?: WecomOrgDirectory;
-  /** DingTalk's app and the organisation it serves, when configured; the outbox builds a client for it. */
-  dingtalk?: DingtalkOrgApp;
+  /** Every organisation's DingTalk app (likewise). */
+  dingtalkOrgs?: DingtalkOrgDirectory;
   /** Ready-made clients (tests: a fake second platform); they replace a configured one of the same channel. */
   clients?: PlatformClient[];
   clock: Clock;
@@ -57,8 +58,8 @@ export function createWorkerSet(deps: WorkerDeps): WorkerSet {
   onPolicyProblems(db, (orgId, rejected) => logger.warn({ orgId, rejected }, 'organisation policy: stored settings refused, their defaults apply'));
   const timeoutMs = deps.outbox?.callTimeoutMs;
   // Each organisation sends through its own apps only.
-  const clientFor = platformClients({ wecomOrgs: deps.wecomOrgs, dingtalk: deps.dingtalk, clients: deps.clients, timeoutMs }, clock);
-  knowOrgChannels(db, orgChannels({ wecomOrgs: deps.wecomOrgs, dingtalkOrgId: deps.dingtalk?.orgId, given: deps.clients?.map((c) => c.channel) }));
+  const clientFor = platformClients({ wecomOrgs: deps.wecomOrgs, dingtalkOrgs: deps.dingtalkOrgs, clients: deps.clients, timeoutMs }, clock);
+  knowOrgChannels(db, orgChannels({ wecomOrgs: deps.wecomOrgs, dingtalkOrgs: deps.dingtalkOrgs, given: deps.clients?.map((c) => c.channel) }));
   const outbox = new OutboxWorker(db, clientFor, clock, logger, metrics, deps.outbox);
   const outbound = new Outbound(db, clock, () => outbox.poke());
   const bot = createBot({ voteSecret: deps.voteSecret });

@@ -23,10 +23,6 @@ const SELECT = {
   botToken: true, botAesKey: true, updatedAt: true, org: { select: { code: true, name: true } },
 } as const;
 
-export function countCredentials(db: Db): Promise<number> {
-  return db.orgCredential.count();
-}
-
 export function listCredentials(db: Db, channel?: string): Promise<CredentialRow[]> {
   return db.orgCredential.findMany({ where: channel ? { channel } : {}, select: SELECT, orderBy: { orgId: 'asc' } });
 }

@@ -7,7 +7,10 @@
 // deliverResults, as DingTalk does with HTTP 200. It plays DingTalk's web sign-in too
 // (login.dingtalk.com/oauth2/auth → authCode → userAccessToken → contact/users/me → unionId →
 // topapi/user/getbyunionid → userid) for whoever `webUser` names as signed in to the client,
-// and the old API's media/upload, whose media_id a sampleFile message delivers.
+// and the old API's media/upload, whose media_id a sampleFile message delivers. It serves any
+// number of apps (a province's counties each have their own): each access token and Stream
+// connection belongs to the app (appKey / clientId) that asked for it, every recorded call and
+// card says which app made it, and frames are pushed down a chosen app's connection.
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +22,8 @@ export interface FakeDingtalkCall {
   path: string;
   body: Record<string, any>;
   token?: string;
+  /** The app (its client id) whose access token made the call. */
+  app?: string;
 }
 
 export interface FakeCard {
@@ -26,6 +31,8 @@ export interface FakeCard {
   userId: string;
   templateId: string;
   params: Record<string, string>;
+  /** The app that sent it. */
+  app?: string;
 }
 
 /** What the simulator shows of what the bot sent (local mode's chat page). */
@@ -53,13 +60,16 @@ export class FakeDingtalk {
 
   /** The member signed in to the DingTalk client (the console's sign-in); undefined: someone outside the organisation. */
   webUser: string | undefined;
-  private readonly tokens = new Set<string>();
+  /** Access token → the app (client id) it was issued to. */
+  private readonly tokens = new Map<string, string>();
   private readonly authCodes = new Map<string, { unionId: string; at: number }>();
   private readonly userTokens = new Map<string, string>();
-  private readonly tickets = new Set<string>();
+  private readonly tickets = new Map<string, string>();
   private readonly server: http.Server;
   private readonly wss: WebSocketServer;
-  private socket?: WebSocket;
+  /** Each app's Stream connection; the last one opened is the default for pushes. */
+  private readonly sockets = new Map<string, WebSocket>();
+  private lastApp?: string;
   private frames = 0;
   private waiters: (() => void)[] = [];
   url = '';
@@ -73,9 +83,10 @@ export class FakeDingtalk {
     this.wss = new WebSocketServer({ noServer: true });
     this.server.on('upgrade', (req, socket, head) => {
       const ticket = new URL(req.url ?? '/', 'http://x').searchParams.get('ticket') ?? '';
+      const app = this.tickets.get(ticket);
       // A ticket is good for one connection (platforms.md §5.1).
-      if (!this.tickets.delete(ticket)) return socket.destroy();
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
+      if (app === undefined || !this.tickets.delete(ticket)) return socket.destroy();
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, app));
     });
   }
 
@@ -100,40 +111,51 @@ export class FakeDingtalk {
     this.tokens.clear();
   }
 
-  get connected(): boolean {
-    return this.socket?.readyState === 1;
+  /** Whether the app's Stream connection (without one named: the last opened) is open. */
+  connectedApp(app?: string): boolean {
+    return this.socketOf(app)?.readyState === 1;
   }
 
-  /** Resolves once the bot has an open Stream connection. */
-  async waitConnected(timeoutMs = 5_000): Promise<void> {
+  get connected(): boolean {
+    return this.connectedApp();
+  }
+
+  /** Resolves once the bot has an open Stream connection (for `app`, when named). */
+  async waitConnected(timeoutMs = 5_000, app?: string): Promise<void> {
     const until = Date.now() + timeoutMs;
-    while (!this.connected) {
-      if (Date.now() > until) throw new Error('the bot did not connect to the fake Stream gateway');
+    while (!this.connectedApp(app)) {
+      if (Date.now() > until) throw new Error(`the bot did not connect to the fake Stream gateway${app ? ` as ${app}` : ''}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }
 
-  /** Pushes a frame; returns its messageId. */
-  push(type: 'CALLBACK' | 'SYSTEM' | 'EVENT', topic: string, data: unknown, messageId = `frame-${++this.frames}`, time = Date.now()): string {
-    if (!this.socket) throw new Error('no Stream connection');
-    this.socket.send(JSON.stringify({ specVersion: '1.0', type, headers: { topic, messageId, contentType: 'application/json', time: String(time), appId: 'fake' }, data: JSON.stringify(data) }));
+  /** Pushes a frame down the app's connection (the last opened by default); returns its messageId. */
+  push(type: 'CALLBACK' | 'SYSTEM' | 'EVENT', topic: string, data: unknown, messageId = `frame-${++this.frames}`, time = Date.now(), app?: string): string {
+    const socket = this.socketOf(app);
+    if (!socket) throw new Error(`no Stream connection${app ? ` for ${app}` : ''}`);
+    socket.send(JSON.stringify({ specVersion: '1.0', type, headers: { topic, messageId, contentType: 'application/json', time: String(time), appId: app ?? this.lastApp ?? 'fake' }, data: JSON.stringify(data) }));
     return messageId;
   }
 
-  /** A robot message from `userId` (one-to-one, or an @-mention in the group `chatId`). */
-  pushText(userId: string, text: string, opts: { chatId?: string; msgId?: string; messageId?: string; createAt?: number } = {}): string {
+  private socketOf(app?: string): WebSocket | undefined {
+    const name = app ?? this.lastApp;
+    return name === undefined ? undefined : this.sockets.get(name);
+  }
+
+  /** A robot message from `userId` (one-to-one, or an @-mention in the group `chatId`), to `app`'s robot. */
+  pushText(userId: string, text: string, opts: { chatId?: string; msgId?: string; messageId?: string; createAt?: number; app?: string } = {}): string {
     const msgId = opts.msgId ?? `msg${randomBytes(6).toString('hex')}`;
     return this.push('CALLBACK', '/v1.0/im/bot/messages/get', {
       conversationId: opts.chatId ?? `cid-single-${userId}`, conversationType: opts.chatId ? '2' : '1', msgId, msgtype: 'text', text: { content: ` ${text}` },
       senderStaffId: userId, senderId: `$:${userId}`, senderNick: userId, robotCode: 'fake-robot', chatbotUserId: 'bot', isInAtList: true,
       createAt: opts.createAt ?? Date.now(), sessionWebhook: `${this.url}/robot/sendBySession?session=x`, sessionWebhookExpiredTime: Date.now() + 5_400_000,
-    }, opts.messageId);
+    }, opts.messageId, undefined, opts.app);
   }
 
-  /** A click on a card button: the button's key comes back as the action's `key` param. */
-  pushClick(userId: string, outTrackId: string, key: string, time = Date.now()): string {
+  /** A click on a card button: the button's key comes back as the action's `key` param (down `app`'s connection). */
+  pushClick(userId: string, outTrackId: string, key: string, time = Date.now(), app?: string): string {
     const content = JSON.stringify({ cardPrivateData: { actionIds: ['action'], params: { key } } });
-    return this.push('CALLBACK', '/v1.0/card/instances/callback', { outTrackId, userId, corpId: 'fake-corp', type: 'actionCallback', content, extension: '{}' }, undefined, time);
+    return this.push('CALLBACK', '/v1.0/card/instances/callback', { outTrackId, userId, corpId: 'fake-corp', type: 'actionCallback', content, extension: '{}' }, undefined, time, app);
   }
 
   /** Resolves when the frame was acknowledged, with the ack. */
@@ -153,31 +175,32 @@ export class FakeDingtalk {
   /** SYSTEM disconnect, then the socket closes as DingTalk's does (the bot must reconnect). */
   disconnect(): void {
     this.push('SYSTEM', 'disconnect', { reason: 'server maintenance' });
-    const ws = this.socket;
+    const ws = this.socketOf();
     setTimeout(() => ws?.close(), 20);
   }
 
   /** Files sent to a user through batchSend (sampleFile), with what was uploaded under their mediaId. */
-  filesTo(userId: string): { mediaId: string; fileName: string; fileType: string; bytes?: Buffer }[] {
+  filesTo(userId: string, app?: string): { mediaId: string; fileName: string; fileType: string; bytes?: Buffer }[] {
     return this.calls
-      .filter((c) => c.path === '/v1.0/robot/oToMessages/batchSend' && c.body.msgKey === 'sampleFile' && c.body.userIds.includes(userId))
+      .filter((c) => c.path === '/v1.0/robot/oToMessages/batchSend' && c.body.msgKey === 'sampleFile' && c.body.userIds.includes(userId) && (app === undefined || c.app === app))
       .map((c) => JSON.parse(c.body.msgParam) as { mediaId: string; fileName: string; fileType: string })
       .map((p) => ({ ...p, bytes: this.media.peek(p.mediaId)?.bytes }));
   }
 
-  /** Texts sent to a user through batchSend. */
-  textsTo(userId: string): string[] {
+  /** Texts sent to a user through batchSend (by `app`, when named). */
+  textsTo(userId: string, app?: string): string[] {
     return this.calls
-      .filter((c) => c.path === '/v1.0/robot/oToMessages/batchSend' && c.body.msgKey !== 'sampleFile' && c.body.userIds.includes(userId))
+      .filter((c) => c.path === '/v1.0/robot/oToMessages/batchSend' && c.body.msgKey !== 'sampleFile' && c.body.userIds.includes(userId) && (app === undefined || c.app === app))
       .map((c) => String(JSON.parse(c.body.msgParam).content ?? JSON.parse(c.body.msgParam).text));
   }
 
-  cardsTo(userId: string): FakeCard[] {
-    return [...this.cards.values()].filter((c) => c.userId === userId);
+  cardsTo(userId: string, app?: string): FakeCard[] {
+    return [...this.cards.values()].filter((c) => c.userId === userId && (app === undefined || c.app === app));
   }
 
-  private accept(ws: WebSocket): void {
-    this.socket = ws;
+  private accept(ws: WebSocket, app: string): void {
+    this.sockets.set(app, ws);
+    this.lastApp = app;
     ws.on('message', (raw) => {
       this.acks.push(JSON.parse(String(raw)) as Ack);
       for (const w of this.waiters.splice(0)) w();
@@ -197,14 +220,15 @@ export class FakeDingtalk {
       res.end(JSON.stringify(value));
     };
     if (path === '/v1.0/oauth2/accessToken') {
+      if (!body.appKey || !body.appSecret) return answer(400, { code: 'invalidParameter', message: 'appKey and appSecret are required' });
       const accessToken = `tok-${randomBytes(6).toString('hex')}`;
-      this.tokens.add(accessToken);
+      this.tokens.set(accessToken, String(body.appKey));
       return answer(200, { accessToken, expireIn: 7200 });
     }
     if (path === '/v1.0/gateway/connections/open') {
       this.opens.push(body);
       const ticket = `ticket-${randomBytes(6).toString('hex')}`;
-      this.tickets.add(ticket);
+      this.tickets.set(ticket, String(body.clientId ?? ''));
       return answer(200, { endpoint: `${this.url.replace('http:', 'ws:')}/connect`, ticket });
     }
     const signIn = this.webSignIn(req, path, body, token);
@@ -215,10 +239,11 @@ export class FakeDingtalk {
     if (signIn) return answer(signIn.status, signIn.value);
     if (path === '/media/upload') return answer(200, this.upload(req, raw));
     if (!token || !this.tokens.has(token)) return answer(401, { code: 'InvalidAuthentication', message: '不合法的access_token' });
-    this.calls.push({ method: req.method ?? 'GET', path, body, token });
+    const app = this.tokens.get(token);
+    this.calls.push({ method: req.method ?? 'GET', path, body, token, app });
     const refused = this.refusal(path, body);
     if (refused) return answer(400, refused);
-    return answer(200, this.carryOut(path, body));
+    return answer(200, this.carryOut(path, body, app));
   }
 
   /** The web sign-in's four steps; undefined for any other path. */
@@ -249,7 +274,7 @@ export class FakeDingtalk {
     }
     if (path === '/topapi/user/getbyunionid') {
       if (!this.tokens.has(query.get('access_token') ?? '')) return { status: 200, value: { errcode: 40014, errmsg: '不合法的access_token' } };
-      this.calls.push({ method: 'POST', path, body });
+      this.calls.push({ method: 'POST', path, body, app: this.tokens.get(query.get('access_token') ?? '') });
       const unionId = String(body.unionid ?? '');
       if (!unionId.startsWith('union-') || unionId.startsWith('union-outsider-')) return { status: 200, value: { errcode: 60121, errmsg: '找不到该用户' } };
       return { status: 200, value: { errcode: 0, errmsg: 'ok', result: { contact_type: 0, userid: unionId.slice('union-'.length) } } };
@@ -284,10 +309,10 @@ export class FakeDingtalk {
     return undefined;
   }
 
-  private carryOut(path: string, body: Record<string, any>): unknown {
+  private carryOut(path: string, body: Record<string, any>, app?: string): unknown {
     if (path === '/v1.0/card/instances/createAndDeliver') {
       const userId = String(body.openSpaceId).replace('dtv1.card//IM_ROBOT.', '');
-      const card = { outTrackId: body.outTrackId, userId, templateId: body.cardTemplateId, params: { ...body.cardData.cardParamMap } };
+      const card = { outTrackId: body.outTrackId, userId, templateId: body.cardTemplateId, params: { ...body.cardData.cardParamMap }, app };
       this.cards.set(body.outTrackId, card);
       const failed = this.failDeliveryTo.has(userId);
       if (!failed) this.observer.card?.(card);

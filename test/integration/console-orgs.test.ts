@@ -10,7 +10,7 @@ import { consoleText } from '../../src/console/messages.ts';
 import { leaveMessages } from '../../src/flows/leave/messages.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { SecretBox } from '../../src/lib/secret-box.ts';
-import { addOrg } from '../../src/platforms/wecom/org-admin/org-admin.ts';
+import { addOrg } from '../../src/platforms/org-admin/org-admin.ts';
 import { findOrganisationByCode } from '../../src/repositories/org-repo.ts';
 import { createActivity } from '../../src/services/activity-service.ts';
 import { startTestBot, TEST_WECOM, type TestBot } from '../helpers/bot.ts';

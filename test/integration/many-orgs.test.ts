@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { SecretBox } from '../../src/lib/secret-box.ts';
-import { addOrg } from '../../src/platforms/wecom/org-admin/org-admin.ts';
+import { addOrg } from '../../src/platforms/org-admin/org-admin.ts';
 import { findOrganisationByCode } from '../../src/repositories/org-repo.ts';
 import { createActivity } from '../../src/services/activity-service.ts';
 import { Outbound } from '../../src/services/outbound.ts';

@@ -3,21 +3,24 @@
 // timestamp + "\n" + appSecret)). The sign is compared in constant time, and a timestamp
 // further than the skew window from the bot's clock is refused as a replay (DingTalk's doc
 // allows an hour; the bot's CALLBACK_MAX_SKEW_S is tighter). Claimed, then answered `{}`.
+// Each organisation's app posts to its own URL; a URL that names no organisation with a
+// DingTalk app is a 404.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type Router from '@koa/router';
-import type { DingtalkConfig } from '../../config.ts';
+import type { Context } from 'koa';
 import { readRawBody } from '../../http/raw-body.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Metrics } from '../../lib/metrics.ts';
 import type { InboundClaimer } from '../../repositories/inbound-claimer.ts';
 import { DingtalkPayloadError, parseJson, robotMessageToEvent } from './inbound.ts';
+import type { DingtalkOrgApp } from './org-apps.ts';
 
 const BODY_LIMIT = 64 * 1024;
 
 export interface DingtalkHttpReceiverOptions {
   path: string;
-  app: DingtalkConfig;
-  orgId: number;
+  /** The organisation (and its app) this request's URL names; undefined for none. */
+  orgFor(ctx: Context): Promise<DingtalkOrgApp | undefined> | DingtalkOrgApp | undefined;
   claimer: InboundClaimer;
   metrics: Metrics;
   clock: Clock;
@@ -41,7 +44,14 @@ export function checkSign(timestamp: string | undefined, sign: string | undefine
 export function mountDingtalkHttpReceiver(router: Router, options: DingtalkHttpReceiverOptions): void {
   const counter = options.metrics.counter('bot_callbacks_total', 'Platform callbacks by channel and result');
   router.post(options.path, async (ctx) => {
-    const refused = checkSign(ctx.get('timestamp') || undefined, ctx.get('sign') || undefined, options.app.clientSecret, options.clock.now().getTime(), options.maxSkewSeconds);
+    const org = await options.orgFor(ctx);
+    if (!org) {
+      counter({ channel: 'dingtalk', result: 'unknown_org' });
+      ctx.status = 404;
+      ctx.body = { error: 'no organisation at this address' };
+      return;
+    }
+    const refused = checkSign(ctx.get('timestamp') || undefined, ctx.get('sign') || undefined, org.app.clientSecret, options.clock.now().getTime(), options.maxSkewSeconds);
     if (refused) {
       counter({ channel: 'dingtalk', result: refused.replace(/ /g, '_') });
       ctx.status = 403;
@@ -59,7 +69,7 @@ export function mountDingtalkHttpReceiver(router: Router, options: DingtalkHttpR
       return;
     }
     const claimed = await options.claimer.claim({
-      orgId: options.orgId, channel: 'dingtalk', platformKey: parsed.platformKey, kind: parsed.event.type,
+      orgId: org.orgId, channel: 'dingtalk', platformKey: parsed.platformKey, kind: parsed.event.type,
       senderId: parsed.event.senderId, payload: JSON.stringify(parsed.event), receivedAt: options.clock.now(),
     });
     counter({ channel: 'dingtalk', result: claimed ? 'accepted' : 'duplicate' });

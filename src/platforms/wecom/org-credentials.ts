@@ -1,12 +1,9 @@
 // A WeCom organisation's stored credentials: sealed into an OrgCredential row, opened into the
 // app (and robot) config the receivers and the client use. Each sealed value is bound to its
 // organisation and field (the associated data), so a value moved to another row never opens.
-// The start-up check refuses to run with stored secrets and no key, or a key that opens none.
 import type { WecomAppConfig, WecomBotConfig } from '../../config.ts';
-import { ConfigError } from '../../config.ts';
-import { SecretBox, SecretOpenError, type SecretKey } from '../../lib/secret-box.ts';
-import { countCredentials, listCredentials, type CredentialFields, type CredentialRow } from '../../repositories/org-credential-repo.ts';
-import type { Db } from '../../repositories/prisma.ts';
+import type { SecretBox } from '../../lib/secret-box.ts';
+import type { CredentialFields, CredentialRow } from '../../repositories/org-credential-repo.ts';
 
 export const WECOM_CHANNEL = 'wecom';
 
@@ -69,26 +66,4 @@ export function toOrgApp(row: CredentialRow, c: WecomCredentials, apiBase: strin
     app: { corpId: c.corpId, agentId: c.agentId, secret: c.secret, token: c.token, aesKey: c.aesKey, apiBase },
     ...(c.botToken && c.botAesKey ? { robot: { token: c.botToken, aesKey: c.botAesKey } } : {}),
   };
-}
-
-/**
- * Start-up: stored secrets need SECRETS_KEY, and the key must open every one of them. Returns
- * the box (undefined when there is no key and nothing stored). One ConfigError line otherwise.
- */
-export async function checkStoredSecrets(db: Db, keys: SecretKey[] | undefined): Promise<SecretBox | undefined> {
-  if (!keys) {
-    const stored = await countCredentials(db);
-    if (stored === 0) return undefined;
-    throw new ConfigError('SECRETS_KEY', `is missing: ${stored} organisation${stored === 1 ? ' has' : 's have'} credentials stored sealed with it (npm run org -- list); set the key they were stored with`);
-  }
-  const box = new SecretBox(keys);
-  for (const row of await listCredentials(db)) {
-    try {
-      openCredentials(box, row);
-    } catch (err) {
-      if (!(err instanceof SecretOpenError)) throw err;
-      throw new ConfigError('SECRETS_KEY', `does not open the stored credentials of organisation ${row.org.code} (${err.message}); set the key they were stored with`);
-    }
-  }
-  return box;
 }

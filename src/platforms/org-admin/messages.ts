@@ -1,9 +1,11 @@
 // What `npm run org` says. One line per error.
 export const USAGE = [
   '用法：npm run org -- add 组织代码 组织名称 --corp-id ID --agent-id 数字 --secret S --token T --aes-key K [--bot-token T --bot-aes-key K] [--stdin]',
+  '      npm run org -- add 组织代码 组织名称 --dingtalk-client-id ID --dingtalk-client-secret S --dingtalk-robot-code R --dingtalk-card-notice 模板ID --dingtalk-card-approval 模板ID [--stdin]',
   '      npm run org -- list',
   '      npm run org -- set 组织代码 --字段 值 … [--stdin]',
   '      npm run org -- rekey',
+  '（企业微信和钉钉的应用可在一条 add 里一起给，已有一种的组织也可再 add 另一种；set 可改两种应用的字段；--stdin 从标准输入读 WECOM_*、DINGTALK_* 行）',
 ].join('\n');
 
 export const orgMessages = {
@@ -18,9 +20,12 @@ export const orgMessages = {
   missingName: '缺少组织名称。',
   extraWords: (words: string[]) => `多余的参数：${words.join(' ')}。`,
   missingFields: (flags: string[]) => `缺少 ${flags.join('、')}（可用参数给出，或 --stdin 从标准输入读 WECOM_* 行）。`,
+  missingApp: '缺少应用凭据：至少给全企业微信应用的 --corp-id、--agent-id、--secret、--token、--aes-key，或钉钉应用的 --dingtalk-client-id、--dingtalk-client-secret、--dingtalk-robot-code、--dingtalk-card-notice、--dingtalk-card-approval（可用参数给出，或 --stdin 从标准输入读 WECOM_*、DINGTALK_* 行）。',
+  missingDingtalkFields: (flags: string[]) => `缺少 ${flags.join('、')}（可用参数给出，或 --stdin 从标准输入读 DINGTALK_* 行）。`,
   robotPair: '--bot-token 和 --bot-aes-key 要一起给（都给空值则关闭机器人）。',
   nothingToSet: '没有要修改的字段：至少给一个 --字段 值。',
   stdinLine: (n: number) => `标准输入第 ${n} 行无效：应为 WECOM_变量名=值。`,
+  stdinDingtalkLine: (n: number) => `标准输入第 ${n} 行无效：应为 DINGTALK_变量名=值。`,
   stdinName: (n: number, name: string) => `标准输入第 ${n} 行：不认识的变量 ${name}。`,
   noKey: 'SECRETS_KEY 没有设置：凭据要用它加密保存（openssl rand -base64 32 生成一个，写入 .env）。',
   exists: (code: string) => `组织「${code}」已经有企业微信凭据；要修改请用 npm run org -- set ${code} --字段 值。`,
@@ -30,6 +35,12 @@ export const orgMessages = {
   envWins: (code: string) => `注意：${code} 是 ORG_CODE，设置了 WECOM_* 变量时以变量为准。`,
   updated: (code: string, fields: string[]) => `已修改组织 ${code}：${fields.join('、')}。正在运行的机器人一分钟内生效。`,
   appTaken: (corpId: string, agentId: number, code: string) => `企业 ${corpId} 的应用 ${agentId} 已经属于组织 ${code}：一个应用只能服务一个组织，请为每个组织建一个自建应用。`,
+  dingtalkExists: (code: string) => `组织「${code}」已经有钉钉应用；要修改请用 npm run org -- set ${code} --dingtalk-字段 值。`,
+  noWecom: (code: string) => `组织「${code}」还没有企业微信应用；先用 npm run org -- add ${code} 组织名称 --corp-id … 添加。`,
+  noDingtalk: (code: string) => `组织「${code}」还没有钉钉应用；先用 npm run org -- add ${code} 组织名称 --dingtalk-client-id … 添加。`,
+  dingtalkTaken: (clientId: string, code: string) => `钉钉应用 ${clientId} 已经属于组织 ${code}：一个应用只能服务一个组织（钉钉的 userid 只在它自己的企业里指代一个人），请为每个组织建一个企业内部应用。`,
+  addedDingtalk: (code: string, name: string, path: string) => `已添加组织 ${code}（${name}）的钉钉应用。Stream 模式无需公网地址；HTTP 模式下机器人的消息接收地址：${path}`,
+  dingtalkEnvWins: (code: string) => `注意：${code} 是 ORG_CODE，设置了 DINGTALK_* 变量时以变量为准。`,
   none: '还没有保存任何组织的凭据（npm run org -- add 添加）。',
   rekeyed: (n: number, keyId: string) => `已用密钥 ${keyId} 重新加密 ${n} 个组织的凭据；现在可以从 SECRETS_KEY 中去掉旧密钥。`,
 };
