@@ -59,6 +59,8 @@ beforeEach(async () => {
   await dt.waitConnected(5_000, B.clientId);
   await addPerson(t.bot.db, orgA, { name: '甲县代表', mobile: '13800000001', dingtalk: 'dt-same', units: [{ kind: 'group', name: '第一代表小组', role: 'member' }] });
   await addPerson(t.bot.db, orgB, { name: '乙县代表', mobile: '13700000001', dingtalk: 'dt-same', units: [{ kind: 'group', name: '乙一组', role: 'member' }] });
+  // Rule S6's year-end reminders would add a message to every deputy; not what is counted here.
+  await t.bot.db.organisation.updateMany({ data: { policy: JSON.stringify({ suggestionsPerDeputyYear: 0, suggestionsPerGroupYear: 0 }) } });
 }, 60_000);
 
 afterEach(async () => {
@@ -77,6 +79,15 @@ describe('many organisations on DingTalk: each speaks through its own app', () =
     const event = await t.bot.db.inboundEvent.findFirstOrThrow({ where: { channel: 'dingtalk' } });
     expect(event.orgId).toBe(orgB);
     expect(dt.textsTo('dt-same', B.clientId).length).toBeGreaterThan(0);
+    expect(dt.textsTo('dt-same', APP_A)).toEqual([]);
+  });
+
+  it('in production\'s placement too (the workers\' thread opens the stored apps itself), county-b is answered through its own app', async () => {
+    await t.stop({ keepFiles: true });
+    t = await startTestBot({ mode: 'dingtalk', clock, workers: 'thread', dir: t.dir, env: { ORG_CODE: 'county-a', SECRETS_KEY, ...testDingtalkEnv(dt.url) } });
+    await dt.waitConnected(5_000, B.clientId);
+    await dt.ackOf(dt.pushText('dt-same', '帮助', { app: B.clientId }));
+    await eventually(() => dt.textsTo('dt-same', B.clientId).length > 0, 20_000);
     expect(dt.textsTo('dt-same', APP_A)).toEqual([]);
   });
 
