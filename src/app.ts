@@ -134,6 +134,9 @@ export async function createBotApp(config: Config, options: BotAppOptions): Prom
       ? new WorkerThreadHost({ databaseUrl: config.databaseUrl, envOrg, secretsKeys: config.secretsKeys, wecomApiBase: config.wecomApiBase, dingtalkEnvOrg, dingtalkSite: config.dingtalkSite, logLevel: config.logLevel, outbox: options.outbox, retentionDays, voteSecret }, metrics, logger)
       : undefined;
   registerQueueGauges(metrics, db, clock);
+  metrics.gauge('bot_dingtalk_stream_connected', 'Whether each organisation\'s DingTalk Stream is connected (1) or not (0)', () =>
+    (bot.dingtalkStreams?.states() ?? []).map((s) => ({ labels: { org: s.code }, value: s.connected ? 1 : 0 })),
+  );
   // The workers' thread checkpoints its own connection's database; in-process, this one does.
   const stopCheckpoints = thread ? () => {} : startWalCheckpoints(db, (err) => logger.warn({ err: errorLine(err) }, 'WAL checkpoint failed; the next one tries again'));
 

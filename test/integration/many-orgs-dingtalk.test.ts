@@ -69,8 +69,11 @@ afterEach(async () => {
 });
 
 describe('many organisations on DingTalk: each speaks through its own app', () => {
-  it('each app opens its own Stream, with its own credentials', () => {
+  it('each app opens its own Stream, with its own credentials, and /metrics says each is connected', async () => {
     expect(dt.opens.map((o) => [o.clientId, o.clientSecret])).toEqual(expect.arrayContaining([[APP_A, 'fake-secret'], [B.clientId, B.clientSecret]]));
+    const metrics = await (await fetch(`${t.bot.url}/metrics`)).text();
+    expect(metrics).toContain('bot_dingtalk_stream_connected{org="county-a"} 1');
+    expect(metrics).toContain('bot_dingtalk_stream_connected{org="county-b"} 1');
   });
 
   it('a message on county-b\'s app is county-b\'s, and is answered through county-b\'s app only', async () => {

@@ -13,7 +13,7 @@ const RECHECK_MS = 60_000;
 export type StreamReceiving = Omit<DingtalkStreamOptions, 'app' | 'orgId' | 'logger'>;
 
 export class DingtalkStreams {
-  private readonly running = new Map<number, { identity: string; stream: DingtalkStream }>();
+  private readonly running = new Map<number, { code: string; identity: string; stream: DingtalkStream }>();
   private timer?: NodeJS.Timeout;
   private checking = Promise.resolve();
   private stopped = false;
@@ -32,6 +32,11 @@ export class DingtalkStreams {
   /** The organisation's open Stream (tests, /metrics). */
   of(orgId: number): DingtalkStream | undefined {
     return this.running.get(orgId)?.stream;
+  }
+
+  /** Each organisation's Stream and whether it is connected now (/metrics: which county's is down). */
+  states(): { code: string; connected: boolean }[] {
+    return [...this.running.values()].map(({ code, stream }) => ({ code, connected: stream.client.connected }));
   }
 
   /** Opens, reopens and closes Streams to match the stored apps; a failed read keeps what runs. */
@@ -55,7 +60,7 @@ export class DingtalkStreams {
       for (const app of apps) {
         if (this.running.has(app.orgId) || this.stopped) continue;
         const stream = startDingtalkStream({ ...this.receiving, orgId: app.orgId, app: app.app, logger: this.logger.child({ org: app.code }) });
-        this.running.set(app.orgId, { identity: identityOf(app), stream });
+        this.running.set(app.orgId, { code: app.code, identity: identityOf(app), stream });
       }
     });
     return this.checking;
