@@ -201,6 +201,9 @@ export class FakeDingtalk {
   private accept(ws: WebSocket, app: string): void {
     this.sockets.set(app, ws);
     this.lastApp = app;
+    ws.on('close', () => {
+      if (this.sockets.get(app) === ws) this.sockets.delete(app);
+    });
     ws.on('message', (raw) => {
       this.acks.push(JSON.parse(String(raw)) as Ack);
       for (const w of this.waiters.splice(0)) w();

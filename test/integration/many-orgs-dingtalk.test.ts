@@ -3,7 +3,7 @@
 // one fake DingTalk serving both apps. The same DingTalk userid (dt-same) exists in both corps
 // and names two different people. Each app has its own Stream; in HTTP mode each organisation
 // has its own robot URL, verified with its own app secret. Fixed clock; workers driven by hand.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { SecretBox } from '../../src/lib/secret-box.ts';
@@ -40,6 +40,14 @@ async function start(env: Record<string, string> = {}, dir?: string): Promise<Te
   return startTestBot({ mode: 'dingtalk', clock, workers: 'manual', dir, env: { ORG_CODE: 'county-a', SECRETS_KEY, ...testDingtalkEnv(dt.url), ...env } });
 }
 
+/** Every app's Stream open, as the bot sees it (the fake may still hold a stopped bot's sockets for a moment). */
+async function streamsOpen(apps: number): Promise<void> {
+  await eventually(() => {
+    const states = t.bot.dingtalkStreams!.states();
+    return states.length === apps && states.every((s) => s.connected);
+  });
+}
+
 async function settle(): Promise<void> {
   const w = t.bot.workers!;
   for (let i = 0; i < 50; i++) if ((await w.inbound.runOnce()) + (await w.exports.runOnce()) + (await w.outbox.runOnce()) === 0) return;
@@ -55,8 +63,7 @@ beforeEach(async () => {
   await t.stop({ keepFiles: true });
   t = await start({}, t.dir);
   orgA = t.bot.orgId;
-  await dt.waitConnected(5_000, APP_A);
-  await dt.waitConnected(5_000, B.clientId);
+  await streamsOpen(2);
   await addPerson(t.bot.db, orgA, { name: '甲县代表', mobile: '13800000001', dingtalk: 'dt-same', units: [{ kind: 'group', name: '第一代表小组', role: 'member' }] });
   await addPerson(t.bot.db, orgB, { name: '乙县代表', mobile: '13700000001', dingtalk: 'dt-same', units: [{ kind: 'group', name: '乙一组', role: 'member' }] });
   // Rule S6's year-end reminders would add a message to every deputy; not what is counted here.
@@ -76,6 +83,24 @@ describe('many organisations on DingTalk: each speaks through its own app', () =
     expect(metrics).toContain('bot_dingtalk_stream_connected{org="county-b"} 1');
   });
 
+  it('the Streams log through the bot\'s JSON log, one line per organisation, never the Stream package\'s console lines', async () => {
+    await t.stop({ keepFiles: true });
+    const consoleLines = (['info', 'warn', 'error', 'log'] as const).map((level) => vi.spyOn(console, level));
+    let logs: string[];
+    try {
+      t = await start({}, t.dir);
+      logs = t.logs;
+      await streamsOpen(2);
+      await t.stop({ keepFiles: true });
+      for (const spy of consoleLines) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of consoleLines) spy.mockRestore();
+      t = await start({}, t.dir);
+    }
+    const connected = logs.map((line) => JSON.parse(line) as { msg: string; org?: string }).filter((l) => l.msg === 'DingTalk stream: connected');
+    expect(connected.map((l) => l.org).sort()).toEqual(['county-a', 'county-b']);
+  });
+
   it('a message on county-b\'s app is county-b\'s, and is answered through county-b\'s app only', async () => {
     await dt.ackOf(dt.pushText('dt-same', '帮助', { app: B.clientId }));
     await settle();
@@ -88,7 +113,7 @@ describe('many organisations on DingTalk: each speaks through its own app', () =
   it('in production\'s placement too (the workers\' thread opens the stored apps itself), county-b is answered through its own app', async () => {
     await t.stop({ keepFiles: true });
     t = await startTestBot({ mode: 'dingtalk', clock, workers: 'thread', dir: t.dir, env: { ORG_CODE: 'county-a', SECRETS_KEY, ...testDingtalkEnv(dt.url) } });
-    await dt.waitConnected(5_000, B.clientId);
+    await streamsOpen(2);
     await dt.ackOf(dt.pushText('dt-same', '帮助', { app: B.clientId }));
     await eventually(() => dt.textsTo('dt-same', B.clientId).length > 0, 20_000);
     expect(dt.textsTo('dt-same', APP_A)).toEqual([]);
@@ -132,7 +157,7 @@ describe('many organisations on DingTalk: each speaks through its own app', () =
   it('an app stored while the bot runs opens its Stream at the next check, without a restart', async () => {
     await storeApp(t.bot.db, 'county-c', '丙县人大常委会', { ...B, clientId: 'dingcountyc', clientSecret: 'secret-of-c', robotCode: 'dingcountyc' });
     await t.bot.dingtalkStreams!.recheck();
-    await dt.waitConnected(5_000, 'dingcountyc');
+    await streamsOpen(3);
     expect(dt.opens.some((o) => o.clientId === 'dingcountyc' && o.clientSecret === 'secret-of-c')).toBe(true);
   });
 

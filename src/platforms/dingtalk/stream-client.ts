@@ -4,8 +4,12 @@
 //   DWClient, so a second client would inherit the first one's topics;
 // - the gateway (connections/open) at DINGTALK_API_BASE, not the package's fixed api.dingtalk.com
 //   (local mode and tests answer it on loopback with a ws://127.0.0.1 endpoint);
-// - reconnecting with exponential backoff and jitter (2.1.5 retries every second for ever).
+// - reconnecting with exponential backoff and jitter (2.1.5 retries every second for ever);
+// - the socket opened and closed without the package's console lines ("connect success",
+//   "Disconnecting.", "ERROR …" on stdout and stderr between the JSON log lines; one per app
+//   and reconnect in a province): what happens is told through onOpen and onConnectError.
 import { DWClient } from 'dingtalk-stream';
+import WebSocket from 'ws';
 import { httpRequest } from '../../lib/http-client.ts';
 
 export interface StreamClientOptions {
@@ -15,9 +19,10 @@ export interface StreamClientOptions {
   /** Backoff: first wait and cap, in ms. */
   backoff?: { baseMs: number; maxMs: number };
   onConnectError?(err: unknown, attempt: number): void;
+  onOpen?(): void;
 }
 
-type Internals = { dw_url?: string; reconnectInterval: number; socket?: { once(e: string, f: () => void): void }; _connect(): Promise<void> };
+type Internals = { dw_url?: string; reconnectInterval: number; userDisconnect: boolean; socket?: WebSocket };
 
 export class StreamClient extends DWClient {
   private attempt = 0;
@@ -57,17 +62,46 @@ export class StreamClient extends DWClient {
     }
     // _connect's promise only ever rejects (on a socket error, which also closes the socket
     // and so schedules the next try): nothing to wait for.
-    self._connect().catch((err: unknown) => this.options.onConnectError?.(err, this.attempt));
-    self.socket?.once('open', () => {
-      this.attempt = 0;
-      this.opened++;
+    this._connect().catch((err: unknown) => {
+      if (!this.stopped) this.options.onConnectError?.(err, this.attempt);
+    });
+  }
+
+  /** The package's _connect (keepAlive off: DingTalk's own ping frames keep it), with no console lines. */
+  override _connect(): Promise<void> {
+    const self = this as unknown as Internals;
+    return new Promise((resolve, reject) => {
+      self.userDisconnect = false;
+      const socket = new WebSocket(self.dw_url!);
+      self.socket = socket;
+      socket.on('open', () => {
+        this.connected = true;
+        this.attempt = 0;
+        this.opened++;
+        this.options.onOpen?.();
+        resolve();
+      });
+      socket.on('message', (data) => this.onDownStream(String(data)));
+      socket.on('close', () => {
+        this.connected = false;
+        this.registered = false;
+        if (self.userDisconnect || this.stopped) return;
+        this.reconnecting = true;
+        this.retryTimer = setTimeout(() => void this.connect(), self.reconnectInterval);
+      });
+      socket.on('error', (err) => {
+        socket.terminate();
+        reject(err);
+      });
     });
   }
 
   override disconnect(): void {
     this.stopped = true;
     clearTimeout(this.retryTimer);
-    super.disconnect();
+    const self = this as unknown as Internals;
+    self.userDisconnect = true;
+    self.socket?.close();
   }
 
   private nextDelay(): number {

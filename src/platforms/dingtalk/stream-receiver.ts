@@ -37,6 +37,7 @@ export function startDingtalkStream(options: DingtalkStreamOptions): DingtalkStr
   const client = new StreamClient({
     clientId: options.app.clientId, clientSecret: options.app.clientSecret, apiBase: options.app.apiBase, backoff: options.backoff,
     onConnectError: (err, attempt) => options.logger.warn({ attempt, err: String(err) }, 'DingTalk stream: could not connect; trying again'),
+    onOpen: () => options.logger.info('DingTalk stream: connected'),
   });
   const handle = (parse: (frame: DWClientDownStream) => ParsedDingtalk) => (frame: DWClientDownStream) => void receive(options, client, frame, parse, count);
   if (options.robotMessages) client.registerCallbackListener(TOPIC_ROBOT, handle((f) => robotMessageToEvent(parseJson(f.data))));
