@@ -4,10 +4,13 @@
 // many organisations). For each size, a fresh SQLite database gets that many organisations with
 // a stored DingTalk app (sealed as `npm run org -- add` seals it), then the bot starts against
 // the fake DingTalk on loopback (its workers not started: only the Streams are measured, and the
-// Stream package is loaded before the first reading), and the run measures: the time from start() until every app's Stream is open at the fake gateway, the
-// process's RSS before start() and once all are open, and one recheck (what the bot runs every
-// minute to open added apps' Streams). The fake DingTalk runs in the same process, so its
-// server-side sockets are in the RSS too: an upper bound. Prints one table.
+// Stream package is loaded before the first reading). Measured: the time from start() until
+// every app's Stream is open at the fake gateway; the JavaScript memory the open Streams hold
+// (V8 heap plus buffers outside it, after a full GC, against the same reading before start();
+// the process's RSS moves by more than that between two readings, so it is printed but not
+// divided); and one recheck (what the bot runs every minute to open added apps' Streams). The
+// fake DingTalk runs in the same process, so its server-side sockets are counted too: an upper
+// bound. Prints one table.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +36,7 @@ interface Row {
   connectMs: number;
   rssBefore: number;
   rssAfter: number;
+  heldBytes: number;
   recheckMs: number;
 }
 
@@ -60,6 +64,7 @@ async function measure(apps: number): Promise<Row> {
     const bot = await createBotApp(config, { logger, workers: 'manual' });
     global.gc?.();
     const rssBefore = process.memoryUsage().rss;
+    const heldBefore = held();
     const started = performance.now();
     await bot.start();
     for (let i = 1; i <= apps; i++) await dt.waitConnected(120_000, `ding${i}`);
@@ -67,23 +72,30 @@ async function measure(apps: number): Promise<Row> {
     await new Promise((r) => setTimeout(r, 1_000));
     global.gc?.();
     const rssAfter = process.memoryUsage().rss;
+    const heldBytes = held() - heldBefore;
     const recheckStarted = performance.now();
     await bot.dingtalkStreams!.recheck();
     const recheckMs = performance.now() - recheckStarted;
     await bot.stop();
-    return { apps, connectMs, rssBefore, rssAfter, recheckMs };
+    return { apps, connectMs, rssBefore, rssAfter, heldBytes, recheckMs };
   } finally {
     await dt.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/** V8's heap and the buffers outside it: what this process's JavaScript holds. */
+function held(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+}
+
 const rows: Row[] = [];
 for (const size of sizes) rows.push(await measure(size));
-console.log('| apps (organisations) | all Streams open | RSS before start | RSS with all open | per Stream | one recheck |');
+console.log('| apps (organisations) | all Streams open | RSS before start | RSS with all open | heap + buffers per Stream | one recheck |');
 console.log('|---|---|---|---|---|---|');
 for (const r of rows) {
-  const per = ((r.rssAfter - r.rssBefore) / r.apps / 1024).toFixed(0);
+  const per = (r.heldBytes / r.apps / 1024).toFixed(0);
   console.log(`| ${r.apps} | ${(r.connectMs / 1000).toFixed(2)} s | ${(r.rssBefore / MB).toFixed(0)} MB | ${(r.rssAfter / MB).toFixed(0)} MB | ${per} KB | ${r.recheckMs.toFixed(1)} ms |`);
 }
 process.exit(0);
