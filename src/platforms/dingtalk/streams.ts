@@ -29,11 +29,6 @@ export class DingtalkStreams {
     this.timer = setInterval(() => void this.recheck(), RECHECK_MS).unref();
   }
 
-  /** The organisation's open Stream (tests, /metrics). */
-  of(orgId: number): DingtalkStream | undefined {
-    return this.running.get(orgId)?.stream;
-  }
-
   /** Each organisation's Stream and whether it is connected now (/metrics: which county's is down). */
   states(): { code: string; connected: boolean }[] {
     return [...this.running.values()].map(({ code, stream }) => ({ code, connected: stream.client.connected }));
