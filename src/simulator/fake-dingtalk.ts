@@ -179,6 +179,14 @@ export class FakeDingtalk {
     setTimeout(() => ws?.close(), 20);
   }
 
+  /**
+   * The app's connection goes silent without closing (a NAT that forgot the flow): DingTalk's
+   * end stops reading, so pings get no pong and frames no answer.
+   */
+  freeze(app?: string): void {
+    this.socketOf(app)?.pause();
+  }
+
   /** Files sent to a user through batchSend (sampleFile), with what was uploaded under their mediaId. */
   filesTo(userId: string, app?: string): { mediaId: string; fileName: string; fileType: string; bytes?: Buffer }[] {
     return this.calls
