@@ -14,10 +14,8 @@ export interface OrgApp {
   code: string;
 }
 
+/** Stored apps, opened; undefined when none is stored. */
 export interface StoredOrgApps<A extends OrgApp> {
-  /** The organisation of the platform's variables (or local mode's simulated app). */
-  envOrg?: A;
-  /** Stored apps, opened; undefined when none is stored (or there is no key to open them). */
   byCode(code: string): Promise<A | undefined>;
   byOrgId(orgId: number): Promise<A | undefined>;
 }
@@ -25,27 +23,26 @@ export interface StoredOrgApps<A extends OrgApp> {
 export class OrgAppDirectory<A extends OrgApp> {
   private readonly byId = new Map<number, { app: A; at: number }>();
 
-  constructor(private readonly stored: StoredOrgApps<A>) {}
-
-  get envOrg(): A | undefined {
-    return this.stored.envOrg;
-  }
+  constructor(
+    /** The organisation of the platform's variables (or local mode's simulated app). */
+    readonly envOrg: A | undefined,
+    /** Undefined without SECRETS_KEY: then only the variables' organisation is known. */
+    private readonly stored: StoredOrgApps<A> | undefined,
+  ) {}
 
   async byCode(code: string): Promise<A | undefined> {
     if (!ORG_CODE.test(code)) return undefined;
-    const env = this.stored.envOrg;
-    if (env?.code === code) return env;
+    if (this.envOrg?.code === code) return this.envOrg;
     const kept = [...this.byId.values()].find((e) => e.app.code === code && fresh(e.at));
     if (kept) return kept.app;
-    return this.remember(await this.stored.byCode(code));
+    return this.remember(await this.stored?.byCode(code));
   }
 
   async byOrgId(orgId: number): Promise<A | undefined> {
-    const env = this.stored.envOrg;
-    if (env?.orgId === orgId) return env;
+    if (this.envOrg?.orgId === orgId) return this.envOrg;
     const kept = this.byId.get(orgId);
     if (kept && fresh(kept.at)) return kept.app;
-    return this.remember(await this.stored.byOrgId(orgId));
+    return this.remember(await this.stored?.byOrgId(orgId));
   }
 
   private remember(app: A | undefined): A | undefined {

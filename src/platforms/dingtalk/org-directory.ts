@@ -18,24 +18,21 @@ export interface DingtalkOrgDirectoryOptions {
 }
 
 export class DingtalkOrgDirectory extends OrgAppDirectory<DingtalkOrgApp> {
-  private readonly open: (row: DingtalkAppRow | undefined) => DingtalkOrgApp | undefined;
-
   constructor(private readonly options: DingtalkOrgDirectoryOptions) {
     const { db, box, site } = options;
-    const open = (row: DingtalkAppRow | undefined) => (row && box ? toDingtalkOrgApp(row, openDingtalkApp(box, row), site) : undefined);
-    super({
-      envOrg: options.envOrg,
-      byCode: async (code) => (box ? open(await findDingtalkAppByCode(db, code)) : undefined),
-      byOrgId: async (orgId) => (box ? open(await findDingtalkAppByOrgId(db, orgId)) : undefined),
+    const open = (row: DingtalkAppRow | undefined) => row && box && toDingtalkOrgApp(row, openDingtalkApp(box, row), site);
+    super(options.envOrg, box && {
+      byCode: async (code) => open(await findDingtalkAppByCode(db, code)),
+      byOrgId: async (orgId) => open(await findDingtalkAppByOrgId(db, orgId)),
     });
-    this.open = open;
   }
 
   /** Every organisation's app as stored now, the variables' organisation's first (it wins over a stored one). */
   async all(): Promise<DingtalkOrgApp[]> {
-    const env = this.options.envOrg;
-    const stored = this.options.box ? await listDingtalkApps(this.options.db) : [];
-    const apps = stored.filter((row) => row.orgId !== env?.orgId).map((row) => this.open(row)!);
+    const { db, box, site } = this.options;
+    const env = this.envOrg;
+    const stored = box ? (await listDingtalkApps(db)).filter((row) => row.orgId !== env?.orgId) : [];
+    const apps = stored.map((row) => toDingtalkOrgApp(row, openDingtalkApp(box!, row), site));
     return env ? [env, ...apps] : apps;
   }
 }

@@ -17,11 +17,10 @@ export interface WecomOrgDirectoryOptions {
 
 export class WecomOrgDirectory extends OrgAppDirectory<WecomOrgApp> {
   constructor({ db, box, apiBase, envOrg }: WecomOrgDirectoryOptions) {
-    const open = (row: CredentialRow | undefined) => (row && box ? toOrgApp(row, openCredentials(box, row), apiBase) : undefined);
-    super({
-      envOrg,
-      byCode: async (code) => (box ? open(await findCredentialByCode(db, code, WECOM_CHANNEL)) : undefined),
-      byOrgId: async (orgId) => (box ? open(await findCredentialByOrgId(db, orgId, WECOM_CHANNEL)) : undefined),
+    const open = (row: CredentialRow | undefined) => row && box && toOrgApp(row, openCredentials(box, row), apiBase);
+    super(envOrg, box && {
+      byCode: async (code) => open(await findCredentialByCode(db, code, WECOM_CHANNEL)),
+      byOrgId: async (orgId) => open(await findCredentialByOrgId(db, orgId, WECOM_CHANNEL)),
     });
   }
 }
