@@ -17,7 +17,7 @@ export class OrgClients<A extends OrgApp, C> {
 
   /** The organisation's client; undefined when it has no app on this platform. */
   async forOrg(orgId: number): Promise<C | undefined> {
-    const app = await this.directory.byOrgId(orgId);
+    const app = await this.directory.byOrgId(orgId, { recheckMiss: true });
     if (!app) return undefined;
     const { names, secret } = this.identity(app);
     const key = `${names}:${createHash('sha256').update(secret).digest('hex').slice(0, 16)}`;

@@ -154,11 +154,20 @@ describe('many organisations on DingTalk: each speaks through its own app', () =
     expect(await t.bot.db.rsvp.findMany({ select: { personId: true, answer: true } })).toEqual([{ personId: b.id, answer: 'attend' }]);
   });
 
-  it('an app stored while the bot runs opens its Stream at the next check, without a restart', async () => {
+  it('an app stored while the bot runs opens its Stream at the next check, without a restart, and its first message is answered', async () => {
+    const orgC = (await ensureOrganisation(t.bot.db, 'county-c', '丙县人大常委会')).id;
+    await addPerson(t.bot.db, orgC, { name: '丙县代表', mobile: '13600000001', dingtalk: 'dt-same', units: [{ kind: 'group', name: '丙一组', role: 'member' }] });
+    // Looked up before its app existed (as an audience's platforms are): that "none" is kept a minute.
+    expect(await t.bot.dingtalkOrgs!.byOrgId(orgC)).toBeUndefined();
     await storeApp(t.bot.db, 'county-c', '丙县人大常委会', { ...B, clientId: 'dingcountyc', clientSecret: 'secret-of-c', robotCode: 'dingcountyc' });
     await t.bot.dingtalkStreams!.recheck();
     await streamsOpen(3);
     expect(dt.opens.some((o) => o.clientId === 'dingcountyc' && o.clientSecret === 'secret-of-c')).toBe(true);
+    // The reply does not trust the kept "none": it goes out through the new app at once.
+    await dt.ackOf(dt.pushText('dt-same', '帮助', { app: 'dingcountyc' }));
+    await settle();
+    expect(dt.textsTo('dt-same', 'dingcountyc').length).toBeGreaterThan(0);
+    expect(await t.bot.db.outbox.count({ where: { status: { not: 'sent' } } })).toBe(0);
   });
 
   it('a changed client secret reconnects that app\'s Stream with the new one at the next check', async () => {
