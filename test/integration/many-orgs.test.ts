@@ -112,6 +112,27 @@ describe('many organisations: each speaks through its own app and sees only its 
     expect(await findOrganisationByCode(t.bot.db, 'county-c')).toBeUndefined();
   });
 
+  it('add with both apps is one transaction: a DingTalk app stored by another run meanwhile leaves no organisation and no WeCom app behind', async () => {
+    const box = new SecretBox(loadConfig({ SECRETS_KEY }).secretsKeys!);
+    const aes = 'CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC';
+    const wecom = { corpId: 'wwcorpc0003', agentId: 1000009, secret: 's', token: 't', aesKey: aes };
+    const dingtalk = { clientId: 'dingshared', clientSecret: 'x', robotCode: 'dingshared', noticeTemplate: 'n.schema', approvalTemplate: 'a.schema' };
+    // Every check has passed when the writing starts; that is when the other run's insert lands.
+    const racing = new Proxy(t.bot.db, {
+      get(target, key, receiver) {
+        if (key !== '$transaction') return Reflect.get(target, key, receiver);
+        return async (...args: unknown[]) => {
+          expect(await addOrg({ db: target, box, now: clock.now() }, 'county-d', '丁县', {}, dingtalk)).toMatchObject({ ok: true });
+          return (target.$transaction as (...a: unknown[]) => Promise<unknown>)(...args);
+        };
+      },
+    });
+    expect(await addOrg({ db: racing, box, now: clock.now() }, 'county-c', '丙县', wecom, dingtalk)).toEqual({ ok: false, error: expect.stringContaining('county-d') });
+    expect(await findOrganisationByCode(t.bot.db, 'county-c')).toBeUndefined();
+    expect(await t.bot.db.orgCredential.count({ where: { corpId: wecom.corpId } })).toBe(0);
+    expect(await t.bot.db.orgDingtalkApp.count({ where: { clientId: 'dingshared' } })).toBe(1);
+  });
+
   it('county-a also answers at its own /wecom/callback/county-a, with its own keys', async () => {
     const senderA2 = new WecomCallbackSender(t.bot.wecom!, `${t.bot.url}/wecom/callback/county-a`, clock);
     await say(senderA2, 'zhaowenhua', '我的信息');

@@ -7,6 +7,7 @@ import { findCredentialByCode, insertCredential, listCredentials, updateCredenti
 import { findDingtalkAppByCode } from '../../repositories/org-dingtalk-repo.ts';
 import { ensureOrganisation } from '../../repositories/people-repo.ts';
 import type { Db } from '../../repositories/prisma.ts';
+import { LOCKED_TRANSACTION } from '../../repositories/sql-dialect.ts';
 import type { DingtalkCredentials } from '../dingtalk/org-apps.ts';
 import { openCredentials, sealCredentials, SECRET_FIELDS, WECOM_CHANNEL, type WecomCredentials } from '../wecom/org-credentials.ts';
 import { checkComplete, DINGTALK_FIELDS, FIELDS } from './args.ts';
@@ -31,7 +32,12 @@ export type AdminResult = { ok: true; lines: string[] } | { ok: false; error: st
 const fail = (error: string): AdminResult => ({ ok: false, error });
 const given = (fields: object) => Object.keys(fields).length > 0;
 
-/** Either app or both; every check passes before anything is written. */
+/**
+ * Either app or both; every check passes before anything is written, and the organisation and
+ * its apps are written in one transaction: an insert refused after the checks (another run of
+ * `npm run org` stored the same app meanwhile) leaves nothing behind, not half an organisation.
+ * Meant for the command's own connection (an interactive transaction holds it throughout).
+ */
 export async function addOrg(deps: OrgAdminDeps, code: string, name: string, fields: Partial<WecomCredentials>, dingtalk: Partial<DingtalkCredentials> = {}): Promise<AdminResult> {
   const incomplete = checkComplete(fields, dingtalk, 'add');
   if (incomplete) return fail(incomplete);
@@ -43,22 +49,35 @@ export async function addOrg(deps: OrgAdminDeps, code: string, name: string, fie
   }
   const refused = given(dingtalk) ? await refuseDingtalkAdd(deps, code, dingtalk) : undefined;
   if (refused) return fail(refused);
+  try {
+    const lines = await deps.db.$transaction((tx) => insertApps({ ...deps, db: tx as unknown as Db }, code, name, fields, dingtalk), LOCKED_TRANSACTION);
+    return { ok: true, lines };
+  } catch (err) {
+    if (err instanceof Refused) return fail(err.message);
+    throw err;
+  }
+}
+
+/** Thrown inside addOrg's transaction to roll it back with the reason. */
+class Refused extends Error {}
+
+async function insertApps(deps: OrgAdminDeps, code: string, name: string, fields: Partial<WecomCredentials>, dingtalk: Partial<DingtalkCredentials>): Promise<string[]> {
   const org = await ensureOrganisation(deps.db, code, name);
   const lines: string[] = [];
   if (given(fields)) {
-    const sealed = sealCredentials(deps.box, org.id, fields);
+    const sealed = sealCredentials(deps.box!, org.id, fields);
     const added = await insertCredential(deps.db, org.id, WECOM_CHANNEL, { botToken: null, botAesKey: null, ...sealed } as Parameters<typeof insertCredential>[3], deps.now);
-    if (!added) return fail(m.exists(code));
+    if (!added) throw new Refused(m.exists(code));
     lines.push(m.added(code, name, `/wecom/callback/${code}`));
     if (fields.botToken) lines.push(m.addedRobot(`/wecom/bot/callback/${code}`));
     if (deps.envOrgCode === code) lines.push(m.envWins(code));
   }
   if (given(dingtalk)) {
     const added = await insertDingtalk(deps, org.id, code, name, dingtalk);
-    if (typeof added === 'string') return fail(added);
+    if (typeof added === 'string') throw new Refused(added);
     lines.push(...added);
   }
-  return { ok: true, lines };
+  return lines;
 }
 
 /** The named fields of either app or both; each app must exist, and every check passes before anything is written. */
