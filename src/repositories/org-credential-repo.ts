@@ -49,3 +49,9 @@ export async function updateCredential(db: Db, orgId: number, channel: string, f
   const { count } = await db.orgCredential.updateMany({ where: { orgId, channel }, data: fields });
   return count === 1;
 }
+
+/** Forgets an organisation's stored credentials of one channel; false when it had none. */
+export async function deleteCredential(db: Db, orgId: number, channel: string): Promise<boolean> {
+  const { count } = await db.orgCredential.deleteMany({ where: { orgId, channel } });
+  return count === 1;
+}

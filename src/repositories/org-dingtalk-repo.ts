@@ -49,3 +49,9 @@ export async function updateDingtalkApp(db: Db, orgId: number, fields: Partial<D
   const { count } = await db.orgDingtalkApp.updateMany({ where: { orgId }, data: fields });
   return count === 1;
 }
+
+/** Forgets an organisation's stored DingTalk app; false when it had none. */
+export async function deleteDingtalkApp(db: Db, orgId: number): Promise<boolean> {
+  const { count } = await db.orgDingtalkApp.deleteMany({ where: { orgId } });
+  return count === 1;
+}

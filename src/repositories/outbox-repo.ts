@@ -307,3 +307,8 @@ export async function oldestPendingAgeSeconds(db: Db, now: Date): Promise<number
   });
   return oldestPending ? (now.getTime() - oldestPending.createdAt.getTime()) / 1000 : 0;
 }
+
+/** Messages of one organisation and channel still waiting to go out (or going out now). */
+export function countQueued(db: Db, orgId: number, channel: string): Promise<number> {
+  return db.outbox.count({ where: { orgId, channel, status: { in: ['pending', 'sending'] } } });
+}

@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { SecretBox } from '../../src/lib/secret-box.ts';
 import { sealDingtalkApp, type DingtalkCredentials } from '../../src/platforms/dingtalk/org-apps.ts';
+import { removeOrgApps } from '../../src/platforms/org-admin/org-admin.ts';
 import { dingtalkSign } from '../../src/platforms/dingtalk/http-receiver.ts';
 import { insertDingtalkApp, updateDingtalkApp, type DingtalkAppFields } from '../../src/repositories/org-dingtalk-repo.ts';
 import { ensureOrganisation } from '../../src/repositories/people-repo.ts';
@@ -168,6 +169,13 @@ describe('many organisations on DingTalk: each speaks through its own app', () =
     await settle();
     expect(dt.textsTo('dt-same', 'dingcountyc').length).toBeGreaterThan(0);
     expect(await t.bot.db.outbox.count({ where: { status: { not: 'sent' } } })).toBe(0);
+  });
+
+  it('npm run org -- remove closes that app\'s Stream at the next check; the other stays open', async () => {
+    expect(await removeOrgApps({ db: t.bot.db, now: clock.now() }, 'county-b', { wecom: false, dingtalk: true })).toMatchObject({ ok: true });
+    await t.bot.dingtalkStreams!.recheck();
+    await streamsOpen(1);
+    expect(t.bot.dingtalkStreams!.states().map((s) => s.code)).toEqual(['county-a']);
   });
 
   it('a changed client secret reconnects that app\'s Stream with the new one at the next check', async () => {

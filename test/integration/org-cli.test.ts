@@ -193,4 +193,34 @@ describe('npm run org', () => {
     expect((await cli(['set', 'county-b', '--token', 'tok2'], { env: { SECRETS_KEY: newKey } })).code).toBe(0);
     expect((await cli(['set', 'county-b', '--token', 'tok3'], { env: { SECRETS_KEY: KEY } })).code).toBe(1);
   }, 150_000);
+
+  it('remove forgets the named app only, keeps the organisation, counts what is still queued for it, and needs no key', async () => {
+    const queued = (orgId: number, key: string) => ({
+      orgId, channel: 'dingtalk', idempotencyKey: key, kind: 'text', recipient: 'dt-x', payload: '{}', status: 'pending', attempts: 0, nextAttemptAt: new Date(),
+    });
+    await withDb(async (db) => {
+      const b = await db.organisation.findFirstOrThrow({ where: { code: 'county-b' } });
+      await db.outbox.createMany({ data: [queued(b.id, 'queued-b-1'), queued(b.id, 'queued-b-2'), { ...queued(b.id, 'sent-b'), status: 'sent' }] });
+    });
+    const removed = await cli(['remove', 'county-b', '--dingtalk'], { env: { SECRETS_KEY: '' } });
+    expect(removed).toEqual({ code: 0, out: ['已删除组织 county-b 的钉钉应用，正在运行的机器人一分钟内停止用它收发消息；经它发出的消息还有 2 条在排队，一分钟内没发出的不再发出。'], err: [] });
+    expect(await withDb(async (db) => [
+      await db.orgDingtalkApp.count({ where: { org: { code: 'county-b' } } }),
+      await db.orgCredential.count({ where: { org: { code: 'county-b' } } }),
+      await db.organisation.count({ where: { code: 'county-b' } }),
+    ])).toEqual([0, 1, 1]);
+    const refused = await Promise.all([cli(['remove', 'county-b', '--dingtalk']), cli(['remove', 'county-c', '--wecom', '--dingtalk']), cli(['remove', 'county-z', '--wecom'])]);
+    expect(refused.map((r) => [r.code, r.out, r.err])).toEqual([
+      [1, [], ['组织「county-b」没有保存的钉钉应用，无可删除；npm run org -- list 列出已保存的应用。']],
+      [1, [], ['组织「county-c」没有保存的企业微信应用，无可删除；npm run org -- list 列出已保存的应用。']],
+      [1, [], ['组织「county-z」没有保存的企业微信应用，无可删除；npm run org -- list 列出已保存的应用。']],
+    ]);
+    expect(await withDb((db) => db.orgDingtalkApp.count({ where: { org: { code: 'county-c' } } }))).toBe(1);
+    // ORG_CODE's app stays served by its variables: nothing queued is lost, and the line says so.
+    const envD = { ORG_CODE: 'county-d', ...dingtalkEnv('dingclienta') };
+    expect((await cli(['remove', 'county-d', '--dingtalk'], { env: envD })).out).toEqual([
+      '已删除组织 county-d 的钉钉应用，正在运行的机器人一分钟内停止用它收发消息。',
+      '注意：county-d 是 ORG_CODE，它的钉钉应用仍由 DINGTALK_* 变量提供。',
+    ]);
+  }, 150_000);
 });

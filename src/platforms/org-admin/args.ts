@@ -8,6 +8,7 @@ import { orgMessages as m } from './messages.ts';
 export type OrgCommand =
   | { op: 'add'; code: string; name: string; fields: Partial<WecomCredentials>; dingtalk: Partial<DingtalkCredentials>; stdin: boolean }
   | { op: 'set'; code: string; fields: Partial<WecomCredentials>; dingtalk: Partial<DingtalkCredentials>; stdin: boolean }
+  | { op: 'remove'; code: string; wecom: boolean; dingtalk: boolean }
   | { op: 'list' }
   | { op: 'rekey' };
 
@@ -41,6 +42,7 @@ export function parseOrgArgs(argv: string[]): OrgCommand | string {
   const [op, ...rest] = argv;
   if (op === undefined) return m.missingCommand;
   if (op === 'list' || op === 'rekey') return rest.length ? m.extraWords(rest) : { op };
+  if (op === 'remove') return parseRemove(rest);
   if (op !== 'add' && op !== 'set') return m.unknownCommand(op);
   const read = readFlags(rest);
   if (typeof read === 'string') return read;
@@ -55,6 +57,20 @@ export function parseOrgArgs(argv: string[]): OrgCommand | string {
   if (name === undefined || !name.trim()) return m.missingName;
   if (extra.length) return m.extraWords(extra);
   return { op, code, name: name.trim(), fields, dingtalk, stdin };
+}
+
+/** `remove CODE --wecom`, `--dingtalk` or both: which of the organisation's stored apps to forget. */
+function parseRemove(args: string[]): OrgCommand | string {
+  const words = args.filter((a) => !a.startsWith('--'));
+  const unknown = args.find((a) => a.startsWith('--') && a !== '--wecom' && a !== '--dingtalk');
+  if (unknown) return m.unknownFlag(unknown);
+  const [code, ...extra] = words;
+  if (code === undefined) return m.missingCode;
+  if (!ORG_CODE.test(code)) return m.badCode(code);
+  if (extra.length) return m.extraWords(extra);
+  const [wecom, dingtalk] = [args.includes('--wecom'), args.includes('--dingtalk')];
+  if (!wecom && !dingtalk) return m.missingPlatform;
+  return { op: 'remove', code, wecom, dingtalk };
 }
 
 type Read = { words: string[]; fields: Partial<WecomCredentials>; dingtalk: Partial<DingtalkCredentials>; stdin: boolean };

@@ -4,13 +4,14 @@ export const USAGE = [
   '      npm run org -- add 组织代码 组织名称 --dingtalk-client-id ID --dingtalk-client-secret S --dingtalk-robot-code R --dingtalk-card-notice 模板ID --dingtalk-card-approval 模板ID [--stdin]',
   '      npm run org -- list',
   '      npm run org -- set 组织代码 --字段 值 … [--stdin]',
+  '      npm run org -- remove 组织代码 --wecom|--dingtalk',
   '      npm run org -- rekey',
-  '（企业微信和钉钉的应用可在一条 add 里一起给，已有一种的组织也可再 add 另一种；set 可改两种应用的字段；--stdin 从标准输入读 WECOM_*、DINGTALK_* 行）',
+  '（企业微信和钉钉的应用可在一条 add 里一起给，已有一种的组织也可再 add 另一种；set 可改两种应用的字段；remove 只删应用，组织和它的人员、记录都保留；--stdin 从标准输入读 WECOM_*、DINGTALK_* 行）',
 ].join('\n');
 
 export const orgMessages = {
-  unknownCommand: (word: string) => `未知命令「${word}」：可用 add、list、set、rekey。`,
-  missingCommand: '缺少命令：add、list、set 或 rekey。',
+  unknownCommand: (word: string) => `未知命令「${word}」：可用 add、list、set、remove、rekey。`,
+  missingCommand: '缺少命令：add、list、set、remove 或 rekey。',
   unknownFlag: (flag: string) => `未知参数 ${flag}。`,
   missingValue: (flag: string) => `参数 ${flag} 后面缺少取值。`,
   badField: (flag: string, rule: string) => `${flag} 的取值无效：${rule}。`,
@@ -41,6 +42,11 @@ export const orgMessages = {
   dingtalkTaken: (clientId: string, code: string) => `钉钉应用 ${clientId} 已经属于组织 ${code}：一个应用只能服务一个组织（钉钉的 userid 只在它自己的企业里指代一个人），请为每个组织建一个企业内部应用。`,
   addedDingtalk: (code: string, name: string, path: string) => `已添加组织 ${code}（${name}）的钉钉应用。Stream 模式无需公网地址；HTTP 模式下机器人的消息接收地址：${path}`,
   dingtalkEnvWins: (code: string) => `注意：${code} 是 ORG_CODE，设置了 DINGTALK_* 变量时以变量为准。`,
+  missingPlatform: '要删除哪个应用：给 --wecom、--dingtalk，或两个都给。',
+  removed: (code: string, platform: string, queued: number) =>
+    `已删除组织 ${code} 的${platform}应用，正在运行的机器人一分钟内停止用它收发消息` + (queued ? `；经它发出的消息还有 ${queued} 条在排队，一分钟内没发出的不再发出。` : '。'),
+  nothingToRemove: (code: string, platform: string) => `组织「${code}」没有保存的${platform}应用，无可删除；npm run org -- list 列出已保存的应用。`,
+  removedEnvStays: (code: string, platform: string, variables: string) => `注意：${code} 是 ORG_CODE，它的${platform}应用仍由 ${variables} 变量提供。`,
   none: '还没有保存任何组织的凭据（npm run org -- add 添加）。',
   rekeyed: (n: number, keyId: string) => `已用密钥 ${keyId} 重新加密 ${n} 个组织的凭据；现在可以从 SECRETS_KEY 中去掉旧密钥。`,
 };

@@ -1,10 +1,11 @@
 // What `npm run org` does: add an organisation with its WeCom and/or DingTalk app, list them
-// (secrets masked), change a field, re-seal everything with the newest key. Secrets are sealed
+// (secrets masked), change a field, remove an app, re-seal everything with the newest key. Secrets are sealed
 // before they reach the database; nothing here prints one. The DingTalk half is in
 // dingtalk-admin.ts.
 import { SecretBox } from '../../lib/secret-box.ts';
-import { findCredentialByCode, insertCredential, listCredentials, updateCredential, type CredentialRow } from '../../repositories/org-credential-repo.ts';
-import { findDingtalkAppByCode } from '../../repositories/org-dingtalk-repo.ts';
+import { deleteCredential, findCredentialByCode, insertCredential, listCredentials, updateCredential, type CredentialRow } from '../../repositories/org-credential-repo.ts';
+import { deleteDingtalkApp, findDingtalkAppByCode } from '../../repositories/org-dingtalk-repo.ts';
+import { countQueued } from '../../repositories/outbox-repo.ts';
 import { ensureOrganisation } from '../../repositories/people-repo.ts';
 import type { Db } from '../../repositories/prisma.ts';
 import { LOCKED_TRANSACTION } from '../../repositories/sql-dialect.ts';
@@ -101,6 +102,35 @@ export async function setOrg(deps: OrgAdminDeps, code: string, fields: Partial<W
   if (dingtalkRow) await updateDingtalk(deps, dingtalkRow, dingtalk);
   const flags = [...FIELDS.filter((f) => fields[f.field] !== undefined), ...DINGTALK_FIELDS.filter((f) => dingtalk[f.field] !== undefined)].map((f) => f.flag.slice(2));
   return { ok: true, lines: [m.updated(code, flags)] };
+}
+
+/**
+ * Forgets the organisation's stored WeCom and/or DingTalk app (a county that moved platforms);
+ * the organisation, its people and its records stay. Each app named must be stored; both go in
+ * one transaction. A running bot stops using it within a minute (its directories keep an app
+ * that long; a DingTalk Stream closes at its next check); what is still queued for it after
+ * that fails as having no app, which the lines say.
+ */
+export async function removeOrgApps(deps: OrgAdminDeps, code: string, which: { wecom: boolean; dingtalk: boolean }): Promise<AdminResult> {
+  const wecomRow = which.wecom ? await findCredentialByCode(deps.db, code, WECOM_CHANNEL) : undefined;
+  if (which.wecom && !wecomRow) return fail(m.nothingToRemove(code, '企业微信'));
+  const dingtalkRow = which.dingtalk ? await findDingtalkAppByCode(deps.db, code) : undefined;
+  if (which.dingtalk && !dingtalkRow) return fail(m.nothingToRemove(code, '钉钉'));
+  const removals = [
+    ...(wecomRow ? [{ orgId: wecomRow.orgId, channel: WECOM_CHANNEL, platform: '企业微信', variables: 'WECOM_*', envStays: deps.envOrgCode === code }] : []),
+    ...(dingtalkRow ? [{ orgId: dingtalkRow.orgId, channel: 'dingtalk', platform: '钉钉', variables: 'DINGTALK_*', envStays: deps.envDingtalk?.orgCode === code }] : []),
+  ];
+  await deps.db.$transaction(async (tx) => {
+    const q = tx as unknown as Db;
+    if (wecomRow) await deleteCredential(q, wecomRow.orgId, WECOM_CHANNEL);
+    if (dingtalkRow) await deleteDingtalkApp(q, dingtalkRow.orgId);
+  }, LOCKED_TRANSACTION);
+  const lines: string[] = [];
+  for (const r of removals) {
+    lines.push(m.removed(code, r.platform, r.envStays ? 0 : await countQueued(deps.db, r.orgId, r.channel)));
+    if (r.envStays) lines.push(m.removedEnvStays(code, r.platform, r.variables));
+  }
+  return { ok: true, lines };
 }
 
 /**

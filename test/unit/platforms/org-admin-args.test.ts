@@ -20,9 +20,19 @@ describe('npm run org: the command line', () => {
     });
   });
 
+  it('remove names the organisation and which of its apps: --wecom, --dingtalk or both', () => {
+    expect(parseOrgArgs(['remove', 'county-b', '--dingtalk'])).toEqual({ op: 'remove', code: 'county-b', wecom: false, dingtalk: true });
+    expect(parseOrgArgs(['remove', '--wecom', 'county-b', '--dingtalk'])).toEqual({ op: 'remove', code: 'county-b', wecom: true, dingtalk: true });
+    expect(parseOrgArgs(['remove', 'county-b'])).toBe('要删除哪个应用：给 --wecom、--dingtalk，或两个都给。');
+    expect(parseOrgArgs(['remove', '--wecom'])).toBe('缺少组织代码。');
+    expect(parseOrgArgs(['remove', 'County B', '--wecom'])).toBe('组织代码「County B」无效：只能是 1–32 位小写字母、数字或短横线。');
+    expect(parseOrgArgs(['remove', 'county-b', '乙县', '--wecom'])).toBe('多余的参数：乙县。');
+    expect(parseOrgArgs(['remove', 'county-b', '--secret', 's'])).toBe('未知参数 --secret。');
+  });
+
   it('every mistake is one sentence', () => {
-    expect(parseOrgArgs([])).toBe('缺少命令：add、list、set 或 rekey。');
-    expect(parseOrgArgs(['remove'])).toBe('未知命令「remove」：可用 add、list、set、rekey。');
+    expect(parseOrgArgs([])).toBe('缺少命令：add、list、set、remove 或 rekey。');
+    expect(parseOrgArgs(['delete'])).toBe('未知命令「delete」：可用 add、list、set、remove、rekey。');
     expect(parseOrgArgs(['add', 'County B', 'x'])).toBe('组织代码「County B」无效：只能是 1–32 位小写字母、数字或短横线。');
     expect(parseOrgArgs(['add', 'b'])).toBe('缺少组织名称。');
     expect(parseOrgArgs(['add', 'b', 'B', '--colour', 'red'])).toBe('未知参数 --colour。');
