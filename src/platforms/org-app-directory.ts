@@ -3,10 +3,11 @@
 // stored credentials (npm run org). Looked up by code (a callback's URL, the console's ?org=)
 // or by id (an outbox row, the platforms an audience is reached on). What a lookup by id found,
 // app or none, is kept for a minute: a province's organisations on one platform do not each
-// query the other platform's table on every message, and `npm run org -- add` or `set` takes
-// effect within that minute with no restart (a message about to go out never trusts a kept "none"). A lookup by code that finds an app takes effect at
-// once (the platform's URL check right after `add`); one that finds none is not kept, since any
-// request can name any code. WeCom's and DingTalk's directories are this with their own lookups.
+// query the other platform's table on every message, and `npm run org -- add`, `set` or
+// `remove` takes effect within that minute with no restart. A message about to go out never
+// trusts a kept "none". A lookup by code that finds an app takes effect at once (the platform's
+// URL check right after `add`); one that finds none is not kept, since any request can name any
+// code. WeCom's and DingTalk's directories are this with their own lookups.
 
 const KEEP_MS = 60_000;
 /** As ORG_CODE: no lookup for a path that cannot name an organisation. */

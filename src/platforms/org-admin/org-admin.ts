@@ -1,7 +1,7 @@
 // What `npm run org` does: add an organisation with its WeCom and/or DingTalk app, list them
-// (secrets masked), change a field, remove an app, re-seal everything with the newest key. Secrets are sealed
-// before they reach the database; nothing here prints one. The DingTalk half is in
-// dingtalk-admin.ts.
+// (secrets masked), change a field, remove an app, re-seal everything with the newest key.
+// Secrets are sealed before they reach the database; nothing here prints one. The DingTalk half
+// is in dingtalk-admin.ts.
 import { SecretBox } from '../../lib/secret-box.ts';
 import { deleteCredential, findCredentialByCode, insertCredential, listCredentials, updateCredential, type CredentialRow } from '../../repositories/org-credential-repo.ts';
 import { deleteDingtalkApp, findDingtalkAppByCode } from '../../repositories/org-dingtalk-repo.ts';
