@@ -5,7 +5,7 @@
 // `node --import tsx scripts/roster-import.ts` runs the same command from source.
 //
 // package.json starts it as `MALLOC_ARENA_MAX=1 node --no-allocation-site-pretenuring …`, for
-// a province's roster (100,000 rows; measured with `npm run bench:roster`, see the README):
+// a province's roster (100,000 rows; measured with `npm run bench:roster`, see scripts/bench/README.md):
 // - --no-allocation-site-pretenuring: V8 watches object and array literals and, when the ones
 //   from one site are all alive at a young-generation collection, allocates that site's next
 //   objects directly in the old generation. A chunk of 2,000 people being compared and written

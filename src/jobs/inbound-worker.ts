@@ -34,7 +34,7 @@ export const PG_PARALLEL_SENDERS = 6;
  * database's work; they share its commits: the replies a lane queues and its event's final mark
  * wait for the end of the turn (executeSoon), when every lane has reached its own, and commit
  * together as one transaction (one WAL write instead of one per lane). Measured with
- * `npm run bench:e2e` (README): 1 → 8 lanes, 帮助/s +35 %, clicks/s +80 %, ack p99 40 → 16 ms.
+ * `npm run bench:e2e` (scripts/bench/README.md): 1 → 8 lanes, 帮助/s +35 %, clicks/s +80 %, ack p99 40 → 16 ms.
  */
 export const SQLITE_PARALLEL_SENDERS = 8;
 
