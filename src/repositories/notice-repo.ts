@@ -151,6 +151,23 @@ export async function markBatchSent(db: Db, batchKey: string, now: Date): Promis
   await db.notice.updateMany({ where: { batchKey, status: 'queued' }, data: { status: 'sent', sentAt: now } });
 }
 
+/** A batch that will not be written: its activity was cancelled or edited after it was formed. */
+export async function markBatchSkipped(db: Db, batchKey: string): Promise<void> {
+  await db.notice.updateMany({ where: { batchKey, status: 'queued' }, data: { status: 'skipped' } });
+}
+
+/**
+ * Whether a batch's outbox row is written (on any platform: keyed `batchKey` or `batchKey|channel`),
+ * its message then on its way. A range on the unique key ('}' follows '|'), so the index answers.
+ */
+export async function batchWritten(db: Db, batchKey: string): Promise<boolean> {
+  const row = await db.outbox.findFirst({
+    where: { OR: [{ idempotencyKey: batchKey }, { idempotencyKey: { gt: `${batchKey}|`, lt: `${batchKey}}` } }] },
+    select: { id: true },
+  });
+  return row !== null;
+}
+
 export async function markSkipped(db: Db, ids: number[]): Promise<void> {
   for (const part of slices(ids)) await db.notice.updateMany({ where: { id: { in: part }, ...STILL_PLANNED }, data: { status: 'skipped' } });
 }
@@ -166,14 +183,19 @@ export async function goneNotices(db: Db, activityId: number): Promise<{ kind: s
   });
 }
 
-/** Everyone who has been sent a notice card of the activity (any lead time, any revision). */
+/**
+ * Everyone who has been sent a notice card of the activity (any lead time, any revision): their
+ * row is marked sent, or its batch is still marked queued but its outbox row is written (the
+ * card is on its way; the mark follows, or a crash came first).
+ */
 export async function notifiedPeople(db: Db, activityId: number): Promise<number[]> {
   const rows = await db.notice.findMany({
-    where: { activityId, status: 'sent', kind: { startsWith: 'notice' } },
-    select: { personId: true },
-    distinct: ['personId'],
+    where: { activityId, status: { in: ['sent', 'queued'] }, kind: { startsWith: 'notice' } },
+    select: { personId: true, status: true, batchKey: true },
   });
-  return rows.map((r) => r.personId);
+  const written = new Map<string, boolean>();
+  for (const key of new Set(rows.flatMap((r) => (r.status === 'queued' && r.batchKey ? [r.batchKey] : [])))) written.set(key, await batchWritten(db, key));
+  return [...new Set(rows.filter((r) => r.status === 'sent' || written.get(r.batchKey!)).map((r) => r.personId))];
 }
 
 /** After an edit: the activity's own planned rows of other revisions give way to the new plan. */

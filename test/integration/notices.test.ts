@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WECOM_TRAITS } from '../../src/platforms/wecom/traits.ts';
 import { assignBatch, duePlanned } from '../../src/repositories/notice-repo.ts';
-import { cancelActivity, createActivity } from '../../src/services/activity-service.ts';
+import { cancelActivity, createActivity, updateActivity } from '../../src/services/activity-service.ts';
 import { startFlowBot, type FlowBot } from '../helpers/flow-bot.ts';
 
 let fb: FlowBot;
@@ -180,6 +180,53 @@ describe('batches, restarts and the catch-up rule', () => {
     expect(recipients).toHaveLength(new Set(recipients).size);
     expect(recipients).toHaveLength(1105);
     expect(Math.max(...sends.map((s) => s.to.length))).toBeLessThanOrEqual(1000);
+  });
+
+  it('rule A4: a crash after a batch was formed, then a cancellation: after the restart no card of the cancelled activity goes out, and nobody is told of a cancellation they never had a notice for', async () => {
+    const { activity } = await publish('第一代表小组', '2026-11-23T06:00:00Z');
+    fb.clock.set('2026-11-20T01:00:00Z');
+    const due = (await duePlanned(fb.t.bot.db, fb.clock.now())).filter((n) => n.kind.startsWith('notice') && n.activityId === activity.id);
+    const batchKey = ['notice', activity.id, due[0]!.kind, due[0]!.revision, 'invited', due[0]!.id].join('|');
+    expect(await assignBatch(fb.t.bot.db, due.map((n) => n.id), batchKey)).toBe(6);
+    await fb.restart();
+    expect(await cancelActivity(fb.t.bot.db, { orgId: fb.t.bot.orgId, id: activity.id, now: fb.clock.now() })).toMatchObject({ ok: true, told: 0 });
+    await tick();
+    expect(noticeCards()).toEqual([]);
+    expect(fb.chat.all().filter((m) => m.text?.includes('已取消'))).toEqual([]);
+    expect(await fb.t.bot.db.notice.count({ where: { batchKey, status: 'skipped' } })).toBe(6);
+  });
+
+  it('rule A4: a crash after the card was written but before its batch was marked sent, then a cancellation: those people are told', async () => {
+    const { activity } = await publish('第一代表小组', '2026-11-23T06:00:00Z');
+    fb.clock.set('2026-11-20T01:00:00Z');
+    await tick();
+    const [card] = noticeCards();
+    // The batch as a crash between writing its outbox row and marking it would have left it.
+    expect((await fb.t.bot.db.notice.updateMany({ where: { activityId: activity.id, kind: { startsWith: 'notice' }, status: 'sent' }, data: { status: 'queued' } })).count).toBe(6);
+    await fb.restart();
+    expect(await cancelActivity(fb.t.bot.db, { orgId: fb.t.bot.orgId, id: activity.id, now: fb.clock.now() })).toMatchObject({ ok: true, told: 6 });
+    await tick();
+    const told = fb.chat.all().filter((m) => m.text?.includes('已取消'));
+    expect(told.map((m) => m.to.sort())).toEqual([card!.to.sort()]);
+    expect(noticeCards()).toHaveLength(1);
+    expect(await fb.t.bot.db.notice.count({ where: { activityId: activity.id, kind: { startsWith: 'notice' }, status: 'sent' } })).toBe(6);
+  });
+
+  it('rule A4: an edit after a batch was formed, before a crash: after the restart those people get the card once, showing the activity as it is now', async () => {
+    const { activity } = await publish('第一代表小组', '2026-11-23T06:00:00Z');
+    fb.clock.set('2026-11-20T01:00:00Z');
+    const due = (await duePlanned(fb.t.bot.db, fb.clock.now())).filter((n) => n.kind.startsWith('notice') && n.activityId === activity.id);
+    const batchKey = ['notice', activity.id, due[0]!.kind, due[0]!.revision, 'invited', due[0]!.id].join('|');
+    await assignBatch(fb.t.bot.db, due.map((n) => n.id), batchKey);
+    await fb.restart();
+    expect(await updateActivity(fb.t.bot.db, { orgId: fb.t.bot.orgId, id: activity.id, now: fb.clock.now(), changes: { place: '县人大五楼' } })).toMatchObject({ ok: true, told: 0 });
+    await tick();
+    await tick();
+    const cards = noticeCards();
+    expect(cards.map((c) => c.to.sort())).toEqual([['lichunmei', 'qianxiuying', 'sunjianguo', 'wuxiaodong', 'zhaowenhua', 'zhouhaitao']]);
+    const places = cards.map((c) => (c.card!.horizontal_content_list as { keyname: string; value: string }[]).find((h) => h.keyname === '地点')?.value);
+    expect(places).toEqual(['县人大五楼']);
+    expect(await fb.t.bot.db.notice.count({ where: { batchKey, status: 'sent' } })).toBe(6);
   });
 
   it('a unit of 6,000 gets the card in ceil(6,000 / 1,000) message/send calls, every member exactly once', async () => {

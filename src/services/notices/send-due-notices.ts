@@ -62,12 +62,25 @@ export async function sendDueNotices(deps: NoticeDeps): Promise<number> {
   return written;
 }
 
-/** reach: the rows' people's accounts when already looked up (a batch just formed). */
+/**
+ * reach: the rows' people's accounts when already looked up (a batch just formed). Rule A4: a
+ * batch whose activity was cancelled after the batch was formed (meanwhile, or before a crash
+ * left it queued) is not written: nobody gets a card of what will not happen. If its outbox row
+ * was written before that, it is marked sent: those people were told, so the cancellation
+ * reaches them too.
+ */
 async function writeAndMark(deps: NoticeDeps, batchKey: string, rows: NoticeRow[], reach?: Reach): Promise<number> {
   const written = isApprovalBatch(batchKey) ? await writeApprovalReminder(deps, batchKey, rows) : await writeBatch(deps, batchKey, rows, reach);
+  if (written === STALE && !(await notices.batchWritten(deps.db, batchKey))) {
+    await notices.markBatchSkipped(deps.db, batchKey);
+    return 0;
+  }
   await notices.markBatchSent(deps.db, batchKey, deps.clock.now());
-  return written;
+  return written === STALE ? 0 : written;
 }
+
+/** writeBatch's answer for a batch of an activity cancelled (or deleted) since the batch was formed. */
+const STALE = 'stale';
 
 /**
  * One due group, read a page at a time and cut into batches by what each person's card must
@@ -123,13 +136,15 @@ async function writeFormed(deps: NoticeDeps, group: notices.DueGroup, batches: P
   return written;
 }
 
-async function writeBatch(deps: NoticeDeps, batchKey: string, rows: NoticeRow[], reach?: Reach): Promise<number> {
+async function writeBatch(deps: NoticeDeps, batchKey: string, rows: NoticeRow[], reach?: Reach): Promise<number | typeof STALE> {
   const [, activityId, kind, , variant, firstRowId] = batchKey.split('|') as [string, string, string, string, string, string];
   const activity = await deps.db.activity.findUnique({
     where: { id: Number(activityId) },
     include: { unit: { select: { id: true, name: true, kind: true, policy: true, groupChat: true } } },
   });
-  if (!activity) return 0;
+  // An edit since is not stale: the edit's re-plan left these people to this batch, which shows
+  // the activity as it is now.
+  if (!activity || activity.status !== 'scheduled') return STALE;
   const built = await buildMessage(deps, activity, kind, { state: variantState(variant), taskId: `notice-${activity.id}-${activity.revision}-${kind.split(':')[1] ?? 0}-${variant}-${firstRowId}` }, rows);
   if (!built) return 0;
   if (kind.startsWith('notice')) {
