@@ -151,7 +151,7 @@ export async function markBatchSent(db: Db, batchKey: string, now: Date): Promis
   await db.notice.updateMany({ where: { batchKey, status: 'queued' }, data: { status: 'sent', sentAt: now } });
 }
 
-/** A batch that will not be written: its activity was cancelled or edited after it was formed. */
+/** A batch that will not be written: its activity was cancelled after it was formed (rule A4). */
 export async function markBatchSkipped(db: Db, batchKey: string): Promise<void> {
   await db.notice.updateMany({ where: { batchKey, status: 'queued' }, data: { status: 'skipped' } });
 }
